@@ -1,0 +1,56 @@
+# The two commands: `make run` serves the product, `make test` runs every test.
+# Both set everything up on a fresh clone (virtualenv, packages, frontend build, engines).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+UV_VERSION := 0.13.9
+VENV_STAMP := $(VENV)/.synced
+NODE_STAMP := frontend/node_modules/.installed
+DIST := frontend/dist/.vite/manifest.json
+FRONTEND_SOURCES := $(shell find frontend/src -type f 2>/dev/null) frontend/index.html frontend/vite.config.ts frontend/package-lock.json
+
+.PHONY: run test test-python test-frontend services stop lint bench lock frontend venv system-deps clean
+
+run: venv frontend ## Serve the product with a worker on http://$${HOST:-127.0.0.1}:$${PORT:-8000}
+	@$(PY) scripts/serve.py
+
+test: venv frontend system-deps ## Every test: Python (real engines), frontend, browser
+	./scripts/test.sh
+	cd frontend && npm test
+
+venv: $(VENV_STAMP)
+$(VENV_STAMP): requirements/dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(VENV)/bin/uv pip sync --quiet --python $(PY) requirements/dev.txt
+	touch $@
+
+frontend: $(DIST)
+$(NODE_STAMP): frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	touch $@
+$(DIST): $(NODE_STAMP) $(FRONTEND_SOURCES)
+	cd frontend && npm run build
+
+# Debian packages some tests drive (nginx -t on the shipped config; Chromium for browser tests).
+system-deps:
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null; }
+
+services: venv ## Start the embedded engines that have no URL set (idempotent)
+	$(PY) -m pmfsite.embedded up --dir var
+
+stop: ## Stop the embedded engines
+	-$(PY) -m pmfsite.embedded down --dir var
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy .
+
+lock: venv ## Re-resolve requirements/*.txt from the .in files
+	$(VENV)/bin/uv pip compile --quiet --python-version 3.11 requirements/base.in -o requirements/base.txt
+	$(VENV)/bin/uv pip compile --quiet --python-version 3.11 requirements/dev.in -o requirements/dev.txt
+
+clean: stop
+	rm -rf var frontend/dist

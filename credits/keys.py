@@ -1,0 +1,56 @@
+"""API key services and selectors: create (raw key returned once), authenticate, revoke."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.utils import timezone
+
+from credits.models import APIKey
+
+KEY_PREFIX = "pmf"
+PREFIX_LENGTH = 8
+
+
+@dataclass(frozen=True)
+class CreatedKey:
+    """A new key and its raw value, which is never stored and never shown again."""
+
+    key: APIKey
+    raw: str
+
+
+def _hash(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def api_key_create(*, user: AbstractBaseUser, name: str = "") -> CreatedKey:
+    """Create a key for ``user``; the raw key is ``pmf_<prefix>_<secret>``."""
+    prefix = secrets.token_hex(PREFIX_LENGTH // 2)
+    raw = f"{KEY_PREFIX}_{prefix}_{secrets.token_urlsafe(32)}"
+    key = APIKey.objects.create(user=user, name=name, prefix=prefix, hashed_key=_hash(raw))
+    return CreatedKey(key=key, raw=raw)
+
+
+def api_key_authenticate(raw: str) -> APIKey | None:
+    """The active key matching ``raw`` (constant-time comparison), or None."""
+    parts = raw.strip().split("_")
+    if len(parts) != 3 or parts[0] != KEY_PREFIX:
+        return None
+    key = APIKey.objects.select_related("user").filter(prefix=parts[1], revoked_at__isnull=True).first()
+    if key is None or not hmac.compare_digest(key.hashed_key, _hash(raw.strip())):
+        return None
+    if not key.user.is_active:
+        return None
+    APIKey.objects.filter(pk=key.pk).update(last_used_at=timezone.now())
+    return key
+
+
+def api_key_revoke(*, key: APIKey) -> None:
+    """Revoke a key; revoking twice keeps the first time."""
+    APIKey.objects.filter(pk=key.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    key.refresh_from_db(fields=["revoked_at"])

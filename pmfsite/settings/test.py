@@ -1,0 +1,11 @@
+"""Test suite: its own engines (started by `make test`), fast hashing, no external calls."""
+
+from pmfsite.settings.base import *  # noqa: F403
+from pmfsite.settings.base import env
+
+MONGODB_DB = env.str("MONGODB_DB", default="pmf_test")
+REDIS_KEY_PREFIX = env.str("REDIS_KEY_PREFIX", default="pmftest")
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+HEALTH_TIMEOUT_SECONDS = 1.0
+TAVILY_API_KEY = ""
+OPENAI_API_KEY = ""

@@ -1,0 +1,73 @@
+"""The MongoDB client, collections and indexes (pymongo only; the one place that opens connections).
+
+One client per process: pymongo clients are thread-safe but not fork-safe, so a forked worker
+opens its own.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from typing import Any
+
+from django.conf import settings
+from pymongo import ASCENDING, DESCENDING, IndexModel, MongoClient
+from pymongo.collection import Collection
+from pymongo.database import Database
+
+Document = dict[str, Any]
+RESEARCH_TASKS = "research_tasks"
+
+INDEXES: dict[str, list[IndexModel]] = {
+    RESEARCH_TASKS: [
+        IndexModel([("owner_id", ASCENDING), ("created_at", DESCENDING)], name="owner_created"),
+        IndexModel([("status", ASCENDING)], name="status"),
+        IndexModel([("depth", ASCENDING)], name="depth"),
+    ],
+}
+
+_lock = threading.Lock()
+_client: MongoClient[Document] | None = None
+_client_pid: int | None = None
+
+
+def get_client() -> MongoClient[Document]:
+    """The process's client, created on first use with bounded timeouts."""
+    global _client, _client_pid
+    with _lock:
+        if _client is None or _client_pid != os.getpid():
+            timeout = settings.MONGODB_TIMEOUT_MS
+            _client = MongoClient(
+                settings.MONGODB_URI,
+                serverSelectionTimeoutMS=timeout,
+                connectTimeoutMS=timeout,
+                socketTimeoutMS=timeout * 4,
+                tz_aware=True,
+            )
+            _client_pid = os.getpid()
+        return _client
+
+
+def reset_client() -> None:
+    """Forget the client (after settings change in tests, or a fork)."""
+    global _client
+    with _lock:
+        if _client is not None and _client_pid == os.getpid():
+            _client.close()
+        _client = None
+
+
+def get_database() -> Database[Document]:
+    """The product's database."""
+    return get_client()[settings.MONGODB_DB]
+
+
+def research_tasks() -> Collection[Document]:
+    """The ``research_tasks`` collection."""
+    return get_database()[RESEARCH_TASKS]
+
+
+def ensure_indexes() -> dict[str, list[str]]:
+    """Create every index the product relies on (idempotent); return their names per collection."""
+    database = get_database()
+    return {name: database[name].create_indexes(models) for name, models in INDEXES.items()}

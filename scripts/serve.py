@@ -1,0 +1,111 @@
+"""`make run`: engines, migrations, demo user, ASGI server and a Celery worker; Ctrl-C stops them all.
+
+Engines this script started are stopped on exit; engines that were already running (``make services``)
+are left running. Children get SIGTERM if this process dies, so nothing is orphaned.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pmfsite import embedded  # noqa: E402
+
+PR_SET_PDEATHSIG = 1
+READY_TIMEOUT_SECONDS = 120
+
+
+def _die_with_parent() -> None:
+    """Runs in the child before exec: the kernel sends SIGTERM to it when this script dies."""
+    with contextlib.suppress(OSError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+def _spawn(command: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(command, cwd=ROOT, env=env, preexec_fn=_die_with_parent)
+
+
+def _manage(env: dict[str, str], *args: str) -> str:
+    completed = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    )
+    return completed.stdout
+
+
+def _wait_healthy(url: str, children: list[subprocess.Popen[bytes]]) -> bool:
+    deadline = time.monotonic() + READY_TIMEOUT_SECONDS
+    while time.monotonic() < deadline:
+        if any(child.poll() is not None for child in children):
+            return False
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if response.status == 200:
+                    return True
+        except (urllib.error.URLError, OSError):
+            pass
+        time.sleep(0.5)
+    return False
+
+
+def main() -> int:
+    """Serve the product until interrupted."""
+    host, port = os.environ.get("HOST", "127.0.0.1"), os.environ.get("PORT", "8000")
+    var_dir = ROOT / "var"
+    engines = embedded.up(var_dir)
+    env = {**os.environ, **engines.urls, "DJANGO_SETTINGS_MODULE": "pmfsite.settings.dev"}
+    children: list[subprocess.Popen[bytes]] = []
+    stop = False
+
+    def request_stop(signum: int, _frame: object) -> None:
+        nonlocal stop
+        stop = True
+
+    signal.signal(signal.SIGINT, request_stop)
+    signal.signal(signal.SIGTERM, request_stop)
+    try:
+        _manage(env, "migrate", "--noinput", "-v", "0")
+        _manage(env, "ensure_indexes")
+        demo = _manage(env, "ensure_demo")
+        children.append(_spawn([sys.executable, "-m", "uvicorn", "pmfsite.asgi:application",
+                                "--host", host, "--port", port, "--lifespan", "off",
+                                "--no-access-log"], env))  # fmt: skip
+        children.append(_spawn([sys.executable, "-m", "celery", "-A", "pmfsite", "worker",
+                                "--pool", "threads", "--concurrency", os.environ.get("WORKER_CONCURRENCY", "8"),
+                                "--loglevel", "INFO", "--without-gossip", "--without-mingle"], env))  # fmt: skip
+        url = f"http://{host}:{port}"
+        if _wait_healthy(f"{url}/health", children):
+            print(f"\n  PMF Research Assistant is running at {url}/", flush=True)
+            print("  " + demo.strip().replace("\n", "\n  "), flush=True)
+            print(f"  Admin: {url}/admin/   API docs: {url}/api/docs/   Stop: Ctrl-C\n", flush=True)
+        else:
+            print(f"\n  The server did not become healthy; see {url}/health\n", flush=True)
+        while not stop and all(child.poll() is None for child in children):
+            time.sleep(0.3)
+        return 0 if stop else 1
+    finally:
+        for child in children:
+            if child.poll() is None:
+                child.send_signal(signal.SIGTERM)
+        for child in children:
+            try:
+                child.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                child.kill()
+                child.wait()
+        embedded.down(var_dir, only=engines.started)
+        print("  stopped: " + ", ".join(["web", "worker", *engines.started]), flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs the whole suite against engines of its own (var/test, fresh each run) unless
+# DATABASE_URL / MONGODB_URI / REDIS_URL are set, in which case those servers are used.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PMF_SERVICES_FILE=/nonexistent   # never read the dev services file
+export DJANGO_SETTINGS_MODULE=pmfsite.settings.test
+mkdir -p var/test-logs
+export PMF_TEST_LOG_DIR="$PWD/var/test-logs"
+.venv/bin/python -m pmfsite.embedded run --dir var/test --fresh -- \
+  .venv/bin/python -m pytest "$@"
