@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PMF_SERVICES_FILE=/nonexistent   # never read the dev services file
 export DJANGO_SETTINGS_MODULE=pmfsite.settings.test
-mkdir -p var/test-logs
-export PMF_TEST_LOG_DIR="$PWD/var/test-logs"
-.venv/bin/python -m pmfsite.embedded run --dir var/test --fresh -- \
+TEST_DIR="${PMF_TEST_DIR:-var/test}"
+mkdir -p "$TEST_DIR-logs"
+export PMF_TEST_LOG_DIR="$PWD/$TEST_DIR-logs"
+.venv/bin/python -m pmfsite.embedded run --dir "$TEST_DIR" --fresh -- \
   .venv/bin/python -m pytest "$@"
