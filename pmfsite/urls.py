@@ -10,6 +10,8 @@ from pmfsite import spa, views
 
 api_v1 = [
     path("health", views.health, name="api-health"),
+    path("", include("credits.urls")),
+    path("", include("research.urls")),
 ]
 
 urlpatterns = [
