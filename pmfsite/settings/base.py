@@ -168,6 +168,7 @@ DEMO_USERNAME = env.str("DEMO_USERNAME", default="demo")
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="demo-password")
 HEALTH_REQUIRED = env.list("HEALTH_REQUIRED", default=["postgres", "mongodb", "redis", "celery"])
 HEALTH_TIMEOUT_SECONDS = env.float("HEALTH_TIMEOUT_SECONDS", default=2.0)
+CREDITS_MONTHLY_LIMIT = env.int("CREDITS_MONTHLY_LIMIT", default=1000)  # credits granted each month
 
 SEARCH_PROVIDER = env.str("SEARCH_PROVIDER", default="")  # "", "tavily" or "local"; "" = tavily if key
 TAVILY_API_KEY = env.str("TAVILY_API_KEY", default="")
