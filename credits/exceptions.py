@@ -1,0 +1,58 @@
+"""Refusals raised by the credits services; ``pmfsite.exceptions`` maps them to API errors."""
+
+from __future__ import annotations
+
+from rest_framework import status
+
+from agents.depths import UnknownDepth
+from pmfsite.exceptions import DomainError
+
+
+class InsufficientCredits(DomainError):
+    """The balance cannot pay for the research; details carry ``balance``, ``cost`` and ``depth``."""
+
+    code = "insufficient_credits"
+    status_code = status.HTTP_402_PAYMENT_REQUIRED
+
+    def __init__(self, *, balance: int, cost: int, depth: str) -> None:
+        super().__init__(
+            f"This {depth} research costs {cost} credits; your balance is {balance}.",
+            balance=balance,
+            cost=cost,
+            depth=depth,
+        )
+
+
+class NotCharged(DomainError):
+    """A refund was asked for a request id that was never charged."""
+
+    code = "not_charged"
+    status_code = status.HTTP_409_CONFLICT
+
+    def __init__(self, *, request_id: str) -> None:
+        super().__init__(f"No research charge exists for request {request_id!r}.", request_id=request_id)
+
+
+class RequestIdTaken(DomainError):
+    """The request id was already charged to another user."""
+
+    code = "request_id_conflict"
+    status_code = status.HTTP_409_CONFLICT
+
+    def __init__(self, *, request_id: str) -> None:
+        super().__init__(f"Request id {request_id!r} is already used.", request_id=request_id)
+
+
+# Also an UnknownDepth, so callers that validate depths with agents.depths catch it unchanged.
+class InvalidDepth(DomainError, UnknownDepth):
+    """The depth is neither a depth nor an alias."""
+
+    code = "invalid_depth"
+    status_code = status.HTTP_400_BAD_REQUEST
+
+
+class InvalidGrant(DomainError):
+    """A staff grant or correction that the ledger refuses (no reason, zero, or below zero)."""
+
+    code = "invalid_grant"
+    status_code = status.HTTP_400_BAD_REQUEST

@@ -1,0 +1,75 @@
+"""Reads of credits: the balance summary, cost previews, the ledger history and the audit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import F, QuerySet, Sum
+from django.db.models.functions import Coalesce
+
+from agents.depths import DEPTHS, Depth
+from credits.models import CreditBalance, CreditTransaction
+from credits.services import balance_current
+
+
+def depth_preview(*, balance: int, depth: Depth) -> dict[str, Any]:
+    """What one research of ``depth`` costs and how many the balance still pays for."""
+    return {
+        "depth": depth.name,
+        "label": depth.label,
+        "credits": depth.credits,
+        "searches_remaining": balance // depth.credits,
+        "affordable": balance >= depth.credits,
+    }
+
+
+def balance_summary(*, user: AbstractBaseUser) -> dict[str, Any]:
+    """This month's balance, usage and the searches remaining per depth (opens the month if needed)."""
+    balance = balance_current(user=user)
+    return {
+        "balance": balance.current_balance,
+        "monthly_limit": balance.monthly_limit,
+        "used_this_month": balance.total_used_this_month,
+        "researches_this_month": balance.total_researches_this_month,
+        "month": balance.month_year,
+        "depths": [depth_preview(balance=balance.current_balance, depth=depth) for depth in DEPTHS.values()],
+    }
+
+
+def transactions_for(*, user: AbstractBaseUser) -> QuerySet[CreditTransaction]:
+    """Every ledger row of ``user``, newest first."""
+    rows = CreditTransaction.objects.filter(balance__user=user).select_related("balance")
+    return rows.order_by("-timestamp", "-balance__month_year", "-balance_version")
+
+
+@dataclass(frozen=True)
+class AuditMismatch:
+    """A balance whose stored value differs from the sum of its ledger rows."""
+
+    balance_id: str
+    username: str
+    month_year: str
+    current_balance: int
+    ledger_sum: int
+
+
+def audit_mismatches() -> list[AuditMismatch]:
+    """Balances whose ``current_balance`` is not the sum of their ledger amounts (empty when sound)."""
+    balances = (
+        CreditBalance.objects.select_related("user")
+        .annotate(ledger_sum=Coalesce(Sum("transactions__amount"), 0))
+        .exclude(current_balance=F("ledger_sum"))
+        .order_by("user__username", "month_year")
+    )
+    return [
+        AuditMismatch(
+            balance_id=str(balance.pk),
+            username=balance.user.get_username(),
+            month_year=balance.month_year,
+            current_balance=balance.current_balance,
+            ledger_sum=balance.ledger_sum,
+        )
+        for balance in balances
+    ]
