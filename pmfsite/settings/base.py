@@ -37,6 +37,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "pmfsite.middleware.RequestIdMiddleware",
+    "pmfsite.security.SecurityHeadersMiddleware",
+    "pmfsite.security.CorsMiddleware",
+    "pmfsite.ratelimit.RateLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -176,6 +179,29 @@ TAVILY_API_BASE_URL = env.str("TAVILY_API_BASE_URL", default="")
 OPENAI_API_KEY = env.str("OPENAI_API_KEY", default="")
 OPENAI_BASE_URL = env.str("OPENAI_BASE_URL", default="")
 CORPUS_DIR = Path(env.str("CORPUS_DIR", default=str(BASE_DIR / "agents" / "corpus")))
+
+# Research execution (see research/execution.py).
+RESEARCH_HARD_LIMIT_FACTOR = env.float("RESEARCH_HARD_LIMIT_FACTOR", default=5.0)  # × the depth's target time
+RESEARCH_LEASE_SECONDS = env.int("RESEARCH_LEASE_SECONDS", default=30)
+RESEARCH_REQUEUE_AFTER_SECONDS = env.int("RESEARCH_REQUEUE_AFTER_SECONDS", default=20)
+RESEARCH_QUEUED_STALE_SECONDS = env.int("RESEARCH_QUEUED_STALE_SECONDS", default=600)
+RESEARCH_REAPER_INTERVAL_SECONDS = env.float("RESEARCH_REAPER_INTERVAL_SECONDS", default=10.0)
+
+# ---------------------------------------------------------------- abuse protection
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])  # IPs/CIDRs whose X-Forwarded-For is believed
+RATE_LIMITS_ENABLED = env.bool("RATE_LIMITS_ENABLED", default=True)
+RATE_LIMIT_API_PER_SECOND = env.float("RATE_LIMIT_API_PER_SECOND", default=10.0)
+RATE_LIMIT_API_BURST = env.int("RATE_LIMIT_API_BURST", default=20)
+RATE_LIMIT_SUBMIT_PER_SECOND = env.float("RATE_LIMIT_SUBMIT_PER_SECOND", default=2.0)
+RATE_LIMIT_SUBMIT_BURST = env.int("RATE_LIMIT_SUBMIT_BURST", default=5)
+SIGNIN_MAX_FAILURES_PER_ACCOUNT = env.int("SIGNIN_MAX_FAILURES_PER_ACCOUNT", default=5)
+SIGNIN_MAX_FAILURES_PER_IP = env.int("SIGNIN_MAX_FAILURES_PER_IP", default=20)
+SIGNIN_WINDOW_SECONDS = env.int("SIGNIN_WINDOW_SECONDS", default=300)
+HCAPTCHA_SECRET = env.str("HCAPTCHA_SECRET", default="")  # empty = captcha not required
+HCAPTCHA_SITE_KEY = env.str("HCAPTCHA_SITE_KEY", default="")
+HCAPTCHA_VERIFY_URL = env.str("HCAPTCHA_VERIFY_URL", default="https://api.hcaptcha.com/siteverify")
+HCAPTCHA_TIMEOUT_SECONDS = env.float("HCAPTCHA_TIMEOUT_SECONDS", default=3.0)
+CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
 
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 LOG_FORMAT = env.str("LOG_FORMAT", default="json")  # "json" or "console"

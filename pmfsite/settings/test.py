@@ -9,3 +9,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 HEALTH_TIMEOUT_SECONDS = 1.0
 TAVILY_API_KEY = ""
 OPENAI_API_KEY = ""
+# Other suites fire bursts from 127.0.0.1; rate-limit tests switch the limits on themselves.
+RATE_LIMITS_ENABLED = env.bool("RATE_LIMITS_ENABLED", default=False)
