@@ -6,8 +6,10 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
+from uuid import UUID
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from credits.models import APIKey
@@ -38,7 +40,7 @@ def api_key_create(*, user: AbstractBaseUser, name: str = "") -> CreatedKey:
 
 def api_key_authenticate(raw: str) -> APIKey | None:
     """The active key matching ``raw`` (constant-time comparison), or None."""
-    parts = raw.strip().split("_")
+    parts = raw.strip().split("_", 2)  # the secret itself may contain "_"
     if len(parts) != 3 or parts[0] != KEY_PREFIX:
         return None
     key = APIKey.objects.select_related("user").filter(prefix=parts[1], revoked_at__isnull=True).first()
@@ -54,3 +56,13 @@ def api_key_revoke(*, key: APIKey) -> None:
     """Revoke a key; revoking twice keeps the first time."""
     APIKey.objects.filter(pk=key.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
     key.refresh_from_db(fields=["revoked_at"])
+
+
+def api_keys_for(*, user: AbstractBaseUser) -> QuerySet[APIKey]:
+    """The user's keys, revoked ones included, newest first."""
+    return APIKey.objects.filter(user=user).order_by("-created_at")
+
+
+def api_key_for(*, user: AbstractBaseUser, key_id: UUID) -> APIKey | None:
+    """One of the user's keys, or None (someone else's key is indistinguishable from a missing one)."""
+    return APIKey.objects.filter(user=user, pk=key_id).first()
