@@ -23,6 +23,8 @@ INDEXES: dict[str, list[IndexModel]] = {
         IndexModel([("owner_id", ASCENDING), ("created_at", DESCENDING)], name="owner_created"),
         IndexModel([("status", ASCENDING)], name="status"),
         IndexModel([("depth", ASCENDING)], name="depth"),
+        # Idempotency: one task per owner and request id (the Idempotency-Key).
+        IndexModel([("owner_id", ASCENDING), ("request_id", ASCENDING)], name="owner_request", unique=True),
     ],
 }
 

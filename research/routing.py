@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
-from django.urls import URLPattern
+from django.urls import URLPattern, re_path
 
-websocket_urlpatterns: list[URLPattern] = []
+from research.consumers import ResearchProgressConsumer
+
+websocket_urlpatterns: list[URLPattern] = [
+    re_path(r"^ws/research/(?P<task_id>[A-Za-z0-9_-]{1,64})/$", ResearchProgressConsumer.as_asgi()),
+]

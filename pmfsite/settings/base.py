@@ -180,6 +180,13 @@ OPENAI_API_KEY = env.str("OPENAI_API_KEY", default="")
 OPENAI_BASE_URL = env.str("OPENAI_BASE_URL", default="")
 CORPUS_DIR = Path(env.str("CORPUS_DIR", default=str(BASE_DIR / "agents" / "corpus")))
 
+# Research execution (see research/execution.py).
+RESEARCH_HARD_LIMIT_FACTOR = env.float("RESEARCH_HARD_LIMIT_FACTOR", default=5.0)  # × the depth's target time
+RESEARCH_LEASE_SECONDS = env.int("RESEARCH_LEASE_SECONDS", default=30)
+RESEARCH_REQUEUE_AFTER_SECONDS = env.int("RESEARCH_REQUEUE_AFTER_SECONDS", default=20)
+RESEARCH_QUEUED_STALE_SECONDS = env.int("RESEARCH_QUEUED_STALE_SECONDS", default=600)
+RESEARCH_REAPER_INTERVAL_SECONDS = env.float("RESEARCH_REAPER_INTERVAL_SECONDS", default=10.0)
+
 # ---------------------------------------------------------------- abuse protection
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])  # IPs/CIDRs whose X-Forwarded-For is believed
 RATE_LIMITS_ENABLED = env.bool("RATE_LIMITS_ENABLED", default=True)

@@ -1,0 +1,83 @@
+"""Staff view of research tasks (MongoDB) inside the Django admin: search, filter, inspect, abort, refund."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import URLPattern, path, reverse
+from django.views.decorators.http import require_POST
+
+from agents.depths import DEPTHS
+from research import documents, staff
+from research.documents import STATUSES
+from research.models import ResearchTaskEntry
+
+PAGE_SIZE = 50
+
+
+@admin.register(ResearchTaskEntry)
+class ResearchTaskAdmin(admin.ModelAdmin):
+    """Lists tasks from MongoDB; abort and refund go through the research services."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def get_urls(self) -> list[URLPattern]:
+        view = self.admin_site.admin_view
+        return [
+            path("", view(self.changelist_view), name="research_researchtaskentry_changelist"),
+            path("<str:task_id>/", view(self.task_view), name="research_task_detail"),
+            path("<str:task_id>/abort/", view(require_POST(self.abort_view)), name="research_task_abort"),
+            path("<str:task_id>/refund/", view(require_POST(self.refund_view)), name="research_task_refund"),
+        ]
+
+    def changelist_view(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
+        if not self.has_view_permission(request):
+            raise Http404
+        params = request.GET
+        page = max(1, int(params.get("p", "1"))) if params.get("p", "1").isdigit() else 1
+        tasks, total = staff.tasks_for_staff(
+            text=params.get("q", ""), status=params.get("status", ""), depth=params.get("depth", ""),
+            username=params.get("user", ""), page=page, page_size=PAGE_SIZE,
+        )  # fmt: skip
+        owners = {user.pk: user for user in get_user_model().objects.filter(pk__in={t.owner_id for t in tasks})}
+        context = {
+            **self.admin_site.each_context(request), "title": "Research tasks", "opts": self.model._meta,
+            "rows": [(task, owners.get(task.owner_id)) for task in tasks], "total": total, "page": page,
+            "has_next": page * PAGE_SIZE < total, "statuses": STATUSES, "depths": list(DEPTHS), "params": params,
+        }  # fmt: skip
+        return TemplateResponse(request, "admin/research/task_list.html", context)
+
+    def task_view(self, request: HttpRequest, task_id: str) -> HttpResponse:
+        task = documents.task_get(task_id)
+        if task is None or not self.has_view_permission(request):
+            raise Http404
+        owner = get_user_model().objects.filter(pk=task.owner_id).first()
+        context = {
+            **self.admin_site.each_context(request), "title": task.title, "opts": self.model._meta,
+            "task": task, "owner": owner, "ledger": staff.ledger_for(task),
+            "can_change": self.has_change_permission(request),
+            "sources": (task.report or {}).get("citations", []),
+        }  # fmt: skip
+        return TemplateResponse(request, "admin/research/task_detail.html", context)
+
+    def abort_view(self, request: HttpRequest, task_id: str) -> HttpResponse:
+        if not self.has_change_permission(request):
+            raise Http404
+        message = staff.staff_abort(task_id=task_id)
+        messages.info(request, message)
+        return HttpResponseRedirect(reverse("admin:research_task_detail", args=[task_id]))
+
+    def refund_view(self, request: HttpRequest, task_id: str) -> HttpResponse:
+        if not self.has_change_permission(request):
+            raise Http404
+        message = staff.staff_refund(task_id=task_id)
+        messages.info(request, message)
+        return HttpResponseRedirect(reverse("admin:research_task_detail", args=[task_id]))

@@ -1,0 +1,212 @@
+"""Research API views: thin — validate, call a service or selector, serialise."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils.text import slugify
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from agents.checkpoints import CHECKPOINTS
+from agents.depths import DEPTHS
+from research import documents, services
+from research.captcha import captcha_required, verify_captcha
+from research.documents import COMPLETED, TaskFilters
+from research.exceptions import ReportNotReady, TaskNotFound
+from research.serializers import (
+    BulkDeleteSerializer,
+    CheckpointSpecSerializer,
+    DepthSerializer,
+    ExportQuerySerializer,
+    MeSerializer,
+    RerunSerializer,
+    SubmitResponseSerializer,
+    SubmitSerializer,
+    SuggestQuerySerializer,
+    TaskDetailSerializer,
+    TaskListQuerySerializer,
+    TaskPageSerializer,
+)
+
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+
+
+def _owned_task(request: Request, task_id: str) -> documents.ResearchTask:
+    task = documents.task_get(task_id, owner_id=request.user.pk)
+    if task is None:
+        raise TaskNotFound()
+    return task
+
+
+def _check_captcha(request: Request, token: str | None) -> None:
+    if captcha_required(request):
+        verify_captcha(token or "", request.META.get("REMOTE_ADDR"))
+
+
+def _submitted_response(submitted: services.Submitted) -> Response:
+    task = submitted.task
+    message = "Research queued." if submitted.created else "Research already submitted with this Idempotency-Key."
+    body = {
+        "request_id": task.request_id, "task_id": task.id, "status": task.status, "message": message,
+        "credits_charged": task.credits_charged, "balance": submitted.balance_after,
+    }  # fmt: skip
+    return Response(SubmitResponseSerializer(body).data, status=status.HTTP_202_ACCEPTED)
+
+
+def _idempotency_key(request: Request) -> str | None:
+    key = request.headers.get(IDEMPOTENCY_HEADER, "").strip()
+    return key[:200] or None
+
+
+class SubmitView(APIView):
+    @extend_schema(request=SubmitSerializer, responses={202: SubmitResponseSerializer}, operation_id="research_submit")
+    def post(self, request: Request) -> Response:
+        """Submit a product idea: charges the depth's credits and queues the research."""
+        serializer = SubmitSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        _check_captcha(request, data.get("hcaptcha_token"))
+        submitted = services.research_submit(
+            user=request.user, product_idea=data["product_idea"], depth=data["research_depth"],
+            idempotency_key=_idempotency_key(request),
+        )  # fmt: skip
+        return _submitted_response(submitted)
+
+
+class TaskListView(APIView):
+    @extend_schema(parameters=[TaskListQuerySerializer], responses=TaskPageSerializer)
+    def get(self, request: Request) -> Response:
+        """The caller's tasks: filters, free-text search, sort and pagination."""
+        query = TaskListQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        data = query.validated_data
+        filters = TaskFilters(
+            owner_id=request.user.pk, text=data["q"], statuses=data["status"], depth=data["depth"],
+            created_after=data["created_after"], created_before=data["created_before"],
+        )  # fmt: skip
+        tasks, total = documents.task_list(
+            filters, sort=data["sort"], page=data["page"], page_size=data["page_size"]
+        )
+        body = {"count": total, "page": data["page"], "page_size": data["page_size"], "results": tasks}
+        return Response(TaskPageSerializer(body).data)
+
+
+class SuggestView(APIView):
+    @extend_schema(parameters=[SuggestQuerySerializer])
+    def get(self, request: Request) -> Response:
+        """Titles matching what the user is typing."""
+        query = SuggestQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        text = query.validated_data["q"].strip()
+        tasks = documents.task_suggest(owner_id=request.user.pk, text=text) if text else []
+        return Response({"suggestions": [{"id": t.id, "title": t.title, "status": t.status} for t in tasks]})
+
+
+class TaskDetailView(APIView):
+    @extend_schema(responses=TaskDetailSerializer)
+    def get(self, request: Request, task_id: str) -> Response:
+        """One task with its checkpoints."""
+        return Response(TaskDetailSerializer(_owned_task(request, task_id)).data)
+
+    @extend_schema(responses={204: None})
+    def delete(self, request: Request, task_id: str) -> Response:
+        """Delete a finished task."""
+        services.research_delete(user=request.user, task_id=task_id)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class BulkDeleteView(APIView):
+    @extend_schema(request=BulkDeleteSerializer)
+    def post(self, request: Request) -> Response:
+        """Delete several finished tasks; running or unknown ones are reported as skipped."""
+        serializer = BulkDeleteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        deleted, skipped = services.research_bulk_delete(user=request.user, task_ids=serializer.validated_data["ids"])
+        return Response({"deleted": deleted, "skipped": skipped})
+
+
+class AbortView(APIView):
+    @extend_schema(request=None, responses=TaskDetailSerializer)
+    def post(self, request: Request, task_id: str) -> Response:
+        """Stop a queued or processing research and refund it."""
+        task = services.research_abort(user=request.user, task_id=task_id)
+        return Response(TaskDetailSerializer(task).data)
+
+
+class RerunView(APIView):
+    @extend_schema(request=RerunSerializer, responses={202: SubmitResponseSerializer})
+    def post(self, request: Request, task_id: str) -> Response:
+        """A new research with the same idea and depth (charged again; same checks as submit)."""
+        serializer = RerunSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        _check_captcha(request, serializer.validated_data.get("hcaptcha_token"))
+        submitted = services.research_rerun(
+            user=request.user, task_id=task_id, idempotency_key=_idempotency_key(request)
+        )
+        return _submitted_response(submitted)
+
+
+def _completed_report(request: Request, task_id: str) -> tuple[documents.ResearchTask, dict[str, Any]]:
+    task = _owned_task(request, task_id)
+    if task.status != COMPLETED or task.report is None:
+        raise ReportNotReady(f"The report is not ready: the research is {task.status}.")
+    return task, task.report
+
+
+class ReportView(APIView):
+    @extend_schema(responses=dict)
+    def get(self, request: Request, task_id: str) -> Response:
+        """The structured report of a completed research."""
+        return Response(_completed_report(request, task_id)[1])
+
+
+class ExportView(APIView):
+    @extend_schema(parameters=[ExportQuerySerializer], responses={(200, "text/markdown"): str})
+    def get(self, request: Request, task_id: str) -> HttpResponse:
+        """Download the report as Markdown or JSON."""
+        query = ExportQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        task, report = _completed_report(request, task_id)
+        filename = (slugify(task.title)[:80] or "pmf-report") + "." + query.validated_data["format"]
+        if query.validated_data["format"] == "json":
+            content, content_type = json.dumps(report, indent=2, ensure_ascii=False), "application/json"
+        else:
+            from agents.report import render_markdown
+            from agents.state import Report
+
+            content, content_type = render_markdown(Report.model_validate(report)), "text/markdown; charset=utf-8"
+        response = HttpResponse(content, content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+
+class DepthsView(APIView):
+    @extend_schema(responses=DepthSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        """The research depths with their cost and Tavily parameters."""
+        return Response(DepthSerializer(list(DEPTHS.values()), many=True).data)
+
+
+class CheckpointsView(APIView):
+    @extend_schema(responses=CheckpointSpecSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        """The 17 checkpoints in order, with their categories."""
+        return Response(CheckpointSpecSerializer(CHECKPOINTS, many=True).data)
+
+
+class MeView(APIView):
+    @extend_schema(responses=MeSerializer)
+    def get(self, request: Request) -> Response:
+        """Who is signed in, and the web app's configuration."""
+        body = {
+            "username": request.user.get_username(), "is_staff": request.user.is_staff,
+            "hcaptcha_site_key": getattr(settings, "HCAPTCHA_SITE_KEY", ""),
+        }  # fmt: skip
+        return Response(MeSerializer(body).data)

@@ -1,0 +1,62 @@
+"""Websocket ``/ws/research/{id}/``: the task's state on connect, then each checkpoint and the final status."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qs
+
+from asgiref.sync import async_to_sync
+from channels.generic.websocket import JsonWebsocketConsumer
+
+from credits.keys import api_key_authenticate
+from research import documents, progress
+from research.serializers import TaskDetailSerializer
+
+CLOSE_UNAUTHENTICATED = 4401
+CLOSE_NOT_FOUND = 4404
+
+
+class ResearchProgressConsumer(JsonWebsocketConsumer):
+    """Follows one research task of the connected user (session cookie or API key)."""
+
+    task_id: str = ""
+
+    def _user(self) -> Any:
+        user = self.scope.get("user")
+        if user is not None and user.is_authenticated:
+            return user
+        headers = dict(self.scope.get("headers", []))
+        keyword, _, raw = headers.get(b"authorization", b"").decode(errors="replace").partition(" ")
+        if keyword.lower() != "api-key":
+            raw = parse_qs(self.scope.get("query_string", b"").decode()).get("api_key", [""])[0]
+        key = api_key_authenticate(raw) if raw else None
+        return key.user if key else None
+
+    def connect(self) -> None:
+        self.task_id = str(self.scope["url_route"]["kwargs"]["task_id"])
+        user = self._user()
+        if user is None:
+            self.close(code=CLOSE_UNAUTHENTICATED)
+            return
+        # Join before reading, so no checkpoint falls between the snapshot and the subscription.
+        async_to_sync(self.channel_layer.group_add)(progress.group_name(self.task_id), self.channel_name)
+        task = documents.task_get(self.task_id, owner_id=user.pk)
+        if task is None:
+            async_to_sync(self.channel_layer.group_discard)(progress.group_name(self.task_id), self.channel_name)
+            self.close(code=CLOSE_NOT_FOUND)
+            return
+        self.accept()
+        self.send_json({"type": "state", "task": TaskDetailSerializer(task).data})
+
+    def disconnect(self, code: int) -> None:
+        if self.task_id:
+            async_to_sync(self.channel_layer.group_discard)(progress.group_name(self.task_id), self.channel_name)
+
+    def receive_json(self, content: Any, **kwargs: Any) -> None:
+        """Clients only listen; a ``{"type": "ping"}`` gets a pong to keep proxies from idling out."""
+        if isinstance(content, dict) and content.get("type") == "ping":
+            self.send_json({"type": "pong"})
+
+    def research_event(self, event: dict[str, Any]) -> None:
+        """A message broadcast by the worker or an abort."""
+        self.send_json(event["message"])

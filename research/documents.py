@@ -1,0 +1,261 @@
+"""MongoDB repository for research tasks: the only module that reads or writes ``research_tasks``.
+
+Returns plain dataclasses. Status changes are conditional updates, so terminal states stay final
+and concurrent writers (worker, abort, reaper) cannot overwrite each other.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.utils import timezone
+from pymongo import ASCENDING, DESCENDING, ReturnDocument
+from pymongo.errors import DuplicateKeyError
+
+from research.mongo import research_tasks
+
+QUEUED, PROCESSING, COMPLETED, FAILED, ABORTED = "queued", "processing", "completed", "failed", "aborted"
+STATUSES = (QUEUED, PROCESSING, COMPLETED, FAILED, ABORTED)
+RUNNING = (QUEUED, PROCESSING)
+TERMINAL = (COMPLETED, FAILED, ABORTED)
+
+SORTS: dict[str, list[tuple[str, int]]] = {
+    "-created_at": [("created_at", DESCENDING)],
+    "created_at": [("created_at", ASCENDING)],
+    "status": [("status", ASCENDING), ("created_at", DESCENDING)],
+    "-status": [("status", DESCENDING), ("created_at", DESCENDING)],
+    "completed_at": [("completed_at", ASCENDING), ("created_at", DESCENDING)],
+    "-completed_at": [("completed_at", DESCENDING), ("created_at", DESCENDING)],
+}
+
+
+@dataclass
+class CheckpointRecord:
+    """A checkpoint reached by a task, with its time."""
+
+    number: int
+    key: str
+    category: str
+    label: str
+    at: datetime
+
+
+@dataclass
+class ResearchTask:
+    """One research: the idea, its status and progress, and (when done) its report."""
+
+    id: str
+    owner_id: int
+    request_id: str
+    title: str
+    product_idea: str
+    depth: str
+    status: str = QUEUED
+    checkpoints: list[CheckpointRecord] = field(default_factory=list)
+    created_at: datetime = field(default_factory=timezone.now)
+    updated_at: datetime = field(default_factory=timezone.now)
+    started_at: datetime | None = None
+    completed_at: datetime | None = None
+    credits_charged: int = 0
+    refunded: bool = False
+    error: str | None = None
+    report: dict[str, Any] | None = None
+    pmf_score: int | None = None
+    cost: dict[str, Any] | None = None
+    sources_count: int = 0
+    rerun_of: str | None = None
+    attempts: int = 0
+
+    @property
+    def progress(self) -> float:
+        """Completed checkpoints / 17."""
+        return round(len(self.checkpoints) / 17, 4)
+
+    @property
+    def is_running(self) -> bool:
+        """Queued or processing."""
+        return self.status in RUNNING
+
+
+@dataclass
+class TaskFilters:
+    """List filters; every field optional except the owner, which is always applied."""
+
+    owner_id: int
+    text: str = ""
+    statuses: list[str] = field(default_factory=list)
+    depth: str = ""
+    created_after: datetime | None = None
+    created_before: datetime | None = None
+
+
+def _to_document(task: ResearchTask) -> dict[str, Any]:
+    document = asdict(task)
+    document["_id"] = document.pop("id")
+    return document
+
+
+def _from_document(document: dict[str, Any]) -> ResearchTask:
+    data = dict(document)
+    data["id"] = data.pop("_id")
+    data["checkpoints"] = [CheckpointRecord(**item) for item in data.get("checkpoints", [])]
+    known = ResearchTask.__dataclass_fields__
+    return ResearchTask(**{key: value for key, value in data.items() if key in known})
+
+
+def task_insert(task: ResearchTask) -> tuple[ResearchTask, bool]:
+    """Insert a task; when (owner, request id) exists already, return that one and False."""
+    try:
+        research_tasks().insert_one(_to_document(task))
+        return task, True
+    except DuplicateKeyError:
+        existing = task_get_by_request(owner_id=task.owner_id, request_id=task.request_id)
+        if existing is None:
+            raise
+        return existing, False
+
+
+def task_get(task_id: str, *, owner_id: int | None = None) -> ResearchTask | None:
+    """A task by id (and owner, when given)."""
+    query: dict[str, Any] = {"_id": task_id}
+    if owner_id is not None:
+        query["owner_id"] = owner_id
+    document = research_tasks().find_one(query)
+    return _from_document(document) if document else None
+
+
+def task_get_by_request(*, owner_id: int, request_id: str) -> ResearchTask | None:
+    """The owner's task for a request id."""
+    document = research_tasks().find_one({"owner_id": owner_id, "request_id": request_id})
+    return _from_document(document) if document else None
+
+
+def _text_query(text: str) -> dict[str, Any]:
+    pattern = {"$regex": re.escape(text.strip()), "$options": "i"}
+    return {"$or": [{"title": pattern}, {"product_idea": pattern}]}
+
+
+def _filter_query(filters: TaskFilters) -> dict[str, Any]:
+    # owner_id first: the query always narrows on an indexed field.
+    query: dict[str, Any] = {"owner_id": filters.owner_id}
+    if filters.statuses:
+        query["status"] = {"$in": filters.statuses}
+    if filters.depth:
+        query["depth"] = filters.depth
+    created: dict[str, datetime] = {}
+    if filters.created_after:
+        created["$gte"] = filters.created_after
+    if filters.created_before:
+        created["$lt"] = filters.created_before
+    if created:
+        query["created_at"] = created
+    if filters.text.strip():
+        query.update(_text_query(filters.text))
+    return query
+
+
+def task_list(
+    filters: TaskFilters, *, sort: str = "-created_at", page: int = 1, page_size: int = 20
+) -> tuple[list[ResearchTask], int]:
+    """One page of the owner's tasks and the total matching count."""
+    query = _filter_query(filters)
+    collection = research_tasks()
+    total = collection.count_documents(query)
+    projection = {"report": 0}
+    cursor = (
+        collection.find(query, projection)
+        .sort(SORTS[sort] + [("_id", ASCENDING)])
+        .skip((page - 1) * page_size)
+        .limit(page_size)
+    )
+    return [_from_document(document) for document in cursor], total
+
+
+def task_list_all(
+    filters: TaskFilters, *, owner_ids: list[int], page: int = 1, page_size: int = 50
+) -> tuple[list[ResearchTask], int]:
+    """Staff listing across owners (``owner_ids`` empty = everyone), newest first."""
+    query = _filter_query(filters)
+    if owner_ids:
+        query["owner_id"] = {"$in": owner_ids}
+    else:
+        query.pop("owner_id")
+    collection = research_tasks()
+    total = collection.count_documents(query)
+    cursor = (
+        collection.find(query, {"report": 0})
+        .sort([("created_at", DESCENDING), ("_id", ASCENDING)])
+        .skip((page - 1) * page_size)
+        .limit(page_size)
+    )
+    return [_from_document(document) for document in cursor], total
+
+
+def task_suggest(*, owner_id: int, text: str, limit: int = 8) -> list[ResearchTask]:
+    """Newest tasks whose title or idea contains ``text`` (as-you-type)."""
+    query = {"owner_id": owner_id, **_text_query(text)}
+    cursor = research_tasks().find(query, {"report": 0}).sort("created_at", DESCENDING).limit(limit)
+    return [_from_document(document) for document in cursor]
+
+
+def checkpoint_append(task_id: str, record: CheckpointRecord) -> ResearchTask | None:
+    """Append a checkpoint once per key, never to a failed or aborted task; the task, or None if refused."""
+    document = research_tasks().find_one_and_update(
+        {"_id": task_id, "status": {"$in": [QUEUED, PROCESSING]}, "checkpoints.key": {"$ne": record.key}},
+        {"$push": {"checkpoints": asdict(record)}, "$set": {"updated_at": timezone.now()}},
+        return_document=ReturnDocument.AFTER,
+    )
+    return _from_document(document) if document else None
+
+
+def task_transition(task_id: str, *, from_statuses: tuple[str, ...], to: str, **fields: Any) -> ResearchTask | None:
+    """Move a task from one of ``from_statuses`` to ``to`` (setting ``fields``); None if it was not there."""
+    document = research_tasks().find_one_and_update(
+        {"_id": task_id, "status": {"$in": list(from_statuses)}},
+        {"$set": {"status": to, "updated_at": timezone.now(), **fields}},
+        return_document=ReturnDocument.AFTER,
+    )
+    return _from_document(document) if document else None
+
+
+def task_update(task_id: str, *, only_if_status: tuple[str, ...] = RUNNING, **fields: Any) -> bool:
+    """Set fields on a task that is still in one of ``only_if_status``."""
+    result = research_tasks().update_one(
+        {"_id": task_id, "status": {"$in": list(only_if_status)}},
+        {"$set": {"updated_at": timezone.now(), **fields}},
+    )
+    return result.modified_count == 1
+
+
+def task_increment_attempts(task_id: str) -> int:
+    """Count one more execution attempt; return the new count."""
+    document = research_tasks().find_one_and_update(
+        {"_id": task_id}, {"$inc": {"attempts": 1}}, return_document=ReturnDocument.AFTER
+    )
+    return int(document["attempts"]) if document else 0
+
+
+def task_mark_refunded(task_id: str) -> None:
+    """Record that the task's credits went back."""
+    research_tasks().update_one({"_id": task_id}, {"$set": {"refunded": True, "updated_at": timezone.now()}})
+
+
+def tasks_delete(*, owner_id: int, task_ids: list[str]) -> list[str]:
+    """Delete the owner's finished tasks among ``task_ids``; return the ids deleted."""
+    query = {"owner_id": owner_id, "_id": {"$in": task_ids}, "status": {"$in": list(TERMINAL)}}
+    deletable = [document["_id"] for document in research_tasks().find(query, {"_id": 1})]
+    if deletable:
+        research_tasks().delete_many({"owner_id": owner_id, "_id": {"$in": deletable}})
+    return deletable
+
+
+def tasks_running(*, started_before: datetime | None = None, limit: int = 200) -> list[ResearchTask]:
+    """Queued or processing tasks (optionally created before a time), oldest first."""
+    query: dict[str, Any] = {"status": {"$in": list(RUNNING)}}
+    if started_before is not None:
+        query["created_at"] = {"$lt": started_before}
+    cursor = research_tasks().find(query, {"report": 0}).sort("created_at", ASCENDING).limit(limit)
+    return [_from_document(document) for document in cursor]

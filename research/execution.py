@@ -1,0 +1,176 @@
+"""Worker side of a research: run the graph under a lease, record progress, settle the outcome.
+
+Idempotent: a second delivery of a finished task does nothing; a delivery of an interrupted one
+resumes from the graph's PostgreSQL checkpoint. A reaper re-queues tasks whose worker died (lease
+expired) and fails-and-refunds tasks past their hard time limit.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import uuid
+from datetime import timedelta
+from typing import Any
+
+import structlog
+from django.conf import settings
+from django.utils import timezone
+
+from agents.checkpoints import BY_KEY, CheckpointEvent
+from agents.depths import DEPTHS
+from agents.errors import ResearchCancelled
+from research import documents, progress
+from research.documents import COMPLETED, PROCESSING, QUEUED, CheckpointRecord, ResearchTask
+from research.services import research_fail
+
+log = structlog.get_logger(__name__)
+
+
+def hard_limit_seconds(depth: str) -> int:
+    """How long a research of this depth may run before it is failed and refunded."""
+    return int(DEPTHS[depth].target_seconds * settings.RESEARCH_HARD_LIMIT_FACTOR)
+
+
+class _Heartbeat(threading.Thread):
+    """Renews the execution lease while the graph runs; stops when told or when the lease is lost."""
+
+    def __init__(self, task_id: str, owner: str) -> None:
+        super().__init__(daemon=True, name=f"lease-{task_id[:8]}")
+        self.task_id, self.owner = task_id, owner
+        self.stopped = threading.Event()
+        self.lost = False
+
+    def run(self) -> None:
+        seconds = settings.RESEARCH_LEASE_SECONDS
+        while not self.stopped.wait(seconds / 3):
+            try:
+                if not progress.lease_renew(self.task_id, self.owner, seconds):
+                    self.lost = True
+                    return
+            except Exception as error:  # Redis blip: keep trying until the lease expires
+                log.warning("research.lease_renew_failed", task_id=self.task_id, error=str(error))
+
+
+def research_execute(task_id: str) -> str:
+    """Run (or resume) a task; returns what happened, for logs and tests."""
+    task = documents.task_get(task_id)
+    if task is None:
+        return "missing"
+    if not task.is_running:
+        return f"already {task.status}"
+    owner = f"{socket.gethostname()}:{uuid.uuid4().hex[:8]}"
+    if not progress.lease_acquire(task.id, owner, settings.RESEARCH_LEASE_SECONDS):
+        return "running elsewhere"
+    heartbeat = _Heartbeat(task.id, owner)
+    heartbeat.start()
+    try:
+        return _run(task, heartbeat)
+    finally:
+        heartbeat.stopped.set()
+        progress.lease_release(task.id, owner)
+
+
+def _run(task: ResearchTask, heartbeat: _Heartbeat) -> str:
+    from agents.runner import run_research
+
+    documents.task_increment_attempts(task.id)
+    started = documents.task_transition(task.id, from_statuses=(QUEUED,), to=PROCESSING, started_at=timezone.now())
+    if started is None and (documents.task_get(task.id) or task).status != PROCESSING:
+        return "no longer running"
+    deadline = (task.started_at or timezone.now()) + timedelta(seconds=hard_limit_seconds(task.depth))
+
+    def should_cancel() -> bool:
+        if heartbeat.lost or timezone.now() > deadline:
+            return True
+        return progress.abort_requested(task.id)
+
+    try:
+        run_research(
+            thread_id=task.id, product_idea=task.product_idea, depth=task.depth,
+            on_checkpoint=lambda event: record_checkpoint(task.id, event),
+            should_cancel=should_cancel, deliver=lambda report: _store_report(task.id, report),
+        )  # fmt: skip
+    except ResearchCancelled:
+        if timezone.now() > deadline:
+            research_fail(task.id, reason="The research took longer than its time limit. Credits were refunded.")
+            return "timed out"
+        return "cancelled"
+    except Exception as error:
+        log.exception("research.failed", task_id=task.id)
+        research_fail(task.id, reason=_readable(error))
+        return "failed"
+    return _complete(task.id)
+
+
+def _readable(error: Exception) -> str:
+    message = str(error).strip() or type(error).__name__
+    return f"The research failed: {message[:400]}"
+
+
+def record_checkpoint(task_id: str, event: CheckpointEvent) -> None:
+    """Store a checkpoint (once per key), cache the progress, then broadcast it."""
+    spec = BY_KEY[event.key]
+    record = CheckpointRecord(spec.number, spec.key, spec.category, spec.label, event.at)
+    task = documents.checkpoint_append(task_id, record)
+    if task is None:
+        return  # a duplicate after a resume, or the task was aborted or failed meanwhile
+    progress.cache_progress(task_id, status=task.status, progress=task.progress, last_checkpoint=spec.key)
+    checkpoint = {"number": spec.number, "key": spec.key, "category": spec.category, "label": spec.label,
+                  "at": event.at.isoformat()}  # fmt: skip
+    progress.broadcast(
+        task_id, {"type": "checkpoint", "checkpoint": checkpoint, "progress": task.progress, "status": task.status}
+    )
+
+
+def _store_report(task_id: str, report: Any) -> None:
+    data = report.model_dump(mode="json")
+    documents.task_update(
+        task_id, only_if_status=(PROCESSING,), report=data, pmf_score=int(report.pmf_score.total),
+        cost=data["methodology"]["cost"], sources_count=int(report.methodology.sources_count),
+    )  # fmt: skip
+
+
+def _complete(task_id: str) -> str:
+    task = documents.task_transition(task_id, from_statuses=(PROCESSING,), to=COMPLETED, completed_at=timezone.now())
+    if task is None:
+        return "finished but no longer running"
+    progress.cache_progress(task_id, status=COMPLETED, progress=task.progress, last_checkpoint="final_report_delivered")
+    progress.broadcast(task_id, {"type": "status", "status": COMPLETED, "error": None, "refunded": False})
+    return COMPLETED
+
+
+def reap(now: Any = None) -> dict[str, list[str]]:
+    """Fail-and-refund tasks past their hard limit; re-queue tasks whose worker is gone or whose message was lost."""
+    now = now or timezone.now()
+    outcome: dict[str, list[str]] = {"failed": [], "requeued": []}
+    grace = timedelta(seconds=settings.RESEARCH_REQUEUE_AFTER_SECONDS)
+    for task in documents.tasks_running(started_before=now - grace):
+        if _past_hard_limit(task, now):
+            if research_fail(task.id, reason="The research took longer than its time limit. Credits were refunded."):
+                outcome["failed"].append(task.id)
+        elif _orphaned(task, now):
+            _requeue(task)
+            outcome["requeued"].append(task.id)
+    return outcome
+
+
+def _past_hard_limit(task: ResearchTask, now: Any) -> bool:
+    started = task.started_at or task.created_at
+    return bool(now - started > timedelta(seconds=hard_limit_seconds(task.depth)))
+
+
+def _orphaned(task: ResearchTask, now: Any) -> bool:
+    if progress.lease_held(task.id):
+        return False
+    if task.status == PROCESSING:
+        return True  # its worker died: the lease expired without a terminal status
+    # Queued for long with no worker on it: the broker lost the message (e.g. a Redis restart).
+    return bool(now - task.created_at > timedelta(seconds=settings.RESEARCH_QUEUED_STALE_SECONDS))
+
+
+def _requeue(task: ResearchTask) -> None:
+    from research.tasks import process_research
+
+    log.warning("research.requeued", task_id=task.id, status=task.status, attempts=task.attempts)
+    process_research.apply_async(args=[task.id], task_id=f"research-{task.id}-{uuid.uuid4().hex[:6]}")

@@ -1,0 +1,176 @@
+"""Request validation and response shapes of the research API (documented in the OpenAPI schema)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from agents.depths import ALIASES, DEPTHS, UnknownDepth, resolve_depth
+from research.documents import SORTS, STATUSES
+
+IDEA_MIN, IDEA_MAX = 10, 2000
+DEPTH_MESSAGE = "Choose a research depth: " + ", ".join(DEPTHS).replace(", deep", " or deep") + "."
+DEPTH_HELP = f"One of {', '.join(DEPTHS)} (seed aliases: {', '.join(ALIASES)})."
+
+
+class SubmitSerializer(serializers.Serializer):
+    """A research request (the seed's fields plus an optional hCaptcha token)."""
+
+    product_idea = serializers.CharField(
+        min_length=IDEA_MIN, max_length=IDEA_MAX, trim_whitespace=True,
+        error_messages={
+            "min_length": f"Describe your idea in at least {IDEA_MIN} characters.",
+            "max_length": f"Keep your idea under {IDEA_MAX} characters.",
+            "blank": "Describe your product idea.",
+            "required": "Describe your product idea.",
+        },
+    )  # fmt: skip
+    research_depth = serializers.CharField(max_length=32, default="essential", help_text=DEPTH_HELP)
+    hcaptcha_token = serializers.CharField(required=False, allow_blank=True, max_length=4096)
+    auth_key = serializers.CharField(required=False, allow_blank=True, max_length=200, write_only=True)
+
+    def validate_product_idea(self, value: str) -> str:
+        if "\x00" in value:
+            raise serializers.ValidationError("The idea contains a NUL character.")
+        return value
+
+    def validate_research_depth(self, value: str) -> str:
+        try:
+            return resolve_depth(value).name
+        except UnknownDepth:
+            raise serializers.ValidationError(DEPTH_MESSAGE) from None
+
+
+class RerunSerializer(serializers.Serializer):
+    """A rerun request (captcha token for the web app)."""
+
+    hcaptcha_token = serializers.CharField(required=False, allow_blank=True, max_length=4096)
+
+
+class SubmitResponseSerializer(serializers.Serializer):
+    request_id = serializers.CharField()
+    task_id = serializers.CharField()
+    status = serializers.CharField()
+    message = serializers.CharField()
+    credits_charged = serializers.IntegerField()
+    balance = serializers.IntegerField()
+
+
+class TaskListQuerySerializer(serializers.Serializer):
+    """Query parameters of the task list."""
+
+    q = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
+    status = serializers.CharField(required=False, allow_blank=True, default="")
+    depth = serializers.CharField(required=False, allow_blank=True, default="")
+    created_after = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    created_before = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    sort = serializers.ChoiceField(choices=list(SORTS), required=False, default="-created_at")
+    page = serializers.IntegerField(required=False, min_value=1, max_value=100000, default=1)
+    page_size = serializers.IntegerField(required=False, min_value=1, max_value=100, default=20)
+
+    def validate_status(self, value: str) -> list[str]:
+        statuses = [part.strip() for part in value.split(",") if part.strip()]
+        unknown = [status for status in statuses if status not in STATUSES]
+        if unknown:
+            raise serializers.ValidationError(f"Unknown status {unknown[0]!r}; use one of {', '.join(STATUSES)}.")
+        return statuses
+
+    def validate_depth(self, value: str) -> str:
+        if not value:
+            return ""
+        try:
+            return resolve_depth(value).name
+        except UnknownDepth as error:
+            raise serializers.ValidationError(str(error)) from error
+
+    def to_internal_value(self, data: Any) -> Any:
+        # status may be repeated (?status=a&status=b) or comma-separated.
+        if hasattr(data, "getlist") and len(data.getlist("status")) > 1:
+            data = data.copy()
+            data["status"] = ",".join(data.getlist("status"))
+        return super().to_internal_value(data)
+
+
+class SuggestQuerySerializer(serializers.Serializer):
+    q = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
+
+
+class BulkDeleteSerializer(serializers.Serializer):
+    ids = serializers.ListField(child=serializers.CharField(max_length=64), min_length=1, max_length=500)
+
+
+class ExportQuerySerializer(serializers.Serializer):
+    format = serializers.ChoiceField(choices=["md", "json"], default="md")
+
+
+class CheckpointSerializer(serializers.Serializer):
+    number = serializers.IntegerField()
+    key = serializers.CharField()
+    category = serializers.CharField()
+    label = serializers.CharField()
+    at = serializers.DateTimeField()
+
+
+class TaskSummarySerializer(serializers.Serializer):
+    """A task in lists (no checkpoints, no report)."""
+
+    id = serializers.CharField()
+    request_id = serializers.CharField()
+    title = serializers.CharField()
+    product_idea = serializers.CharField()
+    depth = serializers.CharField()
+    status = serializers.CharField()
+    progress = serializers.FloatField()
+    checkpoints_completed = serializers.SerializerMethodField()
+    created_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField()
+    started_at = serializers.DateTimeField(allow_null=True)
+    completed_at = serializers.DateTimeField(allow_null=True)
+    credits_charged = serializers.IntegerField()
+    refunded = serializers.BooleanField()
+    pmf_score = serializers.IntegerField(allow_null=True)
+    error = serializers.CharField(allow_null=True)
+    rerun_of = serializers.CharField(allow_null=True)
+
+    def get_checkpoints_completed(self, task: Any) -> int:
+        return len(task.checkpoints)
+
+
+class TaskDetailSerializer(TaskSummarySerializer):
+    """A task with its checkpoints and cost."""
+
+    checkpoints = CheckpointSerializer(many=True)
+    cost = serializers.DictField(allow_null=True)
+    sources_count = serializers.IntegerField()
+
+
+class TaskPageSerializer(serializers.Serializer):
+    count = serializers.IntegerField()
+    page = serializers.IntegerField()
+    page_size = serializers.IntegerField()
+    results = TaskSummarySerializer(many=True)
+
+
+class DepthSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    label = serializers.CharField()
+    credits = serializers.IntegerField()
+    target_seconds = serializers.IntegerField()
+    search_depth = serializers.CharField()
+    extract_depth = serializers.CharField()
+    urls_per_agent = serializers.IntegerField()
+    max_results = serializers.IntegerField()
+
+
+class CheckpointSpecSerializer(serializers.Serializer):
+    number = serializers.IntegerField()
+    key = serializers.CharField()
+    category = serializers.CharField()
+    label = serializers.CharField()
+
+
+class MeSerializer(serializers.Serializer):
+    username = serializers.CharField()
+    is_staff = serializers.BooleanField()
+    hcaptcha_site_key = serializers.CharField(allow_blank=True)

@@ -1,0 +1,40 @@
+"""Factories for research tasks (stored through the repository's document mapping)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.utils import timezone
+
+from research import documents
+from research.mongo import research_tasks
+
+
+def make_task(owner_id: int, **overrides: Any) -> documents.ResearchTask:
+    """A task as the service would create it, with sensible defaults."""
+    task_id = uuid.uuid4().hex
+    fields: dict[str, Any] = {
+        "id": task_id, "owner_id": owner_id, "request_id": uuid.uuid4().hex,
+        "title": "AI meal planner for busy families", "product_idea": "An AI meal planner for busy families.",
+        "depth": "essential", "credits_charged": 6,
+    }  # fmt: skip
+    fields.update(overrides)
+    return documents.ResearchTask(**fields)
+
+
+def insert_tasks(tasks: list[documents.ResearchTask]) -> None:
+    """Insert many tasks at once (test set-up only)."""
+    research_tasks().insert_many([documents._to_document(task) for task in tasks])
+
+
+def spaced(start: datetime, index: int) -> datetime:
+    """A creation time ``index`` minutes after ``start`` (distinct and ordered)."""
+    return start + timedelta(minutes=index)
+
+
+def now() -> datetime:
+    """The current time, truncated to milliseconds as MongoDB stores it."""
+    value = timezone.now()
+    return value.replace(microsecond=value.microsecond // 1000 * 1000)
