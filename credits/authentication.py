@@ -1,4 +1,4 @@
-"""DRF authentication by API key: ``Authorization: Api-Key <key>``."""
+"""DRF authentication by API key: ``Authorization: Api-Key <key>``, or the seed's body field ``auth_key``."""
 
 from __future__ import annotations
 
@@ -10,16 +10,39 @@ from rest_framework.request import Request
 from credits.keys import api_key_authenticate
 
 KEYWORD = "Api-Key"
+BODY_FIELD = "auth_key"
+BODY_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+def _body_key(request: Request) -> str | None:
+    """The body's ``auth_key`` (JSON or form), read through DRF's parsers so views still see the body."""
+    if request.method not in BODY_METHODS or not request.content_type:
+        return None
+    data = request.data  # parsed once and cached on the request; never the raw stream
+    if not hasattr(data, "get"):
+        return None
+    value = data.get(BODY_FIELD)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise exceptions.AuthenticationFailed("The auth_key field must be a string.")
+    return value
 
 
 class APIKeyAuthentication(authentication.BaseAuthentication):
-    """Authenticates ``Authorization: Api-Key <key>``; a wrong key is a 401, not an anonymous user."""
+    """Authenticates an API key from the header (or, with no header, the body); a wrong key is a 401."""
 
     def authenticate(self, request: Request) -> tuple[Any, Any] | None:
         header = request.headers.get("Authorization", "")
-        keyword, _, raw = header.partition(" ")
-        if keyword.lower() != KEYWORD.lower():
-            return None
+        if header:
+            keyword, _, raw = header.partition(" ")
+            if keyword.lower() != KEYWORD.lower():
+                return None
+        else:
+            body_key = _body_key(request)
+            if body_key is None:
+                return None
+            raw = body_key
         if not raw.strip():
             raise exceptions.AuthenticationFailed("Empty API key.")
         key = api_key_authenticate(raw)
