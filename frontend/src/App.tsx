@@ -1,34 +1,37 @@
-import { useEffect, useState } from "react";
+import { BrowserRouter, Route, Routes } from "react-router";
+import { ErrorBoundary } from "./components/ErrorBoundary";
+import { AppShell } from "./components/shell/AppShell";
+import { ToastProvider } from "./components/ui/Toasts";
+import { ApiKeysPage } from "./pages/ApiKeysPage";
+import { CreditsPage } from "./pages/CreditsPage";
+import { NewResearchPage } from "./pages/NewResearchPage";
+import { NotFoundPage } from "./pages/NotFoundPage";
+import { TaskListPage } from "./pages/TaskListPage";
+import { TaskPage } from "./pages/TaskPage";
 
-type Health = { status: string; checks: Record<string, { status: string; message: string }> };
+export function AppRoutes({ username }: { username: string }) {
+  return (
+    <Routes>
+      <Route element={<AppShell username={username} />}>
+        <Route index element={<NewResearchPage />} />
+        <Route path="tasks" element={<TaskListPage />} />
+        <Route path="tasks/:taskId" element={<TaskPage />} />
+        <Route path="credits" element={<CreditsPage />} />
+        <Route path="keys" element={<ApiKeysPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
 
 export function App({ username }: { username: string }) {
-  const [health, setHealth] = useState<Health | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    fetch("/health")
-      .then((response) => response.json() as Promise<Health>)
-      .then(setHealth)
-      .catch(() => setError("Could not reach the server."));
-  }, []);
-
   return (
-    <main style={{ fontFamily: "system-ui", maxWidth: "40rem", margin: "4rem auto", padding: "0 1rem" }}>
-      <h1>PMF Research Assistant</h1>
-      <p>Signed in as {username || "guest"}.</p>
-      {error && <p role="alert">{error}</p>}
-      {health ? (
-        <ul aria-label="Service status">
-          {Object.entries(health.checks).map(([name, check]) => (
-            <li key={name}>
-              {name}: {check.status}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        !error && <p>Checking services…</p>
-      )}
-    </main>
+    <ErrorBoundary>
+      <ToastProvider>
+        <BrowserRouter>
+          <AppRoutes username={username} />
+        </BrowserRouter>
+      </ToastProvider>
+    </ErrorBoundary>
   );
 }

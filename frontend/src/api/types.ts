@@ -1,0 +1,139 @@
+// Types mirroring docs/api.md (the contract the server, the SPA and scripts share).
+
+export type TaskStatus = "queued" | "processing" | "completed" | "failed" | "aborted";
+export const TASK_STATUSES: TaskStatus[] = ["queued", "processing", "completed", "failed", "aborted"];
+export const ACTIVE_STATUSES: TaskStatus[] = ["queued", "processing"];
+
+export type ErrorBody = {
+  error: {
+    code: string;
+    message: string;
+    fields?: Record<string, string[]>;
+    balance?: number;
+    cost?: number;
+    depth?: string;
+  };
+};
+
+export type Me = { username: string; is_staff: boolean; hcaptcha_site_key: string };
+
+export type Depth = {
+  name: string;
+  label: string;
+  credits: number;
+  target_seconds: number;
+  search_depth: string;
+  extract_depth: string;
+  urls_per_agent: number;
+  max_results: number;
+};
+
+export type CheckpointDefinition = { number: number; key: string; category: string; label: string };
+export type CheckpointEvent = CheckpointDefinition & { at: string };
+
+export type SubmitRequest = {
+  product_idea: string;
+  research_depth: string;
+  hcaptcha_token?: string;
+};
+
+export type SubmitResponse = {
+  request_id: string;
+  task_id: string;
+  status: TaskStatus;
+  message: string;
+  credits_charged: number;
+  balance: number;
+};
+
+export type TaskSummary = {
+  id: string;
+  request_id: string;
+  title: string;
+  product_idea: string;
+  depth: string;
+  status: TaskStatus;
+  progress: number;
+  checkpoints_completed: number;
+  created_at: string;
+  updated_at: string;
+  started_at: string | null;
+  completed_at: string | null;
+  credits_charged: number;
+  refunded: boolean;
+  pmf_score: number | null;
+  error: string | null;
+  rerun_of: string | null;
+};
+
+export type TaskCost = {
+  tavily_credits?: number;
+  tokens?: Record<string, number>;
+  seconds?: Record<string, number>;
+};
+
+export type TaskDetail = TaskSummary & {
+  checkpoints: CheckpointEvent[];
+  cost: TaskCost | null;
+  sources_count: number;
+};
+
+export type Page<T> = { count: number; page: number; page_size: number; results: T[] };
+
+export type Suggestion = { id: string; title: string; status: TaskStatus };
+
+export type BulkDeleteResponse = { deleted: string[]; skipped: { id: string; reason: string }[] };
+
+export type SocketMessage =
+  | { type: "state"; task: TaskDetail }
+  | { type: "checkpoint"; checkpoint: CheckpointEvent; progress: number; status: TaskStatus }
+  | { type: "status"; status: TaskStatus; error: string | null; refunded: boolean };
+
+export type DepthAllowance = {
+  depth: string;
+  label: string;
+  credits: number;
+  searches_remaining: number;
+  affordable: boolean;
+};
+
+export type Balance = {
+  balance: number;
+  monthly_limit: number;
+  used_this_month: number;
+  researches_this_month: number;
+  month: string;
+  depths: DepthAllowance[];
+};
+
+export type TransactionKind = "monthly_grant" | "research_charge" | "refund" | "staff_grant" | "staff_correction";
+
+export type Transaction = {
+  id: string;
+  transaction_id: string;
+  kind: TransactionKind | string;
+  amount: number;
+  balance_after: number;
+  timestamp: string;
+  research_request_id: string | null;
+  research_depth: string | null;
+  reason: string | null;
+};
+
+export type TransactionPage = {
+  count: number;
+  next: string | null;
+  previous: string | null;
+  results: Transaction[];
+};
+
+export type ApiKey = {
+  id: string;
+  name: string;
+  prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+};
+
+export type CreatedApiKey = ApiKey & { key: string };

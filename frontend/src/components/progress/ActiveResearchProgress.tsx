@@ -1,0 +1,61 @@
+import type { CheckpointDefinition, TaskDetail } from "../../api/types";
+import { useElapsed } from "../../hooks/useElapsed";
+import type { Connection } from "../../hooks/useTaskLive";
+import { formatDuration } from "../../lib/format";
+import { groupCheckpoints, progressOf } from "../../lib/progress";
+import { Card } from "../ui/Card";
+import { AbortResearchButton } from "./AbortResearchButton";
+import { CheckpointGroups } from "./CheckpointGroups";
+import { ProgressBar } from "./ProgressBar";
+
+type Props = {
+  task: TaskDetail;
+  definitions: CheckpointDefinition[];
+  connection: Connection;
+  onAborted: (task: TaskDetail) => void;
+};
+
+function ConnectionNote({ connection }: { connection: Connection }) {
+  if (connection === "live") {
+    return (
+      <span className="inline-flex items-center gap-1.5 text-xs text-green-800">
+        <span aria-hidden="true" className="h-2 w-2 rounded-full bg-green-600" /> Live
+      </span>
+    );
+  }
+  if (connection === "polling") {
+    return <span className="text-xs text-amber-900">Live updates interrupted — checking every 2 seconds</span>;
+  }
+  if (connection === "connecting") return <span className="text-xs text-slate-600">Connecting…</span>;
+  return null;
+}
+
+/** A running research: progress bar, elapsed time, the 17 checkpoints by category, abort. */
+export function ActiveResearchProgress({ task, definitions, connection, onAborted }: Props) {
+  const { completed, total } = progressOf(definitions, task.checkpoints);
+  const elapsed = useElapsed(task.started_at ?? task.created_at, task.completed_at);
+  const groups = groupCheckpoints(definitions, task.checkpoints);
+
+  return (
+    <div className="space-y-4">
+      <Card>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <div className="text-sm text-slate-700">
+            <span className="font-medium text-slate-900">{task.status === "queued" ? "Waiting for a worker…" : "Researching…"}</span>
+            <span className="mx-2" aria-hidden="true">·</span>
+            <span>
+              Elapsed <span className="tabular-nums" data-testid="elapsed">{elapsed === null ? "—" : formatDuration(elapsed)}</span>
+            </span>
+            <span className="mx-2" aria-hidden="true">·</span>
+            <ConnectionNote connection={connection} />
+          </div>
+          <AbortResearchButton task={task} onAborted={onAborted} />
+        </div>
+        <div className="mt-4">
+          <ProgressBar completed={completed} total={total} />
+        </div>
+      </Card>
+      <CheckpointGroups groups={groups} status={task.status} />
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+// One hook per API resource the app reads.
+import type {
+  ApiKey,
+  Balance,
+  CheckpointDefinition,
+  Depth,
+  Me,
+  Page,
+  Suggestion,
+  TaskSummary,
+  TransactionPage,
+} from "../api/types";
+import type { Report } from "../api/report";
+import { useQuery } from "./useQuery";
+
+export const useMe = () => useQuery<Me>("/me");
+export const useDepths = () => useQuery<Depth[]>("/research/depths");
+export const useCheckpoints = () => useQuery<CheckpointDefinition[]>("/research/checkpoints");
+export const useBalance = () => useQuery<Balance>("/credits/balance");
+export const useTransactions = (page: number) => useQuery<TransactionPage>(`/credits/transactions?page=${page}`);
+export const useApiKeys = () => useQuery<ApiKey[]>("/keys");
+export const useTasks = (queryString: string) => useQuery<Page<TaskSummary>>(`/research/tasks?${queryString}`);
+export const useReport = (taskId: string, enabled: boolean) =>
+  useQuery<Report>(enabled ? `/research/tasks/${encodeURIComponent(taskId)}/report` : null);
+
+export function useSuggestions(text: string) {
+  const trimmed = text.trim();
+  return useQuery<{ suggestions: Suggestion[] }>(
+    trimmed.length >= 2 ? `/research/tasks/suggest?q=${encodeURIComponent(trimmed)}` : null,
+  );
+}
