@@ -148,6 +148,13 @@ class Recommendation(BaseModel):
     source_ids: list[str] = Field(default_factory=list)
 
 
+class ReportDraft(BaseModel):
+    """The report writer's narrative: executive summary and strategic recommendations."""
+
+    executive_summary: str
+    strategic_recommendations: list[Recommendation]
+
+
 class Citation(BaseModel):
     """A deduplicated source cited by the report; ``verified`` counts its verified claims."""
 

@@ -1,0 +1,1 @@
+"""Analysts turn retrieved sources into findings: extractive (offline, no model) or LLM-backed."""

@@ -1,0 +1,115 @@
+"""Offline competitor analysis: names that are the subject of pricing or positioning sentences."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from agents.analysts.extractive_market import claim
+from agents.analysts.sentences import PRICE, Sentence, all_sentences, keyword_hits, rank
+from agents.state import Competitor, CompetitorFindings, Level, Source
+
+NAME = r"[A-Z][\w'&.+-]*[a-z0-9][\w'&.+-]*(?: (?:[A-Z][\w'&+-]*|\d+))*"
+SUBJECT = re.compile(
+    rf"^(?P<name>{NAME})(?:'s)? (?:costs|charges|is priced|is free|starts at|offers|positions itself|"
+    r"holds|is the (?:\w+ )?leader|is a |is an |prices|sells|leads|launched|has an? |supports|targets)"
+)
+NOT_NAMES = {
+    "The", "This", "That", "These", "Those", "Our", "Its", "It", "We", "Each", "Every", "Paid", "Annual",
+    "Most", "More", "Only", "No", "Free", "Users", "Parents", "Families", "Customers", "Pricing", "Price",
+    "Family", "Premium", "Basic", "Standard", "Pro", "Plus", "Monthly", "Yearly", "A", "An", "One", "Both",
+}  # fmt: skip
+STRENGTH_WORDS = ("best", "strength", "fastest", "leader", "leads", "handles", "loved", "praised", "easiest")
+WEAKNESS_WORDS = ("weakness", "lacks", "only works", "cannot", "complain", "expensive", "too long", "limited")
+GAP_WORDS = (
+    "gap",
+    "no app",
+    "no single",
+    "none of",
+    "no leading",
+    "underserved",
+    "unmet",
+    "whitespace",
+    "missing",
+)
+SATURATION = (("saturated", "high"), ("crowded", "high"), ("fragmented", "medium"), ("consolidat", "medium"))
+MAX_COMPETITORS = 8
+
+
+def competitor_names(sentences: list[Sentence]) -> list[str]:
+    """Names that are the subject of a pricing or positioning sentence, most mentioned first."""
+    subjects: Counter[str] = Counter()
+    for sentence in sentences:
+        match = SUBJECT.match(sentence.text)
+        if not match or match.group("name").split()[0] in NOT_NAMES:
+            continue
+        if PRICE.search(sentence.text) or keyword_hits(
+            sentence.text, ("free", "positions", "leader", "share")
+        ):
+            subjects[match.group("name")] += 1
+    # product tiers ("Acme Plus") belong to the competitor whose name they extend
+    names = [name for name in subjects if not any(name.startswith(f"{other} ") for other in subjects)]
+    mentions = Counter({name: sum(name in s.text for s in sentences) for name in names})
+    return [name for name, _ in mentions.most_common(MAX_COMPETITORS)]
+
+
+def about(name: str, sentences: list[Sentence]) -> list[Sentence]:
+    """Sentences that mention ``name`` as a whole word."""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    return [sentence for sentence in sentences if pattern.search(sentence.text)]
+
+
+def describe(name: str, sentences: list[Sentence]) -> Competitor:
+    """A competitor's pricing, positioning, strengths and weaknesses from its own sentences."""
+    mine = about(name, sentences)
+    subject_first = sorted(mine, key=lambda s: not s.text.startswith(name))
+    pricing = next((s for s in subject_first if PRICE.search(s.text) or " free" in s.text), None)
+    positioning = next(
+        (s for s in mine if keyword_hits(s.text, ("positions", "leader", "best", "built for"))), None
+    )
+    strengths = rank(mine, STRENGTH_WORDS, set(), 2)
+    weaknesses = rank(mine, WEAKNESS_WORDS, set(), 2)
+    evidence = [s for s in (pricing, positioning) if s is not None]
+    return Competitor(
+        name=name,
+        pricing=_price_text(pricing),
+        positioning=positioning.text if positioning else "",
+        strengths=[s.text for s in strengths],
+        weaknesses=[s.text for s in weaknesses],
+        evidence=[claim(s) for s in dict.fromkeys(evidence)],
+    )
+
+
+def _price_text(sentence: Sentence | None) -> str:
+    if sentence is None:
+        return ""
+    prices = [match.group(0) for match in PRICE.finditer(sentence.text)]
+    if prices:
+        return ", ".join(prices)
+    return "Free" if " free" in sentence.text else ""
+
+
+def saturation(sentences: list[Sentence], competitors: int) -> tuple[Level, str, list[Sentence]]:
+    """Saturation level with its rationale, from explicit wording or else the number of competitors."""
+    for word, level in SATURATION:
+        for sentence in sentences:
+            if word in sentence.text.lower():
+                return level, sentence.text, [sentence]  # type: ignore[return-value]
+    level: Level = "high" if competitors >= 6 else "medium" if competitors >= 3 else "low"
+    return level, f"{competitors} competitors identified in the retrieved sources.", []
+
+
+def analyse_competitors(sources: list[Source], focus: set[str]) -> CompetitorFindings:
+    """Competitor findings built only from the sources' own sentences."""
+    sentences = all_sentences(sources)
+    competitors = [describe(name, sentences) for name in competitor_names(sentences)]
+    gaps = [claim(s) for s in rank(sentences, GAP_WORDS, focus, 5)]
+    level, rationale, _ = saturation(sentences, len(competitors))
+    names = ", ".join(c.name for c in competitors) or "none"
+    return CompetitorFindings(
+        summary=f"{len(competitors)} competitors identified ({names}); saturation {level}; {len(gaps)} gaps.",
+        competitors=competitors,
+        gaps=gaps,
+        saturation=level,
+        saturation_rationale=rationale,
+    )

@@ -1,0 +1,109 @@
+"""Sentence splitting, ranking and the figure patterns the extractive analyst relies on."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from agents.state import Source
+
+MONEY = re.compile(
+    r"(?:US)?[$€£]\s?\d[\d,]*(?:\.\d+)?\s?(?:trillion|billion|million|bn|mn|[bBmM]\b)"
+    r"|\d[\d,]*(?:\.\d+)?\s?(?:trillion|billion|million)\s(?:dollars|euros|pounds|USD|EUR|GBP)",
+)
+PRICE = re.compile(
+    r"(?:[$€£]\s?\d+(?:\.\d{2})?|\d+(?:\.\d{2})?\s?(?:USD|EUR|GBP))"
+    r"(?:\s?(?:per|a|/)\s?(?:month|year|user|seat|week|mo|yr))?",
+)
+GROWTH = re.compile(
+    r"(?:CAGR|compound annual growth rate)[^.]{0,40}?\d+(?:\.\d+)?\s?%"
+    r"|\d+(?:\.\d+)?\s?%\s?(?:CAGR|compound annual growth|annual growth|a year|per year|year over year|YoY)"
+    r"|(?:grow|grew|growing|increase[sd]?|rise|rose)\w*\s(?:[^.]{0,30}?\s)?(?:by|at)\s(?:a\s)?\d+(?:\.\d+)?\s?%",
+    re.IGNORECASE,
+)
+PERCENT = re.compile(r"\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)? percent", re.IGNORECASE)
+YEAR = re.compile(r"\b(?:19|20)\d{2}\b(?:\s?(?:\u2013|-|to)\s?(?:19|20)\d{2}\b)?")
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[]?[A-Z0-9$€£])")
+LIST_MARKER = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
+WORD = re.compile(r"[a-z0-9]+")
+SKIP_PREFIXES = ("#", "|", ">", "```", "---")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a source, kept verbatim so it can serve as a verifiable quote."""
+
+    text: str
+    source_id: str
+    position: int  # order within its source: earlier sentences rank slightly higher
+    heading: str = ""  # the section heading above it, which also counts for keyword matches
+
+
+def split_sentences(source: Source) -> list[Sentence]:
+    """The prose sentences of a source (headings, tables, block quotes and very short lines skipped)."""
+    sentences: list[Sentence] = []
+    heading = ""
+    for line in source.content.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("#"):
+            heading = stripped.lstrip("#").strip()
+        if not stripped or stripped.startswith(SKIP_PREFIXES):
+            continue
+        stripped = LIST_MARKER.sub("", stripped)
+        for part in SENTENCE_END.split(stripped):
+            text = part.strip()
+            # a sentence ending in ":" only introduces a list; it states nothing on its own
+            if len(text) >= 30 and len(text.split()) >= 5 and not text.endswith(":"):
+                sentences.append(Sentence(text, source.id, len(sentences), heading))
+    return sentences
+
+
+def all_sentences(sources: Iterable[Source]) -> list[Sentence]:
+    """Sentences of every source, in source order."""
+    return [sentence for source in sources for sentence in split_sentences(source)]
+
+
+def words(text: str) -> set[str]:
+    """Lower-case word set of ``text``."""
+    return set(WORD.findall(text.lower()))
+
+
+def keyword_hits(text: str, keywords: Iterable[str]) -> int:
+    """How many of ``keywords`` (word prefixes) occur in ``text``."""
+    lowered = text.lower()
+    return sum(1 for keyword in keywords if re.search(rf"\b{re.escape(keyword)}", lowered))
+
+
+def rank(
+    sentences: Iterable[Sentence], keywords: Iterable[str], focus: set[str], limit: int
+) -> list[Sentence]:
+    """The ``limit`` best sentences matching at least one keyword, favouring focus words and numbers."""
+    keyword_list = list(keywords)
+    scored = []
+    for sentence in sentences:
+        hits = keyword_hits(f"{sentence.heading}. {sentence.text}", keyword_list)
+        if not hits:
+            continue
+        score = hits * 2 + len(focus & words(sentence.text)) + (1 if PERCENT.search(sentence.text) else 0)
+        scored.append((score - sentence.position * 0.01, sentence))
+    scored.sort(key=lambda pair: pair[0], reverse=True)
+    return unique([sentence for _, sentence in scored])[:limit]
+
+
+def unique(sentences: Iterable[Sentence]) -> list[Sentence]:
+    """Sentences without repeats of the same text."""
+    seen: set[str] = set()
+    result = []
+    for sentence in sentences:
+        key = sentence.text.casefold()
+        if key not in seen:
+            seen.add(key)
+            result.append(sentence)
+    return result
+
+
+def first_year(text: str) -> str:
+    """The first year or year range mentioned in ``text``, or ''."""
+    match = YEAR.search(text)
+    return match.group(0) if match else ""

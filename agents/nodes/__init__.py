@@ -1,0 +1,1 @@
+"""Graph nodes: supervisor, the three research agents, report writer."""

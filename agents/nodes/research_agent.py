@@ -1,0 +1,98 @@
+"""Research agent node (market, competitor or customer): search, extract the top URLs, analyse."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from langgraph.runtime import Runtime
+
+from agents.analysts.base import Analysis, Analyst
+from agents.citations import verify_findings
+from agents.context import RunContext
+from agents.providers.base import ExtractResponse, SearchHit
+from agents.state import AgentName, NodeUsage, ProductContext, ResearchState, Source
+
+ID_PREFIX: dict[AgentName, str] = {"market": "M", "competitor": "C", "customer": "U"}
+ANALYSE: dict[AgentName, Callable[[Analyst, ProductContext, list[Source]], Analysis[Any]]] = {
+    "market": lambda analyst, context, sources: analyst.analyse_market(context, sources),
+    "competitor": lambda analyst, context, sources: analyst.analyse_competitors(context, sources),
+    "customer": lambda analyst, context, sources: analyst.analyse_customers(context, sources),
+}
+
+
+def top_urls(hits: list[SearchHit], limit: int) -> list[str]:
+    """The first ``limit`` distinct URLs of the hits, best first."""
+    return list(dict.fromkeys(hit.url for hit in hits))[:limit]
+
+
+def to_sources(agent: AgentName, hits: list[SearchHit], urls: list[str], extracted: ExtractResponse,
+               context: RunContext) -> list[Source]:  # fmt: skip
+    """Sources for the extracted URLs (a failed extraction keeps the search snippet as its text)."""
+    pages = {page.url: page for page in extracted.pages}
+    by_url = {hit.url: hit for hit in hits}
+    is_sample = getattr(context.search, "is_sample", lambda url: False)
+    now = datetime.now(UTC)
+    sources = []
+    for url in urls:
+        page, hit = pages.get(url), by_url[url]
+        content = page.raw_content if page and page.raw_content.strip() else hit.content
+        title = (page.title if page else "") or hit.title
+        source_id = f"{ID_PREFIX[agent]}{len(sources) + 1}"
+        sources.append(Source(id=source_id, url=url, title=title, content=content, agent=agent,
+                              retrieved_at=now, sample=bool(is_sample(url))))  # fmt: skip
+    return sources
+
+
+def cache_sources(context: RunContext, sources: list[Source]) -> None:
+    """Keep online sources for later offline runs."""
+    if context.source_cache is None:
+        return
+    for source in sources:
+        context.source_cache.store(url=source.url, title=source.title, content=source.content,
+                                   provider=context.search.name)  # fmt: skip
+
+
+def research(agent: AgentName, state: ResearchState, context: RunContext) -> dict[str, Any]:
+    """Run one agent: search, extract, analyse and verify its findings."""
+    started = time.monotonic()
+    emit, depth, plan = context.checkpoints.emit, context.depth, state["context"]
+    query = getattr(plan.queries, agent)
+    emit(f"{agent}_search_started", detail=query)
+    found = context.search.search(query, search_depth=depth.search_depth, max_results=depth.max_results)
+    emit(f"{agent}_search_completed", detail=f"{len(found.hits)} results")
+    urls = top_urls(found.hits, depth.urls_per_agent)
+    extracted = (
+        context.search.extract(urls, extract_depth=depth.extract_depth) if urls else ExtractResponse([])
+    )
+    sources = to_sources(agent, found.hits, urls, extracted, context)
+    cache_sources(context, sources)
+    emit(
+        f"{agent}_extraction_completed",
+        detail=f"{len(extracted.pages)} pages, {len(extracted.failed)} failed",
+    )
+    analysis = ANALYSE[agent](context.analyst, plan, sources)
+    findings = analysis.value.model_copy(deep=True)
+    dropped = verify_findings(findings, sources)
+    emit(f"{agent}_analysis_completed", detail=findings.summary[:200])
+    usage = NodeUsage(
+        node=f"{agent}_agent",
+        seconds=round(time.monotonic() - started, 3),
+        tavily_credits=found.credits + extracted.credits,
+        tokens=analysis.tokens,
+        dropped_citations=dropped,
+    )
+    return {agent: findings, "sources": sources, "usage": [usage]}
+
+
+def research_agent(agent: AgentName) -> Callable[[ResearchState, Runtime[RunContext]], dict[str, Any]]:
+    """The graph node for ``agent``."""
+
+    def node(state: ResearchState, runtime: Runtime[RunContext]) -> dict[str, Any]:
+        """Search, extract and analyse for one agent."""
+        return research(agent, state, runtime.context)
+
+    node.__name__ = f"{agent}_agent"
+    return node

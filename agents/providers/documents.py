@@ -1,0 +1,162 @@
+"""Loading local documents (Markdown with front matter, text, HTML, PDF) and the online-source cache.
+
+Cache format: one JSON file per URL in the cache folder, named ``<sha256(url)[:32]>.json``, holding
+``{"url", "title", "content", "retrieved_at" (ISO 8601), "provider"}``. Online runs write it after each
+extract call; the local provider searches it alongside the corpus.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
+SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".pdf")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One searchable document: its URL, title, full text and whether it is sample data."""
+
+    url: str
+    title: str
+    text: str
+    sample: bool = False
+    kind: str = ""
+
+
+def parse_front_matter(raw: str) -> tuple[dict[str, str], str]:
+    """Split simple ``key: value`` front matter from a Markdown body."""
+    match = FRONT_MATTER.match(raw)
+    if not match:
+        return {}, raw
+    meta: dict[str, str] = {}
+    for line in match.group(1).splitlines():
+        key, separator, value = line.partition(":")
+        if separator:
+            meta[key.strip().lower()] = value.strip().strip("\"'")
+    return meta, raw[match.end() :]
+
+
+TEXT_HEADER = re.compile(r"^(title|url|published|kind|idea|sample(?: data)?):\s*(.*)$", re.IGNORECASE)
+
+
+def parse_text_header(raw: str) -> tuple[dict[str, str], str]:
+    """Split leading ``Title: …`` / ``URL: …`` / ``Sample data: …`` lines from a plain-text body."""
+    meta: dict[str, str] = {}
+    lines = raw.splitlines()
+    index = 0
+    while index < len(lines) and (match := TEXT_HEADER.match(lines[index].strip())):
+        key = match.group(1).lower()
+        meta["sample" if key.startswith("sample") else key] = (
+            "true" if key.startswith("sample") else match.group(2)
+        )
+        index += 1
+    return meta, "\n".join(lines[index:])
+
+
+def _title_from_text(text: str, fallback: str) -> str:
+    for line in text.splitlines():
+        stripped = line.strip().lstrip("#").strip()
+        if stripped:
+            return stripped[:200]
+    return fallback
+
+
+def _read_pdf(path: Path) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+
+
+def _read_html(path: Path) -> str:
+    import trafilatura
+
+    return trafilatura.extract(path.read_text(errors="replace"), include_comments=False) or ""
+
+
+def load_document(path: Path, root: Path) -> Document | None:
+    """A document from a corpus file, or None when it holds no text."""
+    suffix = path.suffix.lower()
+    meta: dict[str, str] = {}
+    if suffix in (".md", ".markdown", ".txt"):
+        meta, text = parse_front_matter(path.read_text(errors="replace"))
+        if not meta and suffix == ".txt":
+            meta, text = parse_text_header(text)
+    elif suffix in (".html", ".htm"):
+        text = _read_html(path)
+    elif suffix == ".pdf":
+        text = _read_pdf(path)
+    else:
+        return None
+    text = text.strip()
+    if not text:
+        return None
+    url = meta.get("url") or f"corpus://{path.relative_to(root).as_posix()}"
+    title = meta.get("title") or _title_from_text(text, path.stem)
+    sample = meta.get("sample", "").lower() == "true"
+    return Document(url=url, title=title, text=text, sample=sample, kind=meta.get("kind", ""))
+
+
+def load_corpus(root: Path) -> list[Document]:
+    """Every readable document under ``root`` (unreadable files are logged and skipped)."""
+    documents = []
+    for path in sorted(root.rglob("*")):
+        # the corpus's own README describes the corpus; it is not a source
+        if not path.is_file() or path.suffix.lower() not in SUFFIXES or path.stem.upper() == "README":
+            continue
+        try:
+            document = load_document(path, root)
+        except Exception:  # one broken file must not take the corpus down
+            logger.warning("skipping unreadable corpus file %s", path, exc_info=True)
+            continue
+        if document:
+            documents.append(document)
+    return documents
+
+
+class SourceCache:
+    """Sources fetched by online runs, one JSON file per URL, reused by offline search."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+
+    def path_for(self, url: str) -> Path:
+        """The cache file of ``url``."""
+        return self.folder / f"{hashlib.sha256(url.encode()).hexdigest()[:32]}.json"
+
+    def store(self, *, url: str, title: str, content: str, provider: str) -> None:
+        """Write (or overwrite) the cached copy of ``url``."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        record = {
+            "url": url,
+            "title": title,
+            "content": content,
+            "retrieved_at": datetime.now(UTC).isoformat(),
+            "provider": provider,
+        }
+        temporary = self.path_for(url).with_suffix(".tmp")
+        temporary.write_text(json.dumps(record, ensure_ascii=False))
+        temporary.replace(self.path_for(url))
+
+    def load(self) -> list[Document]:
+        """Every cached source as a document."""
+        if not self.folder.is_dir():
+            return []
+        documents = []
+        for path in sorted(self.folder.glob("*.json")):
+            try:
+                record = json.loads(path.read_text())
+                documents.append(
+                    Document(url=record["url"], title=record.get("title", ""), text=record["content"])
+                )
+            except (ValueError, KeyError, TypeError):
+                logger.warning("skipping malformed cache file %s", path)
+        return documents

@@ -1,0 +1,89 @@
+"""Run one research on the graph with any checkpointer (Django-free: unit tests and the CLI use it)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from langgraph.checkpoint.base import BaseCheckpointSaver
+from langgraph.checkpoint.memory import InMemorySaver
+
+from agents.checkpoints import CheckpointEvent
+from agents.config import AgentConfig
+from agents.context import CheckpointEmitter, RunContext
+from agents.depths import resolve_depth
+from agents.errors import ResearchFailed
+from agents.graph import build_graph
+from agents.providers.base import ProviderError
+from agents.state import Cost, Report
+
+
+@dataclass(frozen=True)
+class ResearchOutcome:
+    """A finished research: the report, what it cost, and how this call got it."""
+
+    report: Report
+    cost: Cost
+    seconds: float  # wall time of this call
+    resumed: bool = False  # continued a thread that had stopped part-way
+    reused: bool = False  # the thread had already finished; nothing was re-run
+
+
+def _ignore(_: CheckpointEvent) -> None:
+    return None
+
+
+def run_graph(
+    *,
+    thread_id: str,
+    product_idea: str,
+    depth: str,
+    checkpointer: BaseCheckpointSaver[Any],
+    on_checkpoint: Callable[[CheckpointEvent], None] = _ignore,
+    should_cancel: Callable[[], bool] = lambda: False,
+    deliver: Callable[[Report], None] = lambda report: None,
+    config: AgentConfig | None = None,
+) -> ResearchOutcome:
+    """Run (or resume, or reuse) the research of ``thread_id``; deliver the report, then checkpoint 17."""
+    started = time.monotonic()
+    config = config or AgentConfig()
+    graph = build_graph(checkpointer)
+    thread = {"configurable": {"thread_id": thread_id}}
+    snapshot = graph.get_state(thread)
+    finished = bool(snapshot.values.get("report")) and not snapshot.next
+    resumed = bool(snapshot.next)
+    emitter = CheckpointEmitter(on_checkpoint, should_cancel)
+    if finished:
+        report: Report = snapshot.values["report"]
+    else:
+        chosen = resolve_depth(snapshot.values.get("depth", depth) if resumed else depth)
+        search = config.build_search()
+        context = RunContext(
+            search=search,
+            analyst=config.build_analyst(),
+            depth=chosen,
+            checkpoints=emitter,
+            llm_name=config.llm_name(),
+            source_cache=config.source_cache(search),
+        )
+        graph_input = None if resumed else {"product_idea": product_idea, "depth": chosen.name}
+        try:
+            result = graph.invoke(graph_input, thread, context=context, durability="sync")
+        except ProviderError as error:
+            raise ResearchFailed(str(error)) from error
+        report = result["report"]
+    deliver(report)
+    emitter.emit_final("final_report_delivered")
+    cost = report.methodology.cost
+    return ResearchOutcome(report, cost, round(time.monotonic() - started, 3), resumed, finished)
+
+
+def run_in_memory(
+    *, product_idea: str, depth: str, thread_id: str = "local", **callbacks: Any
+) -> ResearchOutcome:
+    """One research with an in-memory checkpointer (tests, the CLI)."""
+    return run_graph(
+        thread_id=thread_id, product_idea=product_idea, depth=depth, checkpointer=InMemorySaver(), **callbacks
+    )

@@ -1,0 +1,78 @@
+"""The bridge from Django to the research graph: settings -> AgentConfig, PostgreSQL checkpoints.
+
+The only module of ``agents`` that imports Django. The research lifecycle calls :func:`run_research`
+from its Celery task; calling it again with the same ``thread_id`` after a crash resumes the thread
+from its last PostgreSQL checkpoint, and calling it for a finished thread returns the stored report.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from django.conf import settings
+from langgraph.checkpoint.postgres import PostgresSaver
+from psycopg import Connection
+from psycopg.rows import dict_row
+
+from agents.checkpoints import CheckpointEvent
+from agents.config import AgentConfig
+from agents.run import ResearchOutcome, run_graph
+from agents.state import Report
+from pmfsite.db import postgres_conninfo
+
+SETTING_NAMES = (
+    "SEARCH_PROVIDER", "TAVILY_API_KEY", "TAVILY_API_BASE_URL", "OPENAI_API_KEY", "OPENAI_BASE_URL",
+    "OPENAI_MODEL", "OPENAI_MODEL_SUPERVISOR", "OPENAI_MODEL_MARKET", "OPENAI_MODEL_COMPETITOR",
+    "OPENAI_MODEL_CUSTOMER", "OPENAI_MODEL_REPORT", "PROVIDER_TIMEOUT_SECONDS", "PROVIDER_MAX_RETRIES",
+    "CORPUS_DIR", "SOURCE_CACHE_DIR",
+)  # fmt: skip
+_setup_lock = threading.Lock()
+_set_up: set[str] = set()
+
+
+def agent_config() -> AgentConfig:
+    """The agent configuration from Django settings."""
+    return AgentConfig.from_mapping(
+        {name: getattr(settings, name) for name in SETTING_NAMES if hasattr(settings, name)}
+    )
+
+
+def ensure_checkpoint_tables(conninfo: str) -> None:
+    """Create or migrate LangGraph's checkpoint tables once per process and database."""
+    with _setup_lock:
+        if conninfo in _set_up:
+            return
+        with Connection.connect(conninfo, autocommit=True, prepare_threshold=0, row_factory=dict_row) as conn:
+            PostgresSaver(conn).setup()
+        _set_up.add(conninfo)
+
+
+def run_research(
+    *,
+    thread_id: str,
+    product_idea: str,
+    depth: str,
+    on_checkpoint: Callable[[CheckpointEvent], None],
+    should_cancel: Callable[[], bool],
+    deliver: Callable[[Report], None],
+    config: AgentConfig | None = None,
+) -> ResearchOutcome:
+    """Run, resume or reuse the research of ``thread_id``; checkpoints persist in PostgreSQL.
+
+    Raises ResearchCancelled when ``should_cancel`` turns True at a checkpoint, ResearchFailed when a
+    provider fails for good; any other exception leaves the thread resumable.
+    """
+    conninfo = postgres_conninfo()
+    ensure_checkpoint_tables(conninfo)
+    with Connection.connect(conninfo, autocommit=True, prepare_threshold=0, row_factory=dict_row) as conn:
+        return run_graph(
+            thread_id=thread_id,
+            product_idea=product_idea,
+            depth=depth,
+            checkpointer=PostgresSaver(conn),
+            on_checkpoint=on_checkpoint,
+            should_cancel=should_cancel,
+            deliver=deliver,
+            config=config or agent_config(),
+        )

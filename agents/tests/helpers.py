@@ -1,0 +1,85 @@
+"""Test helpers: the sample ideas, a counting wrapper around the real local provider, event recorders."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from agents.checkpoints import CHECKPOINTS, CheckpointEvent
+from agents.config import DEFAULT_CORPUS
+from agents.providers.base import ExtractResponse, SearchResponse
+from agents.providers.local import LocalCorpusSearchProvider
+
+IDEAS = json.loads((DEFAULT_CORPUS / "ideas.json").read_text())
+MEAL_IDEA: str = IDEAS[0]["product_idea"]
+KEYS = [spec.key for spec in CHECKPOINTS]
+
+
+@dataclass
+class CountingSearch:
+    """The real local-corpus provider, counting calls per query and failing on demand."""
+
+    inner: LocalCorpusSearchProvider
+    fail_when: Callable[[str, str], bool] = lambda operation, query: False
+    calls: list[tuple[str, str]] = field(default_factory=list)
+    extracted_urls: list[str] = field(default_factory=list)
+    name: str = "local"
+
+    def __post_init__(self) -> None:
+        self._lock = threading.Lock()
+
+    def _record(self, operation: str, argument: str) -> None:
+        with self._lock:
+            self.calls.append((operation, argument))
+        if self.fail_when(operation, argument):
+            raise RuntimeError(f"injected failure in {operation}")
+
+    def search(self, query: str, *, search_depth: str, max_results: int) -> SearchResponse:
+        """Count, maybe fail, then search the real corpus."""
+        self._record("search", query)
+        return self.inner.search(query, search_depth=search_depth, max_results=max_results)
+
+    def extract(self, urls: list[str], *, extract_depth: str) -> ExtractResponse:
+        """Count, maybe fail, then extract from the real corpus."""
+        self._record("extract", urls[0] if urls else "")
+        response = self.inner.extract(urls, extract_depth=extract_depth)
+        with self._lock:
+            self.extracted_urls += [page.url for page in response.pages]
+        return response
+
+    def is_sample(self, url: str) -> bool:
+        """Delegate sample labelling."""
+        return self.inner.is_sample(url)
+
+
+def local_search(corpus: Path = DEFAULT_CORPUS) -> LocalCorpusSearchProvider:
+    """The real offline provider over the sample corpus (no source cache)."""
+    return LocalCorpusSearchProvider(corpus, cache_dir=None)
+
+
+@dataclass
+class Recorder:
+    """Collects checkpoint events (thread-safe: agents emit in parallel)."""
+
+    events: list[CheckpointEvent] = field(default_factory=list)
+
+    def __call__(self, event: CheckpointEvent) -> None:
+        self.events.append(event)
+
+    @property
+    def keys(self) -> list[str]:
+        """The keys in emission order."""
+        return [event.key for event in self.events]
+
+
+def assert_valid_order(keys: list[str]) -> None:
+    """Checkpoint order rules: plan, queries, each agent's four steps in order, report, delivery."""
+    assert keys[:2] == ["research_plan_created", "queries_generated"]
+    assert keys[-3:] == ["report_generation_started", "report_generation_completed", "final_report_delivered"]
+    for agent in ("market", "competitor", "customer"):
+        steps = [f"{agent}_search_started", f"{agent}_search_completed",
+                 f"{agent}_extraction_completed", f"{agent}_analysis_completed"]  # fmt: skip
+        assert [key for key in keys if key.startswith(f"{agent}_")] == steps
