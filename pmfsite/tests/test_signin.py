@@ -1,0 +1,109 @@
+"""Sign-in is throttled per account and per client IP; blocked attempts never reach the password check."""
+
+from __future__ import annotations
+
+import pytest
+import redis
+from django.contrib.auth.models import User
+from django.test import Client
+from pytest_django.fixtures import Settings
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+LOGIN = "/accounts/login/"
+PASSWORD = "correct horse battery staple"
+ALICE_IP, MALLORY_IP, BOB_IP = "203.0.113.10", "203.0.113.66", "203.0.113.11"
+BLOCKED = "Too many failed sign-in attempts. Try again in 5 minutes."
+
+
+@pytest.fixture(autouse=True)
+def _clean_counters(redis_client: redis.Redis) -> None:
+    """Counters live in the suite's Redis; the fixture removes them afterwards."""
+
+
+@pytest.fixture
+def alice() -> User:
+    return User.objects.create_user("alice", password=PASSWORD)
+
+
+def sign_in(client: Client, username: str, password: str, ip: str) -> int:
+    return client.post(LOGIN, {"username": username, "password": password}, REMOTE_ADDR=ip).status_code
+
+
+def test_five_failures_block_the_account_with_a_clear_message(alice: User) -> None:
+    client = Client()
+    # given four wrong passwords for alice
+    assert [sign_in(client, "alice", "wrong", MALLORY_IP) for _ in range(4)] == [200] * 4
+    # when the fifth is wrong too
+    response = client.post(LOGIN, {"username": "alice", "password": "wrong"}, REMOTE_ADDR=MALLORY_IP)
+    # then the form says to wait, with 429 and Retry-After
+    assert response.status_code == 429
+    assert BLOCKED in response.content.decode()
+    assert 290 <= int(response["Retry-After"]) <= 300
+    assert '<form method="post"' in response.content.decode()
+
+
+def test_a_blocked_account_refuses_even_the_right_password_from_another_ip(alice: User) -> None:
+    client = Client()
+    # given alice's account is blocked by failures from mallory's IP (in any letter case)
+    for _ in range(5):
+        sign_in(client, "ALICE", "wrong", MALLORY_IP)
+    # when alice signs in with the right password from her own IP
+    response = client.post(LOGIN, {"username": "alice", "password": PASSWORD}, REMOTE_ADDR=ALICE_IP)
+    # then she is refused and no session is created
+    assert response.status_code == 429
+    assert BLOCKED in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_other_accounts_are_not_blocked_by_one_accounts_failures(alice: User) -> None:
+    User.objects.create_user("bob", password=PASSWORD)
+    client = Client()
+    for _ in range(5):
+        sign_in(client, "alice", "wrong", MALLORY_IP)
+    assert sign_in(client, "bob", PASSWORD, BOB_IP) == 302
+
+
+def test_one_ip_trying_many_accounts_is_blocked(settings: Settings, alice: User) -> None:
+    # given an IP limit of 6 failures
+    settings.SIGNIN_MAX_FAILURES_PER_IP = 6
+    client = Client()
+    # when one IP guesses six different usernames
+    statuses = [sign_in(client, f"user{n}", "wrong", MALLORY_IP) for n in range(6)]
+    # then the sixth answer is the block, and even alice's right password from that IP is refused
+    assert statuses == [200] * 5 + [429]
+    assert sign_in(client, "alice", PASSWORD, MALLORY_IP) == 429
+    # and alice from her own IP gets in
+    assert sign_in(Client(), "alice", PASSWORD, ALICE_IP) == 302
+
+
+def test_a_successful_sign_in_clears_the_accounts_failures(alice: User) -> None:
+    client = Client()
+    for _ in range(4):
+        sign_in(client, "alice", "wrong", ALICE_IP)
+    assert sign_in(client, "alice", PASSWORD, ALICE_IP) == 302
+    client.logout()
+    assert [sign_in(client, "alice", "wrong", ALICE_IP) for _ in range(4)] == [200] * 4
+
+
+def test_csrf_is_enforced_on_the_sign_in_form(alice: User) -> None:
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(LOGIN, {"username": "alice", "password": PASSWORD}, REMOTE_ADDR=ALICE_IP)
+    assert response.status_code == 403
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_admin_sign_in_shares_the_counters() -> None:
+    User.objects.create_superuser("root", password=PASSWORD)
+    client = Client()
+    wrong = {"username": "root", "password": "wrong"}
+    statuses = [client.post("/admin/login/", wrong, REMOTE_ADDR=MALLORY_IP).status_code for _ in range(6)]
+    assert statuses == [200] * 5 + [429]
+    assert sign_in(client, "root", PASSWORD, ALICE_IP) == 429
+
+
+def test_sign_in_still_works_when_redis_is_down(settings: Settings, alice: User) -> None:
+    from pmfsite.embedded import free_port
+
+    settings.REDIS_URL = f"redis://127.0.0.1:{free_port()}/0"
+    assert sign_in(Client(), "alice", PASSWORD, ALICE_IP) == 302
