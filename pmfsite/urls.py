@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from pmfsite import spa, views
+from pmfsite import signin, spa, views
 
 api_v1 = [
     path("health", views.health, name="api-health"),
@@ -16,10 +16,12 @@ api_v1 = [
 
 urlpatterns = [
     path("health", views.health, name="health"),
+    path("admin/login/", signin.admin_login),
     path("admin/", admin.site.urls),
+    path("accounts/login/", signin.ThrottledLoginView.as_view(), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),
     path("api/v1/", include(api_v1)),
     re_path(r"^(?!api/|admin/|static/|ws/|accounts/|health).*$", spa.spa, name="spa"),
 ]
