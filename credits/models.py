@@ -62,6 +62,7 @@ class CreditBalance(models.Model):
     class Meta:
         db_table = "credit_balances"
         ordering = ["-month_year", "user_id"]
+        permissions = [("grant_credits", "Can grant and correct credits")]
         constraints = [
             models.UniqueConstraint(fields=["user", "month_year"], name="credit_balance_one_per_user_month"),
             models.CheckConstraint(condition=Q(current_balance__gte=0), name="credit_balance_never_negative"),

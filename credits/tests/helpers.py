@@ -6,6 +6,15 @@ from typing import Any
 
 from credits.models import CreditBalance, CreditTransaction
 
+# (method, URL suffix under a changelist) that an admin page must answer with 403.
+REFUSED_REQUESTS = [
+    ("get", "add/"),
+    ("post", "add/"),
+    ("post", "{pk}/change/"),
+    ("get", "{pk}/delete/"),
+    ("post", "{pk}/delete/"),
+]
+
 
 def ledger_snapshot() -> dict[str, Any]:
     """Every balance (all columns that move) and every ledger row id: equal snapshots = nothing moved."""
