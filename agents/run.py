@@ -9,6 +9,7 @@ from typing import Any
 
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.checkpoint.memory import InMemorySaver
+from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
 
 from agents.checkpoints import CheckpointEvent
 from agents.config import AgentConfig
@@ -17,7 +18,7 @@ from agents.depths import resolve_depth
 from agents.errors import ResearchFailed
 from agents.graph import build_graph
 from agents.providers.base import ProviderError
-from agents.state import Cost, Report
+from agents.state import Cost, Report, persisted_types
 
 
 @dataclass(frozen=True)
@@ -80,10 +81,19 @@ def run_graph(
     return ResearchOutcome(report, cost, round(time.monotonic() - started, 3), resumed, finished)
 
 
+def checkpoint_serializer() -> JsonPlusSerializer:
+    """The checkpoint serializer, allowed to revive exactly this package's state schemas."""
+    return JsonPlusSerializer(allowed_msgpack_modules=persisted_types())
+
+
 def run_in_memory(
     *, product_idea: str, depth: str, thread_id: str = "local", **callbacks: Any
 ) -> ResearchOutcome:
     """One research with an in-memory checkpointer (tests, the CLI)."""
     return run_graph(
-        thread_id=thread_id, product_idea=product_idea, depth=depth, checkpointer=InMemorySaver(), **callbacks
+        thread_id=thread_id,
+        product_idea=product_idea,
+        depth=depth,
+        checkpointer=InMemorySaver(serde=checkpoint_serializer()),
+        **callbacks,
     )

@@ -17,7 +17,7 @@ from psycopg.rows import dict_row
 
 from agents.checkpoints import CheckpointEvent
 from agents.config import AgentConfig
-from agents.run import ResearchOutcome, run_graph
+from agents.run import ResearchOutcome, checkpoint_serializer, run_graph
 from agents.state import Report
 from pmfsite.db import postgres_conninfo
 
@@ -70,7 +70,7 @@ def run_research(
             thread_id=thread_id,
             product_idea=product_idea,
             depth=depth,
-            checkpointer=PostgresSaver(conn),
+            checkpointer=PostgresSaver(conn, serde=checkpoint_serializer()),
             on_checkpoint=on_checkpoint,
             should_cancel=should_cancel,
             deliver=deliver,

@@ -239,3 +239,12 @@ class ResearchState(TypedDict, total=False):
     customer: CustomerFindings
     usage: Annotated[list[NodeUsage], operator.add]
     report: Report
+
+
+def persisted_types() -> list[tuple[str, str]]:
+    """(module, class) of every schema stored in checkpoints, for the checkpointer's msgpack allowlist."""
+    return [
+        (__name__, name)
+        for name, value in globals().items()
+        if isinstance(value, type) and issubclass(value, BaseModel) and value.__module__ == __name__
+    ]
