@@ -9,7 +9,7 @@ export type Handler = (request: { url: URL; method: string; body: unknown; heade
   body?: unknown;
   headers?: Record<string, string>;
 };
-export type RouteTable = Record<string, unknown | Handler>;
+export type RouteTable = Record<string, Handler | object | string | number | boolean | null>;
 
 export type FetchCall = { method: string; url: URL; body: unknown; headers: Record<string, string> };
 

@@ -1,0 +1,116 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { NewResearchPage } from "../../pages/NewResearchPage";
+import { balanceOf, depths } from "../../test/fixtures";
+import { mockApi, renderAt, type RouteTable } from "../../test/helpers";
+
+function setup(routes: RouteTable = {}, amount = 100, siteKey = "") {
+  const api = mockApi({
+    "GET /api/v1/research/depths": depths,
+    "GET /api/v1/credits/balance": balanceOf(amount),
+    "GET /api/v1/me": { username: "alice", is_staff: false, hcaptcha_site_key: siteKey },
+    ...routes,
+  });
+  renderAt("/", <NewResearchPage />);
+  return api;
+}
+
+const idea = () => screen.getByLabelText("Your product idea");
+const start = () => screen.getByRole("button", { name: /start research/i });
+
+afterEach(() => {
+  document.head.querySelectorAll("script[src*='hcaptcha']").forEach((script) => script.remove());
+});
+
+test("depth cards show credits, typical time, sources and search/extract depth from the API", async () => {
+  setup();
+  const deep = await screen.findByRole("radio", { name: /deep/i });
+  const card = deep.closest("label") as HTMLElement;
+  expect(within(card).getByText("18 credits")).toBeInTheDocument();
+  expect(within(card).getByText("~3 min")).toBeInTheDocument();
+  expect(within(card).getByText("30")).toBeInTheDocument(); // 10 URLs per agent × 3 agents
+  expect(within(card).getAllByText("Advanced")).toHaveLength(2);
+  expect(within(card).getByText("5 searches left")).toBeInTheDocument();
+});
+
+test("live character count and validation messages", async () => {
+  setup();
+  await screen.findByRole("radio", { name: /standard/i });
+  await userEvent.type(idea(), "Too short");
+  expect(screen.getByText("9 / 2000")).toBeInTheDocument();
+  await userEvent.click(start());
+  expect(screen.getByText(/at least 10 characters \(1 more\)/)).toBeInTheDocument();
+  expect(idea()).toHaveAttribute("aria-invalid", "true");
+  await userEvent.type(idea(), "!");
+  expect(screen.queryByText(/at least 10 characters/)).not.toBeInTheDocument();
+});
+
+test("the cost preview follows the chosen depth", async () => {
+  setup({}, 100);
+  await screen.findByRole("radio", { name: /standard/i });
+  const preview = screen.getByTestId("cost-preview");
+  expect(preview).toHaveTextContent("12 credits");
+  expect(preview).toHaveTextContent("88");
+  expect(preview).toHaveTextContent("8 standard");
+  await userEvent.click(screen.getByRole("radio", { name: /essential/i }));
+  expect(preview).toHaveTextContent("6 credits");
+  expect(preview).toHaveTextContent("94");
+  expect(preview).toHaveTextContent("16 essential");
+});
+
+test("disabled with an explanation when credits are short", async () => {
+  setup({}, 10);
+  await screen.findByRole("radio", { name: /standard/i });
+  expect(await screen.findByText(/Standard research costs 12 credits and you have 10/)).toBeInTheDocument();
+  expect(start()).toBeDisabled();
+  await userEvent.click(screen.getByRole("radio", { name: /essential/i }));
+  expect(start()).toBeEnabled();
+});
+
+test("submits with an idempotency key and opens the task", async () => {
+  const api = setup({
+    "POST /api/v1/research/submit": () => ({
+      status: 202,
+      body: { request_id: "r1", task_id: "t9", status: "queued", message: "Queued", credits_charged: 12, balance: 88 },
+    }),
+  });
+  await screen.findByRole("radio", { name: /standard/i });
+  await userEvent.type(idea(), "A meal planner for busy parents");
+  await userEvent.click(start());
+  expect(await screen.findByText("Task page")).toBeInTheDocument();
+  const [call] = api.callsTo("POST", "/api/v1/research/submit");
+  expect(call.body).toEqual({ product_idea: "A meal planner for busy parents", research_depth: "standard" });
+  expect(call.headers["Idempotency-Key"]).toBeTruthy();
+});
+
+test("shows the server's field messages and the 402 explanation", async () => {
+  let attempt = 0;
+  setup({
+    "POST /api/v1/research/submit": () => {
+      attempt += 1;
+      return attempt === 1
+        ? { status: 400, body: { error: { code: "invalid", message: "Some fields are invalid.", fields: { product_idea: ["Describe a product, not a sentence of filler."] } } } }
+        : { status: 402, body: { error: { code: "insufficient_credits", message: "Not enough credits.", balance: 4, cost: 12, depth: "standard" } } };
+    },
+  });
+  await screen.findByRole("radio", { name: /standard/i });
+  await userEvent.type(idea(), "aaaaaaaaaaaaaaa");
+  await userEvent.click(start());
+  expect(await screen.findByText("Describe a product, not a sentence of filler.")).toBeInTheDocument();
+  await userEvent.click(start());
+  expect(await screen.findByRole("alert")).toHaveTextContent("this research costs 12 credits and you have 4");
+});
+
+test("loads the hCaptcha script only when the server gives a site key", async () => {
+  setup();
+  await screen.findByRole("radio", { name: /standard/i });
+  expect(document.head.querySelector("script[src*='js.hcaptcha.com']")).toBeNull();
+});
+
+test("with a site key the captcha is required before submitting", async () => {
+  setup({}, 100, "site-key-1");
+  await screen.findByRole("radio", { name: /standard/i });
+  await waitFor(() => expect(document.head.querySelector("script[src^='https://js.hcaptcha.com/1/api.js']")).not.toBeNull());
+  expect(screen.getByText("Complete the captcha to start.")).toBeInTheDocument();
+  expect(start()).toBeDisabled();
+});
