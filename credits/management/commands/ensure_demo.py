@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
 from credits.keys import api_key_authenticate, api_key_create
+from credits.services import balance_current
 
 
 class Command(BaseCommand):
@@ -28,5 +29,7 @@ class Command(BaseCommand):
             key_file.parent.mkdir(parents=True, exist_ok=True)
             key_file.write_text(raw + "\n")
             key_file.chmod(0o600)
+        balance = balance_current(user=user)
         self.stdout.write(f"demo user: {user.get_username()} / {settings.DEMO_PASSWORD}")
         self.stdout.write(f"demo API key: {raw}")
+        self.stdout.write(f"demo credits {balance.month_year}: {balance.current_balance}")
