@@ -82,7 +82,7 @@ class AgentConfig:
             provider = _load(TAVILY_CLASS)
             return provider(  # type: ignore[no-any-return]
                 api_key=self.tavily_api_key,
-                base_url=self.tavily_base_url or None,
+                base_url=self.tavily_base_url,
                 timeout=self.timeout_seconds,
                 max_retries=self.max_retries,
             )
@@ -97,7 +97,7 @@ class AgentConfig:
         provider = _load(OPENAI_CLASS)
         return provider(  # type: ignore[no-any-return]
             api_key=self.openai_api_key,
-            base_url=self.openai_base_url or None,
+            base_url=self.openai_base_url,
             models=dict(self.models),
             timeout=self.timeout_seconds,
             max_retries=self.max_retries,

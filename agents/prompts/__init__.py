@@ -1,0 +1,1 @@
+"""Prompts as named constants, one module per node."""
