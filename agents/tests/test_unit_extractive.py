@@ -1,0 +1,106 @@
+"""The extractive analyst's patterns and heuristics."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from agents.analysts.extractive import parse_idea
+from agents.analysts.extractive_competitor import analyse_competitors
+from agents.analysts.extractive_customer import analyse_customers, frequency
+from agents.analysts.sentences import GROWTH, MONEY, PRICE, split_sentences
+from agents.state import Source
+
+
+def source(content: str, source_id: str = "C1") -> Source:
+    return Source(id=source_id, url="https://x.example", title="T", content=content, agent="competitor",
+                  retrieved_at=datetime.now(UTC))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the market was worth $2.8 billion in 2024", "$2.8 billion"),
+        ("revenue reached US$610 million", "US$610 million"),
+        ("a \u00a31,200 million opportunity", "\u00a31,200 million"),
+        ("valued at 4.5 billion dollars", "4.5 billion dollars"),
+        ("costs $9.99 per month", None),
+    ],
+)
+def test_money_pattern(text: str, expected: str | None) -> None:
+    match = MONEY.search(text)
+    assert (match.group(0) if match else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("forecast to grow at a CAGR of 13.4% from 2024 to 2030", "CAGR of 13.4%"),
+        ("downloads grew 48% year over year", "48% year over year"),
+        ("a 12.5% CAGR through 2030", "12.5% CAGR"),
+        ("revenue increased by 9% in 2024", "increased by 9%"),
+        ("41% of parents use an app", None),
+    ],
+)
+def test_growth_pattern(text: str, expected: str | None) -> None:
+    match = GROWTH.search(text)
+    assert (match.group(0) if match else None) == expected
+
+
+def test_price_pattern() -> None:
+    assert [m.group(0) for m in PRICE.finditer("$9.99 per month or $59.99 per year, or 12 EUR")] == [
+        "$9.99 per month", "$59.99 per year", "12 EUR",
+    ]  # fmt: skip
+
+
+def test_sentences_skip_headings_tables_quotes_and_list_intros() -> None:
+    text = (
+        "# Title\n> Sample data.\n| a | b |\n- The first bullet sentence is long enough.\nReasons were:\n"
+        "One sentence here is long enough. Another one follows right after it."
+    )
+    sentences = split_sentences(source(text))
+    assert [s.text for s in sentences] == [
+        "The first bullet sentence is long enough.",
+        "One sentence here is long enough.",
+        "Another one follows right after it.",
+    ]
+    assert sentences[0].heading == "Title"
+
+
+def test_competitors_are_pricing_subjects_with_tiers_merged() -> None:
+    text = (
+        "Acme Plan costs $9.99 per month. Acme Plan Plus costs $14.99 per month. "
+        "Beta positions itself as the budget option. The market leader is unclear. "
+        "Harrow Research sees a gap that no competitor fills. Beta is free with ads for every household."
+    )
+    findings = analyse_competitors([source(text)], set())
+    assert [(c.name, c.pricing) for c in findings.competitors] == [
+        ("Acme Plan", "$9.99 per month"),
+        ("Beta", "Free"),
+    ]
+    assert findings.competitors[0].evidence[0].quote == "Acme Plan costs $9.99 per month."
+    assert [g.quote for g in findings.gaps] == ["Harrow Research sees a gap that no competitor fills."]
+
+
+def test_pain_points_carry_survey_frequency_and_quote() -> None:
+    text = (
+        "62% of parents said planning dinner is the most stressful task. "
+        "Some users find setup hard to finish."
+    )
+    findings = analyse_customers([source(text, "U1")], set())
+    assert [(p.quote, p.frequency, p.impact, p.source_ids) for p in findings.pain_points] == [
+        ("62% of parents said planning dinner is the most stressful task.", "high", "high", ["U1"]),
+        ("Some users find setup hard to finish.", "medium", "medium", ["U1"]),
+    ]
+    assert (frequency("12% said"), frequency("30% said"), frequency("no share")) == (
+        "low",
+        "medium",
+        "medium",
+    )
+
+
+def test_parse_idea_splits_product_and_customer() -> None:
+    context = parse_idea("A scheduling assistant for dental clinics, with reminders. It texts patients.")
+    assert (context.sector, context.target_customer) == ("scheduling assistant", "dental clinics")
+    assert context.queries.competitor == "scheduling assistant competitors pricing alternatives"
