@@ -253,16 +253,23 @@ def _type_of(schema: dict[str, Any]) -> str:
 
 def _bounds(schema: dict[str, Any], integer: bool, name: str) -> tuple[float, float]:
     shift = 1 if integer else 0.01
-    low = schema.get("minimum", schema.get("exclusiveMinimum"))
-    high = schema.get("maximum", schema.get("exclusiveMaximum"))
-    if "exclusiveMinimum" in schema and "minimum" not in schema:
-        low += shift
-    if "exclusiveMaximum" in schema and "maximum" not in schema:
-        high -= shift
-    default_high = 100 if "score" in name.lower() or "total" in name.lower() else 10
-    low = 0 if low is None else low
-    high = max(low, default_high if high is None else high)
-    return (low + (high - low) / 2, high) if "score" in name.lower() and high - low > 2 else (low, high)
+    is_score = "score" in name.lower()
+    low: float = schema.get("minimum", 0)
+    high: float = schema.get("maximum", 100 if is_score or "total" in name.lower() else 10)
+    if "exclusiveMinimum" in schema:
+        low = (
+            max(low, schema["exclusiveMinimum"] + shift)
+            if "minimum" in schema
+            else schema["exclusiveMinimum"] + shift
+        )
+    if "exclusiveMaximum" in schema:
+        high = (
+            min(high, schema["exclusiveMaximum"] - shift)
+            if "maximum" in schema
+            else schema["exclusiveMaximum"] - shift
+        )
+    high = max(low, high)
+    return (low + (high - low) / 2, high) if is_score and high - low > 2 else (low, high)
 
 
 def _merge(left: dict[str, Any], right: dict[str, Any]) -> dict[str, Any]:

@@ -21,13 +21,13 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Self
 from urllib.parse import parse_qsl, urlsplit
 
 
 @dataclass
 class Request:
-    """One request as the fake saw it; ``ended`` and ``status`` are set once the answer is sent."""
+    """One request as the fake saw it; ``status``, ``answer`` and ``ended`` are set as it is answered."""
 
     method: str
     path: str
@@ -38,6 +38,7 @@ class Request:
     ended: float = 0.0
     status: int = 0
     scripted: bool = False
+    answer: Any = None  # the body sent back
     notes: dict[str, Any] = field(default_factory=dict)  # what a handler tells latency functions
 
     def header(self, name: str) -> str:
@@ -101,7 +102,7 @@ class FakeServer:
         assert self._httpd is not None, "start() the server first"
         return f"http://127.0.0.1:{self._httpd.server_address[1]}"
 
-    def start(self) -> FakeServer:
+    def start(self) -> Self:
         """Listen on a free port and serve in a background thread."""
         handler = type("BoundHandler", (_RequestHandler,), {"fake": self})
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -119,7 +120,7 @@ class FakeServer:
             self._httpd.server_close()
             self._httpd = None
 
-    def __enter__(self) -> FakeServer:
+    def __enter__(self) -> Self:
         return self.start()
 
     def __exit__(self, *exc_info: object) -> None:
@@ -207,7 +208,7 @@ class _RequestHandler(BaseHTTPRequestHandler):
         reply = self.fake.answer(request)
         if self.fake._closing.is_set():
             return
-        request.status = reply.status
+        request.status, request.answer = reply.status, reply.body
         self._send(reply)
         request.ended = time.monotonic()
 

@@ -107,7 +107,7 @@ class FakeTavily(FakeServer):
         query = params["query"]
         ranked = self.index.rank(query)[: params["max_results"]]
         raw = params["include_raw_content"]
-        results = [
+        results: list[dict[str, Any]] = [
             {
                 "title": document.title,
                 "url": document.url,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import jsonschema
 import openai
@@ -10,7 +11,7 @@ import pytest
 import requests
 from langchain_openai import ChatOpenAI
 from openai.lib._pydantic import to_strict_json_schema
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, SecretStr, ValidationError
 
 from agents import state
 from fakes.openai import COMPLETIONS, FakeOpenAI
@@ -47,7 +48,11 @@ def fake() -> Iterator[FakeOpenAI]:
 
 def chat(fake: FakeOpenAI, max_retries: int = 0) -> ChatOpenAI:
     return ChatOpenAI(
-        model="gpt-4o-mini", base_url=fake.url + "/v1", api_key=KEY, timeout=5, max_retries=max_retries
+        model="gpt-4o-mini",
+        base_url=fake.url + "/v1",
+        api_key=SecretStr(KEY),
+        timeout=5,
+        max_retries=max_retries,
     )
 
 
@@ -91,8 +96,9 @@ def test_instances_validate_against_the_strict_schemas_of_the_real_models(schema
     schema.model_validate(instance)
     # and every claim quotes a sentence of the source it cites
     for claim in claims_of(instance):
-        (source_id,) = claim["source_ids"]  # type: ignore[misc]
-        assert claim["quote"] in SENTENCES[source_id]  # type: ignore[index]
+        source_ids = claim["source_ids"]
+        assert isinstance(source_ids, list) and len(source_ids) == 1
+        assert claim["quote"] in SENTENCES[source_ids[0]]
 
 
 def test_hand_written_schema_features_validate() -> None:
@@ -221,7 +227,7 @@ def test_wrong_key_is_401_with_openai_error_body(fake: FakeOpenAI) -> None:
 
 
 def test_non_strict_schema_is_rejected_like_the_real_api(fake: FakeOpenAI) -> None:
-    body = {
+    body: dict[str, Any] = {
         "model": "gpt-4o-mini",
         "messages": [{"role": "user", "content": "hi"}],
         "response_format": {
