@@ -60,7 +60,7 @@ def child_env(**extra: str) -> dict[str, str]:
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "pmfsite.settings.test",
-        "DATABASE_URL": test_database_url(database),
+        "DATABASE_URL": database_url_of(database),
         "MONGODB_URI": settings.MONGODB_URI,
         "MONGODB_DB": settings.MONGODB_DB,
         "REDIS_URL": settings.REDIS_URL,
@@ -71,7 +71,7 @@ def child_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def test_database_url(database: dict[str, Any]) -> str:
+def database_url_of(database: dict[str, Any]) -> str:
     """The URL of the database pytest-django created (``test_…``), for child processes."""
     from urllib.parse import quote
 
@@ -94,25 +94,16 @@ def wait_until(predicate: Any, timeout: float = 30.0, interval: float = 0.1, wha
     raise AssertionError(f"timed out after {timeout}s waiting for {what}")
 
 
-class WorkerProcess:
-    """A real ``celery worker`` subprocess on this test run's broker and database."""
+class ChildProcess:
+    """A real subprocess (worker or server) on this test run's stores, logging to a file."""
 
-    def __init__(self, queue: str, **env: str) -> None:
-        self.queue = queue
-        self.log_path = Path(os.environ.get("PMF_TEST_LOG_DIR", "/tmp")) / f"worker-{queue}.log"
-        command = [
-            sys.executable, "-m", "celery", "-A", "pmfsite", "worker",
-            "--pool", "threads", "--concurrency", "4", "--loglevel", "INFO",
-            "--queues", queue, "--hostname", f"{queue}@%h", "--without-gossip", "--without-mingle",
-        ]  # fmt: skip
+    def __init__(self, name: str, command: list[str], env: dict[str, str]) -> None:
+        self.log_path = Path(os.environ.get("PMF_TEST_LOG_DIR", "/tmp")) / f"{name}.log"
         self._log = open(self.log_path, "wb")  # noqa: SIM115 - closed in stop()
-        self.process = subprocess.Popen(
-            command, cwd=ROOT, env=child_env(CELERY_QUEUE=queue, **env),
-            stdout=self._log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
+        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT)
 
     def stop(self, kill: bool = False) -> None:
-        """Stop the worker (SIGKILL when ``kill``) and wait for it."""
+        """Stop the process (SIGKILL when ``kill``) and wait for it."""
         if self.process.poll() is None:
             (self.process.kill if kill else self.process.terminate)()
             try:
@@ -123,27 +114,82 @@ class WorkerProcess:
         self._log.close()
 
     def log(self) -> str:
-        """What the worker printed so far."""
+        """What the process printed so far."""
         return self.log_path.read_text(errors="replace")
+
+    def alive(self) -> bool:
+        """True while the process runs."""
+        return self.process.poll() is None
+
+
+class WorkerProcess(ChildProcess):
+    """A real ``celery worker`` subprocess consuming ``queue``."""
+
+    def __init__(self, queue: str, name: str = "", **env: str) -> None:
+        self.queue = queue
+        command = [
+            sys.executable, "-m", "celery", "-A", "pmfsite", "worker",
+            "--pool", "threads", "--concurrency", "4", "--loglevel", "INFO",
+            "--queues", queue, "--hostname", f"{name or queue}@%h", "--without-gossip", "--without-mingle",
+        ]  # fmt: skip
+        super().__init__(f"worker-{name or queue}", command, child_env(CELERY_QUEUE=queue, **env))
+        wait_until(lambda: "ready" in self.log() or not self.alive(), timeout=60, what="celery worker ready")
+        assert self.alive(), self.log()
+
+
+class ServerProcess(ChildProcess):
+    """The real ASGI app (HTTP + websockets) under uvicorn on a free port."""
+
+    def __init__(self, queue: str, **env: str) -> None:
+        from pmfsite.embedded import free_port
+
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.ws_url = f"ws://127.0.0.1:{self.port}"
+        command = [sys.executable, "-m", "uvicorn", "pmfsite.asgi:application", "--host", "127.0.0.1",
+                   "--port", str(self.port), "--lifespan", "off", "--no-access-log"]  # fmt: skip
+        super().__init__(f"server-{self.port}", command, child_env(CELERY_QUEUE=queue, **env))
+        wait_until(self._up, timeout=60, what="ASGI server up")
+
+    def _up(self) -> bool:
+        import urllib.error
+        import urllib.request
+
+        assert self.alive(), self.log()
+        try:
+            urllib.request.urlopen(f"{self.url}/health", timeout=5)
+        except urllib.error.HTTPError:
+            return True  # answering, even if a dependency is reported down
+        except (urllib.error.URLError, OSError):
+            return False
+        return True
+
+
+def private_queue(request: pytest.FixtureRequest) -> str:
+    """A Celery queue name private to this test, and route the test process's tasks to it."""
+    from pmfsite.celery import app
+
+    queue = f"test-{os.getpid()}-{request.node.name[:40]}".replace("[", "-").replace("]", "")
+    app.conf.task_default_queue = queue
+    request.addfinalizer(lambda: setattr(app.conf, "task_default_queue", settings.CELERY_TASK_DEFAULT_QUEUE))
+    return queue
 
 
 @pytest.fixture
 def celery_worker_process(transactional_db: None, request: pytest.FixtureRequest) -> Iterator[WorkerProcess]:
-    """A real worker consuming a queue private to this test; tasks are routed there via settings."""
-    queue = f"test-{os.getpid()}-{request.node.name[:40]}".replace("[", "-").replace("]", "")
-    original = settings.CELERY_TASK_DEFAULT_QUEUE
-    from pmfsite.celery import app
+    """A real worker consuming a queue private to this test (tasks sent from the test land there)."""
+    worker = WorkerProcess(private_queue(request))
+    yield worker
+    worker.stop()
 
-    app.conf.task_default_queue = queue
-    worker = WorkerProcess(queue)
-    try:
-        wait_until(
-            lambda: "ready" in worker.log() or worker.process.poll() is not None,
-            timeout=60,
-            what="celery worker ready",
-        )
-        assert worker.process.poll() is None, worker.log()
-        yield worker
-    finally:
-        worker.stop()
-        app.conf.task_default_queue = original
+
+@pytest.fixture
+def live_stack(transactional_db: None, request: pytest.FixtureRequest) -> Iterator[dict[str, Any]]:
+    """A real worker and a real ASGI server sharing a private queue; extra env via indirect params."""
+    env = getattr(request, "param", {}) or {}
+    queue = private_queue(request)
+    worker = WorkerProcess(queue, **env)
+    server = ServerProcess(queue, **env)
+    yield {"worker": worker, "server": server, "queue": queue}
+    server.stop()
+    worker.stop()

@@ -106,7 +106,9 @@ CACHES = {
 CHANNEL_LAYERS = {
     "default": {
         "BACKEND": "channels_redis.core.RedisChannelLayer",
-        "CONFIG": {"hosts": [REDIS_URL], "prefix": f"{REDIS_KEY_PREFIX}:asgi"},
+        # channels-redis blocks up to 5 s in BZPOPMIN; redis-py 8 defaults socket_timeout to 5 s, so a
+        # quiet channel would time out. Give the read a margin above the block time.
+        "CONFIG": {"hosts": [{"address": REDIS_URL, "socket_timeout": 15}], "prefix": f"{REDIS_KEY_PREFIX}:asgi"},
     }
 }
 
