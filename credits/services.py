@@ -54,7 +54,7 @@ def research_charge(*, user: AbstractBaseUser, request_id: str, depth: str) -> C
         return _same_owner(existing, user, request_id)
     try:
         with transaction.atomic():
-            balance = _locked(balance_current(user=user))
+            balance = _locked_current(user)
             existing = _research_row(TransactionKind.RESEARCH_CHARGE, request_id)
             if existing is not None:
                 return _same_owner(existing, user, request_id)
@@ -111,7 +111,7 @@ def staff_grant(
     if amount < 0 and not correction:
         raise InvalidGrant("A grant adds credits; use a correction to remove them.", amount=amount)
     with transaction.atomic():
-        balance = _locked(balance_current(user=user))
+        balance = _locked_current(user)
         if not _move(balance, amount=amount):
             raise InvalidGrant(
                 f"A correction of {amount} would take the balance of {balance.current_balance} below zero.",
@@ -144,6 +144,12 @@ def _locked(balance: CreditBalance) -> CreditBalance:
     return CreditBalance.objects.select_for_update().get(pk=balance.pk)
 
 
+def _locked_current(user: AbstractBaseUser) -> CreditBalance:
+    """This month's balance, row-locked until the transaction ends (opened first if missing)."""
+    balance = CreditBalance.objects.select_for_update().filter(user=user, month_year=current_month()).first()
+    return balance if balance is not None else _locked(balance_current(user=user))
+
+
 def _charge_locked(balance: CreditBalance, *, request_id: str, depth: Depth) -> CreditTransaction:
     cost = depth.credits
     moved = _move(
@@ -164,7 +170,7 @@ def _charge_locked(balance: CreditBalance, *, request_id: str, depth: Depth) -> 
 
 
 def _move(balance: CreditBalance, *, amount: int, **totals: Any) -> bool:
-    """Apply ``amount`` only if the balance stays >= 0; refreshes ``balance`` on success."""
+    """Apply ``amount`` to a locked balance only if it stays >= 0; on success ``balance`` shows the result."""
     updated = CreditBalance.objects.filter(pk=balance.pk, current_balance__gte=-amount).update(
         current_balance=F("current_balance") + amount,
         version=F("version") + 1,
@@ -172,7 +178,9 @@ def _move(balance: CreditBalance, *, amount: int, **totals: Any) -> bool:
         **totals,
     )
     if updated:
-        balance.refresh_from_db()
+        # The caller holds the row lock, so nobody changed the row between its read and this update.
+        balance.current_balance += amount
+        balance.version += 1
     return bool(updated)
 
 
