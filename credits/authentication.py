@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 from rest_framework.request import Request
 
@@ -52,3 +53,18 @@ class APIKeyAuthentication(authentication.BaseAuthentication):
 
     def authenticate_header(self, request: Request) -> str:
         return KEYWORD
+
+
+class APIKeyAuthenticationScheme(OpenApiAuthenticationExtension):
+    """Documents the API key in the OpenAPI schema (Swagger UI's "Authorize" button)."""
+
+    target_class = APIKeyAuthentication
+    name = "ApiKeyAuth"
+
+    def get_security_definition(self, auto_schema: Any) -> dict[str, str]:
+        return {
+            "type": "apiKey",
+            "in": "header",
+            "name": "Authorization",
+            "description": "`Api-Key <key>` (or the body field `auth_key`).",
+        }

@@ -24,7 +24,8 @@ class EchoView(APIView):
     """Answers who is calling and the body the view itself parsed."""
 
     def post(self, request: Request) -> Response:
-        return Response({"user": request.user.get_username(), "data": dict(request.data.items())})
+        data: Any = request.data
+        return Response({"user": request.user.get_username(), "data": dict(data.items())})
 
 
 def call(body: Any = None, body_format: str = "json", **headers: str) -> Response:
@@ -137,3 +138,13 @@ def test_a_malformed_json_body_is_a_400_not_a_500() -> None:
     response = EchoView.as_view()(request)
     assert response.status_code == 400
     assert response.data["error"]["code"] == "malformed_request"
+
+
+def test_the_openapi_schema_documents_the_api_key(client: Any) -> None:
+    schema = client.get("/api/schema/", {"format": "json"}).json()
+    assert schema["components"]["securitySchemes"]["ApiKeyAuth"] == {
+        "type": "apiKey",
+        "in": "header",
+        "name": "Authorization",
+        "description": "`Api-Key <key>` (or the body field `auth_key`).",
+    }
