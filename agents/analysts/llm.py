@@ -53,8 +53,9 @@ class LLMAnalyst:
         answer = self.llm.structured(schema, system=system, user=user, role=role)
         return Analysis(answer.value, answer.usage.total_tokens)
 
-    def _analyse(self, schema: type[SchemaT], system: str, role: str, context: ProductContext,
-                 sources: list[Source]) -> Analysis[SchemaT]:  # fmt: skip
+    def _analyse(
+        self, schema: type[SchemaT], system: str, role: str, context: ProductContext, sources: list[Source]
+    ) -> Analysis[SchemaT]:
         user = ANALYST_USER.format(
             product_idea=context.product_idea,
             sector=context.sector,
@@ -65,8 +66,9 @@ class LLMAnalyst:
 
     def plan(self, product_idea: str) -> Analysis[ProductContext]:
         """Ask the supervisor model for the product context and queries."""
-        return self._ask(ProductContext, SUPERVISOR_SYSTEM, SUPERVISOR_USER.format(product_idea=product_idea),
-                         "supervisor")  # fmt: skip
+        return self._ask(
+            ProductContext, SUPERVISOR_SYSTEM, SUPERVISOR_USER.format(product_idea=product_idea), "supervisor"
+        )
 
     def analyse_market(self, context: ProductContext, sources: list[Source]) -> Analysis[MarketFindings]:
         """Ask the market model for cited market findings."""

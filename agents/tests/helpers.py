@@ -80,6 +80,10 @@ def assert_valid_order(keys: list[str]) -> None:
     assert keys[:2] == ["research_plan_created", "queries_generated"]
     assert keys[-3:] == ["report_generation_started", "report_generation_completed", "final_report_delivered"]
     for agent in ("market", "competitor", "customer"):
-        steps = [f"{agent}_search_started", f"{agent}_search_completed",
-                 f"{agent}_extraction_completed", f"{agent}_analysis_completed"]  # fmt: skip
+        steps = [
+            f"{agent}_search_started",
+            f"{agent}_search_completed",
+            f"{agent}_extraction_completed",
+            f"{agent}_analysis_completed",
+        ]
         assert [key for key in keys if key.startswith(f"{agent}_")] == steps

@@ -38,8 +38,10 @@ def test_normalise_casefolds_and_collapses() -> None:
 
 def test_verify_resolves_urls_drops_unknown_and_marks_claims() -> None:
     # given two retrieved sources and claims citing ids, a URL, an unknown URL and a wrong quote
-    sources = [source("M1", "https://a.example/x", "Alpha grew 12% in 2024."),
-               source("M2", "https://b.example/y/", "Beta is the leader.")]  # fmt: skip
+    sources = [
+        source("M1", "https://a.example/x", "Alpha grew 12% in 2024."),
+        source("M2", "https://b.example/y/", "Beta is the leader."),
+    ]
     findings = MarketFindings(
         trends=[
             Claim(text="a", source_ids=["M1"], quote="Alpha grew 12% in 2024."),
@@ -53,8 +55,11 @@ def test_verify_resolves_urls_drops_unknown_and_marks_claims() -> None:
     # then unknown references are dropped and counted, URLs resolved, quotes checked
     assert dropped == 2
     assert [(c.source_ids, c.verified) for c in findings.trends] == [
-        (["M1"], True), (["M2"], True), (["M1"], False), ([], False),
-    ]  # fmt: skip
+        (["M1"], True),
+        (["M2"], True),
+        (["M1"], False),
+        ([], False),
+    ]
     assert grounding([findings], dropped).model_dump() == {
         "claims": 4,
         "cited": 3,

@@ -14,8 +14,14 @@ from agents.state import Source
 
 
 def source(content: str, source_id: str = "C1") -> Source:
-    return Source(id=source_id, url="https://x.example", title="T", content=content, agent="competitor",
-                  retrieved_at=datetime.now(UTC))  # fmt: skip
+    return Source(
+        id=source_id,
+        url="https://x.example",
+        title="T",
+        content=content,
+        agent="competitor",
+        retrieved_at=datetime.now(UTC),
+    )
 
 
 @pytest.mark.parametrize(
@@ -50,8 +56,10 @@ def test_growth_pattern(text: str, expected: str | None) -> None:
 
 def test_price_pattern() -> None:
     assert [m.group(0) for m in PRICE.finditer("$9.99 per month or $59.99 per year, or 12 EUR")] == [
-        "$9.99 per month", "$59.99 per year", "12 EUR",
-    ]  # fmt: skip
+        "$9.99 per month",
+        "$59.99 per year",
+        "12 EUR",
+    ]
 
 
 def test_sentences_skip_headings_tables_quotes_and_list_intros() -> None:

@@ -1,0 +1,75 @@
+"""Markdown rendering: every section present and untrusted text escaped."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from agents.report import SECTIONS, escape, link, render_markdown
+from agents.scoring import score_pmf
+from agents.state import (
+    AgentQueries,
+    Citation,
+    Claim,
+    CompetitorFindings,
+    Cost,
+    CustomerFindings,
+    Grounding,
+    MarketFindings,
+    Methodology,
+    ProvidersUsed,
+    Recommendation,
+    Report,
+)
+
+SCRIPT = "<script>alert('x')</script>"
+
+
+def hostile_report() -> Report:
+    market = MarketFindings(
+        summary=SCRIPT,
+        trends=[
+            Claim(text=f"Trend {SCRIPT} [link](javascript:x)", source_ids=["S1"], quote="q", verified=True)
+        ],
+    )
+    return Report(
+        title=f"Idea {SCRIPT}",
+        product_idea=f"# Heading {SCRIPT}",
+        generated_at=datetime.now(UTC),
+        executive_summary="**bold** <img src=x onerror=alert(1)>",
+        market_analysis=market,
+        competitive_landscape=CompetitorFindings(),
+        customer_insights=CustomerFindings(),
+        pmf_score=score_pmf(market, CompetitorFindings(), CustomerFindings()),
+        strategic_recommendations=[Recommendation(title=SCRIPT, detail="d", source_ids=["S1"])],
+        citations=[Citation(id="S1", url="javascript:alert(1)", title=SCRIPT, claims=1, verified=1)],
+        methodology=Methodology(
+            depth="essential",
+            providers=ProvidersUsed(search="local", llm="extractive"),
+            queries=AgentQueries(market=SCRIPT, competitor="c", customer="u"),
+            sources_count=1,
+            grounding=Grounding(claims=1, cited=1, verified=1),
+            cost=Cost(),
+        ),
+    )
+
+
+def test_markdown_has_every_section_in_order() -> None:
+    markdown = render_markdown(hostile_report())
+    assert [line[3:] for line in markdown.splitlines() if line.startswith("## ")] == list(SECTIONS)
+
+
+def test_untrusted_text_cannot_inject_html_or_markdown() -> None:
+    # given a report whose idea, sources and findings carry HTML and Markdown
+    markdown = render_markdown(hostile_report())
+    # then no raw tag, no javascript link and no injected heading survive
+    assert "<script" not in markdown and "<img" not in markdown
+    assert "&lt;script&gt;" in markdown
+    assert "](javascript:" not in markdown
+    assert "\n# Heading" not in markdown
+    assert "\\*\\*bold\\*\\*" in markdown
+
+
+def test_escape_and_link() -> None:
+    assert escape("a_b *c* [d](e) <f>") == "a\\_b \\*c\\* \\[d\\]\\(e\\) &lt;f&gt;"
+    assert link("https://a.example/x", "Title [1]") == "[Title \\[1\\]](https://a.example/x)"
+    assert link("javascript:alert(1)", "T") == "T (javascript:alert\\(1\\))"
