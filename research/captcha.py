@@ -47,7 +47,7 @@ class CaptchaUnavailable(DomainError):
     """The verifier could not be reached or answered nonsense; the submission is refused."""
 
     code = "captcha_unavailable"
-    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE  # type: ignore[assignment]  # base pins Literal[400]
 
 
 def captcha_enabled() -> bool:

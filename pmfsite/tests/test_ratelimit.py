@@ -10,6 +10,7 @@ import logging
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 import redis
@@ -38,7 +39,7 @@ def _limits_on(settings: SettingsWrapper, redis_client: redis.Redis) -> Iterator
     yield
 
 
-def submit(client: Client, ip: str, **headers: str) -> int:
+def submit(client: Client, ip: str, **headers: Any) -> int:
     response = client.post(SUBMIT, data="{}", content_type="application/json", REMOTE_ADDR=ip, **headers)
     return response.status_code
 

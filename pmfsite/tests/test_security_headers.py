@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
@@ -138,7 +139,7 @@ def test_cors_echoes_only_allowed_origins_on_the_api(settings: Settings) -> None
 def test_cors_preflight_is_answered_for_allowed_origins_only(settings: Settings) -> None:
     settings.CORS_ALLOWED_ORIGINS = [APP_ORIGIN]
     client = Client()
-    preflight = {"HTTP_ACCESS_CONTROL_REQUEST_METHOD": "POST"}
+    preflight: dict[str, Any] = {"HTTP_ACCESS_CONTROL_REQUEST_METHOD": "POST"}
     allowed = client.options("/api/v1/research/submit", HTTP_ORIGIN=APP_ORIGIN, **preflight)
     refused = client.options("/api/v1/research/submit", HTTP_ORIGIN=EVIL_ORIGIN, **preflight)
     assert allowed.status_code == 204

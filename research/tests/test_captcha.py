@@ -153,7 +153,8 @@ class SubmitView(APIView):
     """Stands in for the research submit endpoint."""
 
     def post(self, request: Request) -> Response:
-        check_request_captcha(request, request.data.get("hcaptcha_token"))
+        data: Any = request.data
+        check_request_captcha(request, data.get("hcaptcha_token"))
         return Response({"submitted": True})
 
 
