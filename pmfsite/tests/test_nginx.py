@@ -313,3 +313,11 @@ def test_in_front_of_the_app_a_submit_burst_gets_429_from_nginx(tmp_path: Path, 
         status, _, body = nginx.request("GET", "/health")
         assert status in {200, 503}
         assert set(json.loads(body)["checks"]) >= {"postgres", "mongodb", "redis"}
+
+
+def test_the_web_containers_healthcheck_passes_against_the_app(app_server: int) -> None:
+    script = str(ROOT / "deploy" / "healthcheck.py")
+    env = child_env(DJANGO_ALLOWED_HOSTS="localhost")
+    answered = subprocess.run([sys.executable, script, f"http://127.0.0.1:{app_server}/health"], env=env)
+    nobody = subprocess.run([sys.executable, script, f"http://127.0.0.1:{free_port()}/health"], env=env)
+    assert (answered.returncode, nobody.returncode) == (0, 1)
