@@ -9,7 +9,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import F, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
-from agents.depths import DEPTHS, Depth
+from agents.depths import DEPTHS, Depth, UnknownDepth, resolve_depth
+from credits.exceptions import InvalidDepth
 from credits.models import CreditBalance, CreditTransaction
 from credits.services import balance_current
 
@@ -23,6 +24,15 @@ def depth_preview(*, balance: int, depth: Depth) -> dict[str, Any]:
         "searches_remaining": balance // depth.credits,
         "affordable": balance >= depth.credits,
     }
+
+
+def cost_preview(*, user: AbstractBaseUser, depth: str) -> dict[str, Any]:
+    """The cost of one research of ``depth`` (aliases accepted) against the user's balance this month."""
+    try:
+        resolved = resolve_depth(depth)
+    except UnknownDepth as error:
+        raise InvalidDepth(str(error), depth=depth) from None
+    return depth_preview(balance=balance_current(user=user).current_balance, depth=resolved)
 
 
 def balance_summary(*, user: AbstractBaseUser) -> dict[str, Any]:

@@ -9,15 +9,18 @@ import time_machine
 from django.db import connection
 
 from agents.depths import DEPTHS
+from credits.exceptions import InvalidDepth
 from credits.selectors import (
     AuditMismatch,
     audit_mismatches,
     balance_summary,
+    cost_preview,
     depth_preview,
     transactions_for,
 )
 from credits.services import research_charge, research_refund
 from credits.tests.factories import CreditBalanceFactory
+from credits.tests.helpers import ledger_snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +35,31 @@ def test_depth_preview_divides_the_balance_by_the_cost() -> None:
         "affordable": True,
     }
     assert depth_preview(balance=17, depth=DEPTHS["deep"])["affordable"] is False
+
+
+def test_cost_preview_accepts_aliases(alice: Any) -> None:
+    # given
+    CreditBalanceFactory(user=alice, current_balance=40)
+    # when
+    preview = cost_preview(user=alice, depth="comprehensive")
+    # then
+    assert preview == {
+        "depth": "deep",
+        "label": "Deep",
+        "credits": 18,
+        "searches_remaining": 2,
+        "affordable": True,
+    }
+
+
+def test_cost_preview_refuses_an_unknown_depth(alice: Any) -> None:
+    # given
+    CreditBalanceFactory(user=alice, current_balance=40)
+    before = ledger_snapshot()
+    # when / then
+    with pytest.raises(InvalidDepth):
+        cost_preview(user=alice, depth="bottomless")
+    assert ledger_snapshot() == before
 
 
 def test_balance_summary_reports_usage(alice: Any) -> None:
