@@ -93,10 +93,11 @@ export function useTaskLive(taskId: string): TaskLive {
           socket?.close();
         }
       };
-      socket.onclose = () => {
+      socket.onclose = (event: CloseEvent) => {
         socket = null;
         if (disposed) return;
-        if (terminalRef.current) {
+        // 4401/4404: not signed in or no such task; REST reports the error, reconnecting cannot help.
+        if (terminalRef.current || event.code === 4401 || event.code === 4404) {
           setConnection("idle");
           return;
         }
