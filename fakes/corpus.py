@@ -58,10 +58,10 @@ def split_sentences(text: str, prose_only: bool = False) -> list[str]:
 
 
 def load_corpus(folder: Path = DEFAULT_CORPUS) -> list[Document]:
-    """Every document under ``folder`` (recursively), in path order."""
+    """Every document under ``folder`` (recursively, READMEs excepted), in path order."""
     documents = []
     for path in sorted(folder.rglob("*")):
-        if path.is_file() and path.suffix.lower() in SUFFIXES:
+        if path.is_file() and path.suffix.lower() in SUFFIXES and not path.stem.lower().startswith("readme"):
             documents.append(parse_document(path, folder))
     return documents
 

@@ -55,7 +55,7 @@ class FakeOpenAI(FakeServer):
     """The fake OpenAI server; accepts ``Authorization: Bearer <api_key>`` only."""
 
     def __init__(self, api_key: str = "sk-test-key") -> None:
-        super().__init__({("POST", COMPLETIONS): self._complete})
+        super().__init__({("POST", COMPLETIONS): self.complete})
         self.api_key = api_key
 
     @staticmethod
@@ -114,14 +114,15 @@ class FakeOpenAI(FakeServer):
     # Normal answers --------------------------------------------------------------------------------
     def _mutated(self, change: Callable[[dict[str, Any]], None]) -> Handler:
         def handler(request: Request) -> Reply:
-            reply = self._complete(request)
+            reply = self.complete(request)
             if reply.status == 200:
                 change(reply.body)
             return reply
 
         return handler
 
-    def _complete(self, request: Request) -> Reply:
+    def complete(self, request: Request) -> Reply:
+        """The normal answer to a chat completion request (scripted faults build on it)."""
         if request.header("authorization") != f"Bearer {self.api_key}":
             return error_reply(401, "Incorrect API key provided.", "invalid_request_error", "invalid_api_key")
         body = request.body if isinstance(request.body, dict) else {}

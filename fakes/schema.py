@@ -30,18 +30,9 @@ _FIGURE = re.compile(
 _FIGURE_FIELDS = {"value", "figure", "amount"}
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CLAIM_FIELDS = {"text", "quote", "claim", "statement", "evidence", "excerpt", "finding"}
-_SHORT_FIELDS = (
-    "name",
-    "title",
-    "query",
-    "sector",
-    "label",
-    "verdict",
-    "segment",
-    "customer",
-    "value",
-    "year",
-)
+# names of fields a model keeps short; market/competitor/customer are the supervisor's queries
+_SHORT_FIELDS: tuple[str, ...] = ("name", "title", "query", "sector", "label", "verdict", "segment")
+_SHORT_FIELDS += ("customer", "market", "competitor")
 
 
 @dataclass
@@ -71,7 +62,8 @@ def _split_sources(text: str) -> list[PromptSource]:
     else:
         starts = [(match.start(), next(group for group in match.groups() if group), "") for match in markers]
     if not starts:
-        return [PromptSource("", "", _sentences(text))]
+        tagged = "\n".join(body for _, body in re.findall(r"<(\w+)>(.*?)</\1>", text, re.DOTALL))
+        return [PromptSource("", "", _sentences(tagged) or _sentences(text))]  # tagged text is the data
     sources = []
     for index, (start, source_id, url) in enumerate(starts):
         end = starts[index + 1][0] if index + 1 < len(starts) else len(text)

@@ -1,0 +1,216 @@
+"""Acceptance 2 and 3: the graph with the real Tavily and OpenAI clients against the local fakes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from itertools import combinations
+
+import pytest
+
+from agents.config import AgentConfig
+from agents.depths import DEPTHS
+from agents.errors import ResearchFailed
+from agents.providers.openai_llm import OpenAILLMProvider
+from agents.providers.retry import Backoff
+from agents.providers.tavily import TavilySearchProvider
+from agents.run import ResearchOutcome, run_in_memory
+from agents.tests.helpers import KEYS, MEAL_IDEA, Recorder, assert_valid_order
+from fakes.openai import COMPLETIONS, FakeOpenAI
+from fakes.server import Reply, Request
+from fakes.tavily import FakeTavily
+
+TAVILY_KEY = "tvly-alice"
+OPENAI_KEY = "sk-alice"
+LATENCY = 0.3  # long enough that parallel calls overlap unambiguously in the log
+
+
+@pytest.fixture
+def tavily() -> Iterator[FakeTavily]:
+    with FakeTavily(api_key=TAVILY_KEY) as server:
+        server.set_latency("/search", LATENCY)
+        server.set_latency("/extract", LATENCY)
+        yield server
+
+
+@pytest.fixture
+def llm() -> Iterator[FakeOpenAI]:
+    with FakeOpenAI(api_key=OPENAI_KEY) as server:
+        yield server
+
+
+@pytest.fixture
+def slept() -> list[float]:
+    """Backoff sleeps the Tavily provider asked for (nobody waits)."""
+    return []
+
+
+def research(
+    tavily: FakeTavily, llm: FakeOpenAI, depth: str, slept: list[float], tavily_key: str = TAVILY_KEY
+) -> tuple[ResearchOutcome, Recorder]:
+    """One research through the graph with the online providers pointed at the fakes."""
+    search = TavilySearchProvider(
+        tavily_key, base_url=tavily.url, timeout=10, backoff=Backoff(sleep=slept.append)
+    )
+    model = OpenAILLMProvider(OPENAI_KEY, base_url=llm.url + "/v1", timeout=10)
+    recorder = Recorder()
+    config = AgentConfig(search=search, llm=model, cache_dir=None)
+    outcome = run_in_memory(product_idea=MEAL_IDEA, depth=depth, config=config, on_checkpoint=recorder)
+    return outcome, recorder
+
+
+def overlap(requests: list[Request]) -> bool:
+    """Whether every pair of requests was in flight at the same time."""
+    return all(a.started < b.ended and b.started < a.ended for a, b in combinations(requests, 2))
+
+
+def for_agent(role: str) -> Callable[[Request], bool]:
+    """A script condition matching the LLM requests of one analyst (by its system prompt)."""
+    marker = {
+        "market": "market analyst",
+        "competitor": "competitive intelligence",
+        "customer": "customer research",
+    }
+
+    def matches(request: Request) -> bool:
+        return marker[role] in request.body["messages"][0]["content"]
+
+    return matches
+
+
+@pytest.mark.parametrize("depth", list(DEPTHS))
+def test_three_parallel_searches_and_extracts_with_the_depth_parameters(
+    tavily: FakeTavily, llm: FakeOpenAI, slept: list[float], depth: str
+) -> None:
+    # given the fakes answering after a fixed latency
+    settings = DEPTHS[depth]
+
+    # when a research runs at this depth
+    outcome, recorder = research(tavily, llm, depth, slept)
+
+    # then exactly three searches went out with the depth's parameters and nothing else
+    searches, extracts = tavily.requests("/search"), tavily.requests("/extract")
+    assert len(searches) == 3
+    for request in searches:
+        assert set(request.body) == {"query", "search_depth", "max_results", "include_usage"}
+        assert (request.body["search_depth"], request.body["max_results"]) == (settings.search_depth, 20)
+        assert request.status == 200
+    # and exactly three extracts of the depth's URL count, each URL one of that agent's search results
+    assert len(extracts) == 3
+    found = [result["url"] for request in searches for result in request.answer["results"]]
+    for request in extracts:
+        assert request.body["extract_depth"] == settings.extract_depth
+        assert len(request.body["urls"]) == settings.urls_per_agent
+        assert set(request.body["urls"]) <= set(found)
+    # and the three agents' calls were in flight at the same time
+    assert overlap(searches)
+    assert overlap(extracts)
+    # and the research completed, paying exactly the depth's credits, with tokens per node recorded
+    report = outcome.report
+    assert report.methodology.cost.tavily_credits == settings.credits
+    assert report.methodology.providers.search == "tavily"
+    assert report.methodology.providers.llm == "openai"
+    assert set(report.methodology.cost.tokens) == {
+        "supervisor", "market_agent", "competitor_agent", "customer_agent", "report_writer",
+    }  # fmt: skip
+    assert all(tokens > 0 for tokens in report.methodology.cost.tokens.values())
+    assert len(llm.requests(COMPLETIONS)) == 5
+    extracted = {url for request in extracts for url in request.body["urls"]}
+    assert {citation.url for citation in report.citations} <= extracted
+    assert sorted(recorder.keys) == sorted(KEYS)
+    assert_valid_order(recorder.keys)
+    assert slept == []
+
+
+def test_tavily_429_with_retry_after_then_success_completes(
+    tavily: FakeTavily, llm: FakeOpenAI, slept: list[float]
+) -> None:
+    # given Tavily rate-limits the first search with retry-after: 1
+    tavily.script("/search", FakeTavily.rate_limited(retry_after=1))
+
+    # when a research runs
+    outcome, _ = research(tavily, llm, "essential", slept)
+
+    # then the rejected search was retried after the requested second and the research completed
+    assert [request.status for request in tavily.requests("/search")].count(429) == 1
+    assert len(tavily.requests("/search")) == 4
+    assert slept == [1.0]
+    assert outcome.report.methodology.cost.tavily_credits == DEPTHS["essential"].credits
+
+
+def test_tavily_401_fails_fast_with_a_clear_message(
+    tavily: FakeTavily, llm: FakeOpenAI, slept: list[float]
+) -> None:
+    # when a research runs with a key Tavily rejects
+    with pytest.raises(ResearchFailed) as failure:
+        research(tavily, llm, "standard", slept, tavily_key="tvly-revoked")
+
+    # then it failed with the provider's message, without retrying or extracting anything
+    assert str(failure.value) == (
+        "Tavily rejected the API key (401): Unauthorized: missing or invalid API key. Check TAVILY_API_KEY."
+    )
+    searches = tavily.requests("/search")
+    assert 1 <= len(searches) <= 3  # parallel agents may each have sent their one search
+    assert {request.status for request in searches} == {401}
+    assert tavily.requests("/extract") == []
+    assert slept == []
+
+
+@pytest.mark.parametrize(
+    ("fault", "reason"),
+    [
+        ("invalid_json", "the answer was not valid JSON for the schema (1 errors)"),
+        ("length", "the answer was cut off at the token limit (finish_reason=length)"),
+    ],
+)
+def test_llm_bad_answers_are_retried_once_then_fail_clearly(
+    tavily: FakeTavily, llm: FakeOpenAI, slept: list[float], fault: str, reason: str
+) -> None:
+    # given the market analyst's model keeps answering badly
+    llm.script(COMPLETIONS, getattr(llm, fault)(), repeat=10, when=for_agent("market"))
+
+    # when a research runs
+    with pytest.raises(ResearchFailed) as failure:
+        research(tavily, llm, "essential", slept)
+
+    # then the market call was made exactly twice and the failure says why
+    assert str(failure.value) == (
+        "The language model (gpt-4o-mini) gave no usable MarketFindings for the market step "
+        f"after 2 attempts: {reason}."
+    )
+    assert len([request for request in llm.requests() if for_agent("market")(request)]) == 2
+
+
+def test_llm_bad_answer_once_then_success_completes(
+    tavily: FakeTavily, llm: FakeOpenAI, slept: list[float]
+) -> None:
+    llm.script(COMPLETIONS, llm.invalid_json(), when=for_agent("customer"))
+
+    outcome, _ = research(tavily, llm, "essential", slept)
+
+    customer_calls = [request for request in llm.requests() if for_agent("customer")(request)]
+    assert [request.scripted for request in customer_calls] == [True, False]
+    assert outcome.report.customer_insights.pain_points
+
+
+def test_citation_of_an_unretrieved_source_is_dropped_and_counted(
+    tavily: FakeTavily, llm: FakeOpenAI, slept: list[float]
+) -> None:
+    # given the market model cites a source that was never retrieved
+    def invent_citation(request: Request) -> Reply:
+        reply = llm.complete(request)
+        findings = json.loads(reply.body["choices"][0]["message"]["content"])
+        findings["market_size"][0]["source_ids"] = ["M99"]
+        reply.body["choices"][0]["message"]["content"] = json.dumps(findings)
+        return reply
+
+    llm.script(COMPLETIONS, invent_citation, when=for_agent("market"))
+
+    # when a research runs
+    outcome, _ = research(tavily, llm, "essential", slept)
+
+    # then that citation is dropped and counted, and no citation points outside the retrieved sources
+    report = outcome.report
+    assert report.methodology.grounding.dropped == 1
+    extracted = {url for request in tavily.requests("/extract") for url in request.body["urls"]}
+    assert {citation.url for citation in report.citations} <= extracted
