@@ -6,7 +6,8 @@ Rubric (weights are the points available; see agents/RUBRIC.md):
   any: 3) plus median stated growth rate (>= 15%: 12.5, >= 10%: 10, >= 5%: 6, > 0: 3).
 * Pain severity & frequency (25): mean of (frequency + impact) / 6 over the three strongest pain
   points (low=1, medium=2, high=3), times 25, times min(pain points, 3) / 3.
-* Competition gap (20): min(gaps, 3) / 3 x 12, plus saturation low 8, medium 5, high 2.
+* Competition gap (20): min(gaps, 3) / 3 x 12, plus saturation low 8, medium 5, high 2 (saturation
+  counts only when at least one competitor was found: no evidence earns no points).
 * Willingness to pay (15): min(signals, 3) / 3 x 7, plus 8 when customers state a price they would
   pay, or 5 when competitors charge (a paid market exists).
 * Timing & feasibility (15): min(trends, 3) / 3 x 8 plus min(opportunities, 3) / 3 x 7.
@@ -88,7 +89,8 @@ def pain_score(customer: CustomerFindings) -> SubScore:
 def competition_score(competitor: CompetitorFindings) -> SubScore:
     """Competition gap (20)."""
     gaps = usable(list(competitor.gaps))
-    score = 12 * _fraction(len(gaps)) + SATURATION_POINTS[competitor.saturation]
+    saturation = SATURATION_POINTS[competitor.saturation] if competitor.competitors else 0.0
+    score = 12 * _fraction(len(gaps)) + saturation
     rationale = (
         f"{len(gaps)} supported gaps among {len(competitor.competitors)} competitors; "
         f"saturation {competitor.saturation}."

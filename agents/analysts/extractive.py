@@ -8,7 +8,7 @@ from agents.analysts.base import Analysis
 from agents.analysts.extractive_competitor import analyse_competitors
 from agents.analysts.extractive_customer import analyse_customers
 from agents.analysts.extractive_market import analyse_market
-from agents.analysts.sentences import words
+from agents.analysts.sentences import coverage, words
 from agents.analysts.synthesis import draft_report
 from agents.state import (
     AgentQueries,
@@ -27,6 +27,7 @@ STOPWORDS = {
 }  # fmt: skip
 FOR = re.compile(r"\s+(?:for|aimed at|targeting|targeted at)\s+", re.IGNORECASE)
 MAX_QUERY_WORDS = 8
+RELEVANT_COVERAGE = 0.5  # a source must mention at least half of the idea's focus words
 
 
 def first_sentence(text: str) -> str:
@@ -60,6 +61,16 @@ def focus_words(context: ProductContext) -> set[str]:
     return words(f"{context.sector} {context.target_customer}") - STOPWORDS
 
 
+def relevant(sources: list[Source], context: ProductContext) -> list[Source]:
+    """Sources about this idea: search returns its best matches even when none is on topic."""
+    focus = focus_words(context)
+    return [
+        source
+        for source in sources
+        if coverage(focus, f"{source.title} {source.content}") >= RELEVANT_COVERAGE
+    ]
+
+
 class ExtractiveAnalyst:
     """Analyst that builds findings from source sentences and patterns only."""
 
@@ -71,17 +82,17 @@ class ExtractiveAnalyst:
 
     def analyse_market(self, context: ProductContext, sources: list[Source]) -> Analysis[MarketFindings]:
         """Market figures and claims from the sources' sentences."""
-        return Analysis(analyse_market(sources, focus_words(context)))
+        return Analysis(analyse_market(relevant(sources, context), focus_words(context)))
 
     def analyse_competitors(
         self, context: ProductContext, sources: list[Source]
     ) -> Analysis[CompetitorFindings]:
         """Competitors and gaps from the sources' sentences."""
-        return Analysis(analyse_competitors(sources, focus_words(context)))
+        return Analysis(analyse_competitors(relevant(sources, context), focus_words(context)))
 
     def analyse_customers(self, context: ProductContext, sources: list[Source]) -> Analysis[CustomerFindings]:
         """Customer pains, segments and willingness to pay from the sources' sentences."""
-        return Analysis(analyse_customers(sources, focus_words(context)))
+        return Analysis(analyse_customers(relevant(sources, context), focus_words(context)))
 
     def synthesise(
         self,

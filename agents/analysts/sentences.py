@@ -69,6 +69,23 @@ def words(text: str) -> set[str]:
     return set(WORD.findall(text.lower()))
 
 
+def singular(word: str) -> str:
+    """A word without its plural ending ("families" -> "family")."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def coverage(focus: set[str], text: str) -> float:
+    """Share of the focus words (plurals folded) that occur in ``text``; 1.0 without focus words."""
+    if not focus:
+        return 1.0
+    wanted = {singular(word) for word in focus}
+    return len(wanted & {singular(word) for word in words(text)}) / len(wanted)
+
+
 def keyword_hits(text: str, keywords: Iterable[str]) -> int:
     """How many of ``keywords`` (word prefixes) occur in ``text``."""
     lowered = text.lower()

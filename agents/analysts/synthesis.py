@@ -22,6 +22,11 @@ def executive_summary(
     """Four sentences: the idea, market, competition and customers, then the score."""
     market, competitor, customer = findings
     parts = [f"This report assesses {context.sector} for {context.target_customer}."]
+    if not (market.market_size or market.growth or competitor.competitors or customer.pain_points):
+        parts.append(
+            "The retrieved sources do not discuss this idea, so the findings are empty and the score "
+            "reflects missing evidence rather than the idea's merit."
+        )
     if market.market_size:
         parts.append(f"Sources size the market at {market.market_size[0].value}.")
     if market.growth:

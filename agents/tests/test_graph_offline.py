@@ -90,3 +90,16 @@ def test_seventeen_checkpoints_once_each_in_valid_order() -> None:
     assert len(recorder.keys) == 17
     assert_valid_order(recorder.keys)
     assert all(event.at.tzinfo is not None for event in recorder.events)
+
+
+def test_an_idea_the_corpus_does_not_cover_gets_empty_findings_and_a_weak_score() -> None:
+    # given an idea no sample document is about
+    report, search = research("A scheduling assistant for dental clinics", "essential")
+    # then the search still ran, but no off-topic sentence became a finding
+    assert [operation for operation, _ in search.calls] == ["search"] * 3 + ["extract"] * 3 or len(
+        search.calls
+    ) == 6
+    assert report.methodology.grounding.claims == 0
+    assert report.citations == []
+    assert (report.pmf_score.total, report.pmf_score.verdict) == (0, "Weak")
+    assert "do not discuss this idea" in report.executive_summary

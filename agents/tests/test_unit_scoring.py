@@ -65,7 +65,7 @@ def test_refuted_claims_earn_no_points_and_empty_findings_score_low() -> None:
     assert score_pmf(market, competitor, customer).sub_scores[0].score == 0
     assert score_pmf(market, competitor, customer).sub_scores[4].score == 0
     empty = score_pmf(MarketFindings(), CompetitorFindings(saturation="high"), CustomerFindings())
-    assert (empty.total, empty.verdict) == (2, "Weak")
+    assert (empty.total, empty.verdict) == (0, "Weak")
 
 
 def test_money_parses_scaled_amounts() -> None:
