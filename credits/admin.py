@@ -3,10 +3,11 @@ and users with their keys and balances. Every movement goes through ``credits.se
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth import admin as auth_admin
 from django.contrib.auth import get_user_model
 from django.db.models import F, OuterRef, QuerySet, Subquery
@@ -18,6 +19,9 @@ from credits.exceptions import InvalidGrant
 from credits.keys import api_key_revoke
 from credits.models import APIKey, CreditBalance, CreditTransaction
 from credits.services import current_month, staff_grant
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 BALANCE_FIELDS = (
     "user",
@@ -159,7 +163,7 @@ class CreditBalanceAdmin(admin.ModelAdmin):
                 "title": "Grant credits",
                 "form": form,
                 "users": sorted(users.values(), key=lambda user: user.get_username()),
-                "selected": request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME),
+                "selected": request.POST.getlist(ACTION_CHECKBOX_NAME),
                 "month": current_month(),
                 "opts": self.model._meta,
             }
@@ -174,7 +178,7 @@ class CreditBalanceAdmin(admin.ModelAdmin):
                 user=user,
                 amount=data["amount"],
                 reason=data["reason"],
-                actor=request.user,
+                actor=cast("User", request.user),  # the admin site only lets staff in
                 correction=data["correction"],
             )
         except InvalidGrant as error:
@@ -296,13 +300,13 @@ class CreditBalanceInline(ReadOnlyInline):
     ordering = ("-month_year",)
 
 
-User = get_user_model()
+UserModel = get_user_model()
 
 
 def _registered_user_admin() -> type[admin.ModelAdmin]:
     """The user admin in place (auth's, or an extension of it), so extending it keeps what it has."""
-    if admin.site.is_registered(User):
-        return type(admin.site.get_model_admin(User))
+    if admin.site.is_registered(UserModel):
+        return type(admin.site.get_model_admin(UserModel))
     return auth_admin.UserAdmin
 
 
@@ -325,6 +329,6 @@ class UserAdmin(BaseUserAdmin):  # type: ignore[valid-type, misc]
         return user.credits_this_month
 
 
-if admin.site.is_registered(User):
-    admin.site.unregister(User)
-admin.site.register(User, UserAdmin)
+if admin.site.is_registered(UserModel):
+    admin.site.unregister(UserModel)
+admin.site.register(UserModel, UserAdmin)

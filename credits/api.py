@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
 from uuid import UUID
 
 from django.db.models import QuerySet
@@ -23,6 +24,14 @@ from credits.serializers import (
 )
 from pmfsite.exceptions import NotFound
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+
+def caller(request: Request) -> User:
+    """The signed-in user (IsAuthenticated, the default permission, has refused anonymous requests)."""
+    return cast("User", request.user)
+
 
 class BalanceView(APIView):
     @extend_schema(
@@ -31,7 +40,7 @@ class BalanceView(APIView):
         summary="This month's balance, usage and searches remaining per depth",
     )
     def get(self, request: Request) -> Response:
-        return Response(BalanceSerializer(balance_summary(user=request.user)).data)
+        return Response(BalanceSerializer(balance_summary(user=caller(request))).data)
 
 
 @extend_schema(summary="The caller's credit ledger, newest first")
@@ -39,13 +48,13 @@ class TransactionListView(generics.ListAPIView):
     serializer_class = TransactionSerializer
 
     def get_queryset(self) -> QuerySet[CreditTransaction]:
-        return transactions_for(user=self.request.user)
+        return transactions_for(user=caller(self.request))
 
 
 class APIKeyListView(APIView):
     @extend_schema(operation_id="keys_list", responses=APIKeySerializer(many=True), summary="Your API keys")
     def get(self, request: Request) -> Response:
-        return Response(APIKeySerializer(api_keys_for(user=request.user), many=True).data)
+        return Response(APIKeySerializer(api_keys_for(user=caller(request)), many=True).data)
 
     @extend_schema(
         operation_id="keys_create",
@@ -56,7 +65,7 @@ class APIKeyListView(APIView):
     def post(self, request: Request) -> Response:
         serializer = APIKeyCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        created = api_key_create(user=request.user, name=serializer.validated_data["name"])
+        created = api_key_create(user=caller(request), name=serializer.validated_data["name"])
         body = {**APIKeySerializer(created.key).data, "key": created.raw}
         return Response(body, status=status.HTTP_201_CREATED)
 
@@ -71,7 +80,7 @@ class APIKeyDetailView(APIView):
         summary="Revoke one of your API keys",
     )
     def delete(self, request: Request, key_id: UUID) -> Response:
-        key = api_key_for(user=request.user, key_id=key_id)
+        key = api_key_for(user=caller(request), key_id=key_id)
         if key is None:
             raise NotFound("No such API key.")
         api_key_revoke(key=key)

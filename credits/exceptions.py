@@ -12,7 +12,7 @@ class InsufficientCredits(DomainError):
     """The balance cannot pay for the research; details carry ``balance``, ``cost`` and ``depth``."""
 
     code = "insufficient_credits"
-    status_code = status.HTTP_402_PAYMENT_REQUIRED
+    status_code = status.HTTP_402_PAYMENT_REQUIRED  # type: ignore[assignment]  # base is inferred as Literal[400]
 
     def __init__(self, *, balance: int, cost: int, depth: str) -> None:
         super().__init__(
@@ -27,7 +27,7 @@ class NotCharged(DomainError):
     """A refund was asked for a request id that was never charged."""
 
     code = "not_charged"
-    status_code = status.HTTP_409_CONFLICT
+    status_code = status.HTTP_409_CONFLICT  # type: ignore[assignment]  # base is inferred as Literal[400]
 
     def __init__(self, *, request_id: str) -> None:
         super().__init__(f"No research charge exists for request {request_id!r}.", request_id=request_id)
@@ -37,7 +37,7 @@ class RequestIdTaken(DomainError):
     """The request id was already charged to another user."""
 
     code = "request_id_conflict"
-    status_code = status.HTTP_409_CONFLICT
+    status_code = status.HTTP_409_CONFLICT  # type: ignore[assignment]  # base is inferred as Literal[400]
 
     def __init__(self, *, request_id: str) -> None:
         super().__init__(f"Request id {request_id!r} is already used.", request_id=request_id)

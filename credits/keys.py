@@ -6,13 +6,16 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from uuid import UUID
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from credits.models import APIKey
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 KEY_PREFIX = "pmf"
 PREFIX_LENGTH = 8
@@ -30,7 +33,7 @@ def _hash(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
-def api_key_create(*, user: AbstractBaseUser, name: str = "") -> CreatedKey:
+def api_key_create(*, user: User, name: str = "") -> CreatedKey:
     """Create a key for ``user``; the raw key is ``pmf_<prefix>_<secret>``."""
     prefix = secrets.token_hex(PREFIX_LENGTH // 2)
     raw = f"{KEY_PREFIX}_{prefix}_{secrets.token_urlsafe(32)}"
@@ -58,11 +61,11 @@ def api_key_revoke(*, key: APIKey) -> None:
     key.refresh_from_db(fields=["revoked_at"])
 
 
-def api_keys_for(*, user: AbstractBaseUser) -> QuerySet[APIKey]:
+def api_keys_for(*, user: User) -> QuerySet[APIKey]:
     """The user's keys, revoked ones included, newest first."""
     return APIKey.objects.filter(user=user).order_by("-created_at")
 
 
-def api_key_for(*, user: AbstractBaseUser, key_id: UUID) -> APIKey | None:
+def api_key_for(*, user: User, key_id: UUID) -> APIKey | None:
     """One of the user's keys, or None (someone else's key is indistinguishable from a missing one)."""
     return APIKey.objects.filter(user=user, pk=key_id).first()

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import F, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
@@ -13,6 +12,9 @@ from agents.depths import DEPTHS, Depth, UnknownDepth, resolve_depth
 from credits.exceptions import InvalidDepth
 from credits.models import CreditBalance, CreditTransaction
 from credits.services import balance_current
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
 def depth_preview(*, balance: int, depth: Depth) -> dict[str, Any]:
@@ -26,7 +28,7 @@ def depth_preview(*, balance: int, depth: Depth) -> dict[str, Any]:
     }
 
 
-def cost_preview(*, user: AbstractBaseUser, depth: str) -> dict[str, Any]:
+def cost_preview(*, user: User, depth: str) -> dict[str, Any]:
     """The cost of one research of ``depth`` (aliases accepted) against the user's balance this month."""
     try:
         resolved = resolve_depth(depth)
@@ -35,7 +37,7 @@ def cost_preview(*, user: AbstractBaseUser, depth: str) -> dict[str, Any]:
     return depth_preview(balance=balance_current(user=user).current_balance, depth=resolved)
 
 
-def balance_summary(*, user: AbstractBaseUser) -> dict[str, Any]:
+def balance_summary(*, user: User) -> dict[str, Any]:
     """This month's balance, usage and the searches remaining per depth (opens the month if needed)."""
     balance = balance_current(user=user)
     return {
@@ -48,7 +50,7 @@ def balance_summary(*, user: AbstractBaseUser) -> dict[str, Any]:
     }
 
 
-def transactions_for(*, user: AbstractBaseUser) -> QuerySet[CreditTransaction]:
+def transactions_for(*, user: User) -> QuerySet[CreditTransaction]:
     """Every ledger row of ``user``, newest first."""
     rows = CreditTransaction.objects.filter(balance__user=user).select_related("balance")
     return rows.order_by("-timestamp", "-balance__month_year", "-balance_version")

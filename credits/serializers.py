@@ -9,7 +9,8 @@ from credits.models import APIKey, CreditTransaction
 
 class DepthPreviewSerializer(serializers.Serializer):
     depth = serializers.CharField()
-    label = serializers.CharField()
+    # A field named like Field.label: DRF's metaclass moves declared fields off the class, so no clash.
+    label = serializers.CharField()  # type: ignore[assignment]
     credits = serializers.IntegerField()
     searches_remaining = serializers.IntegerField()
     affordable = serializers.BooleanField()

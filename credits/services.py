@@ -9,9 +9,8 @@ the last line of defence.
 from __future__ import annotations
 
 from datetime import UTC
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -20,13 +19,16 @@ from agents.depths import Depth, UnknownDepth, resolve_depth
 from credits.exceptions import InsufficientCredits, InvalidDepth, InvalidGrant, NotCharged, RequestIdTaken
 from credits.models import CreditBalance, CreditTransaction, TransactionKind, default_monthly_limit
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 
 def current_month() -> str:
     """This month as ``YYYY-MM`` in UTC, the key of a balance row."""
     return timezone.now().astimezone(UTC).strftime("%Y-%m")
 
 
-def balance_current(*, user: AbstractBaseUser) -> CreditBalance:
+def balance_current(*, user: User) -> CreditBalance:
     """This month's balance; the first call in a month opens it at the monthly limit with a grant row."""
     month = current_month()
     balance = CreditBalance.objects.filter(user=user, month_year=month).first()
@@ -46,7 +48,7 @@ def balance_current(*, user: AbstractBaseUser) -> CreditBalance:
     return balance
 
 
-def research_charge(*, user: AbstractBaseUser, request_id: str, depth: str) -> CreditTransaction:
+def research_charge(*, user: User, request_id: str, depth: str) -> CreditTransaction:
     """Reserve the cost of a research once per request id; a repeated id returns the first charge."""
     resolved = _resolve(depth)
     existing = _research_row(TransactionKind.RESEARCH_CHARGE, request_id)
@@ -96,10 +98,10 @@ def research_refund(*, request_id: str, reason: str = "") -> CreditTransaction |
 
 def staff_grant(
     *,
-    user: AbstractBaseUser,
+    user: User,
     amount: int,
     reason: str,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     correction: bool = False,
 ) -> CreditTransaction:
     """Add (or, as a correction, remove) credits on this month's balance, with a reason and the actor."""
@@ -134,7 +136,7 @@ def _research_row(kind: str, request_id: str) -> CreditTransaction | None:
     return rows.filter(kind=kind, research_request_id=request_id).first()
 
 
-def _same_owner(charge: CreditTransaction, user: AbstractBaseUser, request_id: str) -> CreditTransaction:
+def _same_owner(charge: CreditTransaction, user: User, request_id: str) -> CreditTransaction:
     if charge.balance.user_id != user.pk:
         raise RequestIdTaken(request_id=request_id)
     return charge
@@ -144,7 +146,7 @@ def _locked(balance: CreditBalance) -> CreditBalance:
     return CreditBalance.objects.select_for_update().get(pk=balance.pk)
 
 
-def _locked_current(user: AbstractBaseUser) -> CreditBalance:
+def _locked_current(user: User) -> CreditBalance:
     """This month's balance, row-locked until the transaction ends (opened first if missing)."""
     balance = CreditBalance.objects.select_for_update().filter(user=user, month_year=current_month()).first()
     return balance if balance is not None else _locked(balance_current(user=user))

@@ -13,19 +13,19 @@ from credits.tests.factories import StaffFactory, UserFactory
 @pytest.fixture
 def alice(db: None) -> Any:
     """A user with her own balance and keys."""
-    return UserFactory(username="alice")
+    return UserFactory.create(username="alice")
 
 
 @pytest.fixture
 def bob(db: None) -> Any:
     """Another user, whose data alice must never see."""
-    return UserFactory(username="bob")
+    return UserFactory.create(username="bob")
 
 
 @pytest.fixture
 def charlie(db: None) -> Any:
     """A staff member (superuser) working in the admin."""
-    return StaffFactory(username="charlie")
+    return StaffFactory.create(username="charlie")
 
 
 @pytest.fixture

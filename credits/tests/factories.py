@@ -5,18 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 import factory
-from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from factory.django import DjangoModelFactory
 
 from credits.models import APIKey, CreditBalance, CreditTransaction, TransactionKind
 from credits.services import current_month
 
 
-class UserFactory(DjangoModelFactory):
+class UserFactory(DjangoModelFactory[User]):
     """A signed-up user; ``username`` doubles as the persona name (alice, bob, charlie)."""
 
     class Meta:
-        model = get_user_model()
+        model = User
         django_get_or_create = ("username",)
 
     username = factory.Sequence(lambda number: f"user{number:03d}")
@@ -31,7 +31,7 @@ class StaffFactory(UserFactory):
     is_superuser = True
 
 
-class CreditBalanceFactory(DjangoModelFactory):
+class CreditBalanceFactory(DjangoModelFactory[CreditBalance]):
     """A month's balance opened the way the ledger opens it: one monthly grant row for the full amount."""
 
     class Meta:
@@ -57,7 +57,7 @@ class CreditBalanceFactory(DjangoModelFactory):
         return balance
 
 
-class APIKeyFactory(DjangoModelFactory):
+class APIKeyFactory(DjangoModelFactory[APIKey]):
     """A stored key (its raw value is unknown; use ``api_key_create`` when a test needs to sign in)."""
 
     class Meta:

@@ -35,7 +35,9 @@ def test_changelist_of_100_users_uses_a_bounded_number_of_queries(
 ) -> None:
     # given
     for number in range(100):
-        CreditBalanceFactory(user=UserFactory(username=f"user{number:03d}"), current_balance=number)
+        CreditBalanceFactory.create(
+            user=UserFactory.create(username=f"user{number:03d}"), current_balance=number
+        )
     # when
     with django_assert_max_num_queries(8):
         response = staff.get(CHANGELIST, {"all": ""})
@@ -47,9 +49,9 @@ def test_changelist_of_100_users_uses_a_bounded_number_of_queries(
 
 def test_search_by_username_and_filters(staff: Client, alice: Any, bob: Any) -> None:
     # given
-    CreditBalanceFactory(user=alice, current_balance=500)
-    CreditBalanceFactory(user=bob, current_balance=3, monthly_limit=1000)
-    CreditBalanceFactory(user=bob, current_balance=900, month_year="2026-01")
+    CreditBalanceFactory.create(user=alice, current_balance=500)
+    CreditBalanceFactory.create(user=bob, current_balance=3, monthly_limit=1000)
+    CreditBalanceFactory.create(user=bob, current_balance=900, month_year="2026-01")
 
     # when / then
     def users(**query: str) -> list[tuple[str, str]]:
@@ -64,7 +66,7 @@ def test_search_by_username_and_filters(staff: Client, alice: Any, bob: Any) -> 
 
 def test_grant_asks_for_amount_and_reason_first(staff: Client, alice: Any) -> None:
     # given
-    balance = CreditBalanceFactory(user=alice, current_balance=100)
+    balance = CreditBalanceFactory.create(user=alice, current_balance=100)
     before = ledger_snapshot()
     # when
     response = staff.post(CHANGELIST, {"action": "grant_credits", "_selected_action": [str(balance.pk)]})
@@ -79,7 +81,7 @@ def test_grant_with_a_reason_writes_a_ledger_row_naming_the_staff_user(
     staff: Client, alice: Any, charlie: Any
 ) -> None:
     # given
-    balance = CreditBalanceFactory(user=alice, current_balance=100)
+    balance = CreditBalanceFactory.create(user=alice, current_balance=100)
     # when
     response = grant(staff, [balance], amount="25", reason="Refund for outage #12")
     # then
@@ -95,8 +97,8 @@ def test_correction_below_zero_is_refused_per_user_and_others_still_granted(
     staff: Client, alice: Any, bob: Any
 ) -> None:
     # given
-    poor = CreditBalanceFactory(user=alice, current_balance=5)
-    rich = CreditBalanceFactory(user=bob, current_balance=100)
+    poor = CreditBalanceFactory.create(user=alice, current_balance=5)
+    rich = CreditBalanceFactory.create(user=bob, current_balance=100)
     # when
     response = grant(staff, [poor, rich], amount="-10", reason="duplicate grant", correction="on")
     # then
@@ -124,7 +126,7 @@ def test_invalid_grant_form_is_shown_again_and_nothing_moves(
     staff: Client, alice: Any, fields: dict[str, str]
 ) -> None:
     # given
-    balance = CreditBalanceFactory(user=alice, current_balance=100)
+    balance = CreditBalanceFactory.create(user=alice, current_balance=100)
     before = ledger_snapshot()
     # when
     response = grant(staff, [balance], **fields)
@@ -139,7 +141,7 @@ def test_staff_without_the_grant_permission_cannot_grant(client: Client, alice: 
     bob.is_staff = True
     bob.save()
     bob.user_permissions.add(Permission.objects.get(codename="view_creditbalance"))
-    balance = CreditBalanceFactory(user=alice, current_balance=100)
+    balance = CreditBalanceFactory.create(user=alice, current_balance=100)
     client.force_login(bob)
     before = ledger_snapshot()
     # when
@@ -166,7 +168,7 @@ def test_balances_cannot_be_added_edited_or_deleted_in_the_admin(
     staff: Client, alice: Any, method: str, suffix: str
 ) -> None:
     # given
-    balance = CreditBalanceFactory(user=alice, current_balance=100)
+    balance = CreditBalanceFactory.create(user=alice, current_balance=100)
     before = ledger_snapshot()
     # when
     url = CHANGELIST + suffix.format(pk=balance.pk)
@@ -178,7 +180,7 @@ def test_balances_cannot_be_added_edited_or_deleted_in_the_admin(
 
 def test_balance_page_shows_its_ledger_inline_read_only(staff: Client, alice: Any) -> None:
     # given
-    balance = CreditBalanceFactory(user=alice, current_balance=100)
+    balance = CreditBalanceFactory.create(user=alice, current_balance=100)
     research_charge(user=alice, request_id="req-inline", depth="deep")
     # when
     response = staff.get(f"{CHANGELIST}{balance.pk}/change/")

@@ -27,7 +27,7 @@ def staff(client: Client, charlie: Any) -> Client:
 @pytest.fixture
 def charge(alice: Any) -> CreditTransaction:
     """Alice's essential charge on a balance of 100."""
-    CreditBalanceFactory(user=alice, current_balance=100)
+    CreditBalanceFactory.create(user=alice, current_balance=100)
     return research_charge(user=alice, request_id="req-1", depth="essential")
 
 
@@ -111,8 +111,8 @@ def test_changelist_queries_stay_bounded(
     staff: Client, charge: CreditTransaction, django_assert_max_num_queries: Any
 ) -> None:
     # given
-    bob = UserFactory(username="bob")
-    CreditBalanceFactory(user=bob, current_balance=1000)
+    bob = UserFactory.create(username="bob")
+    CreditBalanceFactory.create(user=bob, current_balance=1000)
     for number in range(30):
         research_charge(user=bob, request_id=f"req-more-{number}", depth="basic")
     # when

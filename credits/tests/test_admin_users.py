@@ -35,7 +35,7 @@ def test_user_admin_extends_the_auth_user_admin() -> None:
 def test_user_page_shows_keys_and_balances(staff: Client, alice: Any) -> None:
     # given
     created = api_key_create(user=alice, name="laptop")
-    CreditBalanceFactory(user=alice, current_balance=77, month_year="2026-03")
+    CreditBalanceFactory.create(user=alice, current_balance=77, month_year="2026-03")
     # when
     response = staff.get(f"{CHANGELIST}{alice.pk}/change/")
     # then
@@ -49,7 +49,7 @@ def test_user_page_shows_keys_and_balances(staff: Client, alice: Any) -> None:
 
 def test_user_page_still_saves_user_fields(staff: Client, alice: Any) -> None:
     # given
-    CreditBalanceFactory(user=alice, current_balance=77)
+    CreditBalanceFactory.create(user=alice, current_balance=77)
     form = staff.get(f"{CHANGELIST}{alice.pk}/change/").context["adminform"].form
     data = {key: value for key, value in form.initial.items() if value is not None and key != "password"}
     data.update(
@@ -75,7 +75,9 @@ def test_changelist_shows_credits_this_month_without_n_plus_one(
 ) -> None:
     # given
     for number in range(50):
-        CreditBalanceFactory(user=UserFactory(username=f"user{number:03d}"), current_balance=number + 1)
+        CreditBalanceFactory.create(
+            user=UserFactory.create(username=f"user{number:03d}"), current_balance=number + 1
+        )
     # when
     with django_assert_max_num_queries(8):
         response = staff.get(CHANGELIST, {"all": ""})

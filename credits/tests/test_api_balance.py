@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 def test_balance_shows_usage_and_searches_remaining_per_depth(api: APIClient, alice: Any) -> None:
     # given
-    balance = CreditBalanceFactory(user=alice, current_balance=100)
+    balance = CreditBalanceFactory.create(user=alice, current_balance=100)
     research_charge(user=alice, request_id="req-1", depth="deep")
     # when
     response = api.get(URL)
@@ -60,7 +60,7 @@ def test_first_visit_opens_the_month_at_the_limit(api: APIClient, alice: Any, se
 
 def test_a_poor_user_sees_what_is_unaffordable(api: APIClient, alice: Any) -> None:
     # given
-    CreditBalanceFactory(user=alice, current_balance=DEPTHS["standard"].credits)
+    CreditBalanceFactory.create(user=alice, current_balance=DEPTHS["standard"].credits)
     # when
     depths = {row["depth"]: row for row in api.get(URL).json()["depths"]}
     # then
@@ -71,8 +71,8 @@ def test_a_poor_user_sees_what_is_unaffordable(api: APIClient, alice: Any) -> No
 
 def test_only_the_callers_balance_is_shown(api: APIClient, alice: Any, bob: Any) -> None:
     # given
-    CreditBalanceFactory(user=alice, current_balance=100)
-    CreditBalanceFactory(user=bob, current_balance=7)
+    CreditBalanceFactory.create(user=alice, current_balance=100)
+    CreditBalanceFactory.create(user=bob, current_balance=7)
     # when
     response = api.get(URL)
     # then
@@ -81,7 +81,7 @@ def test_only_the_callers_balance_is_shown(api: APIClient, alice: Any, bob: Any)
 
 def test_api_key_authentication_works(alice: Any) -> None:
     # given
-    CreditBalanceFactory(user=alice, current_balance=42)
+    CreditBalanceFactory.create(user=alice, current_balance=42)
     raw = api_key_create(user=alice, name="script").raw
     # when
     response = APIClient().get(URL, HTTP_AUTHORIZATION=f"Api-Key {raw}")

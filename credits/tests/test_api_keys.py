@@ -18,8 +18,8 @@ pytestmark = pytest.mark.django_db
 
 def test_list_shows_only_my_keys_without_secrets(api: APIClient, alice: Any, bob: Any) -> None:
     # given
-    mine = APIKeyFactory(user=alice, name="laptop")
-    APIKeyFactory(user=bob, name="bob's")
+    mine = APIKeyFactory.create(user=alice, name="laptop")
+    APIKeyFactory.create(user=bob, name="bob's")
     # when
     response = api.get(URL)
     # then
@@ -99,7 +99,7 @@ def test_an_api_key_can_manage_keys(alice: Any) -> None:
 )
 def test_anonymous_is_refused_with_401(db: None, method: str, path: str) -> None:
     # given
-    APIKeyFactory()
+    APIKeyFactory.create()
     # when
     response = getattr(APIClient(), method)(path)
     # then

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 def test_history_is_paginated_newest_first(api: APIClient, alice: Any) -> None:
     # given a grant row and 24 charges: 25 rows
-    CreditBalanceFactory(user=alice, current_balance=1000)
+    CreditBalanceFactory.create(user=alice, current_balance=1000)
     for number in range(24):
         research_charge(user=alice, request_id=f"req-{number}", depth="essential")
     by_version = CreditTransaction.objects.order_by("-balance_version")
@@ -36,7 +36,7 @@ def test_history_is_paginated_newest_first(api: APIClient, alice: Any) -> None:
 
 def test_a_row_carries_the_documented_fields(api: APIClient, alice: Any, charlie: Any) -> None:
     # given
-    CreditBalanceFactory(user=alice, current_balance=100)
+    CreditBalanceFactory.create(user=alice, current_balance=100)
     grant = staff_grant(user=alice, amount=10, reason="support ticket 12", actor=charlie)
     # when
     row = api.get(URL).json()["results"][0]
@@ -56,8 +56,8 @@ def test_a_row_carries_the_documented_fields(api: APIClient, alice: Any, charlie
 
 def test_only_the_callers_rows_are_listed(api: APIClient, alice: Any, bob: Any) -> None:
     # given
-    CreditBalanceFactory(user=alice, current_balance=100)
-    CreditBalanceFactory(user=bob, current_balance=100)
+    CreditBalanceFactory.create(user=alice, current_balance=100)
+    CreditBalanceFactory.create(user=bob, current_balance=100)
     research_charge(user=bob, request_id="req-bob", depth="deep")
     mine = research_charge(user=alice, request_id="req-alice", depth="essential")
     # when

@@ -34,7 +34,7 @@ def corrupt(balance: CreditBalance, value: int) -> None:
 @pytest.mark.django_db
 def test_grant_goes_through_the_ledger_with_reason_and_actor(alice: Any, charlie: Any) -> None:
     # given
-    balance = CreditBalanceFactory(user=alice, current_balance=100)
+    balance = CreditBalanceFactory.create(user=alice, current_balance=100)
     # when
     output = run(
         "grant", "--user", "alice", "--amount", "30", "--reason", "pilot customer", "--actor", "charlie"
@@ -48,7 +48,7 @@ def test_grant_goes_through_the_ledger_with_reason_and_actor(alice: Any, charlie
 @pytest.mark.django_db
 def test_correction_from_the_cli(alice: Any) -> None:
     # given
-    CreditBalanceFactory(user=alice, current_balance=100)
+    CreditBalanceFactory.create(user=alice, current_balance=100)
     # when
     run("grant", "--user", "alice", "--amount", "-40", "--reason", "double grant", "--correction")
     # then
@@ -68,7 +68,7 @@ def test_correction_from_the_cli(alice: Any) -> None:
 )
 def test_refused_grants_fail_and_move_nothing(alice: Any, args: list[str], message: str) -> None:
     # given
-    CreditBalanceFactory(user=alice, current_balance=100)
+    CreditBalanceFactory.create(user=alice, current_balance=100)
     before = ledger_snapshot()
     # when
     with pytest.raises(CommandError, match=message):
@@ -80,8 +80,8 @@ def test_refused_grants_fail_and_move_nothing(alice: Any, args: list[str], messa
 @pytest.mark.django_db
 def test_audit_passes_on_a_sound_ledger(alice: Any, bob: Any) -> None:
     # given
-    CreditBalanceFactory(user=alice, current_balance=100)
-    CreditBalanceFactory(user=bob, current_balance=0)
+    CreditBalanceFactory.create(user=alice, current_balance=100)
+    CreditBalanceFactory.create(user=bob, current_balance=0)
     research_charge(user=alice, request_id="req-1", depth="deep")
     # when
     output = run("audit")
@@ -92,8 +92,8 @@ def test_audit_passes_on_a_sound_ledger(alice: Any, bob: Any) -> None:
 @pytest.mark.django_db
 def test_audit_exits_1_and_names_a_balance_changed_by_raw_sql(alice: Any, bob: Any) -> None:
     # given
-    CreditBalanceFactory(user=alice, current_balance=100)
-    tampered = CreditBalanceFactory(user=bob, current_balance=100)
+    CreditBalanceFactory.create(user=alice, current_balance=100)
+    tampered = CreditBalanceFactory.create(user=bob, current_balance=100)
     corrupt(tampered, 5000)
     out = StringIO()
     # when
@@ -109,7 +109,7 @@ def test_audit_exits_1_and_names_a_balance_changed_by_raw_sql(alice: Any, bob: A
 @pytest.mark.django_db(transaction=True)
 def test_audit_process_exit_codes() -> None:
     # given a sound ledger
-    CreditBalanceFactory(user=UserFactory(username="alice"), current_balance=100)
+    CreditBalanceFactory.create(user=UserFactory.create(username="alice"), current_balance=100)
     command = [sys.executable, "manage.py", "credits", "audit"]
     environment = child_env()
     # when / then

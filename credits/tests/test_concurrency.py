@@ -39,8 +39,8 @@ def run_at_once(count: int, work: Callable[[int], Any]) -> list[Any]:
 
 def test_fifty_threads_on_a_balance_of_100_charge_exactly_sixteen() -> None:
     # given
-    alice = UserFactory(username="alice")
-    balance = CreditBalanceFactory(user=alice, current_balance=100)
+    alice = UserFactory.create(username="alice")
+    balance = CreditBalanceFactory.create(user=alice, current_balance=100)
     cost = DEPTHS["essential"].credits
     # when
     results = run_at_once(50, lambda i: research_charge(user=alice, request_id=f"req-{i}", depth="essential"))
@@ -61,8 +61,8 @@ def test_fifty_threads_on_a_balance_of_100_charge_exactly_sixteen() -> None:
 
 def test_same_request_id_from_twenty_threads_is_charged_once() -> None:
     # given
-    alice = UserFactory(username="alice")
-    balance = CreditBalanceFactory(user=alice, current_balance=100)
+    alice = UserFactory.create(username="alice")
+    balance = CreditBalanceFactory.create(user=alice, current_balance=100)
     # when
     results = run_at_once(20, lambda i: research_charge(user=alice, request_id="req-same", depth="standard"))
     # then
@@ -76,8 +76,8 @@ def test_same_request_id_from_twenty_threads_is_charged_once() -> None:
 
 def test_same_refund_from_twenty_threads_refunds_once() -> None:
     # given
-    alice = UserFactory(username="alice")
-    balance = CreditBalanceFactory(user=alice, current_balance=100)
+    alice = UserFactory.create(username="alice")
+    balance = CreditBalanceFactory.create(user=alice, current_balance=100)
     research_charge(user=alice, request_id="req-1", depth="deep")
     # when
     results = run_at_once(20, lambda i: research_refund(request_id="req-1", reason="aborted"))
@@ -92,7 +92,7 @@ def test_same_refund_from_twenty_threads_refunds_once() -> None:
 def test_month_opened_from_ten_threads_gets_one_row_and_one_grant(settings: Any) -> None:
     # given
     settings.CREDITS_MONTHLY_LIMIT = 1000
-    alice = UserFactory(username="alice")
+    alice = UserFactory.create(username="alice")
     # when
     results = run_at_once(10, lambda i: balance_current(user=alice))
     # then

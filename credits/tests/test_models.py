@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def charge(alice: Any) -> CreditTransaction:
     """Alice's balance of 100 with one essential charge."""
-    CreditBalanceFactory(user=alice, current_balance=100)
+    CreditBalanceFactory.create(user=alice, current_balance=100)
     return research_charge(user=alice, request_id="req-1", depth="essential")
 
 

@@ -39,7 +39,7 @@ def test_depth_preview_divides_the_balance_by_the_cost() -> None:
 
 def test_cost_preview_accepts_aliases(alice: Any) -> None:
     # given
-    CreditBalanceFactory(user=alice, current_balance=40)
+    CreditBalanceFactory.create(user=alice, current_balance=40)
     # when
     preview = cost_preview(user=alice, depth="comprehensive")
     # then
@@ -54,7 +54,7 @@ def test_cost_preview_accepts_aliases(alice: Any) -> None:
 
 def test_cost_preview_refuses_an_unknown_depth(alice: Any) -> None:
     # given
-    CreditBalanceFactory(user=alice, current_balance=40)
+    CreditBalanceFactory.create(user=alice, current_balance=40)
     before = ledger_snapshot()
     # when / then
     with pytest.raises(InvalidDepth):
@@ -64,7 +64,7 @@ def test_cost_preview_refuses_an_unknown_depth(alice: Any) -> None:
 
 def test_balance_summary_reports_usage(alice: Any) -> None:
     # given
-    balance = CreditBalanceFactory(user=alice, current_balance=100)
+    balance = CreditBalanceFactory.create(user=alice, current_balance=100)
     research_charge(user=alice, request_id="req-1", depth="standard")
     research_charge(user=alice, request_id="req-2", depth="essential")
     # when
@@ -86,10 +86,10 @@ def test_balance_summary_reports_usage(alice: Any) -> None:
 
 def test_transactions_for_lists_only_the_users_rows_newest_first(alice: Any, bob: Any) -> None:
     # given rows written in a known order, some within the same frozen instant
-    CreditBalanceFactory(user=bob, current_balance=100)
+    CreditBalanceFactory.create(user=bob, current_balance=100)
     research_charge(user=bob, request_id="req-bob", depth="deep")
     with time_machine.travel("2026-11-01 10:00:00+00:00", tick=False):
-        CreditBalanceFactory(user=alice, current_balance=100, month_year="2026-11")
+        CreditBalanceFactory.create(user=alice, current_balance=100, month_year="2026-11")
         research_charge(user=alice, request_id="req-1", depth="essential")
         research_refund(request_id="req-1")
     # when
@@ -104,8 +104,8 @@ def test_transactions_for_lists_only_the_users_rows_newest_first(alice: Any, bob
 
 def test_audit_names_only_the_tampered_balance(alice: Any, bob: Any) -> None:
     # given
-    CreditBalanceFactory(user=alice, current_balance=100)
-    tampered = CreditBalanceFactory(user=bob, current_balance=50)
+    CreditBalanceFactory.create(user=alice, current_balance=100)
+    tampered = CreditBalanceFactory.create(user=bob, current_balance=50)
     with connection.cursor() as cursor:
         cursor.execute("UPDATE credit_balances SET current_balance = 49 WHERE id = %s", [tampered.pk])
     # when

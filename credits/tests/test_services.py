@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 def test_charge_takes_the_depth_cost_and_writes_one_ledger_row(alice: Any) -> None:
     # given
-    balance = CreditBalanceFactory(user=alice, current_balance=100)
+    balance = CreditBalanceFactory.create(user=alice, current_balance=100)
     # when
     charge = research_charge(user=alice, request_id="req-1", depth="essential")
     # then
@@ -42,7 +42,7 @@ def test_charge_takes_the_depth_cost_and_writes_one_ledger_row(alice: Any) -> No
 
 def test_charge_stores_the_canonical_depth_for_an_alias(alice: Any) -> None:
     # given
-    CreditBalanceFactory(user=alice, current_balance=100)
+    CreditBalanceFactory.create(user=alice, current_balance=100)
     # when
     charge = research_charge(user=alice, request_id="req-1", depth="Comprehensive")
     # then
@@ -52,7 +52,7 @@ def test_charge_stores_the_canonical_depth_for_an_alias(alice: Any) -> None:
 
 def test_same_request_id_returns_the_first_charge_and_charges_once(alice: Any) -> None:
     # given
-    balance = CreditBalanceFactory(user=alice, current_balance=100)
+    balance = CreditBalanceFactory.create(user=alice, current_balance=100)
     first = research_charge(user=alice, request_id="req-1", depth="essential")
     before = ledger_snapshot()
     # when
@@ -66,7 +66,7 @@ def test_same_request_id_returns_the_first_charge_and_charges_once(alice: Any) -
 
 def test_insufficient_credits_names_balance_and_cost_and_writes_nothing(alice: Any) -> None:
     # given
-    CreditBalanceFactory(user=alice, current_balance=DEEP - 1)
+    CreditBalanceFactory.create(user=alice, current_balance=DEEP - 1)
     before = ledger_snapshot()
     # when
     with pytest.raises(InsufficientCredits) as refused:
@@ -80,7 +80,7 @@ def test_insufficient_credits_names_balance_and_cost_and_writes_nothing(alice: A
 
 def test_exact_balance_can_be_spent_down_to_zero(alice: Any) -> None:
     # given
-    balance = CreditBalanceFactory(user=alice, current_balance=ESSENTIAL)
+    balance = CreditBalanceFactory.create(user=alice, current_balance=ESSENTIAL)
     # when
     charge = research_charge(user=alice, request_id="req-1", depth="essential")
     # then
@@ -91,7 +91,7 @@ def test_exact_balance_can_be_spent_down_to_zero(alice: Any) -> None:
 
 def test_unknown_depth_is_refused_and_nothing_moves(alice: Any) -> None:
     # given
-    CreditBalanceFactory(user=alice, current_balance=100)
+    CreditBalanceFactory.create(user=alice, current_balance=100)
     before = ledger_snapshot()
     # when
     with pytest.raises(InvalidDepth) as refused:
@@ -104,8 +104,8 @@ def test_unknown_depth_is_refused_and_nothing_moves(alice: Any) -> None:
 
 def test_request_id_of_another_user_is_refused(alice: Any, bob: Any) -> None:
     # given
-    CreditBalanceFactory(user=alice, current_balance=100)
-    CreditBalanceFactory(user=bob, current_balance=100)
+    CreditBalanceFactory.create(user=alice, current_balance=100)
+    CreditBalanceFactory.create(user=bob, current_balance=100)
     research_charge(user=alice, request_id="req-1", depth="essential")
     before = ledger_snapshot()
     # when
@@ -117,7 +117,7 @@ def test_request_id_of_another_user_is_refused(alice: Any, bob: Any) -> None:
 
 def test_refund_gives_back_exactly_the_charge(alice: Any) -> None:
     # given
-    balance = CreditBalanceFactory(user=alice, current_balance=100)
+    balance = CreditBalanceFactory.create(user=alice, current_balance=100)
     research_charge(user=alice, request_id="req-1", depth="standard")
     # when
     refund = research_refund(request_id="req-1", reason="worker failed")
@@ -139,7 +139,7 @@ def test_refund_gives_back_exactly_the_charge(alice: Any) -> None:
 
 def test_refund_twice_writes_one_refund_row(alice: Any) -> None:
     # given
-    CreditBalanceFactory(user=alice, current_balance=100)
+    CreditBalanceFactory.create(user=alice, current_balance=100)
     research_charge(user=alice, request_id="req-1", depth="essential")
     first = research_refund(request_id="req-1")
     before = ledger_snapshot()
@@ -154,7 +154,7 @@ def test_refund_twice_writes_one_refund_row(alice: Any) -> None:
 
 def test_refund_of_unknown_request_is_refused_and_nothing_moves(alice: Any) -> None:
     # given
-    CreditBalanceFactory(user=alice, current_balance=100)
+    CreditBalanceFactory.create(user=alice, current_balance=100)
     research_charge(user=alice, request_id="req-1", depth="essential")
     before = ledger_snapshot()
     # when
@@ -169,7 +169,7 @@ def test_refund_of_unknown_request_is_refused_and_nothing_moves(alice: Any) -> N
 
 def test_refund_of_a_request_refused_for_insufficient_credits_is_refused(alice: Any) -> None:
     # given a request that was never charged because the balance was too low
-    CreditBalanceFactory(user=alice, current_balance=1)
+    CreditBalanceFactory.create(user=alice, current_balance=1)
     with pytest.raises(InsufficientCredits):
         research_charge(user=alice, request_id="req-poor", depth="essential")
     before = ledger_snapshot()
@@ -182,7 +182,7 @@ def test_refund_of_a_request_refused_for_insufficient_credits_is_refused(alice: 
 
 def test_staff_grant_adds_credits_and_names_the_actor(alice: Any, charlie: Any) -> None:
     # given
-    balance = CreditBalanceFactory(user=alice, current_balance=100)
+    balance = CreditBalanceFactory.create(user=alice, current_balance=100)
     # when
     grant = staff_grant(user=alice, amount=50, reason="  conference demo  ", actor=charlie)
     # then
@@ -196,7 +196,7 @@ def test_staff_grant_adds_credits_and_names_the_actor(alice: Any, charlie: Any) 
 
 def test_staff_correction_may_remove_credits_down_to_zero(alice: Any, charlie: Any) -> None:
     # given
-    balance = CreditBalanceFactory(user=alice, current_balance=100)
+    balance = CreditBalanceFactory.create(user=alice, current_balance=100)
     # when
     correction = staff_grant(
         user=alice, amount=-100, reason="duplicate grant", actor=charlie, correction=True
@@ -225,7 +225,7 @@ def test_invalid_staff_grants_are_refused_and_nothing_moves(
     alice: Any, charlie: Any, amount: int, reason: str, correction: bool
 ) -> None:
     # given
-    CreditBalanceFactory(user=alice, current_balance=100)
+    CreditBalanceFactory.create(user=alice, current_balance=100)
     before = ledger_snapshot()
     # when
     with pytest.raises(InvalidGrant) as refused:
