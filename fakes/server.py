@@ -102,10 +102,10 @@ class FakeServer:
         assert self._httpd is not None, "start() the server first"
         return f"http://127.0.0.1:{self._httpd.server_address[1]}"
 
-    def start(self) -> Self:
-        """Listen on a free port and serve in a background thread."""
+    def start(self, port: int = 0) -> Self:
+        """Listen on ``port`` (0: a free one) and serve in a background thread."""
         handler = type("BoundHandler", (_RequestHandler,), {"fake": self})
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
         self._httpd.daemon_threads = True
         self._closing.clear()
         self._thread = threading.Thread(target=self._httpd.serve_forever, name="fake-server", daemon=True)
