@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import requests
 from tavily import TavilyClient
@@ -32,7 +33,10 @@ def test_applied_latencies_depend_on_depth_and_output_tokens() -> None:
         # when a basic and an advanced search and a completion are made
         client.search("meal planning", search_depth="basic")
         client.search("meal planning", search_depth="advanced")
-        body = {"model": "m", "messages": [{"role": "user", "content": "Plan meals for a busy family."}]}
+        body: dict[str, Any] = {
+            "model": "m",
+            "messages": [{"role": "user", "content": "Plan meals for a family."}],
+        }
         requests.post(llm.url + COMPLETIONS, json=body, headers={"authorization": "Bearer k"}, timeout=5)
 
     # then each answer waited at least its configured latency
