@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from statistics import median
+from typing import TypeVar
 
 from agents.state import Claim, CompetitorFindings, CustomerFindings, MarketFindings, PMFScore, SubScore
 
@@ -31,7 +32,10 @@ NONZERO_PRICE = re.compile(r"[$€£]\s?(?:[1-9]\d*(?:\.\d+)?|0\.\d*[1-9])")
 VERDICTS = ((75, "Strong"), (55, "Promising"), (35, "Uncertain"), (0, "Weak"))
 
 
-def usable(claims: list[Claim]) -> list[Claim]:
+ClaimT = TypeVar("ClaimT", bound=Claim)
+
+
+def usable(claims: list[ClaimT]) -> list[ClaimT]:
     """Claims the verifier did not refute."""
     return [claim for claim in claims if claim.verified is not False]
 

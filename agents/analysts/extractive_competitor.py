@@ -32,7 +32,12 @@ GAP_WORDS = (
     "whitespace",
     "missing",
 )
-SATURATION = (("saturated", "high"), ("crowded", "high"), ("fragmented", "medium"), ("consolidat", "medium"))
+SATURATION: tuple[tuple[str, Level], ...] = (
+    ("saturated", "high"),
+    ("crowded", "high"),
+    ("fragmented", "medium"),
+    ("consolidat", "medium"),
+)
 MAX_COMPETITORS = 8
 
 
@@ -94,9 +99,9 @@ def saturation(sentences: list[Sentence], competitors: int) -> tuple[Level, str,
     for word, level in SATURATION:
         for sentence in sentences:
             if word in sentence.text.lower():
-                return level, sentence.text, [sentence]  # type: ignore[return-value]
-    level: Level = "high" if competitors >= 6 else "medium" if competitors >= 3 else "low"
-    return level, f"{competitors} competitors identified in the retrieved sources.", []
+                return level, sentence.text, [sentence]
+    counted: Level = "high" if competitors >= 6 else "medium" if competitors >= 3 else "low"
+    return counted, f"{competitors} competitors identified in the retrieved sources.", []
 
 
 def analyse_competitors(sources: list[Source], focus: set[str]) -> CompetitorFindings:

@@ -6,6 +6,7 @@ from agents.state import (
     Claim,
     CompetitorFindings,
     CustomerFindings,
+    Level,
     MarketFindings,
     PMFScore,
     ProductContext,
@@ -42,10 +43,10 @@ def executive_summary(
     return " ".join(parts)
 
 
-def _from_claim(title: str, claim: Claim, priority: str) -> Recommendation:
+def _from_claim(title: str, claim: Claim, priority: Level) -> Recommendation:
     return Recommendation(
         title=title, detail=claim.text, priority=priority, source_ids=list(claim.source_ids)
-    )  # type: ignore[arg-type]
+    )
 
 
 def recommendations(

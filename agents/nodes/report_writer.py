@@ -13,7 +13,11 @@ from agents.context import RunContext
 from agents.scoring import score_pmf
 from agents.state import (
     AGENTS,
+    CompetitorFindings,
     Cost,
+    CustomerFindings,
+    Grounding,
+    MarketFindings,
     Methodology,
     NodeUsage,
     ProvidersUsed,
@@ -48,22 +52,42 @@ def title_for(product_idea: str) -> str:
     return first if len(first) <= TITLE_CHARS else first[: TITLE_CHARS - 1].rstrip() + "\u2026"
 
 
+def findings_of(state: ResearchState) -> tuple[MarketFindings, CompetitorFindings, CustomerFindings]:
+    """Copies of the three agents' findings (the report rewrites their source ids)."""
+    return (
+        state["market"].model_copy(deep=True),
+        state["competitor"].model_copy(deep=True),
+        state["customer"].model_copy(deep=True),
+    )
+
+
+def methodology(state: ResearchState, context: RunContext, sources: int, grounding: Grounding,
+                usage: list[NodeUsage]) -> Methodology:  # fmt: skip
+    """How the research was done and what it cost."""
+    return Methodology(
+        depth=context.depth.name,
+        providers=ProvidersUsed(search=context.search.name, llm=context.llm_name),
+        queries=state["context"].queries,
+        sources_count=sources,
+        grounding=grounding,
+        cost=total_cost(usage),
+    )
+
+
 def write_report(state: ResearchState, context: RunContext) -> dict[str, Any]:
     """Build the report from the three agents' verified findings."""
     started = time.monotonic()
     context.checkpoints.emit("report_generation_started")
     sources, mapping = cite.merge_sources(ordered_sources(state.get("sources", [])))
-    findings = tuple(state[agent].model_copy(deep=True) for agent in AGENTS)  # type: ignore[literal-required]
+    findings = findings_of(state)
     cite.renumber(findings, [], mapping)
-    score = score_pmf(*findings)  # type: ignore[arg-type]
-    draft = context.analyst.synthesise(state["context"], findings, score)  # type: ignore[arg-type]
+    score = score_pmf(*findings)
+    draft = context.analyst.synthesise(state["context"], findings, score)
     recommendations = [item.model_copy(deep=True) for item in draft.value.strategic_recommendations]
     cite.renumber([], recommendations, mapping)
     dropped = sum(u.dropped_citations for u in state.get("usage", []))
     dropped += cite.resolve_recommendations(recommendations, sources)
-    extra_ids = [i for item in recommendations for i in item.source_ids]
-    usage = [*state.get("usage", []), NodeUsage(node="report_writer", tokens=draft.tokens,
-                                                seconds=round(time.monotonic() - started, 3))]  # fmt: skip
+    own = NodeUsage(node="report_writer", tokens=draft.tokens, seconds=round(time.monotonic() - started, 3))
     report = Report(
         title=title_for(state["product_idea"]),
         product_idea=state["product_idea"],
@@ -74,18 +98,13 @@ def write_report(state: ResearchState, context: RunContext) -> dict[str, Any]:
         customer_insights=findings[2],
         pmf_score=score,
         strategic_recommendations=recommendations,
-        citations=cite.citations(findings, extra_ids, sources),
-        methodology=Methodology(
-            depth=context.depth.name,
-            providers=ProvidersUsed(search=context.search.name, llm=context.llm_name),
-            queries=state["context"].queries,
-            sources_count=len(sources),
-            grounding=cite.grounding(findings, dropped),
-            cost=total_cost(usage),
+        citations=cite.citations(findings, [i for item in recommendations for i in item.source_ids], sources),
+        methodology=methodology(
+            state, context, len(sources), cite.grounding(findings, dropped), [*state.get("usage", []), own]
         ),
     )
     context.checkpoints.emit("report_generation_completed", detail=f"PMF score {score.total}/100")
-    return {"report": report, "usage": usage[-1:]}
+    return {"report": report, "usage": [own]}
 
 
 def report_writer(state: ResearchState, runtime: Runtime[RunContext]) -> dict[str, Any]:

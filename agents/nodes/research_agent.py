@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from langgraph.runtime import Runtime
 
@@ -35,7 +35,7 @@ def to_sources(agent: AgentName, hits: list[SearchHit], urls: list[str], extract
     by_url = {hit.url: hit for hit in hits}
     is_sample = getattr(context.search, "is_sample", lambda url: False)
     now = datetime.now(UTC)
-    sources = []
+    sources: list[Source] = []
     for url in urls:
         page, hit = pages.get(url), by_url[url]
         content = page.raw_content if page and page.raw_content.strip() else hit.content
@@ -87,7 +87,13 @@ def research(agent: AgentName, state: ResearchState, context: RunContext) -> dic
     return {agent: findings, "sources": sources, "usage": [usage]}
 
 
-def research_agent(agent: AgentName) -> Callable[[ResearchState, Runtime[RunContext]], dict[str, Any]]:
+class AgentNode(Protocol):
+    """A research agent's graph node."""
+
+    def __call__(self, state: ResearchState, runtime: Runtime[RunContext]) -> dict[str, Any]: ...
+
+
+def research_agent(agent: AgentName) -> AgentNode:
     """The graph node for ``agent``."""
 
     def node(state: ResearchState, runtime: Runtime[RunContext]) -> dict[str, Any]:
