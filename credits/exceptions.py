@@ -43,6 +43,13 @@ class RequestIdTaken(DomainError):
         super().__init__(f"Request id {request_id!r} is already used.", request_id=request_id)
 
 
+class InvalidRequestId(DomainError):
+    """A request id that is empty or longer than the ledger stores."""
+
+    code = "invalid_request_id"
+    status_code = status.HTTP_400_BAD_REQUEST
+
+
 # Also an UnknownDepth, so callers that validate depths with agents.depths catch it unchanged.
 class InvalidDepth(DomainError, UnknownDepth):
     """The depth is neither a depth nor an alias."""

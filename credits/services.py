@@ -16,7 +16,14 @@ from django.db.models import F
 from django.utils import timezone
 
 from agents.depths import Depth, UnknownDepth, resolve_depth
-from credits.exceptions import InsufficientCredits, InvalidDepth, InvalidGrant, NotCharged, RequestIdTaken
+from credits.exceptions import (
+    InsufficientCredits,
+    InvalidDepth,
+    InvalidGrant,
+    InvalidRequestId,
+    NotCharged,
+    RequestIdTaken,
+)
 from credits.models import CreditBalance, CreditTransaction, TransactionKind, default_monthly_limit
 
 if TYPE_CHECKING:
@@ -51,6 +58,7 @@ def balance_current(*, user: User) -> CreditBalance:
 def research_charge(*, user: User, request_id: str, depth: str) -> CreditTransaction:
     """Reserve the cost of a research once per request id; a repeated id returns the first charge."""
     resolved = _resolve(depth)
+    _check_request_id(request_id)
     existing = _research_row(TransactionKind.RESEARCH_CHARGE, request_id)
     if existing is not None:
         return _same_owner(existing, user, request_id)
@@ -129,6 +137,12 @@ def _resolve(depth: str) -> Depth:
         return resolve_depth(depth)
     except UnknownDepth as error:
         raise InvalidDepth(str(error), depth=depth) from None
+
+
+def _check_request_id(request_id: str) -> None:
+    limit = CreditTransaction._meta.get_field("research_request_id").max_length or 0
+    if not request_id or len(request_id) > limit:
+        raise InvalidRequestId(f"A request id must have 1 to {limit} characters.", request_id=request_id)
 
 
 def _research_row(kind: str, request_id: str) -> CreditTransaction | None:

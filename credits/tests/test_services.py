@@ -7,7 +7,14 @@ from typing import Any
 import pytest
 
 from agents.depths import DEPTHS, UnknownDepth
-from credits.exceptions import InsufficientCredits, InvalidDepth, InvalidGrant, NotCharged, RequestIdTaken
+from credits.exceptions import (
+    InsufficientCredits,
+    InvalidDepth,
+    InvalidGrant,
+    InvalidRequestId,
+    NotCharged,
+    RequestIdTaken,
+)
 from credits.models import CreditBalance, CreditTransaction, TransactionKind
 from credits.selectors import audit_mismatches
 from credits.services import balance_current, research_charge, research_refund, staff_grant
@@ -99,6 +106,19 @@ def test_unknown_depth_is_refused_and_nothing_moves(alice: Any) -> None:
     # then
     assert isinstance(refused.value, UnknownDepth)
     assert refused.value.code == "invalid_depth"
+    assert ledger_snapshot() == before
+
+
+@pytest.mark.parametrize("request_id", ["", "x" * 101])
+def test_empty_or_oversized_request_id_is_refused_and_nothing_moves(alice: Any, request_id: str) -> None:
+    # given
+    CreditBalanceFactory.create(user=alice, current_balance=100)
+    before = ledger_snapshot()
+    # when
+    with pytest.raises(InvalidRequestId) as refused:
+        research_charge(user=alice, request_id=request_id, depth="essential")
+    # then
+    assert refused.value.code == "invalid_request_id"
     assert ledger_snapshot() == before
 
 
