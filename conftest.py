@@ -184,6 +184,14 @@ def celery_worker_process(transactional_db: None, request: pytest.FixtureRequest
 
 
 @pytest.fixture
+def asgi_server(transactional_db: None, request: pytest.FixtureRequest) -> Iterator[ServerProcess]:
+    """The real ASGI server alone (no worker)."""
+    server = ServerProcess(private_queue(request))
+    yield server
+    server.stop()
+
+
+@pytest.fixture
 def live_stack(transactional_db: None, request: pytest.FixtureRequest) -> Iterator[dict[str, Any]]:
     """A real worker and a real ASGI server sharing a private queue; extra env via indirect params."""
     env = getattr(request, "param", {}) or {}

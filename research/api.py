@@ -17,7 +17,7 @@ from rest_framework.views import APIView
 from agents.checkpoints import CHECKPOINTS
 from agents.depths import DEPTHS
 from research import documents, services
-from research.captcha import captcha_required, verify_captcha
+from research.captcha import check_request_captcha
 from research.documents import COMPLETED, TaskFilters
 from research.exceptions import ReportNotReady, TaskNotFound
 from research.serializers import (
@@ -45,11 +45,6 @@ def _owned_task(request: Request, task_id: str) -> documents.ResearchTask:
     return task
 
 
-def _check_captcha(request: Request, token: str | None) -> None:
-    if captcha_required(request):
-        verify_captcha(token or "", request.META.get("REMOTE_ADDR"))
-
-
 def _submitted_response(submitted: services.Submitted) -> Response:
     task = submitted.task
     message = "Research queued." if submitted.created else "Research already submitted with this Idempotency-Key."
@@ -72,7 +67,7 @@ class SubmitView(APIView):
         serializer = SubmitSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        _check_captcha(request, data.get("hcaptcha_token"))
+        check_request_captcha(request, data.get("hcaptcha_token"))
         submitted = services.research_submit(
             user=request.user, product_idea=data["product_idea"], depth=data["research_depth"],
             idempotency_key=_idempotency_key(request),
@@ -146,7 +141,7 @@ class RerunView(APIView):
         """A new research with the same idea and depth (charged again; same checks as submit)."""
         serializer = RerunSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        _check_captcha(request, serializer.validated_data.get("hcaptcha_token"))
+        check_request_captcha(request, serializer.validated_data.get("hcaptcha_token"))
         submitted = services.research_rerun(
             user=request.user, task_id=task_id, idempotency_key=_idempotency_key(request)
         )
