@@ -112,6 +112,15 @@ class FakeOpenAI(FakeServer):
         return timeout_reply(seconds)
 
     # Normal answers --------------------------------------------------------------------------------
+    def answer(self, request: Request) -> Reply:
+        """Any answer, as server-sent events when the request asked to stream."""
+        reply = super().answer(request)
+        body = request.body if isinstance(request.body, dict) else {}
+        if body.get("stream") and reply.status == 200 and isinstance(reply.body, dict):
+            include_usage = bool((body.get("stream_options") or {}).get("include_usage"))
+            return Reply(200, stream_events(reply.body, include_usage), content_type="text/event-stream")
+        return reply
+
     def _mutated(self, change: Callable[[dict[str, Any]], None]) -> Handler:
         def handler(request: Request) -> Reply:
             reply = self.complete(request)
@@ -243,3 +252,25 @@ def _set_content(body: dict[str, Any], content: str) -> None:
 
 def _first_arguments(message: dict[str, Any]) -> Any:
     return json.loads(message["tool_calls"][0]["function"]["arguments"]) if message.get("tool_calls") else ""
+
+
+def stream_events(completion: dict[str, Any], include_usage: bool) -> str:
+    """A completion as ``data: {chunk}`` lines and a final ``data: [DONE]``."""
+    choice, base = completion["choices"][0], {key: completion[key] for key in ("id", "created", "model")}
+    message = choice["message"]
+    deltas: list[dict[str, Any]] = [{"role": "assistant", "content": ""}]
+    content = message.get("content") or ""
+    deltas += [{"content": content[start : start + 40]} for start in range(0, len(content), 40)]
+    if message.get("refusal"):
+        deltas.append({"refusal": message["refusal"]})
+    for index, call in enumerate(message.get("tool_calls") or []):
+        deltas.append({"tool_calls": [{"index": index, **call}]})
+    chunks = [_chunk(base, [{"index": 0, "delta": delta, "finish_reason": None}]) for delta in deltas]
+    chunks.append(_chunk(base, [{"index": 0, "delta": {}, "finish_reason": choice["finish_reason"]}]))
+    if include_usage:
+        chunks.append({**_chunk(base, []), "usage": completion["usage"]})
+    return "".join(f"data: {json.dumps(chunk)}\n\n" for chunk in chunks) + "data: [DONE]\n\n"
+
+
+def _chunk(base: dict[str, Any], choices: list[dict[str, Any]]) -> dict[str, Any]:
+    return {**base, "object": "chat.completion.chunk", "choices": choices}

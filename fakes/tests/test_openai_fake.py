@@ -254,3 +254,26 @@ def test_token_latency_grows_with_output_tokens() -> None:
     request = Request("POST", COMPLETIONS, {}, {}, 0.0, "t", notes={"completion_tokens": 120})
 
     assert latency(request) == pytest.approx(2.5)
+
+
+def test_streaming_sends_chunks_usage_and_done(fake: FakeOpenAI) -> None:
+    # when the client streams with usage
+    streaming = ChatOpenAI(
+        model="gpt-4o-mini", base_url=fake.url + "/v1", api_key=SecretStr(KEY), timeout=5, stream_usage=True
+    )
+    chunks = list(streaming.stream(PROMPT))
+
+    # then the text arrives in pieces, usage at the end, and the wire format ends with [DONE]
+    (request,) = fake.requests(COMPLETIONS)
+    assert request.body["stream"] is True
+    text = "".join(str(chunk.content) for chunk in chunks)
+    assert SENTENCES["M1"][0] in text
+    assert sum(chunk.usage_metadata["output_tokens"] for chunk in chunks if chunk.usage_metadata) > 0
+    raw = requests.post(
+        fake.url + COMPLETIONS,
+        json={"model": "m", "stream": True, "messages": [{"role": "user", "content": PROMPT}]},
+        headers={"authorization": f"Bearer {KEY}"},
+        timeout=5,
+    )
+    assert raw.headers["content-type"] == "text/event-stream"
+    assert raw.text.endswith("data: [DONE]\n\n")
