@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -14,6 +15,8 @@ from agents.citations import verify_findings
 from agents.context import RunContext
 from agents.providers.base import ExtractResponse, SearchHit
 from agents.state import AgentName, NodeUsage, ProductContext, ResearchState, Source
+
+logger = logging.getLogger(__name__)
 
 ID_PREFIX: dict[AgentName, str] = {"market": "M", "competitor": "C", "customer": "U"}
 ANALYSE: dict[AgentName, Callable[[Analyst, ProductContext, list[Source]], Analysis[Any]]] = {
@@ -50,9 +53,13 @@ def cache_sources(context: RunContext, sources: list[Source]) -> None:
     """Keep online sources for later offline runs."""
     if context.source_cache is None:
         return
-    for source in sources:
-        context.source_cache.store(url=source.url, title=source.title, content=source.content,
-                                   provider=context.search.name)  # fmt: skip
+    try:
+        for source in sources:
+            context.source_cache.store(
+                url=source.url, title=source.title, content=source.content, provider=context.search.name
+            )
+    except OSError:  # the cache is a convenience; a full disk must not fail the research
+        logger.warning("could not cache sources", exc_info=True)
 
 
 def research(agent: AgentName, state: ResearchState, context: RunContext) -> dict[str, Any]:

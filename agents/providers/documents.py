@@ -11,6 +11,7 @@ import hashlib
 import json
 import logging
 import re
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -142,7 +143,8 @@ class SourceCache:
             "retrieved_at": datetime.now(UTC).isoformat(),
             "provider": provider,
         }
-        temporary = self.path_for(url).with_suffix(".tmp")
+        # a private temporary name per write: parallel agents may store the same URL at once
+        temporary = self.path_for(url).with_suffix(f".{uuid.uuid4().hex}.tmp")
         temporary.write_text(json.dumps(record, ensure_ascii=False))
         temporary.replace(self.path_for(url))
 
