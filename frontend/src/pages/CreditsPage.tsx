@@ -74,7 +74,25 @@ function TransactionHistory() {
       ) : data.results.length === 0 ? (
         <p className="mt-3 text-slate-600">No transactions yet.</p>
       ) : (
-        <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label="Transactions">
+        <>
+        <ul className="mt-3 divide-y divide-slate-100 sm:hidden">
+          {data.results.map((row) => (
+            <li key={row.id} className="flex items-start justify-between gap-3 py-2 text-sm">
+              <div className="min-w-0">
+                <p className="font-medium">{humanize(row.kind)}</p>
+                <p className="text-xs text-slate-600">{formatDateTime(row.timestamp)}</p>
+                {(row.research_depth || row.reason) && (
+                  <p className="text-xs text-slate-600">{[row.research_depth && humanize(row.research_depth), row.reason].filter(Boolean).join(" · ")}</p>
+                )}
+              </div>
+              <div className="shrink-0 text-right">
+                <p className={`font-semibold tabular-nums ${row.amount < 0 ? "text-red-800" : "text-green-800"}`}>{row.amount > 0 ? `+${row.amount}` : row.amount}</p>
+                <p className="text-xs text-slate-600">balance {row.balance_after}</p>
+              </div>
+            </li>
+          ))}
+        </ul>
+        <div className="mt-3 hidden overflow-x-auto sm:block">
           <table className="w-full min-w-[36rem] text-left text-sm">
             <thead className="text-slate-600">
               <tr className="border-b border-slate-200">
@@ -100,6 +118,7 @@ function TransactionHistory() {
             </tbody>
           </table>
         </div>
+        </>
       )}
       {data && (data.previous || data.next) && (
         <div className="mt-4">

@@ -52,6 +52,11 @@ export function LevelBadge({ label, level }: { label: string; level: Level }) {
   );
 }
 
+function sameText(a: string, b: string): boolean {
+  const normal = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+  return normal(a) === normal(b) || normal(b).includes(normal(a));
+}
+
 /** A finding as text, with its quote, sources and verification status. */
 export function ClaimItem({ claim }: { claim: Claim }) {
   return (
@@ -61,7 +66,7 @@ export function ClaimItem({ claim }: { claim: Claim }) {
         <SourceLinks ids={claim.source_ids} />
         <VerifiedBadge verified={claim.verified} />
       </p>
-      {claim.quote && <blockquote className="mt-1 border-l-4 border-slate-200 pl-3 text-sm italic text-slate-600">“{claim.quote}”</blockquote>}
+      {claim.quote && !sameText(claim.quote, claim.text) && <blockquote className="mt-1 border-l-4 border-slate-200 pl-3 text-sm italic text-slate-600">“{claim.quote}”</blockquote>}
     </li>
   );
 }

@@ -1,5 +1,5 @@
 // One component per report tab; every string is rendered as text.
-import type { Citation, Figure, Report } from "../../api/report";
+import type { Citation, Competitor, Figure, Report } from "../../api/report";
 import { humanize } from "../../lib/format";
 import { ScoreChart, formatScore } from "./ScoreChart";
 import { ClaimItem, ClaimList, LevelBadge, Paragraphs, SourceLinks, VerifiedBadge } from "./Sources";
@@ -75,6 +75,35 @@ function TextList({ items }: { items: string[] }) {
   );
 }
 
+function CompetitorCard({ competitor }: { competitor: Competitor }) {
+  return (
+    <li className="rounded-md border border-slate-200 p-3 text-sm">
+      <p className="text-base font-semibold">
+        {competitor.name}
+        <SourceLinks ids={[...new Set(competitor.evidence.flatMap((claim) => claim.source_ids))]} />
+      </p>
+      <dl className="mt-2 space-y-2">
+        <div>
+          <dt className="font-medium text-slate-600">Pricing</dt>
+          <dd>{competitor.pricing || "—"}</dd>
+        </div>
+        <div>
+          <dt className="font-medium text-slate-600">Positioning</dt>
+          <dd>{competitor.positioning || "—"}</dd>
+        </div>
+        <div>
+          <dt className="font-medium text-slate-600">Strengths</dt>
+          <dd><TextList items={competitor.strengths} /></dd>
+        </div>
+        <div>
+          <dt className="font-medium text-slate-600">Weaknesses</dt>
+          <dd><TextList items={competitor.weaknesses} /></dd>
+        </div>
+      </dl>
+    </li>
+  );
+}
+
 export function CompetitorSection({ report }: { report: Report }) {
   const landscape = report.competitive_landscape;
   return (
@@ -91,8 +120,14 @@ export function CompetitorSection({ report }: { report: Report }) {
       {landscape.competitors.length === 0 ? (
         <p className="mt-1 text-sm text-slate-600">No competitors identified.</p>
       ) : (
-        <div className="mt-2 overflow-x-auto rounded-md border border-slate-200" tabIndex={0} role="region" aria-label="Competitor table">
-          <table className="min-w-[40rem] w-full text-left text-sm">
+        <>
+        <ul className="mt-2 space-y-3 md:hidden print:hidden">
+          {landscape.competitors.map((competitor, index) => (
+            <CompetitorCard key={index} competitor={competitor} />
+          ))}
+        </ul>
+        <div className="mt-2 hidden overflow-x-auto rounded-md border border-slate-200 md:block print:block">
+          <table className="w-full text-left text-sm">
             <thead className="bg-slate-50 text-slate-700">
               <tr>
                 <th scope="col" className="p-2 font-semibold">Competitor</th>
@@ -118,6 +153,7 @@ export function CompetitorSection({ report }: { report: Report }) {
             </tbody>
           </table>
         </div>
+        </>
       )}
       <ClaimList title="Gaps in the market" claims={landscape.gaps} />
     </div>

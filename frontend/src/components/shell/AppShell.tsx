@@ -3,11 +3,12 @@ import { ErrorBoundary } from "../ErrorBoundary";
 import { BalanceSummary } from "./BalanceSummary";
 import { UserMenu } from "./UserMenu";
 
+// Phones get the short labels, so all four links fit in 360 px.
 const NAV = [
-  { to: "/", label: "New research", end: true },
-  { to: "/tasks", label: "Research history", end: false },
-  { to: "/credits", label: "Credits", end: false },
-  { to: "/keys", label: "API keys", end: false },
+  { to: "/", label: "New research", short: "New", end: true },
+  { to: "/tasks", label: "Research history", short: "History", end: false },
+  { to: "/credits", label: "Credits", short: "Credits", end: false },
+  { to: "/keys", label: "API keys", short: "API keys", end: false },
 ];
 
 /** Header (product, balance, user menu), navigation, and the page below an error boundary. */
@@ -21,7 +22,7 @@ export function AppShell({ username }: { username: string }) {
       <header className="border-b border-slate-200 bg-white print:hidden">
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-2 px-3 py-2 sm:px-6">
           <NavLink to="/" className="flex min-h-10 min-w-0 items-center gap-2 rounded-md font-bold text-slate-900">
-            <span aria-hidden="true" className="flex h-8 w-8 shrink-0 items-center justify-center rounded-md bg-brand-600 text-sm text-white">
+            <span aria-hidden="true" className="flex h-9 w-10 shrink-0 items-center justify-center rounded-md bg-brand-600 text-xs tracking-tight text-white">
               PMF
             </span>
             <span className="hidden truncate sm:inline">PMF Research Assistant</span>
@@ -33,19 +34,21 @@ export function AppShell({ username }: { username: string }) {
           </div>
         </div>
         <nav aria-label="Main" className="mx-auto max-w-6xl overflow-x-auto px-1 sm:px-4">
-          <ul className="flex gap-1">
+          <ul className="grid grid-cols-4 sm:flex sm:gap-1">
             {NAV.map((item) => (
-              <li key={item.to} className="shrink-0">
+              <li key={item.to} className="min-w-0 sm:shrink-0">
                 <NavLink
                   to={item.to}
                   end={item.end}
+                  aria-label={item.label}
                   className={({ isActive }) =>
-                    `inline-flex min-h-11 items-center border-b-2 px-3 text-sm font-medium ${
+                    `flex min-h-11 items-center justify-center border-b-2 px-1 text-sm font-medium sm:px-3 ${
                       isActive ? "border-brand-600 text-brand-700" : "border-transparent text-slate-700 hover:text-slate-900"
                     }`
                   }
                 >
-                  {item.label}
+                  <span className="sm:hidden">{item.short}</span>
+                  <span className="hidden sm:inline">{item.label}</span>
                 </NavLink>
               </li>
             ))}

@@ -16,7 +16,7 @@ export function BalanceSummary() {
       <span className="text-sm font-semibold text-slate-900" data-testid="header-balance">
         {balance ? `${balance.balance} credits` : <span className="inline-block h-4 w-20 rounded bg-slate-200" />}
       </span>
-      <span className="hidden text-xs text-slate-600 sm:block">
+      <span className="text-[11px] text-slate-600 sm:text-xs">
         {balance
           ? balance.depths.map((depth) => `${depth.searches_remaining} ${depth.label.toLowerCase()}`).join(" · ") + " left"
           : " "}
