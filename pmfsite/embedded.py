@@ -124,12 +124,15 @@ def postgres_up(var_dir: Path) -> tuple[str, bool]:
     # platformdirs warns that XDG_RUNTIME_DIR is unset on servers; pgserver copes with /tmp.
     warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
     import pgserver
+    from pgserver.postgres_server import PostgresServer
     from pgserver.utils import PostmasterInfo
 
     pgdata = _pg_dir(var_dir)
     pgdata.parent.mkdir(parents=True, exist_ok=True)
     info = PostmasterInfo.read_from_pgdata(pgdata) if (pgdata / "postmaster.pid").exists() else None
     already_running = bool(info and info.is_running() and info.status == "ready")
+    # pgserver caches one handle per folder and process; after postgres_down it would be stale.
+    PostgresServer._instances.pop(pgdata, None)
     # cleanup_mode=None: the server outlives this process; postgres_down stops it.
     server = pgserver.get_server(pgdata, cleanup_mode=None)
     exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE_NAME}';")

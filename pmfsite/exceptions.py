@@ -18,8 +18,8 @@ from rest_framework.views import exception_handler
 class DomainError(Exception):
     """A refusal the caller can act on. Subclasses set ``code`` and ``status_code``."""
 
-    code = "error"
-    status_code = status.HTTP_400_BAD_REQUEST
+    code: str = "error"
+    status_code: int = status.HTTP_400_BAD_REQUEST
 
     def __init__(self, message: str, **details: Any) -> None:
         super().__init__(message)
