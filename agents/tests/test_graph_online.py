@@ -22,7 +22,7 @@ from fakes.tavily import FakeTavily
 
 TAVILY_KEY = "tvly-alice"
 OPENAI_KEY = "sk-alice"
-LATENCY = 0.3  # long enough that parallel calls overlap unambiguously in the log
+LATENCY = 0.5  # long enough that parallel calls overlap unambiguously in the log
 
 
 @pytest.fixture
