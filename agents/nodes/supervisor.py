@@ -7,8 +7,16 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
+from agents.analysts.extractive import parse_idea
 from agents.context import RunContext
-from agents.state import NodeUsage, ResearchState
+from agents.state import AGENTS, AgentQueries, NodeUsage, ProductContext, ResearchState
+
+
+def with_queries(plan: ProductContext) -> ProductContext:
+    """The plan, with any blank query (a model may return one) replaced by the idea-derived query."""
+    fallback = parse_idea(plan.product_idea).queries
+    queries = {agent: getattr(plan.queries, agent).strip() or getattr(fallback, agent) for agent in AGENTS}
+    return plan.model_copy(update={"queries": AgentQueries(**queries)})
 
 
 def supervisor(state: ResearchState, runtime: Runtime[RunContext]) -> dict[str, Any]:
@@ -17,7 +25,7 @@ def supervisor(state: ResearchState, runtime: Runtime[RunContext]) -> dict[str, 
     started = time.monotonic()
     context.checkpoints.emit("research_plan_created", detail=f"depth {context.depth.name}")
     analysis = context.analyst.plan(state["product_idea"])
-    plan = analysis.value.model_copy(update={"product_idea": state["product_idea"]})
+    plan = with_queries(analysis.value.model_copy(update={"product_idea": state["product_idea"]}))
     queries = plan.queries
     context.checkpoints.emit(
         "queries_generated",

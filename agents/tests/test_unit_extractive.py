@@ -112,3 +112,21 @@ def test_parse_idea_splits_product_and_customer() -> None:
     context = parse_idea("A scheduling assistant for dental clinics, with reminders. It texts patients.")
     assert (context.sector, context.target_customer) == ("scheduling assistant", "dental clinics")
     assert context.queries.competitor == "scheduling assistant competitors pricing alternatives"
+
+
+def test_blank_model_queries_fall_back_to_idea_queries() -> None:
+    from agents.nodes.supervisor import with_queries
+    from agents.state import AgentQueries, ProductContext
+
+    plan = ProductContext(
+        product_idea="A budgeting app for students.",
+        sector="fintech",
+        target_customer="students",
+        product_context="",
+        queries=AgentQueries(market="student budgeting market", competitor="  ", customer=""),
+    )
+    assert with_queries(plan).queries.model_dump() == {
+        "market": "student budgeting market",
+        "competitor": "budgeting app competitors pricing alternatives",
+        "customer": "students budgeting app customer pain points survey willingness to pay",
+    }
