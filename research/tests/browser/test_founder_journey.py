@@ -48,7 +48,15 @@ def test_a_founder_researches_an_idea_end_to_end(
     assert page.get_by_test_id("header-balance").inner_text() == "994 credits"
 
     # and every report tab opens
-    for tab in ["Market", "Competitors", "Customers", "PMF score", "Recommendations", "Citations", "Methodology"]:
+    for tab in (
+        "Market",
+        "Competitors",
+        "Customers",
+        "PMF score",
+        "Recommendations",
+        "Methodology",
+        "Citations",
+    ):
         page.get_by_role("tab", name=tab).click()
         assert page.get_by_role("tabpanel", name=tab).is_visible()
     page.get_by_role("tab", name="Citations").click()

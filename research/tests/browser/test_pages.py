@@ -1,4 +1,4 @@
-"""Every main page at desktop and phone width: no serious or critical axe-core violations, and a screenshot."""
+"""Every main page at desktop and phone width: no serious or critical axe-core violations; screenshots."""
 
 from __future__ import annotations
 
@@ -40,9 +40,8 @@ def checkpoint_records(count: int, start: Any) -> list[documents.CheckpointRecor
     order = [1, 2, 3, 7, 11, 4, 8, 12, 5, 9, 13, 6, 10, 14, 15, 16, 17][:count]
     return [
         documents.CheckpointRecord(
-            number=spec.number, key=spec.key, category=spec.category, label=spec.label,
-            at=start + timedelta(seconds=index),
-        )  # fmt: skip
+            spec.number, spec.key, spec.category, spec.label, start + timedelta(seconds=index)
+        )
         for index, spec in enumerate(CHECKPOINTS[number - 1] for number in order)
     ]
 
