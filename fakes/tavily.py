@@ -89,6 +89,11 @@ class FakeTavily(FakeServer):
         return error_reply(401, "Unauthorized: missing or invalid API key.")
 
     @staticmethod
+    def invalid_json() -> Reply:
+        """A 200 whose body is not JSON (a proxy's error page, a truncated answer)."""
+        return Reply(200, '{"results": [', content_type="application/json")
+
+    @staticmethod
     def timeout(seconds: float) -> Reply:
         """An answer that comes only after ``seconds``."""
         return timeout_reply(seconds)

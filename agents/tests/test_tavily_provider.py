@@ -227,6 +227,18 @@ def test_timeouts_exhaust_the_budget_with_a_clear_message(
         provider.search("meal planning", search_depth="basic", max_results=5)
 
 
+def test_unreadable_answer_is_retried(
+    provider: TavilySearchProvider, fake_tavily: FakeTavily, slept: list[float]
+) -> None:
+    fake_tavily.script("/search", FakeTavily.invalid_json())
+
+    response = provider.search("meal planning", search_depth="basic", max_results=5)
+
+    assert [request.scripted for request in fake_tavily.requests()] == [True, False]
+    assert response.hits
+    assert len(slept) == 1
+
+
 def test_unreachable_server_is_retried_then_reported(slept: list[float]) -> None:
     with FakeServer({}) as server:
         url = server.url
