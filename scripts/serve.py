@@ -61,9 +61,12 @@ def _wait_healthy(url: str, children: list[subprocess.Popen[bytes]]) -> bool:
 def main() -> int:
     """Serve the product until interrupted."""
     host, port = os.environ.get("HOST", "127.0.0.1"), os.environ.get("PORT", "8000")
-    var_dir = ROOT / "var"
+    var_dir = Path(os.environ.get("PMF_VAR_DIR", str(ROOT / "var")))
     engines = embedded.up(var_dir)
-    env = {**os.environ, **engines.urls, "DJANGO_SETTINGS_MODULE": "pmfsite.settings.dev"}
+    env = {
+        **os.environ, **engines.urls, "DJANGO_SETTINGS_MODULE": "pmfsite.settings.dev",
+        "PMF_VAR_DIR": str(var_dir), "PMF_SERVICES_FILE": str(embedded.env_file(var_dir)),
+    }  # fmt: skip
     children: list[subprocess.Popen[bytes]] = []
     stop = False
 

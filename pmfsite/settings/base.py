@@ -11,7 +11,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 env = environ.Env()
 
 # URLs of the embedded engines (written by `make services`) fill only variables that are unset.
-SERVICES_FILE = Path(env.str("PMF_SERVICES_FILE", default=str(BASE_DIR / "var" / "services.env")))
+VAR_DIR = Path(env.str("PMF_VAR_DIR", default=str(BASE_DIR / "var")))  # local state: engines, demo key
+SERVICES_FILE = Path(env.str("PMF_SERVICES_FILE", default=str(VAR_DIR / "services.env")))
 if SERVICES_FILE.exists():
     environ.Env.read_env(SERVICES_FILE, overwrite=False)
 

@@ -21,7 +21,7 @@ class Command(BaseCommand):
         user.is_staff = user.is_superuser = True
         user.set_password(settings.DEMO_PASSWORD)
         user.save()
-        key_file = Path(settings.BASE_DIR) / "var" / "demo-api-key"
+        key_file = Path(settings.VAR_DIR) / "demo-api-key"
         raw = key_file.read_text().strip() if key_file.exists() else ""
         key = api_key_authenticate(raw) if raw else None
         if key is None or key.user_id != user.pk:
