@@ -27,6 +27,7 @@ YEAR = re.compile(r"\b(?:19|20)\d{2}\b(?:\s?(?:\u2013|-|to)\s?(?:19|20)\d{2}\b)?
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[]?[A-Z0-9$€£])")
 LIST_MARKER = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 WORD = re.compile(r"[a-z0-9]+")
+MIN_WORDS = 7  # shorter lines are bylines and captions rather than statements
 SKIP_PREFIXES = ("#", "|", ">", "```", "---")
 
 
@@ -46,7 +47,8 @@ def split_sentences(source: Source) -> list[Sentence]:
     heading = ""
     for line in source.content.splitlines():
         stripped = line.strip()
-        if stripped.startswith("#"):
+        # section headings only: a document title ("Leaders, Gaps and Saturation") covers everything
+        if stripped.startswith("##"):
             heading = stripped.lstrip("#").strip()
         if not stripped or stripped.startswith(SKIP_PREFIXES):
             continue
@@ -54,7 +56,7 @@ def split_sentences(source: Source) -> list[Sentence]:
         for part in SENTENCE_END.split(stripped):
             text = part.strip()
             # a sentence ending in ":" only introduces a list; it states nothing on its own
-            if len(text) >= 30 and len(text.split()) >= 5 and not text.endswith(":"):
+            if len(text) >= 30 and len(text.split()) >= MIN_WORDS and not text.endswith(":"):
                 sentences.append(Sentence(text, source.id, len(sentences), heading))
     return sentences
 

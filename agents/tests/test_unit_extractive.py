@@ -64,21 +64,22 @@ def test_price_pattern() -> None:
 
 def test_sentences_skip_headings_tables_quotes_and_list_intros() -> None:
     text = (
-        "# Title\n> Sample data.\n| a | b |\n- The first bullet sentence is long enough.\nReasons were:\n"
-        "One sentence here is long enough. Another one follows right after it."
+        "# Title\n## Section\n> Sample data.\n| a | b |\n"
+        "- The first bullet sentence is long enough.\nReasons were:\n"
+        "One sentence here is certainly long enough now. Another one follows right after it, as expected."
     )
     sentences = split_sentences(source(text))
     assert [s.text for s in sentences] == [
         "The first bullet sentence is long enough.",
-        "One sentence here is long enough.",
-        "Another one follows right after it.",
+        "One sentence here is certainly long enough now.",
+        "Another one follows right after it, as expected.",
     ]
-    assert sentences[0].heading == "Title"
+    assert sentences[0].heading == "Section"
 
 
 def test_competitors_are_pricing_subjects_with_tiers_merged() -> None:
     text = (
-        "Acme Plan costs $9.99 per month. Acme Plan Plus costs $14.99 per month. "
+        "Acme Plan costs $9.99 per month for households. Acme Plan Plus costs $14.99 per month. "
         "Beta positions itself as the budget option. The market leader is unclear. "
         "Harrow Research sees a gap that no competitor fills. Beta is free with ads for every household."
     )
@@ -87,7 +88,7 @@ def test_competitors_are_pricing_subjects_with_tiers_merged() -> None:
         ("Acme Plan", "$9.99 per month"),
         ("Beta", "Free"),
     ]
-    assert findings.competitors[0].evidence[0].quote == "Acme Plan costs $9.99 per month."
+    assert findings.competitors[0].evidence[0].quote == "Acme Plan costs $9.99 per month for households."
     assert [g.quote for g in findings.gaps] == ["Harrow Research sees a gap that no competitor fills."]
 
 
