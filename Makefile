@@ -52,5 +52,8 @@ lock: venv ## Re-resolve requirements/*.txt from the .in files
 	$(VENV)/bin/uv pip compile --quiet --python-version 3.11 requirements/base.in -o requirements/base.txt
 	$(VENV)/bin/uv pip compile --quiet --python-version 3.11 requirements/dev.in -o requirements/dev.txt
 
+bench: venv ## Benchmarks (not part of make test); results in bench/results/
+	.venv/bin/python -m pmfsite.embedded run --dir var/bench --fresh -- .venv/bin/python bench/credits_bench.py
+
 clean: stop
 	rm -rf var frontend/dist

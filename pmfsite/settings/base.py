@@ -183,7 +183,18 @@ TAVILY_API_KEY = env.str("TAVILY_API_KEY", default="")
 TAVILY_API_BASE_URL = env.str("TAVILY_API_BASE_URL", default="")
 OPENAI_API_KEY = env.str("OPENAI_API_KEY", default="")
 OPENAI_BASE_URL = env.str("OPENAI_BASE_URL", default="")
+OPENAI_MODEL = env.str("OPENAI_MODEL", default="gpt-4o-mini")
+# Per-role overrides (empty = OPENAI_MODEL).
+OPENAI_MODEL_SUPERVISOR = env.str("OPENAI_MODEL_SUPERVISOR", default="")
+OPENAI_MODEL_MARKET = env.str("OPENAI_MODEL_MARKET", default="")
+OPENAI_MODEL_COMPETITOR = env.str("OPENAI_MODEL_COMPETITOR", default="")
+OPENAI_MODEL_CUSTOMER = env.str("OPENAI_MODEL_CUSTOMER", default="")
+OPENAI_MODEL_REPORT = env.str("OPENAI_MODEL_REPORT", default="")
+PROVIDER_TIMEOUT_SECONDS = env.float("PROVIDER_TIMEOUT_SECONDS", default=60.0)
+PROVIDER_MAX_RETRIES = env.int("PROVIDER_MAX_RETRIES", default=3)
 CORPUS_DIR = Path(env.str("CORPUS_DIR", default=str(BASE_DIR / "agents" / "corpus")))
+# Sources fetched by online runs, kept so later offline runs can search them too.
+SOURCE_CACHE_DIR = env.str("SOURCE_CACHE_DIR", default=str(VAR_DIR / "source-cache"))  # "" = no cache
 
 # Research execution (see research/execution.py).
 RESEARCH_HARD_LIMIT_FACTOR = env.float("RESEARCH_HARD_LIMIT_FACTOR", default=5.0)  # × the depth's target time
