@@ -1,6 +1,6 @@
-import { act, screen, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { checkpoints, reached, report, taskDetail } from "../test/fixtures";
+import { checkpoints, depths, reached, report, taskDetail } from "../test/fixtures";
 import { mockApi, renderAt } from "../test/helpers";
 import { installMockWebSocket, MockWebSocket } from "../test/mockWebSocket";
 import type { TaskDetail } from "../api/types";
@@ -114,4 +114,25 @@ test("a completed task shows its report with export links", async () => {
   expect(await screen.findByText("72 / 100")).toBeInTheDocument();
   expect(screen.getByRole("link", { name: "Export Markdown" })).toHaveAttribute("href", "/api/v1/research/tasks/t1/export?format=md");
   expect(screen.getByRole("link", { name: "Export JSON" })).toHaveAttribute("href", "/api/v1/research/tasks/t1/export?format=json");
+});
+
+test("a finished task can be run again after confirmation, and opens the new task", async () => {
+  serverTask = taskDetail({ status: "failed", error: "Provider down.", refunded: true });
+  const api = mockApi({
+    "GET /api/v1/research/checkpoints": checkpoints,
+    "GET /api/v1/research/depths": depths,
+    "GET /api/v1/me": { username: "alice", is_staff: false, hcaptcha_site_key: "" },
+    "GET /api/v1/research/tasks/t1": () => ({ body: serverTask }),
+    "POST /api/v1/research/tasks/t1/rerun": () => ({
+      status: 202,
+      body: { request_id: "r2", task_id: "t2", status: "queued", message: "Queued", credits_charged: 12, balance: 76 },
+    }),
+  });
+  renderTask();
+  await userEvent.click(await screen.findByRole("button", { name: "Run again" }));
+  expect(screen.getByRole("alertdialog")).toHaveTextContent("costs 12 credits again");
+  await userEvent.click(within(screen.getByRole("alertdialog")).getByRole("button", { name: "Run again" }));
+  // the new task's page loads it
+  await waitFor(() => expect(api.callsTo("GET", "/api/v1/research/tasks/t2").length).toBeGreaterThan(0));
+  expect(api.callsTo("POST", "/api/v1/research/tasks/t1/rerun")).toHaveLength(1);
 });

@@ -3,6 +3,7 @@ import { ApiError } from "../api/client";
 import { ActiveResearchProgress } from "../components/progress/ActiveResearchProgress";
 import { CheckpointGroups } from "../components/progress/CheckpointGroups";
 import { ResearchEndedNotice } from "../components/progress/ResearchEndedNotice";
+import { TaskActions } from "../components/progress/TaskActions";
 import { ExportButtons } from "../components/report/ExportButtons";
 import { ReportView } from "../components/report/ReportView";
 import { ErrorState } from "../components/ui/ErrorState";
@@ -47,7 +48,7 @@ export function TaskPage() {
   const active = task.status === "queued" || task.status === "processing";
   return (
     <div className="space-y-6">
-      <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
+      <div className="space-y-3">
         <div className="min-w-0">
           <p className="text-sm">
             <Link to="/tasks" className="text-brand-700 underline-offset-2 hover:underline print:hidden">
@@ -62,7 +63,12 @@ export function TaskPage() {
             <span>Started {formatDateTime(task.created_at)}</span>
           </p>
         </div>
-        {task.status === "completed" && <ExportButtons taskId={task.id} />}
+        {!active && (
+          <div className="flex flex-wrap gap-2 print:hidden">
+            {task.status === "completed" && <ExportButtons taskId={task.id} />}
+            <TaskActions task={task} />
+          </div>
+        )}
       </div>
 
       {active && definitions.length > 0 && (

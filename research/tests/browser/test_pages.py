@@ -20,6 +20,7 @@ IDEA = (
     "stock and log food waste from a phone in seconds."
 )
 BLOCKING = {"serious", "critical"}
+NARROWEST = {"width": 360, "height": 740}
 
 
 def axe_violations(page: Any) -> list[str]:
@@ -95,5 +96,28 @@ def test_main_pages_are_accessible_at_desktop_and_phone_width(
                 page.get_by_role("tab", name="Competitors").click()
                 screenshot(page, f"report-competitors-{size_name}")
         page.context.close()
+
+    # and nothing scrolls sideways at the narrowest supported width
+    page = sign_in(browser, server_url, founder.username, viewport=NARROWEST)
+    for name, (path, role, label) in pages.items():
+        page.goto(path)
+        target = page.get_by_role(role, name=label) if label else page.get_by_role(role)
+        target.first.wait_for()
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        if overflow > 0:
+            problems.append(f"{name} at 360 px scrolls sideways by {overflow} px")
+    # and the dialogs and the account menu are usable on a phone
+    page.set_viewport_size(PHONE)
+    page.goto(f"/tasks/{running.id}")
+    page.get_by_role("button", name="Abort research").click()
+    page.get_by_role("alertdialog").wait_for()
+    problems += [f"abort dialog: {line}" for line in axe_violations(page)]
+    screenshot(page, "abort-dialog-phone")
+    page.keyboard.press("Escape")
+    page.get_by_role("button", name="Account menu").click()
+    page.get_by_role("menuitem", name="Sign out").wait_for()
+    screenshot(page, "account-menu-phone")
+    page.keyboard.press("Escape")
+    page.context.close()
 
     assert problems == []

@@ -8,7 +8,7 @@ export function exportUrl(taskId: string, format: "md" | "json"): string {
 /** Downloads of the report through the export endpoint (its Content-Disposition names the file). */
 export function ExportButtons({ taskId }: { taskId: string }) {
   return (
-    <div className="flex flex-wrap gap-2 sm:shrink-0 sm:flex-nowrap print:hidden">
+    <div className="flex flex-wrap gap-2 print:hidden">
       <a href={exportUrl(taskId, "md")} download className={buttonClass("secondary")}>
         Export Markdown
       </a>
