@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from langgraph.checkpoint.base import BaseCheckpointSaver
@@ -12,13 +12,15 @@ from langgraph.checkpoint.memory import InMemorySaver
 from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
 
 from agents.checkpoints import CheckpointEvent
+from agents.citations import merge_sources
 from agents.config import AgentConfig
 from agents.context import CheckpointEmitter, RunContext
-from agents.depths import resolve_depth
+from agents.depths import Depth, resolve_depth
 from agents.errors import ResearchFailed
 from agents.graph import build_graph
+from agents.nodes.report_writer import ordered_sources
 from agents.providers.base import ProviderError
-from agents.state import Cost, Report, persisted_types
+from agents.state import Cost, Report, Source, persisted_types
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class ResearchOutcome:
     seconds: float  # wall time of this call
     resumed: bool = False  # continued a thread that had stopped part-way
     reused: bool = False  # the thread had already finished; nothing was re-run
+    sources: list[Source] = field(default_factory=list)  # every retrieved source, numbered as in the report
 
 
 def _ignore(_: CheckpointEvent) -> None:
@@ -49,7 +52,6 @@ def run_graph(
 ) -> ResearchOutcome:
     """Run (or resume, or reuse) the research of ``thread_id``; deliver the report, then checkpoint 17."""
     started = time.monotonic()
-    config = config or AgentConfig()
     graph = build_graph(checkpointer)
     thread = {"configurable": {"thread_id": thread_id}}
     snapshot = graph.get_state(thread)
@@ -57,28 +59,34 @@ def run_graph(
     resumed = bool(snapshot.next)
     emitter = CheckpointEmitter(on_checkpoint, should_cancel)
     if finished:
-        report: Report = snapshot.values["report"]
+        values = snapshot.values
     else:
         chosen = resolve_depth(snapshot.values.get("depth", depth) if resumed else depth)
-        search = config.build_search()
-        context = RunContext(
-            search=search,
-            analyst=config.build_analyst(),
-            depth=chosen,
-            checkpoints=emitter,
-            llm_name=config.llm_name(),
-            source_cache=config.source_cache(search),
-        )
+        context = run_context(config or AgentConfig(), chosen, emitter)
         graph_input = None if resumed else {"product_idea": product_idea, "depth": chosen.name}
         try:
-            result = graph.invoke(graph_input, thread, context=context, durability="sync")
+            values = graph.invoke(graph_input, thread, context=context, durability="sync")
         except ProviderError as error:
             raise ResearchFailed(str(error)) from error
-        report = result["report"]
+    report: Report = values["report"]
     deliver(report)
     emitter.emit_final("final_report_delivered")
-    cost = report.methodology.cost
-    return ResearchOutcome(report, cost, round(time.monotonic() - started, 3), resumed, finished)
+    sources, _ = merge_sources(ordered_sources(values.get("sources", [])))
+    seconds = round(time.monotonic() - started, 3)
+    return ResearchOutcome(report, report.methodology.cost, seconds, resumed, finished, sources)
+
+
+def run_context(config: AgentConfig, depth: Depth, emitter: CheckpointEmitter) -> RunContext:
+    """The providers and callbacks the nodes use for one run."""
+    search = config.build_search()
+    return RunContext(
+        search=search,
+        analyst=config.build_analyst(),
+        depth=depth,
+        checkpoints=emitter,
+        llm_name=config.llm_name(),
+        source_cache=config.source_cache(search),
+    )
 
 
 def checkpoint_serializer() -> JsonPlusSerializer:

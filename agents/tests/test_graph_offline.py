@@ -9,7 +9,15 @@ from agents.depths import DEPTHS
 from agents.report import SECTIONS, render_markdown
 from agents.run import run_in_memory
 from agents.state import Report
-from agents.tests.helpers import IDEAS, KEYS, CountingSearch, Recorder, assert_valid_order, local_search
+from agents.tests.helpers import (
+    IDEAS,
+    KEYS,
+    MEAL_IDEA,
+    CountingSearch,
+    Recorder,
+    assert_valid_order,
+    local_search,
+)
 
 
 def research(idea: str, depth: str, recorder: Recorder | None = None) -> tuple[Report, CountingSearch]:
@@ -103,3 +111,18 @@ def test_an_idea_the_corpus_does_not_cover_gets_empty_findings_and_a_weak_score(
     assert report.citations == []
     assert (report.pmf_score.total, report.pmf_score.verdict) == (0, "Weak")
     assert "do not discuss this idea" in report.executive_summary
+
+
+def test_outcome_lists_every_retrieved_source_numbered_as_in_the_report() -> None:
+    # given a deep research
+    search = CountingSearch(local_search())
+    outcome = run_in_memory(
+        product_idea=MEAL_IDEA, depth="deep", config=AgentConfig(search=search, cache_dir=None)
+    )
+    # then the outcome's sources are the extracted pages, numbered S1..Sn, matching the report's citations
+    assert [source.id for source in outcome.sources] == [f"S{n}" for n in range(1, len(outcome.sources) + 1)]
+    assert {source.url for source in outcome.sources} == set(search.extracted_urls)
+    by_id = {source.id: source.url for source in outcome.sources}
+    assert all(by_id[citation.id] == citation.url for citation in outcome.report.citations)
+    assert outcome.report.methodology.sources_count == len(outcome.sources)
+    assert (outcome.resumed, outcome.reused) == (False, False)
