@@ -53,10 +53,12 @@ def _fraction(count: int, enough: int = 3) -> float:
 
 
 def _sub_score(name: str, weight: int, score: float, rationale: str, evidence: list[Claim]) -> SubScore:
+    # evidence is stored as plain claims, so a report reloaded from JSON is identical to the live one
+    plain = [Claim.model_validate(claim.model_dump(include=set(Claim.model_fields))) for claim in evidence]
     source_ids = list(dict.fromkeys(i for claim in evidence for i in claim.source_ids))
     score = round(min(max(score, 0.0), float(weight)), 1)
     return SubScore(
-        name=name, weight=weight, score=score, rationale=rationale, evidence=evidence, source_ids=source_ids
+        name=name, weight=weight, score=score, rationale=rationale, evidence=plain, source_ids=source_ids
     )
 
 

@@ -73,3 +73,17 @@ def test_escape_and_link() -> None:
     assert escape("a_b *c* [d](e) <f>") == "a\\_b \\*c\\* \\[d\\]\\(e\\) &lt;f&gt;"
     assert link("https://a.example/x", "Title [1]") == "[Title \\[1\\]](https://a.example/x)"
     assert link("javascript:alert(1)", "T") == "T (javascript:alert\\(1\\))"
+
+
+def test_a_report_reloaded_from_json_renders_identically() -> None:
+    # given a complete offline report stored as JSON (as the task document keeps it)
+    from agents.run import run_in_memory
+    from agents.tests.helpers import MEAL_IDEA
+
+    report = run_in_memory(product_idea=MEAL_IDEA, depth="essential").report
+    stored = report.model_dump(mode="json")
+    # when it is validated back and rendered
+    reloaded = Report.model_validate(stored)
+    # then nothing was lost
+    assert reloaded.model_dump(mode="json") == stored
+    assert render_markdown(reloaded) == render_markdown(report)
