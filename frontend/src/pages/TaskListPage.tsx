@@ -12,6 +12,12 @@ import { useDepths, useTasks } from "../hooks/resources";
 import { usePageTitle } from "../hooks/usePageTitle";
 import { buildTaskQuery, filtersFromParams, filtersToParams, hasFilters, PAGE_SIZE, type TaskFilters } from "../lib/taskQuery";
 
+function countLabel(count: number, filtered: boolean): string {
+  const noun = count === 1 ? "research" : "researches";
+  if (!filtered) return `${count} ${noun}`;
+  return `${count} ${noun} ${count === 1 ? "matches" : "match"}`;
+}
+
 export function TaskListPage() {
   usePageTitle("Research history");
   const [params, setParams] = useSearchParams();
@@ -49,7 +55,7 @@ export function TaskListPage() {
         <div>
           <h1 className="text-2xl font-bold tracking-tight">Research history</h1>
           <p className="mt-1 text-sm text-slate-700" aria-live="polite">
-            {page ? `${page.count} ${page.count === 1 ? "research" : "researches"}${hasFilters(filters) ? " match" : ""}` : " "}
+            {page ? countLabel(page.count, hasFilters(filters)) : " "}
           </p>
         </div>
         <Link to="/" className={buttonClass("primary")}>
