@@ -88,3 +88,14 @@ test("a failed load offers a retry", async () => {
   await userEvent.click(screen.getByRole("button", { name: "Try again" }));
   expect(await screen.findByText("No research yet — start one.")).toBeInTheDocument();
 });
+
+test("a pause after a space does not eat the space", async () => {
+  setup();
+  renderAt("/tasks", <TaskListPage />);
+  await screen.findByText("Meal planner");
+  const search = screen.getByRole("combobox", { name: "Search research" });
+  await userEvent.type(search, "meal ");
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  await userEvent.type(search, "planner");
+  expect(search).toHaveValue("meal planner");
+});

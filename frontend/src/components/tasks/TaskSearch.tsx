@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useNavigate } from "react-router";
 import { useDebounced } from "../../hooks/useDebounced";
 import { useSuggestions } from "../../hooks/resources";
@@ -19,10 +19,14 @@ export function TaskSearch({ value, onSearch }: Props) {
   const { data } = useSuggestions(open ? debounced : "");
   const suggestions = open && debounced.trim().length >= 2 ? (data?.suggestions ?? []) : [];
 
-  useEffect(() => setText(value), [value]);
+  // Follow the URL (back button, "Clear filters") without undoing what is being typed:
+  // the URL holds the trimmed text, so "meal " must not snap back to "meal".
+  useEffect(() => setText((current) => (current.trim() === value.trim() ? current : value)), [value]);
+  const onSearchRef = useRef(onSearch);
+  onSearchRef.current = onSearch;
   useEffect(() => {
-    if (debounced !== value) onSearch(debounced);
-    // onSearch changes identity with the URL; only the debounced text should trigger a search.
+    if (debounced.trim() !== value.trim()) onSearchRef.current(debounced);
+    // Only the debounced text triggers a search.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debounced]);
   useEffect(() => setActive(-1), [debounced]);
