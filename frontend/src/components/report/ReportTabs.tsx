@@ -2,16 +2,14 @@ import * as Tabs from "@radix-ui/react-tabs";
 import { useMemo, useState, type ComponentType } from "react";
 import type { Report } from "../../api/report";
 import { CitationsContext } from "./Sources";
-import {
-  CitationsSection,
-  CompetitorSection,
-  CustomerSection,
-  MarketSection,
-  MethodologySection,
-  RecommendationsSection,
-  ScoreSection,
-  SummarySection,
-} from "./sections";
+import { CitationsSection } from "./sections/CitationsSection";
+import { CompetitorSection } from "./sections/CompetitorSection";
+import { CustomerSection } from "./sections/CustomerSection";
+import { MarketSection } from "./sections/MarketSection";
+import { MethodologySection } from "./sections/MethodologySection";
+import { RecommendationsSection } from "./sections/RecommendationsSection";
+import { ScoreSection } from "./sections/ScoreSection";
+import { SummarySection } from "./sections/SummarySection";
 
 const TABS: { value: string; label: string; Section: ComponentType<{ report: Report }> }[] = [
   { value: "summary", label: "Summary", Section: SummarySection },

@@ -1,3 +1,4 @@
+// Report sections: every string from the report is rendered as React text, never as HTML or Markdown.
 import { createContext, useContext } from "react";
 import type { Citation, Claim, Level } from "../../api/report";
 import { humanize } from "../../lib/format";

@@ -1,0 +1,45 @@
+import type { Report } from "../../../api/report";
+import { ScoreChart, formatScore } from "../ScoreChart";
+import { ClaimItem, SourceLinks } from "../Sources";
+import { SectionHeading } from "./SectionHeading";
+
+export function ScoreSection({ report }: { report: Report }) {
+  const score = report.pmf_score;
+  return (
+    <div>
+      <SectionHeading>Product-market fit score</SectionHeading>
+      <p className="mt-3 flex flex-wrap items-baseline gap-3">
+        <span className="text-4xl font-bold tabular-nums">{score.total}</span>
+        <span className="text-slate-600">out of 100</span>
+        <span className="rounded-full bg-brand-50 px-3 py-1 text-sm font-semibold text-brand-800">{score.verdict}</span>
+      </p>
+      <div className="mt-6">
+        <ScoreChart subScores={score.sub_scores} />
+      </div>
+      <h3 className="mt-8 text-base font-semibold">How each criterion was scored</h3>
+      <ul className="mt-2 space-y-4">
+        {score.sub_scores.map((subScore) => (
+          <li key={subScore.name} className="print-break-avoid rounded-md border border-slate-200 p-3">
+            <p className="flex flex-wrap justify-between gap-2 font-semibold">
+              <span>{subScore.name}</span>
+              <span className="tabular-nums">
+                {formatScore(subScore.score)} / {subScore.weight}
+              </span>
+            </p>
+            <p className="mt-1 text-sm text-slate-700">
+              {subScore.rationale}
+              <SourceLinks ids={subScore.source_ids} />
+            </p>
+            {subScore.evidence.length > 0 && (
+              <ul className="mt-1 divide-y divide-slate-100 text-sm">
+                {subScore.evidence.map((claim, index) => (
+                  <ClaimItem key={index} claim={claim} />
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
