@@ -51,11 +51,14 @@ describe("apiFetch", () => {
     expect(calls[1].headers["X-CSRFToken"]).toBe("abc123");
   });
 
-  test("a 401 sends the browser to the sign-in page with the current path as next", async () => {
+  test.each([
+    [401, "not_authenticated"],
+    [403, "not_authenticated"],
+  ])("a %i %s sends the browser to the sign-in page with the current path as next", async (status, code) => {
     const assign = vi.fn();
     const original = window.location;
     Object.defineProperty(window, "location", { configurable: true, value: { ...original, pathname: "/tasks", search: "?q=meal", assign } });
-    mockApi({ "GET /api/v1/me": () => ({ status: 401, body: { error: { code: "not_authenticated", message: "Sign in." } } }) });
+    mockApi({ "GET /api/v1/me": () => ({ status, body: { error: { code, message: "Sign in." } } }) });
     const error = (await apiFetch("/me").catch((reason: unknown) => reason)) as ApiError;
     Object.defineProperty(window, "location", { configurable: true, value: original });
     expect(assign).toHaveBeenCalledWith("/accounts/login/?next=%2Ftasks%3Fq%3Dmeal");

@@ -85,11 +85,12 @@ export async function apiFetch<T>(path: string, options: RequestOptions = {}): P
     if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
     throw new ApiError(0, "network_error", "Could not reach the server. Check your connection and try again.");
   }
-  if (response.status === 401) {
-    redirectToSignIn();
-    throw await errorFrom(response);
+  if (!response.ok) {
+    const error = await errorFrom(response);
+    // DRF answers 403 instead of 401 when the first authenticator sends no WWW-Authenticate header.
+    if (response.status === 401 || error.code === "not_authenticated") redirectToSignIn();
+    throw error;
   }
-  if (!response.ok) throw await errorFrom(response);
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
