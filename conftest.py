@@ -53,8 +53,9 @@ def redis_client() -> Iterator[redis.Redis]:
 
 def child_env(**extra: str) -> dict[str, str]:
     """Environment for a child process (worker, server) that must share this test run's stores."""
-    from pmfsite.db import postgres_conninfo  # noqa: F401  (import proves settings are loaded)
     from django.db import connection
+
+    from pmfsite.db import postgres_conninfo  # noqa: F401  (import proves settings are loaded)
 
     database = connection.settings_dict
     env = {
@@ -100,7 +101,9 @@ class ChildProcess:
     def __init__(self, name: str, command: list[str], env: dict[str, str]) -> None:
         self.log_path = Path(os.environ.get("PMF_TEST_LOG_DIR", "/tmp")) / f"{name}.log"
         self._log = open(self.log_path, "wb")  # noqa: SIM115 - closed in stop()
-        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT
+        )
 
     def stop(self, kill: bool = False) -> None:
         """Stop the process (SIGKILL when ``kill``) and wait for it."""

@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from pmfsite import signin, spa, views
+from pmfsite import metrics, signin, spa, views
 
 api_v1 = [
     path("health", views.health, name="api-health"),
@@ -16,6 +16,7 @@ api_v1 = [
 
 urlpatterns = [
     path("health", views.health, name="health"),
+    path("metrics", metrics.metrics_view, name="metrics"),
     path("admin/login/", signin.admin_login),
     path("admin/", admin.site.urls),
     path("accounts/login/", signin.ThrottledLoginView.as_view(), name="login"),

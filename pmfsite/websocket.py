@@ -1,4 +1,4 @@
-"""Websocket origin checks: browsers must come from an allowed host; scripts (no Origin) authenticate by key."""
+"""Websocket origin checks: browsers come from an allowed host; scripts (no Origin) authenticate by key."""
 
 from __future__ import annotations
 

@@ -38,7 +38,9 @@ class ResearchTaskAdmin(admin.ModelAdmin):
             path("<str:task_id>/refund/", view(require_POST(self.refund_view)), name="research_task_refund"),
         ]
 
-    def changelist_view(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
+    def changelist_view(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
         if not self.has_view_permission(request):
             raise Http404
         params = request.GET
@@ -47,11 +49,14 @@ class ResearchTaskAdmin(admin.ModelAdmin):
             text=params.get("q", ""), status=params.get("status", ""), depth=params.get("depth", ""),
             username=params.get("user", ""), page=page, page_size=PAGE_SIZE,
         )  # fmt: skip
-        owners = {user.pk: user for user in get_user_model().objects.filter(pk__in={t.owner_id for t in tasks})}
+        owners = {
+            user.pk: user for user in get_user_model().objects.filter(pk__in={t.owner_id for t in tasks})
+        }
         context = {
             **self.admin_site.each_context(request), "title": "Research tasks", "opts": self.model._meta,
             "rows": [(task, owners.get(task.owner_id)) for task in tasks], "total": total, "page": page,
-            "has_next": page * PAGE_SIZE < total, "statuses": STATUSES, "depths": list(DEPTHS), "params": params,
+            "has_next": page * PAGE_SIZE < total, "statuses": STATUSES, "depths": list(DEPTHS),
+            "params": params,
         }  # fmt: skip
         return TemplateResponse(request, "admin/research/task_list.html", context)
 

@@ -8,8 +8,9 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils.text import slugify
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import status
+from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -47,7 +48,9 @@ def _owned_task(request: Request, task_id: str) -> documents.ResearchTask:
 
 def _submitted_response(submitted: services.Submitted) -> Response:
     task = submitted.task
-    message = "Research queued." if submitted.created else "Research already submitted with this Idempotency-Key."
+    message = (
+        "Research queued." if submitted.created else "Research already submitted with this Idempotency-Key."
+    )
     body = {
         "request_id": task.request_id, "task_id": task.id, "status": task.status, "message": message,
         "credits_charged": task.credits_charged, "balance": submitted.balance_after,
@@ -61,7 +64,9 @@ def _idempotency_key(request: Request) -> str | None:
 
 
 class SubmitView(APIView):
-    @extend_schema(request=SubmitSerializer, responses={202: SubmitResponseSerializer}, operation_id="research_submit")
+    @extend_schema(
+        request=SubmitSerializer, responses={202: SubmitResponseSerializer}, operation_id="research_submit"
+    )
     def post(self, request: Request) -> Response:
         """Submit a product idea: charges the depth's credits and queues the research."""
         serializer = SubmitSerializer(data=request.data)
@@ -123,7 +128,9 @@ class BulkDeleteView(APIView):
         """Delete several finished tasks; running or unknown ones are reported as skipped."""
         serializer = BulkDeleteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        deleted, skipped = services.research_bulk_delete(user=request.user, task_ids=serializer.validated_data["ids"])
+        deleted, skipped = services.research_bulk_delete(
+            user=request.user, task_ids=serializer.validated_data["ids"]
+        )
         return Response({"deleted": deleted, "skipped": skipped})
 
 
@@ -162,7 +169,20 @@ class ReportView(APIView):
         return Response(_completed_report(request, task_id)[1])
 
 
+class MarkdownRenderer(BaseRenderer):
+    """Lets ``?format=md`` (DRF's format override) select the export; errors still render as JSON text."""
+
+    media_type = "text/markdown"
+    format = "md"
+    charset = "utf-8"
+
+    def render(self, data: Any, accepted_media_type: str | None = None, renderer_context: Any = None) -> bytes:
+        return (data if isinstance(data, str) else json.dumps(data)).encode()
+
+
 class ExportView(APIView):
+    renderer_classes = [JSONRenderer, MarkdownRenderer]
+
     @extend_schema(parameters=[ExportQuerySerializer], responses={(200, "text/markdown"): str})
     def get(self, request: Request, task_id: str) -> HttpResponse:
         """Download the report as Markdown or JSON."""
@@ -176,7 +196,10 @@ class ExportView(APIView):
             from agents.report import render_markdown
             from agents.state import Report
 
-            content, content_type = render_markdown(Report.model_validate(report)), "text/markdown; charset=utf-8"
+            content, content_type = (
+                render_markdown(Report.model_validate(report)),
+                "text/markdown; charset=utf-8",
+            )
         response = HttpResponse(content, content_type=content_type)
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response

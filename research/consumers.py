@@ -1,4 +1,4 @@
-"""Websocket ``/ws/research/{id}/``: the task's state on connect, then each checkpoint and the final status."""
+"""Websocket ``/ws/research/{id}/``: the task's state on connect, then each checkpoint and the end."""
 
 from __future__ import annotations
 
@@ -42,7 +42,9 @@ class ResearchProgressConsumer(JsonWebsocketConsumer):
         async_to_sync(self.channel_layer.group_add)(progress.group_name(self.task_id), self.channel_name)
         task = documents.task_get(self.task_id, owner_id=user.pk)
         if task is None:
-            async_to_sync(self.channel_layer.group_discard)(progress.group_name(self.task_id), self.channel_name)
+            async_to_sync(self.channel_layer.group_discard)(
+                progress.group_name(self.task_id), self.channel_name
+            )
             self.close(code=CLOSE_NOT_FOUND)
             return
         self.accept()
@@ -50,7 +52,9 @@ class ResearchProgressConsumer(JsonWebsocketConsumer):
 
     def disconnect(self, code: int) -> None:
         if self.task_id:
-            async_to_sync(self.channel_layer.group_discard)(progress.group_name(self.task_id), self.channel_name)
+            async_to_sync(self.channel_layer.group_discard)(
+                progress.group_name(self.task_id), self.channel_name
+            )
 
     def receive_json(self, content: Any, **kwargs: Any) -> None:
         """Clients only listen; a ``{"type": "ping"}`` gets a pong to keep proxies from idling out."""

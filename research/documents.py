@@ -211,7 +211,9 @@ def checkpoint_append(task_id: str, record: CheckpointRecord) -> ResearchTask | 
     return _from_document(document) if document else None
 
 
-def task_transition(task_id: str, *, from_statuses: tuple[str, ...], to: str, **fields: Any) -> ResearchTask | None:
+def task_transition(
+    task_id: str, *, from_statuses: tuple[str, ...], to: str, **fields: Any
+) -> ResearchTask | None:
     """Move a task from one of ``from_statuses`` to ``to`` (setting ``fields``); None if it was not there."""
     document = research_tasks().find_one_and_update(
         {"_id": task_id, "status": {"$in": list(from_statuses)}},

@@ -20,6 +20,7 @@ from django.utils import timezone
 from agents.checkpoints import BY_KEY, CheckpointEvent
 from agents.depths import DEPTHS
 from agents.errors import ResearchCancelled
+from pmfsite import metrics
 from research import documents, progress
 from research.documents import COMPLETED, PROCESSING, QUEUED, CheckpointRecord, ResearchTask
 from research.services import research_fail
@@ -65,17 +66,34 @@ def research_execute(task_id: str) -> str:
     heartbeat = _Heartbeat(task.id, owner)
     heartbeat.start()
     try:
-        return _run(task, heartbeat)
+        outcome = _run(task, heartbeat)
     finally:
         heartbeat.stopped.set()
         progress.lease_release(task.id, owner)
+    _record_outcome(task, outcome)
+    return outcome
+
+
+def _record_outcome(task: ResearchTask, outcome: str) -> None:
+    """Metrics: the research's duration from submission, once it reached a final state here."""
+    final = documents.task_get(task.id)
+    if final is None or final.is_running:
+        return  # handed over to another worker, or never started
+    label = "timed_out" if outcome == "timed out" else final.status
+    metrics.research_finished(depth=task.depth, outcome=label, seconds=_age(task))
+
+
+def _age(task: ResearchTask) -> float:
+    return (timezone.now() - task.created_at).total_seconds()
 
 
 def _run(task: ResearchTask, heartbeat: _Heartbeat) -> str:
-    from agents.runner import run_research
+    from agents.runner import agent_config, run_research
 
     documents.task_increment_attempts(task.id)
-    started = documents.task_transition(task.id, from_statuses=(QUEUED,), to=PROCESSING, started_at=timezone.now())
+    started = documents.task_transition(
+        task.id, from_statuses=(QUEUED,), to=PROCESSING, started_at=timezone.now()
+    )
     if started is None and (documents.task_get(task.id) or task).status != PROCESSING:
         return "no longer running"
     deadline = (task.started_at or timezone.now()) + timedelta(seconds=hard_limit_seconds(task.depth))
@@ -90,10 +108,13 @@ def _run(task: ResearchTask, heartbeat: _Heartbeat) -> str:
             thread_id=task.id, product_idea=task.product_idea, depth=task.depth,
             on_checkpoint=lambda event: record_checkpoint(task.id, event),
             should_cancel=should_cancel, deliver=lambda report: _store_report(task.id, report),
+            config=metrics.instrumented(agent_config()),
         )  # fmt: skip
     except ResearchCancelled:
         if timezone.now() > deadline:
-            research_fail(task.id, reason="The research took longer than its time limit. Credits were refunded.")
+            research_fail(
+                task.id, reason="The research took longer than its time limit. Credits were refunded."
+            )
             return "timed out"
         return "cancelled"
     except Exception as error:
@@ -119,7 +140,8 @@ def record_checkpoint(task_id: str, event: CheckpointEvent) -> None:
     checkpoint = {"number": spec.number, "key": spec.key, "category": spec.category, "label": spec.label,
                   "at": event.at.isoformat()}  # fmt: skip
     progress.broadcast(
-        task_id, {"type": "checkpoint", "checkpoint": checkpoint, "progress": task.progress, "status": task.status}
+        task_id,
+        {"type": "checkpoint", "checkpoint": checkpoint, "progress": task.progress, "status": task.status},
     )
 
 
@@ -132,23 +154,30 @@ def _store_report(task_id: str, report: Any) -> None:
 
 
 def _complete(task_id: str) -> str:
-    task = documents.task_transition(task_id, from_statuses=(PROCESSING,), to=COMPLETED, completed_at=timezone.now())
+    task = documents.task_transition(
+        task_id, from_statuses=(PROCESSING,), to=COMPLETED, completed_at=timezone.now()
+    )
     if task is None:
         return "finished but no longer running"
-    progress.cache_progress(task_id, status=COMPLETED, progress=task.progress, last_checkpoint="final_report_delivered")
+    progress.cache_progress(
+        task_id, status=COMPLETED, progress=task.progress, last_checkpoint="final_report_delivered"
+    )
     progress.broadcast(task_id, {"type": "status", "status": COMPLETED, "error": None, "refunded": False})
     return COMPLETED
 
 
 def reap(now: Any = None) -> dict[str, list[str]]:
-    """Fail-and-refund tasks past their hard limit; re-queue tasks whose worker is gone or whose message was lost."""
+    """Fail-and-refund tasks past their hard limit; re-queue those whose worker or message was lost."""
     now = now or timezone.now()
     outcome: dict[str, list[str]] = {"failed": [], "requeued": []}
     grace = timedelta(seconds=settings.RESEARCH_REQUEUE_AFTER_SECONDS)
     for task in documents.tasks_running(started_before=now - grace):
         if _past_hard_limit(task, now):
-            if research_fail(task.id, reason="The research took longer than its time limit. Credits were refunded."):
+            if research_fail(
+                task.id, reason="The research took longer than its time limit. Credits were refunded."
+            ):
                 outcome["failed"].append(task.id)
+                metrics.research_finished(depth=task.depth, outcome="timed_out", seconds=_age(task))
         elif _orphaned(task, now):
             _requeue(task)
             outcome["requeued"].append(task.id)

@@ -14,3 +14,6 @@ class ResearchTaskEntry(models.Model):
         verbose_name = "research task"
         verbose_name_plural = "research tasks"
         default_permissions = ("view", "change")
+
+    def __str__(self) -> str:
+        return "research task"

@@ -20,6 +20,12 @@ _lock = threading.Lock()
 _client: redis.Redis | None = None
 _client_pid: int | None = None
 CACHE_SECONDS = 24 * 3600
+_RENEW_IF_OWNER = """
+if redis.call('get', KEYS[1]) == ARGV[1] then
+    return redis.call('expire', KEYS[1], ARGV[2])
+end
+return 0
+"""
 
 
 def redis_client() -> redis.Redis:
@@ -83,8 +89,7 @@ def lease_acquire(task_id: str, owner: str, seconds: int) -> bool:
 
 def lease_renew(task_id: str, owner: str, seconds: int) -> bool:
     """Extend our lease; False if another worker holds it now."""
-    script = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('expire', KEYS[1], ARGV[2]) end return 0"
-    return bool(redis_client().eval(script, 1, _key(task_id, "lease"), owner, seconds))
+    return bool(redis_client().eval(_RENEW_IF_OWNER, 1, _key(task_id, "lease"), owner, seconds))
 
 
 def lease_release(task_id: str, owner: str) -> None:

@@ -73,7 +73,9 @@ class TaskListQuerySerializer(serializers.Serializer):
         statuses = [part.strip() for part in value.split(",") if part.strip()]
         unknown = [status for status in statuses if status not in STATUSES]
         if unknown:
-            raise serializers.ValidationError(f"Unknown status {unknown[0]!r}; use one of {', '.join(STATUSES)}.")
+            raise serializers.ValidationError(
+                f"Unknown status {unknown[0]!r}; use one of {', '.join(STATUSES)}."
+            )
         return statuses
 
     def validate_depth(self, value: str) -> str:

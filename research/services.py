@@ -49,7 +49,12 @@ def request_id_for(*, user_id: int, idempotency_key: str | None) -> str:
 
 
 def research_submit(
-    *, user: Any, product_idea: str, depth: str, idempotency_key: str | None = None, rerun_of: str | None = None
+    *,
+    user: Any,
+    product_idea: str,
+    depth: str,
+    idempotency_key: str | None = None,
+    rerun_of: str | None = None,
 ) -> Submitted:
     """Charge the depth's credits, store the task and queue it; idempotent per Idempotency-Key."""
     resolved = resolve_depth(depth)
@@ -87,7 +92,9 @@ def _enqueue(task: ResearchTask) -> None:
 
 def research_fail(task_id: str, *, reason: str) -> ResearchTask | None:
     """Mark a running task failed with a readable reason, refund it and tell its listeners."""
-    task = documents.task_transition(task_id, from_statuses=RUNNING, to=FAILED, error=reason, completed_at=_now())
+    task = documents.task_transition(
+        task_id, from_statuses=RUNNING, to=FAILED, error=reason, completed_at=_now()
+    )
     if task is not None:
         _refund(task, reason=f"research failed: {reason}")
     return task
@@ -105,7 +112,9 @@ def research_abort(*, user: Any, task_id: str) -> ResearchTask:
 def task_abort(task_id: str, *, reason: str) -> ResearchTask | None:
     """Abort a running task (any owner), revoke its queued message and refund; None if it was not running."""
     progress.request_abort(task_id)
-    aborted = documents.task_transition(task_id, from_statuses=RUNNING, to=ABORTED, error=reason, completed_at=_now())
+    aborted = documents.task_transition(
+        task_id, from_statuses=RUNNING, to=ABORTED, error=reason, completed_at=_now()
+    )
     if aborted is None:
         return None
     from pmfsite.celery import app

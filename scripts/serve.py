@@ -83,9 +83,11 @@ def main() -> int:
         children.append(_spawn([sys.executable, "-m", "uvicorn", "pmfsite.asgi:application",
                                 "--host", host, "--port", port, "--lifespan", "off",
                                 "--no-access-log"], env))  # fmt: skip
-        children.append(_spawn([sys.executable, "-m", "celery", "-A", "pmfsite", "worker",
-                                "--pool", "threads", "--concurrency", os.environ.get("WORKER_CONCURRENCY", "8"),
-                                "--loglevel", "INFO", "--without-gossip", "--without-mingle"], env))  # fmt: skip
+        concurrency = os.environ.get("WORKER_CONCURRENCY", "8")
+        worker = [sys.executable, "-m", "celery", "-A", "pmfsite", "worker", "--pool", "threads",
+                  "--concurrency", concurrency, "--loglevel", "INFO",
+                  "--without-gossip", "--without-mingle"]  # fmt: skip
+        children.append(_spawn(worker, env))
         url = f"http://{host}:{port}"
         if _wait_healthy(f"{url}/health", children):
             print(f"\n  PMF Research Assistant is running at {url}/", flush=True)

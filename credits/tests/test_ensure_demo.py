@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 def test_demo_user_gets_this_months_balance_once(settings: Any, tmp_path: Path) -> None:
     # given a private folder for the demo key file, never the project's var/
-    settings.BASE_DIR = tmp_path
+    settings.VAR_DIR = tmp_path / "var"
     settings.CREDITS_MONTHLY_LIMIT = 1000
     # when
     first = StringIO()

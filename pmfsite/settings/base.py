@@ -136,8 +136,6 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
     "EXCEPTION_HANDLER": "pmfsite.exceptions.api_exception_handler",
-    # ?format= is the export's own parameter (md|json), not DRF's renderer override.
-    "URL_FORMAT_OVERRIDE": None,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "PMF Research Assistant API",

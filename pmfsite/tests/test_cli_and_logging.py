@@ -36,7 +36,10 @@ def test_every_log_line_of_a_request_carries_its_request_id(client: Client, capl
     event = records[-1].msg
     assert isinstance(event, dict)
     assert (event["event"], event["path"], event["status"], event["request_id"]) == (
-        "request", "/api/v1/research/depths", 401, "req-alice-0001"
+        "request",
+        "/api/v1/research/depths",
+        401,
+        "req-alice-0001",
     )
 
 
@@ -44,7 +47,9 @@ def test_json_formatter_renders_one_object_per_line() -> None:
     from pmfsite.logging import logging_config
 
     formatter_spec = logging_config("INFO", "json")["formatters"]["structured"]
-    formatter = formatter_spec["()"](processors=formatter_spec["processors"], foreign_pre_chain=formatter_spec["foreign_pre_chain"])
+    formatter = formatter_spec["()"](
+        processors=formatter_spec["processors"], foreign_pre_chain=formatter_spec["foreign_pre_chain"]
+    )
     record = logging.LogRecord("pmf.test", logging.INFO, __file__, 1, "hello %s", ("bob",), None)
     line = formatter.format(record)
     assert json.loads(line)["event"] == "hello bob"

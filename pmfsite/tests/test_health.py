@@ -19,7 +19,14 @@ def test_health_lists_every_dependency_with_latency(client: Client, settings: An
     response = client.get("/health")
     body = response.json()
     assert response.status_code == 200, body
-    assert set(body["checks"]) == {"postgres", "mongodb", "redis", "celery", "search_provider", "llm_provider"}
+    assert set(body["checks"]) == {
+        "postgres",
+        "mongodb",
+        "redis",
+        "celery",
+        "search_provider",
+        "llm_provider",
+    }
     for name in ("postgres", "mongodb", "redis"):
         assert body["checks"][name]["status"] == "ok" and body["checks"][name]["required"] is True
         assert body["checks"][name]["latency_ms"] >= 0

@@ -1,4 +1,4 @@
-"""Real processes: a Celery worker consuming Redis, and Channels messages crossing processes to a websocket."""
+"""Real processes: a Celery worker on Redis, and Channels messages crossing processes to a websocket."""
 
 from __future__ import annotations
 

@@ -32,7 +32,11 @@ def var_dir() -> Iterator[Path]:
 
 
 def start(var_dir: Path, port: int) -> tuple[subprocess.Popen[str], list[str]]:
-    env = {key: value for key, value in os.environ.items() if key not in (*embedded.SERVICE_VARIABLES, "PMF_SERVICES_FILE")}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in (*embedded.SERVICE_VARIABLES, "PMF_SERVICES_FILE")
+    }
     env.update(PMF_VAR_DIR=str(var_dir), PORT=str(port), WORKER_CONCURRENCY="2", LOG_LEVEL="WARNING")
     process = subprocess.Popen(
         [sys.executable, "scripts/serve.py"], cwd=ROOT, env=env, text=True,
@@ -80,7 +84,9 @@ def test_serve_is_healthy_stops_cleanly_and_keeps_data(var_dir: Path) -> None:
         assert any("is running at" in line for line in lines), "".join(lines)
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=10) as response:
             assert response.status == 200
-        uri = dict(line.split("=", 1) for line in embedded.env_file(var_dir).read_text().split())["MONGODB_URI"]
+        uri = dict(line.split("=", 1) for line in embedded.env_file(var_dir).read_text().split())[
+            "MONGODB_URI"
+        ]
         client: pymongo.MongoClient[dict[str, object]] = pymongo.MongoClient(uri)
         client.pmf.notes.insert_one({"_id": "alice", "text": "kept"})
         client.close()
@@ -92,7 +98,9 @@ def test_serve_is_healthy_stops_cleanly_and_keeps_data(var_dir: Path) -> None:
     # when it starts again, the document is still there; Ctrl-C stops it cleanly too
     process, lines = start(var_dir, port)
     try:
-        uri = dict(line.split("=", 1) for line in embedded.env_file(var_dir).read_text().split())["MONGODB_URI"]
+        uri = dict(line.split("=", 1) for line in embedded.env_file(var_dir).read_text().split())[
+            "MONGODB_URI"
+        ]
         client = pymongo.MongoClient(uri)
         assert client.pmf.notes.find_one({"_id": "alice"}) == {"_id": "alice", "text": "kept"}
         client.close()

@@ -24,7 +24,9 @@ def charges() -> int:
 
 
 @pytest.mark.django_db
-def test_submit_charges_the_depth_and_queues_one_task(alice: Any, alice_api: APIClient, mongo_db: Any) -> None:
+def test_submit_charges_the_depth_and_queues_one_task(
+    alice: Any, alice_api: APIClient, mongo_db: Any
+) -> None:
     # when alice submits a standard research
     response = alice_api.post(URL, {"product_idea": IDEA, "research_depth": "standard"}, format="json")
     # then it is accepted, charged 12 credits once and stored queued
@@ -33,13 +35,23 @@ def test_submit_charges_the_depth_and_queues_one_task(alice: Any, alice_api: API
     assert body["status"] == "queued" and body["credits_charged"] == 12 and body["balance"] == 988
     task = documents.task_get(body["task_id"], owner_id=alice.pk)
     assert task is not None
-    assert (task.depth, task.status, task.product_idea, task.request_id) == ("standard", "queued", IDEA, body["request_id"])
+    assert (task.depth, task.status, task.product_idea, task.request_id) == (
+        "standard",
+        "queued",
+        IDEA,
+        body["request_id"],
+    )
     assert task.title == "An AI meal planner that turns a family's week into a grocery list"
-    assert CreditTransaction.objects.filter(kind="research_charge", research_request_id=task.request_id).count() == 1
+    assert (
+        CreditTransaction.objects.filter(kind="research_charge", research_request_id=task.request_id).count()
+        == 1
+    )
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("alias", "depth"), [("basic", "essential"), ("comprehensive", "deep"), ("Deep", "deep")])
+@pytest.mark.parametrize(
+    ("alias", "depth"), [("basic", "essential"), ("comprehensive", "deep"), ("Deep", "deep")]
+)
 def test_seed_depth_aliases_are_accepted(alice_api: APIClient, mongo_db: Any, alias: str, depth: str) -> None:
     response = alice_api.post(URL, {"product_idea": IDEA, "research_depth": alias}, format="json")
     assert response.status_code == 202
@@ -130,7 +142,9 @@ def test_bad_input_is_400_with_a_field_message_and_nothing_charged(
         ('"just a string"', "application/json"),
     ],
 )
-def test_malformed_bodies_are_4xx_never_500(alice_api: APIClient, mongo_db: Any, body: str, content_type: str) -> None:
+def test_malformed_bodies_are_4xx_never_500(
+    alice_api: APIClient, mongo_db: Any, body: str, content_type: str
+) -> None:
     response = alice_api.generic("POST", URL, body, content_type=content_type)
     assert 400 <= response.status_code < 500
     assert "error" in response.json()

@@ -28,7 +28,8 @@ def tavily() -> Iterator[FakeTavily]:
 def worker_env(tavily: FakeTavily) -> dict[str, str]:
     return {
         "TAVILY_API_KEY": tavily.api_key, "TAVILY_API_BASE_URL": tavily.url,
-        "RESEARCH_LEASE_SECONDS": "3", "RESEARCH_REQUEUE_AFTER_SECONDS": "1", "RESEARCH_REAPER_INTERVAL_SECONDS": "1",
+        "RESEARCH_LEASE_SECONDS": "3", "RESEARCH_REQUEUE_AFTER_SECONDS": "1",
+        "RESEARCH_REAPER_INTERVAL_SECONDS": "1",
     }  # fmt: skip
 
 

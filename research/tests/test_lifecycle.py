@@ -25,7 +25,9 @@ pytestmark = [pytest.mark.integration, pytest.mark.slow]
 IDEA = "An AI meal planning app for busy families that turns the week's dinners into a grocery list."
 
 
-def follow(ws_url: str, task_id: str, key: str, until: set[str], timeout: float = 120) -> list[dict[str, Any]]:
+def follow(
+    ws_url: str, task_id: str, key: str, until: set[str], timeout: float = 120
+) -> list[dict[str, Any]]:
     """Every websocket message of a task until a status in ``until`` arrives."""
     messages: list[dict[str, Any]] = []
     headers = {"Authorization": f"Api-Key {key}"}
@@ -45,7 +47,9 @@ def test_offline_research_end_to_end(live_stack: dict[str, Any], mongo_db: Any) 
     server = live_stack["server"]
     client = httpx.Client(base_url=server.url, headers={"Authorization": f"Api-Key {key}"}, timeout=30)
     # when she submits an essential research and follows it over the websocket
-    submitted = client.post("/api/v1/research/submit", json={"product_idea": IDEA, "research_depth": "essential"})
+    submitted = client.post(
+        "/api/v1/research/submit", json={"product_idea": IDEA, "research_depth": "essential"}
+    )
     assert submitted.status_code == 202, submitted.text
     task_id = submitted.json()["task_id"]
     messages = follow(server.ws_url, task_id, key, until={"completed", "failed", "aborted"})
@@ -82,10 +86,15 @@ def test_another_users_or_anonymous_websocket_is_refused(asgi_server: Any, mongo
     # when bob (by key), a wrong key, or an anonymous client tries to follow it, then the handshake is refused
     for headers in ({"Authorization": f"Api-Key {api_key_create(user=bob).raw}"},
                     {"Authorization": "Api-Key pmf_00000000_wrong"}, {}):  # fmt: skip
-        with pytest.raises(InvalidStatus) as refused, connect(url, additional_headers=headers, open_timeout=10):
+        with (
+            pytest.raises(InvalidStatus) as refused,
+            connect(url, additional_headers=headers, open_timeout=10),
+        ):
             pass
         assert refused.value.response.status_code == 403
     # while alice herself is let in
     alice_key = api_key_create(user=alice).raw
-    with connect(url, additional_headers={"Authorization": f"Api-Key {alice_key}"}, open_timeout=10) as socket:
+    with connect(
+        url, additional_headers={"Authorization": f"Api-Key {alice_key}"}, open_timeout=10
+    ) as socket:
         assert json.loads(socket.recv(timeout=10))["task"]["id"] == task.id
