@@ -35,6 +35,10 @@ export function ActiveResearchProgress({ task, definitions, connection, onAborte
   const { completed, total } = progressOf(definitions, task.checkpoints);
   const elapsed = useElapsed(task.started_at ?? task.created_at, task.completed_at);
   const groups = groupCheckpoints(definitions, task.checkpoints);
+  const latest = task.checkpoints.reduce<(typeof task.checkpoints)[number] | null>(
+    (last, checkpoint) => (last === null || checkpoint.at > last.at ? checkpoint : last),
+    null,
+  );
 
   return (
     <div className="space-y-4">
@@ -55,6 +59,9 @@ export function ActiveResearchProgress({ task, definitions, connection, onAborte
           <ProgressBar completed={completed} total={total} />
         </div>
       </Card>
+      <p className="sr-only" aria-live="polite">
+        {latest ? `${latest.label}. ${completed} of ${total} checkpoints done.` : ""}
+      </p>
       <CheckpointGroups groups={groups} status={task.status} />
     </div>
   );

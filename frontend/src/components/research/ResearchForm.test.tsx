@@ -58,9 +58,16 @@ test("the cost preview follows the chosen depth", async () => {
   expect(preview).toHaveTextContent("16 essential");
 });
 
+test("starts on a depth the balance can pay for", async () => {
+  setup({}, 10);
+  await waitFor(() => expect(screen.getByRole("radio", { name: /essential/i })).toBeChecked());
+  expect(start()).toBeEnabled();
+});
+
 test("disabled with an explanation when credits are short", async () => {
   setup({}, 10);
-  await screen.findByRole("radio", { name: /standard/i });
+  await waitFor(() => expect(screen.getByRole("radio", { name: /essential/i })).toBeChecked());
+  await userEvent.click(screen.getByRole("radio", { name: /standard/i }));
   expect(await screen.findByText(/Standard research costs 12 credits and you have 10/)).toBeInTheDocument();
   expect(start()).toBeDisabled();
   await userEvent.click(screen.getByRole("radio", { name: /essential/i }));

@@ -43,9 +43,19 @@ export function ResearchForm({ depths, balance, siteKey }: Props) {
   const idempotencyKey = useRef(newKey());
   const captcha = useRef<HCaptchaHandle>(null);
 
+  const [depthChosen, setDepthChosen] = useState(false);
   useEffect(() => {
     if (!depths.some((candidate) => candidate.name === depth) && depths[0]) setDepth(depths[0].name);
   }, [depths, depth]);
+  // Until the user picks one, start on a depth the balance can pay for.
+  useEffect(() => {
+    if (depthChosen || !balance) return;
+    const current = balance.depths.find((candidate) => candidate.depth === depth);
+    if (current && !current.affordable) {
+      const affordable = balance.depths.filter((candidate) => candidate.affordable).at(-1);
+      if (affordable) setDepth(affordable.depth);
+    }
+  }, [balance, depth, depthChosen]);
 
   const chosen = depths.find((candidate) => candidate.name === depth);
   const allowance = balance?.depths.find((candidate) => candidate.depth === depth);
@@ -149,6 +159,7 @@ export function ResearchForm({ depths, balance, siteKey }: Props) {
         value={depth}
         onChange={(name) => {
           setDepth(name);
+          setDepthChosen(true);
           setFormError(null);
         }}
         error={serverFields.research_depth?.join(" ")}
