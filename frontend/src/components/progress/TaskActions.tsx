@@ -56,7 +56,7 @@ export function TaskActions({ task }: { task: TaskDetail }) {
       <Button variant="secondary" onClick={() => (captchaRequired ? navigate("/") : setDialog("rerun"))}>
         Run again
       </Button>
-      <Button variant="ghost" className="text-red-800 hover:bg-red-50" onClick={() => setDialog("delete")}>
+      <Button variant="quietDanger" onClick={() => setDialog("delete")}>
         Delete
       </Button>
       <ConfirmDialog
