@@ -12,9 +12,16 @@ MONEY = re.compile(
     r"(?:US)?[$€£]\s?\d[\d,]*(?:\.\d+)?\s?(?:trillion|billion|million|bn|mn|[bBmM]\b)"
     r"|\d[\d,]*(?:\.\d+)?\s?(?:trillion|billion|million)\s(?:dollars|euros|pounds|USD|EUR|GBP)",
 )
+# an amount with thousands separators and decimals ("$1,200.50", "€7,50"), never cut short inside a number
+AMOUNT = r"(?>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+|,\d{1,2}(?!\d))?)(?!\d)"
+PRICE_UNIT = (
+    r"(?:month|mo|year|yr|annum|week|wk|day|hour|hr|user|seat|member|person|employee|agent|license"
+    r"|licence|location|site|kitchen|restaurant|store|venue|household|family|team|device|order)\b"
+)
 PRICE = re.compile(
-    r"(?:[$€£]\s?\d+(?:\.\d{2})?|\d+(?:\.\d{2})?\s?(?:USD|EUR|GBP))"
-    r"(?:\s?(?:per|a|/)\s?(?:month|year|user|seat|week|mo|yr))?",
+    rf"(?:[$€£]\s?{AMOUNT}|{AMOUNT}\s?(?:USD|EUR|GBP)\b)"
+    r"(?!\s?(?:trillion|billion|million|bn|mn|[bBmM]\b))"  # market sizes are MONEY, not prices
+    rf"(?:(?:\s*/\s*|\s+(?:per|a|an)\s+){PRICE_UNIT})*",  # compound units: "per user per month"
 )
 GROWTH = re.compile(
     r"(?:CAGR|compound annual growth rate)[^.]{0,40}?\d+(?:\.\d+)?\s?%"

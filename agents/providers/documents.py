@@ -14,6 +14,7 @@ import re
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from html.parser import HTMLParser
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
@@ -24,13 +25,14 @@ SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".pdf")
 
 @dataclass(frozen=True)
 class Document:
-    """One searchable document: its URL, title, full text and whether it is sample data."""
+    """One searchable document: its URL, title, full text, whether it is sample data, kind and idea."""
 
     url: str
     title: str
     text: str
     sample: bool = False
     kind: str = ""
+    idea: str = ""
 
 
 def parse_front_matter(raw: str) -> tuple[dict[str, str], str]:
@@ -77,10 +79,71 @@ def _read_pdf(path: Path) -> str:
     return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
 
 
-def _read_html(path: Path) -> str:
+HTML_META_NAMES = {"title", "url", "published", "kind", "idea", "sample"}
+HTML_HIDDEN = {"head", "title", "script", "style", "template", "noscript"}
+SAMPLE_NOTICE = re.compile(r"\bsample data\s*:", re.IGNORECASE)
+TRUE_VALUES = {"true", "yes", "1", "fictional"}
+
+
+class _HtmlMeta(HTMLParser):
+    """Collects ``<meta name=… content=…>`` tags, the ``<title>`` and the visible text of a page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.meta: dict[str, str] = {}
+        self.title = ""
+        self.visible: list[str] = []
+        self._hidden = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta":
+            values = {key.lower(): value or "" for key, value in attrs}
+            name = values.get("name", "").strip().lower()
+            content = values.get("content", "").strip()
+            if name in HTML_META_NAMES and content and name not in self.meta:
+                self.meta[name] = content
+        elif tag in HTML_HIDDEN:
+            self._hidden += 1
+            self._in_title = self._in_title or (tag == "title" and not self.title)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in HTML_HIDDEN and self._hidden:
+            self._hidden -= 1
+            if tag == "title":
+                self._in_title = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+        elif not self._hidden:
+            self.visible.append(data)
+
+
+def parse_html_meta(raw: str) -> dict[str, str]:
+    """``url``, ``title``, ``idea``, ``kind``, ``published`` and ``sample`` of an HTML page.
+
+    ``sample`` is ``"true"`` or ``"false"`` from ``<meta name="sample">`` or, without that tag, from a
+    visible "Sample data: …" notice; the title comes from ``<meta name="title">`` or ``<title>``.
+    """
+    parser = _HtmlMeta()
+    parser.feed(raw)
+    parser.close()
+    meta = dict(parser.meta)
+    title = " ".join(parser.title.split())
+    if title and "title" not in meta:
+        meta["title"] = title
+    if "sample" in meta:
+        meta["sample"] = "true" if meta["sample"].lower() in TRUE_VALUES else "false"
+    elif SAMPLE_NOTICE.search(" ".join(parser.visible)):
+        meta["sample"] = "true"
+    return meta
+
+
+def _read_html(raw: str) -> str:
     import trafilatura
 
-    return trafilatura.extract(path.read_text(errors="replace"), include_comments=False) or ""
+    return trafilatura.extract(raw, include_comments=False) or ""
 
 
 def load_document(path: Path, root: Path) -> Document | None:
@@ -92,7 +155,8 @@ def load_document(path: Path, root: Path) -> Document | None:
         if not meta and suffix == ".txt":
             meta, text = parse_text_header(text)
     elif suffix in (".html", ".htm"):
-        text = _read_html(path)
+        raw = path.read_text(errors="replace")
+        meta, text = parse_html_meta(raw), _read_html(raw)
     elif suffix == ".pdf":
         text = _read_pdf(path)
     else:
@@ -103,7 +167,9 @@ def load_document(path: Path, root: Path) -> Document | None:
     url = meta.get("url") or f"corpus://{path.relative_to(root).as_posix()}"
     title = meta.get("title") or _title_from_text(text, path.stem)
     sample = meta.get("sample", "").lower() == "true"
-    return Document(url=url, title=title, text=text, sample=sample, kind=meta.get("kind", ""))
+    return Document(
+        url=url, title=title, text=text, sample=sample, kind=meta.get("kind", ""), idea=meta.get("idea", "")
+    )
 
 
 def load_corpus(root: Path) -> list[Document]:

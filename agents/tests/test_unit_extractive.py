@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 import pytest
 
 from agents.analysts.extractive import parse_idea
-from agents.analysts.extractive_competitor import analyse_competitors
+from agents.analysts.extractive_competitor import analyse_competitors, saturation
 from agents.analysts.extractive_customer import analyse_customers, frequency
-from agents.analysts.sentences import GROWTH, MONEY, PRICE, split_sentences
+from agents.analysts.sentences import GROWTH, MONEY, PRICE, Sentence, split_sentences
 from agents.state import Source
 
 
@@ -60,6 +60,61 @@ def test_price_pattern() -> None:
         "$59.99 per year",
         "12 EUR",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The scale costs $1,200 as a one-time purchase.", ["$1,200"]),
+        ("Setup is $1,200.50 and the app is $9.99.", ["$1,200.50", "$9.99"]),
+        ("Team costs $4 per user per month when billed monthly.", ["$4 per user per month"]),
+        ("Starter is $8/user/month or $89/month per location.", ["$8/user/month", "$89/month per location"]),
+        ("Pro costs $49 per location per month.", ["$49 per location per month"]),
+        ("Plans cost $5 a month, $3/mo or $12 per seat.", ["$5 a month", "$3/mo", "$12 per seat"]),
+        ("The market was worth $2.8 billion in 2024.", []),
+    ],
+)
+def test_price_pattern_keeps_separators_decimals_and_compound_units(text: str, expected: list[str]) -> None:
+    # given a sentence quoting prices; when PRICE scans it; then each price is read whole, unit included
+    assert [m.group(0) for m in PRICE.finditer(text)] == expected
+
+
+def test_competitor_pricing_reads_whole_prices() -> None:
+    # given competitors priced in thousands and per user per month
+    text = (
+        "Acme Scale costs $1,200 per kitchen as a one-time purchase. "
+        "Beta Team costs $4 per user per month when billed monthly."
+    )
+    # when the competitors are analysed
+    findings = analyse_competitors([source(text)], set())
+    # then the pricing keeps the thousands separator and the full unit
+    assert [(c.name, c.pricing) for c in findings.competitors] == [
+        ("Acme Scale", "$1,200 per kitchen"),
+        ("Beta Team", "$4 per user per month"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Analysts rate the market as moderately saturated, with a score of 6 out of 10.", "medium"),
+        ("The segment for independent kitchens is rated lightly saturated by analysts.", "low"),
+        ("The niche for remote engineering teams is not yet saturated by any vendor.", "low"),
+        ("The niche for remote engineering teams remains under-saturated in every region.", "low"),
+        ("Analysts rate the overall meal planning market as highly saturated today.", "high"),
+        ("The consumer budgeting app category is heavily saturated in North America.", "high"),
+        ("The consumer budgeting app category is over-saturated in North America.", "high"),
+        ("The meal planning app category is saturated at the top of the funnel.", "high"),
+        ("The consumer budgeting app category is highly fragmented in North America.", "medium"),
+    ],
+)
+def test_saturation_qualifiers_set_the_level(text: str, expected: str) -> None:
+    # given a sentence rating saturation with or without a qualifier
+    sentence = Sentence(text, "C1", 0)
+    # when saturation is assessed
+    level, rationale, evidence = saturation([sentence], competitors=0)
+    # then the qualifier decides the level and the sentence is the rationale
+    assert (level, rationale, evidence) == (expected, text, [sentence])
 
 
 def test_sentences_skip_headings_tables_quotes_and_list_intros() -> None:

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from agents.providers.documents import SourceCache, load_corpus
+from agents.providers.documents import Document, SourceCache, load_corpus, load_document
 from agents.providers.local import LocalCorpusSearchProvider
 
 PDF_TEXT = "Solar kiosk revenue grew 40% in 2024."
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+ARTICLE = (
+    "<article><h1>Kiosk pricing</h1><p>Solar kiosks rent for $40 per month in rural markets, according to "
+    "the association's annual review of off-grid retail published this spring.</p>{notice}</article>"
+)
 
 
 def minimal_pdf(text: str) -> bytes:
@@ -73,6 +78,49 @@ def test_corpus_reads_markdown_text_html_and_pdf(tmp_path: Path) -> None:
     )
     assert "Solar kiosks are spreading" in documents["corpus://idea/c.html"].text
     assert documents["corpus://idea/d.pdf"].text.strip() == PDF_TEXT
+
+
+def test_html_meta_tags_give_url_title_kind_idea_and_sample(tmp_path: Path) -> None:
+    # given HTML pages with meta tags: one with a sample meta tag, one with a visible sample notice only,
+    # and one whose sample meta tag says false despite the notice
+    notice = "<p>Sample data: fictional. This page is invented.</p>"
+    head = (
+        '<head><title>Kiosk Pricing \u2014 Solar</title><meta name="url" content="https://k.example/{0}">'
+        '<meta name="idea" content="solar-kiosks"><meta name="kind" content="competitor">{1}</head>'
+    )
+    pages = {  # file name: (sample meta tag, visible notice)
+        "tagged.html": ('<meta name="sample" content="true">', ""),
+        "notice.html": ("", notice),
+        "real.htm": ('<meta name="sample" content="false">', notice),
+    }
+    for name, (tag, shown) in pages.items():
+        body = head.format(name.split(".")[0], tag) + ARTICLE.format(notice=shown)
+        (tmp_path / name).write_text(f"<!DOCTYPE html><html>{body}</html>")
+    # when the pages are loaded
+    documents = [load_document(tmp_path / name, tmp_path) for name in pages]
+    # then the meta tags set URL, kind and idea, the <title> the title, and sample follows tag, then notice
+    assert [(d.url, d.title, d.kind, d.idea, d.sample) for d in documents if isinstance(d, Document)] == [
+        ("https://k.example/tagged", "Kiosk Pricing \u2014 Solar", "competitor", "solar-kiosks", True),
+        ("https://k.example/notice", "Kiosk Pricing \u2014 Solar", "competitor", "solar-kiosks", True),
+        ("https://k.example/real", "Kiosk Pricing \u2014 Solar", "competitor", "solar-kiosks", False),
+    ]
+    # and trafilatura still supplies the text
+    assert "Solar kiosks rent for $40 per month" in documents[0].text  # type: ignore[union-attr]
+
+
+def test_sample_corpus_html_pages_carry_their_meta_urls() -> None:
+    # given the two HTML pages of the shipped sample corpus
+    paths = [
+        CORPUS / "restaurant-inventory-waste" / "competitor-2-bintally-pricing-page.html",
+        CORPUS / "async-video-standup" / "competitor-2-clipcadence-pricing-page.html",
+    ]
+    # when they are loaded
+    documents = [load_document(path, CORPUS) for path in paths]
+    # then they are sample competitor pages under their own URLs and ideas
+    assert [(d.url, d.kind, d.idea, d.sample) for d in documents if isinstance(d, Document)] == [
+        ("https://bintally.example/pricing", "competitor", "restaurant-inventory-waste", True),
+        ("https://clipcadence.example/pricing", "competitor", "async-video-standup", True),
+    ]
 
 
 def test_search_ranks_by_bm25_and_extract_returns_full_text(tmp_path: Path) -> None:
