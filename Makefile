@@ -35,7 +35,13 @@ $(DIST): $(NODE_STAMP) $(FRONTEND_SOURCES)
 
 # Debian packages some tests drive (nginx -t on the shipped config; Chromium for browser tests).
 system-deps:
-	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null; }
+	@missing=""; \
+	  { command -v nginx >/dev/null || test -x /usr/sbin/nginx; } || missing="$$missing nginx-light"; \
+	  command -v chromium >/dev/null || missing="$$missing chromium"; \
+	  if [ -n "$$missing" ]; then \
+	    echo "installing Debian packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  fi
 
 services: venv ## Start the embedded engines that have no URL set (idempotent)
 	$(PY) -m pmfsite.embedded up --dir var
@@ -52,8 +58,8 @@ lock: venv ## Re-resolve requirements/*.txt from the .in files
 	$(VENV)/bin/uv pip compile --quiet --python-version 3.11 requirements/base.in -o requirements/base.txt
 	$(VENV)/bin/uv pip compile --quiet --python-version 3.11 requirements/dev.in -o requirements/dev.txt
 
-bench: venv ## Benchmarks (not part of make test); results in bench/results/
-	.venv/bin/python -m pmfsite.embedded run --dir var/bench --fresh -- .venv/bin/python bench/credits_bench.py
+bench: venv ## Benchmarks (not part of make test): prints a table, writes bench/results/latest.json (~7 min)
+	$(PY) -m pmfsite.embedded run --dir var/bench --fresh -- $(PY) bench/run.py
 
 clean: stop
 	rm -rf var frontend/dist

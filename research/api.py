@@ -22,6 +22,7 @@ from research.captcha import check_request_captcha
 from research.documents import COMPLETED, TaskFilters
 from research.exceptions import ReportNotReady, TaskNotFound
 from research.serializers import (
+    BulkDeleteResponseSerializer,
     BulkDeleteSerializer,
     CheckpointSpecSerializer,
     DepthSerializer,
@@ -31,6 +32,7 @@ from research.serializers import (
     SubmitResponseSerializer,
     SubmitSerializer,
     SuggestQuerySerializer,
+    SuggestResponseSerializer,
     TaskDetailSerializer,
     TaskListQuerySerializer,
     TaskPageSerializer,
@@ -81,7 +83,9 @@ class SubmitView(APIView):
 
 
 class TaskListView(APIView):
-    @extend_schema(parameters=[TaskListQuerySerializer], responses=TaskPageSerializer)
+    @extend_schema(
+        parameters=[TaskListQuerySerializer], responses=TaskPageSerializer, operation_id="research_tasks_list"
+    )
     def get(self, request: Request) -> Response:
         """The caller's tasks: filters, free-text search, sort and pagination."""
         query = TaskListQuerySerializer(data=request.query_params)
@@ -99,7 +103,7 @@ class TaskListView(APIView):
 
 
 class SuggestView(APIView):
-    @extend_schema(parameters=[SuggestQuerySerializer])
+    @extend_schema(parameters=[SuggestQuerySerializer], responses=SuggestResponseSerializer)
     def get(self, request: Request) -> Response:
         """Titles matching what the user is typing."""
         query = SuggestQuerySerializer(data=request.query_params)
@@ -123,7 +127,7 @@ class TaskDetailView(APIView):
 
 
 class BulkDeleteView(APIView):
-    @extend_schema(request=BulkDeleteSerializer)
+    @extend_schema(request=BulkDeleteSerializer, responses=BulkDeleteResponseSerializer)
     def post(self, request: Request) -> Response:
         """Delete several finished tasks; running or unknown ones are reported as skipped."""
         serializer = BulkDeleteSerializer(data=request.data)
@@ -176,7 +180,9 @@ class MarkdownRenderer(BaseRenderer):
     format = "md"
     charset = "utf-8"
 
-    def render(self, data: Any, accepted_media_type: str | None = None, renderer_context: Any = None) -> bytes:
+    def render(
+        self, data: Any, accepted_media_type: str | None = None, renderer_context: Any = None
+    ) -> bytes:
         return (data if isinstance(data, str) else json.dumps(data)).encode()
 
 

@@ -102,6 +102,26 @@ class BulkDeleteSerializer(serializers.Serializer):
     ids = serializers.ListField(child=serializers.CharField(max_length=64), min_length=1, max_length=500)
 
 
+class BulkDeleteSkippedSerializer(serializers.Serializer):
+    id = serializers.CharField()
+    reason = serializers.CharField()
+
+
+class BulkDeleteResponseSerializer(serializers.Serializer):
+    deleted = serializers.ListField(child=serializers.CharField())
+    skipped = BulkDeleteSkippedSerializer(many=True)
+
+
+class SuggestionSerializer(serializers.Serializer):
+    id = serializers.CharField()
+    title = serializers.CharField()
+    status = serializers.CharField()
+
+
+class SuggestResponseSerializer(serializers.Serializer):
+    suggestions = SuggestionSerializer(many=True)
+
+
 class ExportQuerySerializer(serializers.Serializer):
     format = serializers.ChoiceField(choices=["md", "json"], default="md")
 

@@ -34,6 +34,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         reason = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
     elif not (ROOT / "frontend" / "dist" / ".vite" / "manifest.json").exists():
         reason = "the SPA is not built (make frontend)"
+    if reason and os.environ.get("PMF_REQUIRE_BROWSER") == "1":
+        raise pytest.UsageError(f"browser tests cannot run: {reason}")
     if reason:
         for item in items:
             if "research/tests/browser" in str(item.path):
