@@ -1,0 +1,69 @@
+"""Staff view of research tasks inside the Django admin."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from credits.models import CreditTransaction
+from credits.services import research_charge
+from credits.tests.factories import StaffFactory, UserFactory
+from research import documents
+from research.tests.factories import insert_tasks, make_task
+
+LIST = "/admin/research/researchtaskentry/"
+
+
+@pytest.fixture
+def staff_client(db: None) -> Client:
+    client = Client()
+    client.force_login(StaffFactory(username="charlie"))
+    return client
+
+
+@pytest.mark.django_db
+def test_staff_search_and_filter_tasks_of_every_user(staff_client: Client, mongo_db: Any) -> None:
+    alice, bob = UserFactory(username="alice"), UserFactory(username="bob")
+    insert_tasks([
+        make_task(alice.pk, title="Meal planner <b>beta</b>", status="completed"),
+        make_task(bob.pk, title="Restaurant waste tracker", status="failed", depth="deep"),
+        make_task(bob.pk, title="Async stand-ups", status="processing"),
+    ])  # fmt: skip
+    everything = staff_client.get(LIST)
+    assert everything.status_code == 200
+    assert b"3 tasks" in everything.content
+    assert b"Meal planner &lt;b&gt;beta&lt;/b&gt;" in everything.content  # escaped, never HTML
+    by_user = staff_client.get(LIST, {"user": "bob", "status": "failed", "depth": "deep"})
+    assert b"1 task" in by_user.content and b"Restaurant waste tracker" in by_user.content
+    by_text = staff_client.get(LIST, {"q": "stand-up"})
+    assert b"Async stand-ups" in by_text.content and b"Meal planner" not in by_text.content
+
+
+@pytest.mark.django_db
+def test_staff_open_abort_and_refund_a_task(staff_client: Client, mongo_db: Any) -> None:
+    # given bob's charged research, still processing
+    bob = UserFactory(username="bob")
+    task = make_task(bob.pk, status="processing")
+    research_charge(user=bob, request_id=task.request_id, depth="essential")
+    insert_tasks([task])
+    detail = staff_client.get(f"{LIST}{task.id}/")
+    assert detail.status_code == 200 and task.request_id.encode() in detail.content
+    # when staff abort it
+    staff_client.post(f"{LIST}{task.id}/abort/")
+    # then it is aborted and refunded once; a further refund moves nothing
+    assert documents.task_get(task.id).status == "aborted"
+    staff_client.post(f"{LIST}{task.id}/refund/")
+    kinds = list(
+        CreditTransaction.objects.filter(research_request_id=task.request_id).values_list("kind", flat=True)
+    )
+    assert sorted(kinds) == ["refund", "research_charge"]
+
+
+@pytest.mark.django_db
+def test_non_staff_cannot_see_the_research_admin(mongo_db: Any) -> None:
+    client = Client()
+    client.force_login(UserFactory(username="alice"))
+    response = client.get(LIST)
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
