@@ -23,7 +23,7 @@ def ledger(task: documents.ResearchTask) -> list[str]:
 
 
 def test_reaper_fails_and_refunds_a_task_past_its_hard_limit(alice: Any, mongo_db: Any) -> None:
-    # given a processing essential research started long before its hard limit (5 × 60 s)
+    # given a processing essential research started long before its hard limit (5 x 60 s)
     started = now() - timedelta(minutes=30)
     task = make_task(alice.pk, status="processing", created_at=started, started_at=started)
     research_charge(user=alice, request_id=task.request_id, depth="essential")
