@@ -208,9 +208,9 @@ class _RequestHandler(BaseHTTPRequestHandler):
         reply = self.fake.answer(request)
         if self.fake._closing.is_set():
             return
-        request.status, request.answer = reply.status, reply.body
+        # recorded before sending so a client that has its answer always sees a complete log entry
+        request.status, request.answer, request.ended = reply.status, reply.body, time.monotonic()
         self._send(reply)
-        request.ended = time.monotonic()
 
     def _send(self, reply: Reply) -> None:
         payload = reply.encoded()
