@@ -1,0 +1,112 @@
+"""API under load: the status poll and the task list with free-text search over 10,000 tasks."""
+
+from __future__ import annotations
+
+import json
+import random
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from datetime import timedelta
+from typing import Any
+
+import httpx
+
+from bench.stack import ROOT, bench_env
+
+WORDS = (
+    "meal", "grocery", "fitness", "invoice", "legal", "pet", "travel", "tutor", "garden", "music",
+    "farm", "clinic", "retail", "podcast", "wedding", "repair", "bakery", "crypto", "school", "hotel",
+)  # fmt: skip
+SEARCH_TEXT = "meal"
+
+
+def seed_tasks(owner_id: int, count: int) -> int:
+    """``count`` finished tasks with realistic titles, ideas and 17 checkpoints each."""
+    from django.utils import timezone
+
+    from agents.checkpoints import CHECKPOINTS
+    from research.documents import CheckpointRecord, ResearchTask, _to_document
+    from research.mongo import research_tasks
+
+    rng = random.Random(8)
+    now = timezone.now()
+    documents = []
+    for number in range(count):
+        topic, trade, chore = rng.choice(WORDS), rng.choice(WORDS), rng.choice(WORDS)
+        idea = f"A {topic} platform for {trade} businesses that automates {chore} work."
+        created = now - timedelta(minutes=number)
+        checkpoints = [CheckpointRecord(c.number, c.key, c.category, c.label, created) for c in CHECKPOINTS]
+        task = ResearchTask(
+            id=uuid.uuid4().hex, owner_id=owner_id, request_id=uuid.uuid4().hex, title=idea[:90],
+            product_idea=idea, depth="essential", status="completed", checkpoints=checkpoints,
+            created_at=created, updated_at=created, started_at=created, completed_at=created,
+            credits_charged=6, pmf_score=rng.randint(20, 90),
+        )  # fmt: skip
+        documents.append(_to_document(task))
+    for start in range(0, count, 1000):
+        research_tasks().insert_many(documents[start : start + 1000], ordered=False)
+    return research_tasks().count_documents({"owner_id": owner_id})
+
+
+def load(url: str, key: str, *, rate: float, seconds: float, connections: int) -> dict[str, Any]:
+    """Run ``bench/load.py`` in its own process and return its summary."""
+    command = [sys.executable, str(ROOT / "bench" / "load.py"), "--url", url, "--header",
+               f"Authorization: Api-Key {key}", "--rate", str(rate), "--seconds", str(seconds),
+               "--connections", str(connections)]  # fmt: skip
+    output = subprocess.run(command, env=bench_env(), capture_output=True, text=True, check=True)
+    return json.loads(output.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def sequential_ms(client: httpx.Client, path: str, repeat: int) -> float:
+    """Median latency of ``repeat`` requests one after the other (no queueing)."""
+    client.get(path).raise_for_status()  # warm
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        client.get(path).raise_for_status()
+        samples.append(time.perf_counter() - started)
+    return round(statistics.median(samples) * 1000, 2)
+
+
+def store_ms(owner_id: int, repeat: int) -> dict[str, float]:
+    """The MongoDB part of a list request alone: count + one sorted page, and the detail lookup."""
+    from research import documents
+    from research.documents import TaskFilters
+
+    filters = TaskFilters(owner_id=owner_id, text=SEARCH_TEXT)
+    list_samples, detail_samples = [], []
+    some_id = documents.task_list(filters, page_size=1)[0][0].id
+    for _ in range(repeat):
+        started = time.perf_counter()
+        documents.task_list(filters, sort="-created_at", page=1, page_size=20)
+        list_samples.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        documents.task_get(some_id, owner_id=owner_id)
+        detail_samples.append(time.perf_counter() - started)
+    return {"list_ms": round(statistics.median(list_samples) * 1000, 2),
+            "detail_ms": round(statistics.median(detail_samples) * 1000, 2)}  # fmt: skip
+
+
+def run_api(base_url: str, key: str, owner_id: int, poll_task_id: str, seconds: float) -> dict[str, Any]:
+    """Status poll at 200 requests/s and list+search at full speed, each with the store's share."""
+    seeded = seed_tasks(owner_id, 10_000)
+    poll_path = f"/api/v1/research/tasks/{poll_task_id}"
+    list_path = f"/api/v1/research/tasks?q={SEARCH_TEXT}&page_size=20"
+    with httpx.Client(base_url=base_url, headers={"Authorization": f"Api-Key {key}"}, timeout=30) as client:
+        matching = client.get(list_path).json()["count"]
+        poll_alone, list_alone = sequential_ms(client, poll_path, 50), sequential_ms(client, list_path, 20)
+    store = store_ms(owner_id, 20)
+    poll = load(base_url + poll_path, key, rate=200, seconds=seconds, connections=16)
+    listing = load(base_url + list_path, key, rate=0, seconds=seconds, connections=4)
+    return {
+        "tasks_in_store": seeded,
+        "search_matches": matching,
+        "status_poll": {**poll, "target_rps": 200, "sequential_p50_ms": poll_alone,
+                        "store_ms": store["detail_ms"]},
+        "task_list_search": {**listing, "connections": 4, "sequential_p50_ms": list_alone,
+                             "store_ms": store["list_ms"]},
+        "store": "embedded MongoDB-compatible server (secantusdb), pymongo",
+    }  # fmt: skip

@@ -1,0 +1,79 @@
+"""The printed summary of a benchmark run, with issue 8's targets beside each figure."""
+
+from __future__ import annotations
+
+from typing import Any
+
+TARGETS = {"ratio": 1.15, "concurrent_ratio": 1.5, "offline_seconds": 5.0, "poll_p99_ms": 50.0}
+
+
+def _mark(ok: bool) -> str:
+    return "ok" if ok else "MISSED"
+
+
+def _research_rows(results: dict[str, Any]) -> list[str]:
+    rows = []
+    for depth, run in results.get("depths", {}).items():
+        ratio = run["ratio"]
+        rows.append(
+            f"{depth:<10} wall {run['wall_seconds']:6.2f} s  "
+            f"critical path {run['critical_path_seconds']:6.2f} s"
+            f"  ratio {ratio:.3f}  (target <= {TARGETS['ratio']}: {_mark(ratio <= TARGETS['ratio'])})"
+        )
+    concurrent = results.get("concurrent")
+    if concurrent:
+        ratio = concurrent["ratio"]
+        rows.append(
+            f"{concurrent['researches']} concurrent essentials: {concurrent['total_seconds']:.2f} s vs one "
+            f"{concurrent['single_seconds']:.2f} s = {ratio:.2f}x, failures {concurrent['failures']}"
+            f"  (target <= {TARGETS['concurrent_ratio']}x, 0: "
+            f"{_mark(ratio <= TARGETS['concurrent_ratio'] and not concurrent['failures'])})"
+        )
+    offline = results.get("offline")
+    if offline:
+        seconds = offline["wall_seconds"]
+        rows.append(
+            f"offline essential (sample corpus): {seconds:.2f} s  "
+            f"(target <= {TARGETS['offline_seconds']} s: {_mark(seconds <= TARGETS['offline_seconds'])})"
+        )
+    return rows
+
+
+def _api_rows(api: dict[str, Any]) -> list[str]:
+    poll, listing = api["status_poll"], api["task_list_search"]
+    ok = poll["p99_ms"] <= TARGETS["poll_p99_ms"] and not poll["errors"]
+    return [
+        f"status poll @ {poll['target_rps']} req/s: {poll['rps']} req/s, p50 {poll['p50_ms']} ms, "
+        f"p99 {poll['p99_ms']} ms, errors {poll['errors']}  "
+        f"(target p99 <= {TARGETS['poll_p99_ms']} ms: {_mark(ok)})",
+        f"  one at a time: {poll['sequential_p50_ms']} ms, of which MongoDB find_one {poll['store_ms']} ms",
+        f"task list ?q= over {api['tasks_in_store']} tasks ({api['search_matches']} match), "
+        f"{listing['connections']} clients flat out: {listing['rps']} req/s, p50 {listing['p50_ms']} ms, "
+        f"p99 {listing['p99_ms']} ms, errors {listing['errors']}",
+        f"  one at a time: {listing['sequential_p50_ms']} ms, "
+        f"of which MongoDB count+find {listing['store_ms']} ms",
+    ]
+
+
+def render(results: dict[str, Any]) -> str:
+    """The table as text."""
+    rows = ["", "PMF benchmark (fake providers, fixed latencies)", "-" * 100, *_research_rows(results)]
+    if "api" in results:
+        rows += _api_rows(results["api"])
+    credits = results.get("credits", {}).get("scenarios", {})
+    if credits:
+        rows.append(
+            "credit reservations/s (16 processes): distinct users "
+            f"{credits['distinct_users']['per_second']}, one balance {credits['one_balance']['per_second']}"
+        )
+    rss = results.get("peak_rss_mb", {})
+    rows.append("peak RSS: " + ", ".join(f"{role} {mb:.0f} MB" for role, mb in sorted(rss.items())))
+    machine = results.get("machine", {})
+    if machine:
+        rows.append(
+            f"machine: {machine['cpus']} CPUs, load average before {machine['load_average_before']} "
+            f"after {machine['load_average_after']}, worker threads {machine['worker_concurrency']}, "
+            f"bench took {machine['bench_seconds']} s"
+        )
+    rows.append("-" * 100)
+    return "\n".join(rows)
