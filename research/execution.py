@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 import uuid
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
+import redis
 import structlog
 from django.conf import settings
 from django.utils import timezone
+from pymongo.errors import ConnectionFailure
 
 from agents.checkpoints import BY_KEY, CheckpointEvent
 from agents.depths import DEPTHS
@@ -26,6 +30,8 @@ from research.documents import COMPLETED, PROCESSING, QUEUED, CheckpointRecord, 
 from research.services import research_fail
 
 log = structlog.get_logger(__name__)
+STORE_RETRIES = 5
+STORE_OUTAGES = (ConnectionFailure, redis.ConnectionError, redis.TimeoutError)
 
 
 def hard_limit_seconds(depth: str) -> int:
@@ -69,9 +75,18 @@ def research_execute(task_id: str) -> str:
         outcome = _run(task, heartbeat)
     finally:
         heartbeat.stopped.set()
-        progress.lease_release(task.id, owner)
+        _best_effort(progress.lease_release, task.id, owner)  # else it expires on its own
     _record_outcome(task, outcome)
     return outcome
+
+
+def _best_effort(action: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Run a Redis side effect; a Redis outage is logged, never fatal (MongoDB holds the truth)."""
+    try:
+        return action(*args, **kwargs)
+    except (redis.RedisError, OSError) as error:
+        log.warning("research.redis_unavailable", action=action.__name__, error=str(error))
+        return None
 
 
 def _record_outcome(task: ResearchTask, outcome: str) -> None:
@@ -101,7 +116,7 @@ def _run(task: ResearchTask, heartbeat: _Heartbeat) -> str:
     def should_cancel() -> bool:
         if heartbeat.lost or timezone.now() > deadline:
             return True
-        return progress.abort_requested(task.id)
+        return bool(_best_effort(progress.abort_requested, task.id))
 
     try:
         run_research(
@@ -117,6 +132,10 @@ def _run(task: ResearchTask, heartbeat: _Heartbeat) -> str:
             )
             return "timed out"
         return "cancelled"
+    except STORE_OUTAGES as error:
+        # Not the research's fault: leave it processing; the reaper resumes it from its checkpoint.
+        log.warning("research.interrupted", task_id=task.id, error=str(error))
+        return "interrupted"
     except Exception as error:
         log.exception("research.failed", task_id=task.id)
         research_fail(task.id, reason=_readable(error))
@@ -133,37 +152,54 @@ def record_checkpoint(task_id: str, event: CheckpointEvent) -> None:
     """Store a checkpoint (once per key), cache the progress, then broadcast it."""
     spec = BY_KEY[event.key]
     record = CheckpointRecord(spec.number, spec.key, spec.category, spec.label, event.at)
-    task = documents.checkpoint_append(task_id, record)
+    task = _retrying(documents.checkpoint_append, task_id, record)
     if task is None:
         return  # a duplicate after a resume, or the task was aborted or failed meanwhile
-    progress.cache_progress(task_id, status=task.status, progress=task.progress, last_checkpoint=spec.key)
+    _best_effort(
+        progress.cache_progress, task_id, status=task.status, progress=task.progress, last_checkpoint=spec.key
+    )
     checkpoint = {"number": spec.number, "key": spec.key, "category": spec.category, "label": spec.label,
                   "at": event.at.isoformat()}  # fmt: skip
-    progress.broadcast(
-        task_id,
-        {"type": "checkpoint", "checkpoint": checkpoint, "progress": task.progress, "status": task.status},
-    )
+    message = {"type": "checkpoint", "checkpoint": checkpoint, "progress": task.progress}
+    _best_effort(progress.broadcast, task_id, {**message, "status": task.status})
 
 
 def _store_report(task_id: str, report: Any) -> None:
     data = report.model_dump(mode="json")
-    documents.task_update(
-        task_id, only_if_status=(PROCESSING,), report=data, pmf_score=int(report.pmf_score.total),
-        cost=data["methodology"]["cost"], sources_count=int(report.methodology.sources_count),
+    _retrying(
+        documents.task_update, task_id, only_if_status=(PROCESSING,), report=data,
+        pmf_score=int(report.pmf_score.total), cost=data["methodology"]["cost"],
+        sources_count=int(report.methodology.sources_count),
     )  # fmt: skip
 
 
 def _complete(task_id: str) -> str:
-    task = documents.task_transition(
-        task_id, from_statuses=(PROCESSING,), to=COMPLETED, completed_at=timezone.now()
-    )
+    task = _retrying(
+        documents.task_transition,
+        task_id, from_statuses=(PROCESSING,), to=COMPLETED, completed_at=timezone.now(),
+    )  # fmt: skip
     if task is None:
         return "finished but no longer running"
-    progress.cache_progress(
-        task_id, status=COMPLETED, progress=task.progress, last_checkpoint="final_report_delivered"
-    )
-    progress.broadcast(task_id, {"type": "status", "status": COMPLETED, "error": None, "refunded": False})
+    _best_effort(
+        progress.cache_progress,
+        task_id, status=COMPLETED, progress=task.progress, last_checkpoint="final_report_delivered",
+    )  # fmt: skip
+    status = {"type": "status", "status": COMPLETED, "error": None, "refunded": False}
+    _best_effort(progress.broadcast, task_id, status)
     return COMPLETED
+
+
+def _retrying(write: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """A conditional (so repeatable) MongoDB write, retried through a short server outage."""
+    for attempt in range(STORE_RETRIES):
+        try:
+            return write(*args, **kwargs)
+        except ConnectionFailure as error:
+            if attempt + 1 == STORE_RETRIES:
+                raise
+            log.warning("research.mongodb_retry", action=write.__name__, error=str(error))
+            time.sleep(1.0)
+    return None
 
 
 def reap(now: Any = None) -> dict[str, list[str]]:
