@@ -17,4 +17,4 @@ def postgres_conninfo(alias: str = "default", **overrides: object) -> str:
         "port": database.get("PORT") or "",
     }
     parts.update(overrides)
-    return make_conninfo(**{key: value for key, value in parts.items() if value not in ("", None)})
+    return make_conninfo(**{key: str(value) for key, value in parts.items() if value not in ("", None)})

@@ -149,7 +149,7 @@ def postgres_down(var_dir: Path) -> bool:
     pid = _read_pid(pgdata / "postmaster.pid")
     if pid is None or not _pid_alive(pid):
         return False
-    from pgserver._commands import pg_ctl
+    from pgserver._commands import pg_ctl  # type: ignore[attr-defined]
 
     user = "pgserver" if os.geteuid() == 0 else None
     try:

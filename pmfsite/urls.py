@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.urls import include, path, re_path
+from django.urls import URLPattern, URLResolver, include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from pmfsite import metrics, signin, spa, views
 
-api_v1 = [
+api_v1: list[URLPattern | URLResolver] = [
     path("health", views.health, name="api-health"),
     path("", include("credits.urls")),
     path("", include("research.urls")),

@@ -92,7 +92,7 @@ class TaskListView(APIView):
         query.is_valid(raise_exception=True)
         data = query.validated_data
         filters = TaskFilters(
-            owner_id=request.user.pk, text=data["q"], statuses=data["status"], depth=data["depth"],
+            owner_id=int(request.user.pk or 0), text=data["q"], statuses=data["status"], depth=data["depth"],
             created_after=data["created_after"], created_before=data["created_before"],
         )  # fmt: skip
         tasks, total = documents.task_list(
@@ -109,7 +109,7 @@ class SuggestView(APIView):
         query = SuggestQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         text = query.validated_data["q"].strip()
-        tasks = documents.task_suggest(owner_id=request.user.pk, text=text) if text else []
+        tasks = documents.task_suggest(owner_id=int(request.user.pk or 0), text=text) if text else []
         return Response({"suggestions": [{"id": t.id, "title": t.title, "status": t.status} for t in tasks]})
 
 

@@ -130,7 +130,7 @@ class CheckpointSerializer(serializers.Serializer):
     number = serializers.IntegerField()
     key = serializers.CharField()
     category = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # DRF stubs type Field.label
     at = serializers.DateTimeField()
 
 
@@ -176,7 +176,7 @@ class TaskPageSerializer(serializers.Serializer):
 
 class DepthSerializer(serializers.Serializer):
     name = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # DRF stubs type Field.label
     credits = serializers.IntegerField()
     target_seconds = serializers.IntegerField()
     search_depth = serializers.CharField()
@@ -189,7 +189,7 @@ class CheckpointSpecSerializer(serializers.Serializer):
     number = serializers.IntegerField()
     key = serializers.CharField()
     category = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # DRF stubs type Field.label
 
 
 class MeSerializer(serializers.Serializer):

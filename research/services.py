@@ -83,7 +83,7 @@ def _enqueue(task: ResearchTask) -> None:
     from research.tasks import process_research
 
     try:
-        process_research.apply_async(args=[task.id], task_id=f"research-{task.id}-1")
+        process_research.apply_async(args=(task.id,), task_id=f"research-{task.id}-1")
     except Exception as error:
         log.error("research.enqueue_failed", task_id=task.id, error=str(error))
         research_fail(task.id, reason="The research could not be queued. Your credits were refunded.")

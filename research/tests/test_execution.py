@@ -52,7 +52,7 @@ def test_reaper_requeues_a_processing_task_whose_worker_lost_its_lease(
     assert progress.lease_acquire(leased.id, "another-worker", 30)
     try:
         assert execution.reap() == {"failed": [], "requeued": [orphan.id]}
-        assert sent == [[orphan.id]]
+        assert [tuple(args) for args in sent] == [(orphan.id,)]
     finally:
         progress.lease_release(leased.id, "another-worker")
 
