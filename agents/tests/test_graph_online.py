@@ -117,6 +117,10 @@ def test_three_parallel_searches_and_extracts_with_the_depth_parameters(
     assert len(llm.requests(COMPLETIONS)) == 5
     extracted = {url for request in extracts for url in request.body["urls"]}
     assert {citation.url for citation in report.citations} <= extracted
+    # and the fake model's verbatim quotes all verify against the extracted text
+    grounding = report.methodology.grounding
+    assert grounding.verified == grounding.cited == grounding.claims > 0
+    assert grounding.dropped == 0
     assert sorted(recorder.keys) == sorted(KEYS)
     assert_valid_order(recorder.keys)
     assert slept == []
