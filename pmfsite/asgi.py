@@ -7,6 +7,7 @@ import os
 from django.core.asgi import get_asgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pmfsite.settings.dev")
+os.environ.setdefault("DATABASE_POOL", "true")  # see DATABASES in settings.base
 django_asgi_app = get_asgi_application()
 
 from channels.auth import AuthMiddlewareStack  # noqa: E402

@@ -79,6 +79,13 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env.int(
     "DATABASE_CONNECT_TIMEOUT", default=5
 )
+# Under ASGI every request runs its sync code in a thread of its own, so per-thread persistent
+# connections pile up until PostgreSQL refuses clients; the web process (pmfsite.asgi) pools instead.
+if env.bool("DATABASE_POOL", default=False):
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["OPTIONS"]["pool"] = {
+        "min_size": 2, "max_size": env.int("DATABASE_POOL_MAX_SIZE", default=16), "timeout": 10,
+    }  # fmt: skip
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 MONGODB_URI = env.str("MONGODB_URI")
