@@ -46,11 +46,16 @@ def slept() -> list[float]:
 
 
 def research(
-    tavily: FakeTavily, llm: FakeOpenAI, depth: str, slept: list[float], tavily_key: str = TAVILY_KEY
+    tavily: FakeTavily,
+    llm: FakeOpenAI,
+    depth: str,
+    slept: list[float],
+    tavily_key: str = TAVILY_KEY,
+    timeout: float = 10,
 ) -> tuple[ResearchOutcome, Recorder]:
     """One research through the graph with the online providers pointed at the fakes."""
     search = TavilySearchProvider(
-        tavily_key, base_url=tavily.url, timeout=10, backoff=Backoff(sleep=slept.append)
+        tavily_key, base_url=tavily.url, timeout=timeout, backoff=Backoff(sleep=slept.append)
     )
     model = OpenAILLMProvider(OPENAI_KEY, base_url=llm.url + "/v1", timeout=10)
     recorder = Recorder()
@@ -139,6 +144,23 @@ def test_tavily_429_with_retry_after_then_success_completes(
     assert [request.status for request in tavily.requests("/search")].count(429) == 1
     assert len(tavily.requests("/search")) == 4
     assert slept == [1.0]
+    assert outcome.report.methodology.cost.tavily_credits == DEPTHS["essential"].credits
+
+
+def test_tavily_timeout_is_retried_and_the_research_completes(
+    tavily: FakeTavily, llm: FakeOpenAI, slept: list[float]
+) -> None:
+    # given one extract answers only after the provider's 1.5 s timeout
+    tavily.script("/extract", FakeTavily.timeout(5))
+
+    # when a research runs
+    outcome, _ = research(tavily, llm, "essential", slept, timeout=1.5)
+
+    # then that extract was sent again and the research completed at the normal price
+    extracts = tavily.requests("/extract")
+    assert [request.scripted for request in extracts].count(True) == 1
+    assert len(extracts) == 4
+    assert len(slept) == 1
     assert outcome.report.methodology.cost.tavily_credits == DEPTHS["essential"].credits
 
 
