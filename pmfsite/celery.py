@@ -9,6 +9,8 @@ import structlog
 from celery import Celery
 from celery.signals import task_prerun
 
+from pmfsite import broker  # noqa: F401  (the Redis transport that survives a broker restart)
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pmfsite.settings.dev")
 
 app = Celery("pmfsite")
