@@ -116,8 +116,21 @@ class GrantCreditsForm(forms.Form):
         return data
 
 
+class ViewOnlyAdmin(admin.ModelAdmin):
+    """Staff may look, never add, edit or delete: rows change only through the ledger services."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 @admin.register(CreditBalance)
-class CreditBalanceAdmin(admin.ModelAdmin):
+class CreditBalanceAdmin(ViewOnlyAdmin):
     list_display = (
         "user",
         "month_year",
@@ -135,16 +148,6 @@ class CreditBalanceAdmin(admin.ModelAdmin):
     inlines = (TransactionInline,)
     actions = ("grant_credits",)
     ordering = ("-month_year", "user__username")
-
-    # Balances change only through the ledger: staff view them and grant through the action.
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
     def has_grant_permission(self, request: HttpRequest) -> bool:
         """Who may grant and correct credits (the ``credits.grant_credits`` permission)."""
@@ -190,7 +193,7 @@ class CreditBalanceAdmin(admin.ModelAdmin):
 
 
 @admin.register(CreditTransaction)
-class CreditTransactionAdmin(admin.ModelAdmin):
+class CreditTransactionAdmin(ViewOnlyAdmin):
     list_display = (
         "timestamp",
         "user",
@@ -211,14 +214,6 @@ class CreditTransactionAdmin(admin.ModelAdmin):
     ordering = ("-timestamp", "-balance_version")
 
     # The ledger is append-only: nobody, superusers included, adds, edits or deletes rows here.
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
     @admin.display(description="user", ordering="balance__user__username")
     def user(self, row: CreditTransaction) -> Any:
@@ -245,7 +240,7 @@ class ActiveKeyFilter(admin.SimpleListFilter):
 
 
 @admin.register(APIKey)
-class APIKeyAdmin(admin.ModelAdmin):
+class APIKeyAdmin(ViewOnlyAdmin):
     list_display = (*KEY_FIELDS, "is_active")
     list_filter = (ActiveKeyFilter, "created_at")
     search_fields = ("prefix", "name", "user__username")
@@ -254,15 +249,6 @@ class APIKeyAdmin(admin.ModelAdmin):
     fields = KEY_FIELDS
     readonly_fields = KEY_FIELDS
     actions = ("revoke_keys",)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
     def has_revoke_permission(self, request: HttpRequest) -> bool:
         """Revoking needs the ordinary change permission on keys."""
