@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import hashlib
+import logging
 import os
 import shutil
 import signal
@@ -123,6 +124,8 @@ def postgres_up(var_dir: Path) -> tuple[str, bool]:
 
     # platformdirs warns that XDG_RUNTIME_DIR is unset on servers; pgserver copes with /tmp.
     warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
+    # pgserver logs from an atexit hook, after pytest has closed its streams.
+    logging.getLogger("pgserver").setLevel(logging.WARNING)
     import pgserver
     from pgserver.postgres_server import PostgresServer
     from pgserver.utils import PostmasterInfo
