@@ -14,10 +14,6 @@ from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse
 
 HCAPTCHA_SOURCES = ("https://hcaptcha.com", "https://*.hcaptcha.com")
-# Swagger UI is not vendored (drf-spectacular-sidecar is not installed): its assets come from this CDN,
-# which only the docs page may load.
-SWAGGER_CDN = "https://cdn.jsdelivr.net"
-DOCS_PREFIX = "/api/docs/"
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), "
     "microphone=(), payment=(), usb=()"
@@ -44,15 +40,14 @@ def _websocket_sources(request: HttpRequest) -> list[str]:
 
 
 def content_security_policy(request: HttpRequest) -> str:
-    """The policy for ``request``: same-origin only, plus hCaptcha when enabled and the docs' CDN."""
+    """The policy for ``request``: same-origin only, plus hCaptcha when enabled."""
     captcha = list(HCAPTCHA_SOURCES) if settings.HCAPTCHA_SITE_KEY else []
-    cdn = [SWAGGER_CDN] if request.path.startswith(DOCS_PREFIX) else []
     directives = {
         "default-src": ["'self'"],
-        "script-src": ["'self'", *captcha, *cdn],
+        "script-src": ["'self'", *captcha],
         # Inline styles stay allowed: UI libraries and the hCaptcha widget inject them; scripts cannot.
-        "style-src": ["'self'", "'unsafe-inline'", *captcha, *cdn],
-        "img-src": ["'self'", "data:", *cdn],
+        "style-src": ["'self'", "'unsafe-inline'", *captcha],
+        "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'", *_websocket_sources(request), *captcha],
         "frame-src": captcha or ["'none'"],

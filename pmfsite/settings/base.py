@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_celery_results",
     "credits",
     "research",
@@ -116,7 +117,10 @@ CHANNEL_LAYERS = {
         "BACKEND": "channels_redis.core.RedisChannelLayer",
         # channels-redis blocks up to 5 s in BZPOPMIN; redis-py 8 defaults socket_timeout to 5 s, so a
         # quiet channel would time out. Give the read a margin above the block time.
-        "CONFIG": {"hosts": [{"address": REDIS_URL, "socket_timeout": 15}], "prefix": f"{REDIS_KEY_PREFIX}:asgi"},
+        "CONFIG": {
+            "hosts": [{"address": REDIS_URL, "socket_timeout": 15}],
+            "prefix": f"{REDIS_KEY_PREFIX}:asgi",
+        },
     }
 }
 
@@ -150,6 +154,9 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # Swagger UI's files ship with the app (drf-spectacular-sidecar): the docs work without internet.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
 }
 
 # ---------------------------------------------------------------- auth, i18n, static
@@ -202,7 +209,7 @@ CORPUS_DIR = Path(env.str("CORPUS_DIR", default=str(BASE_DIR / "agents" / "corpu
 SOURCE_CACHE_DIR = env.str("SOURCE_CACHE_DIR", default=str(VAR_DIR / "source-cache"))  # "" = no cache
 
 # Research execution (see research/execution.py).
-RESEARCH_HARD_LIMIT_FACTOR = env.float("RESEARCH_HARD_LIMIT_FACTOR", default=5.0)  # × the depth's target time
+RESEARCH_HARD_LIMIT_FACTOR = env.float("RESEARCH_HARD_LIMIT_FACTOR", default=5.0)  # x the depth's target time
 RESEARCH_LEASE_SECONDS = env.int("RESEARCH_LEASE_SECONDS", default=30)
 RESEARCH_REQUEUE_AFTER_SECONDS = env.int("RESEARCH_REQUEUE_AFTER_SECONDS", default=20)
 RESEARCH_QUEUED_STALE_SECONDS = env.int("RESEARCH_QUEUED_STALE_SECONDS", default=600)
