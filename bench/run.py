@@ -31,6 +31,7 @@ from bench.table import render  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 WORKER_CONCURRENCY = int(os.environ.get("BENCH_WORKER_CONCURRENCY", "20"))
+WEB_WORKERS = int(os.environ.get("BENCH_WEB_WORKERS", "2"))  # as compose.yaml runs the web service
 CONCURRENT_RESEARCHES = 20
 TAVILY_KEY, OPENAI_KEY = "tvly-bench-key", "sk-bench-key"
 
@@ -127,7 +128,7 @@ def main() -> None:
     sampler = RssSampler()
     sampler.start()
     port = free_port()
-    server = start_server(port, bench_env())
+    server = start_server(port, bench_env(), WEB_WORKERS)
     sampler.watch("web", server.pid)
     base_url = f"http://127.0.0.1:{port}"
     results: dict[str, Any] = {}
@@ -153,7 +154,8 @@ def machine(load_before: tuple[float, float, float], seconds: float) -> dict[str
         "cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
         "load_average_before": [round(value, 2) for value in load_before],
         "load_average_after": [round(value, 2) for value in os.getloadavg()],
-        "worker_concurrency": WORKER_CONCURRENCY, "bench_seconds": round(seconds, 1),
+        "worker_concurrency": WORKER_CONCURRENCY, "web_processes": WEB_WORKERS,
+        "bench_seconds": round(seconds, 1),
         "commit": commit.stdout.strip(), "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "latencies": latencies().__dict__, "rate_limits": "off (RATE_LIMITS_ENABLED=false)",
     }  # fmt: skip

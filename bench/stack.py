@@ -81,10 +81,11 @@ def wait_for(predicate: object, what: str, timeout: float = 90.0) -> None:
     raise RuntimeError(f"timed out waiting for {what}")
 
 
-def start_server(port: int, env: dict[str, str]) -> Child:
-    """The real ASGI app under uvicorn (one process, as ``make run`` serves it)."""
+def start_server(port: int, env: dict[str, str], workers: int) -> Child:
+    """The real ASGI app under uvicorn with ``workers`` processes (compose.yaml's WEB_WORKERS: 2)."""
     command = [sys.executable, "-m", "uvicorn", "pmfsite.asgi:application", "--host", "127.0.0.1",
-               "--port", str(port), "--lifespan", "off", "--no-access-log"]  # fmt: skip
+               "--port", str(port), "--workers", str(workers), "--lifespan", "off",
+               "--no-access-log"]  # fmt: skip
     server = Child("server", command, env)
 
     def answering() -> bool:

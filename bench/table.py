@@ -46,7 +46,8 @@ def _api_rows(api: dict[str, Any]) -> list[str]:
         f"status poll @ {poll['target_rps']} req/s: {poll['rps']} req/s, p50 {poll['p50_ms']} ms, "
         f"p99 {poll['p99_ms']} ms, errors {poll['errors']}  "
         f"(target p99 <= {TARGETS['poll_p99_ms']} ms: {_mark(ok)})",
-        f"  one at a time: {poll['sequential_p50_ms']} ms, of which MongoDB find_one {poll['store_ms']} ms",
+        f"  one at a time: {poll['sequential_p50_ms']} ms, of which MongoDB find_one {poll['store_ms']} ms; "
+        f"flat out (8 clients): {poll.get('capacity_rps')} req/s, p99 {poll.get('capacity_p99_ms')} ms",
         f"task list ?q= over {api['tasks_in_store']} tasks ({api['search_matches']} match), "
         f"{listing['connections']} clients flat out: {listing['rps']} req/s, p50 {listing['p50_ms']} ms, "
         f"p99 {listing['p99_ms']} ms, errors {listing['errors']}",
@@ -72,7 +73,8 @@ def render(results: dict[str, Any]) -> str:
     if machine:
         rows.append(
             f"machine: {machine['cpus']} CPUs, load average before {machine['load_average_before']} "
-            f"after {machine['load_average_after']}, worker threads {machine['worker_concurrency']}, "
+            f"after {machine['load_average_after']}, web processes {machine.get('web_processes', 1)}, "
+            f"worker threads {machine['worker_concurrency']}, "
             f"bench took {machine['bench_seconds']} s"
         )
     rows.append("-" * 100)
