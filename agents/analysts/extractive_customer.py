@@ -78,10 +78,15 @@ def segments(sources: list[Source]) -> list[Segment]:
     return list(found.values())[:LIMIT]
 
 
+def pain_words_for(focus: set[str]) -> list[str]:
+    """Pain words, less those the idea itself uses (for a food-waste product, "waste" names the domain)."""
+    return [word for word in PAIN_WORDS if not any(term.startswith(word) for term in focus)]
+
+
 def analyse_customers(sources: list[Source], focus: set[str]) -> CustomerFindings:
     """Customer findings built only from the sources' own sentences."""
     sentences = all_sentences(sources)
-    pains = [pain_point(s) for s in rank(sentences, PAIN_WORDS, focus, LIMIT + 1)]
+    pains = [pain_point(s) for s in rank(sentences, pain_words_for(focus), focus, LIMIT + 1)]
     used = {p.quote for p in pains}
     rest = [s for s in sentences if s.text not in used]
     paying = [claim(s) for s in rank(rest, PAY_WORDS, focus, LIMIT)]

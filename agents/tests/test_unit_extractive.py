@@ -186,3 +186,14 @@ def test_blank_model_queries_fall_back_to_idea_queries() -> None:
         "competitor": "budgeting app competitors pricing alternatives",
         "customer": "students budgeting app customer pain points survey willingness to pay",
     }
+
+
+def test_pain_words_that_name_the_ideas_own_domain_do_not_make_a_pain_point() -> None:
+    from agents.analysts.extractive_customer import pain_words_for
+
+    # given a food-waste product, "waste" describes the domain, not a customer's pain
+    words = pain_words_for({"restaurant", "waste", "tracking"})
+    assert "waste" not in words
+    assert "frustrat" in words and "expensive" in words
+    # while an idea without that word keeps it
+    assert "waste" in pain_words_for({"meal", "planning"})
