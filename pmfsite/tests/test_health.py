@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.test import Client
 
+from conftest import ROOT
 from pmfsite import embedded
 
 pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def engine_dir() -> Iterator[Path]:
+    """A folder for engines of this test's own, stopped and removed afterwards."""
+    path = Path(tempfile.mkdtemp(prefix="health-", dir=ROOT / "var"))
+    path.chmod(0o755)
+    yield path
+    embedded.down(path)
+    shutil.rmtree(path, ignore_errors=True)
 
 
 @pytest.mark.django_db
@@ -35,21 +49,33 @@ def test_health_lists_every_dependency_with_latency(client: Client, settings: An
 
 
 @pytest.mark.django_db
-def test_health_is_503_without_a_worker_when_workers_are_required(client: Client, settings: Any) -> None:
+@pytest.mark.slow
+def test_health_is_503_naming_celery_when_no_worker_listens(
+    client: Client, settings: Any, engine_dir: Path
+) -> None:
+    from pmfsite.celery import app
+
+    # given a broker of this test's own, which no worker consumes
+    url, _ = embedded.redis_up(engine_dir)
     settings.HEALTH_REQUIRED = ["postgres", "celery"]
-    settings.CELERY_TASK_DEFAULT_QUEUE = "nobody-listens"
-    response = client.get("/health")
-    # A worker of another test run may answer the broadcast ping; only assert when none did.
-    if response.json()["checks"]["celery"]["status"] == "error":
-        assert response.status_code == 503
-        assert response.json()["failing"] == ["celery"]
+    original = app.conf.broker_url
+    app.conf.broker_url = "redis+socket://" + url.removeprefix("unix://")
+    try:
+        response = client.get("/health")
+    finally:
+        app.conf.broker_url = original
+    # then health is 503 and names the missing workers
+    assert response.status_code == 503
+    assert response.json()["failing"] == ["celery"]
+    assert response.json()["checks"]["celery"]["message"] == "RuntimeError: no Celery worker answered"
 
 
 @pytest.mark.django_db
 @pytest.mark.slow
 def test_health_goes_503_when_mongodb_stops_and_200_when_it_is_back(
-    client: Client, settings: Any, tmp_path: Path
+    client: Client, settings: Any, engine_dir: Path
 ) -> None:
+    tmp_path = engine_dir
     # given a MongoDB server of this test's own
     settings.HEALTH_REQUIRED = ["postgres", "mongodb", "redis"]
     uri, _ = embedded.mongo_up(tmp_path)
