@@ -48,6 +48,8 @@ def _api_rows(api: dict[str, Any]) -> list[str]:
         f"(target p99 <= {TARGETS['poll_p99_ms']} ms: {_mark(ok)})",
         f"  one at a time: {poll['sequential_p50_ms']} ms, of which MongoDB find_one {poll['store_ms']} ms; "
         f"flat out (8 clients): {poll.get('capacity_rps')} req/s, p99 {poll.get('capacity_p99_ms')} ms",
+        f"  at 100 req/s: p50 {poll['at_100_rps']['p50_ms']} ms, p99 {poll['at_100_rps']['p99_ms']} ms, "
+        f"errors {poll['at_100_rps']['errors']}",
         f"task list ?q= over {api['tasks_in_store']} tasks ({api['search_matches']} match), "
         f"{listing['connections']} clients flat out: {listing['rps']} req/s, p50 {listing['p50_ms']} ms, "
         f"p99 {listing['p99_ms']} ms, errors {listing['errors']}",
