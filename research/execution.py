@@ -238,4 +238,4 @@ def _requeue(task: ResearchTask) -> None:
     from research.tasks import process_research
 
     log.warning("research.requeued", task_id=task.id, status=task.status, attempts=task.attempts)
-    process_research.apply_async(args=[task.id], task_id=f"research-{task.id}-{uuid.uuid4().hex[:6]}")
+    process_research.apply_async(args=(task.id,), task_id=f"research-{task.id}-{uuid.uuid4().hex[:6]}")
