@@ -17,7 +17,7 @@ from rest_framework.views import APIView
 
 from agents.checkpoints import CHECKPOINTS
 from agents.depths import DEPTHS
-from research import documents, services
+from research import documents, presenters, services
 from research.captcha import check_request_captcha
 from research.documents import COMPLETED, TaskFilters
 from research.exceptions import ReportNotReady, TaskNotFound
@@ -99,7 +99,7 @@ class TaskListView(APIView):
             filters, sort=data["sort"], page=data["page"], page_size=data["page_size"]
         )
         body = {"count": total, "page": data["page"], "page_size": data["page_size"], "results": tasks}
-        return Response(TaskPageSerializer(body).data)
+        return Response({**body, "results": [presenters.task_summary(task) for task in tasks]})
 
 
 class SuggestView(APIView):
@@ -117,7 +117,7 @@ class TaskDetailView(APIView):
     @extend_schema(responses=TaskDetailSerializer)
     def get(self, request: Request, task_id: str) -> Response:
         """One task with its checkpoints."""
-        return Response(TaskDetailSerializer(_owned_task(request, task_id)).data)
+        return Response(presenters.task_detail(_owned_task(request, task_id)))
 
     @extend_schema(responses={204: None})
     def delete(self, request: Request, task_id: str) -> Response:
@@ -143,7 +143,7 @@ class AbortView(APIView):
     def post(self, request: Request, task_id: str) -> Response:
         """Stop a queued or processing research and refund it."""
         task = services.research_abort(user=request.user, task_id=task_id)
-        return Response(TaskDetailSerializer(task).data)
+        return Response(presenters.task_detail(task))
 
 
 class RerunView(APIView):

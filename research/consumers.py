@@ -10,7 +10,7 @@ from channels.generic.websocket import JsonWebsocketConsumer
 
 from credits.keys import api_key_authenticate
 from research import documents, progress
-from research.serializers import TaskDetailSerializer
+from research.presenters import task_detail
 
 CLOSE_UNAUTHENTICATED = 4401
 CLOSE_NOT_FOUND = 4404
@@ -48,7 +48,7 @@ class ResearchProgressConsumer(JsonWebsocketConsumer):
             self.close(code=CLOSE_NOT_FOUND)
             return
         self.accept()
-        self.send_json({"type": "state", "task": TaskDetailSerializer(task).data})
+        self.send_json({"type": "state", "task": task_detail(task)})
 
     def disconnect(self, code: int) -> None:
         if self.task_id:

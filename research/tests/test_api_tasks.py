@@ -202,3 +202,25 @@ def test_depths_and_checkpoints_come_from_the_server(alice_api: APIClient) -> No
         "is_staff": False,
         "hcaptcha_site_key": "",
     }
+
+
+@pytest.mark.django_db
+def test_presenters_render_exactly_what_the_documented_serializers_would(alice: Any, mongo_db: Any) -> None:
+    from research import presenters
+    from research.serializers import TaskDetailSerializer, TaskSummarySerializer
+
+    # given a finished task with every optional field set, and a fresh one with none
+    stamp = now()
+    full = make_task(
+        alice.pk, status="completed", started_at=stamp, completed_at=stamp, pmf_score=71, error=None,
+        rerun_of="abc", cost={"tavily_credits": 6.0, "tokens": {"market": 10}, "seconds": {"report": 0.5}},
+        sources_count=9, refunded=True,
+        checkpoints=[documents.CheckpointRecord(1, "research_plan_created", "initialization", "Plan", stamp)],
+    )  # fmt: skip
+    bare = make_task(alice.pk, status="failed", error="The research failed: boom")
+    insert_tasks([full, bare])
+    for task in (documents.task_get(full.id), documents.task_get(bare.id)):
+        assert task is not None
+        # then the fast presenters and the serializers agree field for field
+        assert presenters.task_detail(task) == TaskDetailSerializer(task).data
+        assert presenters.task_summary(task) == TaskSummarySerializer(task).data
