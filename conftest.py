@@ -51,6 +51,38 @@ def redis_client() -> Iterator[redis.Redis]:
     client.close()
 
 
+@pytest.fixture
+def engine_dir() -> Iterator[Path]:
+    """A fresh folder for engines of a test's own, under var/ because pytest's tmp_path is private to
+    root and pgserver runs PostgreSQL as an unprivileged user; stopped and removed afterwards."""
+    import shutil
+    import tempfile
+
+    from pmfsite import embedded
+
+    (ROOT / "var").mkdir(exist_ok=True)
+    path = Path(tempfile.mkdtemp(prefix="engines-", dir=ROOT / "var"))
+    path.chmod(0o755)
+    yield path
+    embedded.down(path)
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def processes_mentioning(folder: Path) -> list[Any]:
+    """Running processes whose command line names ``folder`` (engines and servers started from it)."""
+    import psutil
+
+    marker = str(folder.resolve())
+    found = []
+    for process in psutil.process_iter(["cmdline"]):
+        try:
+            if any(marker in part for part in process.info["cmdline"] or []):
+                found.append(process)
+        except psutil.Error:
+            continue
+    return found
+
+
 def child_env(**extra: str) -> dict[str, str]:
     """Environment for a child process (worker, server) that must share this test run's stores."""
     from django.db import connection

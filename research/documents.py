@@ -157,21 +157,26 @@ def _filter_query(filters: TaskFilters) -> dict[str, Any]:
     return query
 
 
-def task_list(
-    filters: TaskFilters, *, sort: str = "-created_at", page: int = 1, page_size: int = 20
+def _page(
+    query: dict[str, Any], sort: list[tuple[str, int]], page: int, page_size: int
 ) -> tuple[list[ResearchTask], int]:
-    """One page of the owner's tasks and the total matching count."""
-    query = _filter_query(filters)
     collection = research_tasks()
     total = collection.count_documents(query)
-    projection = {"report": 0}
+    # _id last: a stable order for equal sort keys, so pages never overlap.
     cursor = (
-        collection.find(query, projection)
-        .sort(SORTS[sort] + [("_id", ASCENDING)])
+        collection.find(query, {"report": 0})
+        .sort([*sort, ("_id", ASCENDING)])
         .skip((page - 1) * page_size)
         .limit(page_size)
     )
     return [_from_document(document) for document in cursor], total
+
+
+def task_list(
+    filters: TaskFilters, *, sort: str = "-created_at", page: int = 1, page_size: int = 20
+) -> tuple[list[ResearchTask], int]:
+    """One page of the owner's tasks and the total matching count."""
+    return _page(_filter_query(filters), SORTS[sort], page, page_size)
 
 
 def task_list_all(
@@ -183,15 +188,7 @@ def task_list_all(
         query["owner_id"] = {"$in": owner_ids}
     else:
         query.pop("owner_id")
-    collection = research_tasks()
-    total = collection.count_documents(query)
-    cursor = (
-        collection.find(query, {"report": 0})
-        .sort([("created_at", DESCENDING), ("_id", ASCENDING)])
-        .skip((page - 1) * page_size)
-        .limit(page_size)
-    )
-    return [_from_document(document) for document in cursor], total
+    return _page(query, SORTS["-created_at"], page, page_size)
 
 
 def task_suggest(*, owner_id: int, text: str, limit: int = 8) -> list[ResearchTask]:

@@ -11,6 +11,7 @@ from typing import Any
 
 import structlog
 from django.db import transaction
+from django.utils import timezone
 
 from agents.depths import resolve_depth
 from credits.services import research_charge, research_refund
@@ -93,7 +94,7 @@ def _enqueue(task: ResearchTask) -> None:
 def research_fail(task_id: str, *, reason: str) -> ResearchTask | None:
     """Mark a running task failed with a readable reason, refund it and tell its listeners."""
     task = documents.task_transition(
-        task_id, from_statuses=RUNNING, to=FAILED, error=reason, completed_at=_now()
+        task_id, from_statuses=RUNNING, to=FAILED, error=reason, completed_at=timezone.now()
     )
     if task is not None:
         _refund(task, reason=f"research failed: {reason}")
@@ -113,7 +114,7 @@ def task_abort(task_id: str, *, reason: str) -> ResearchTask | None:
     """Abort a running task (any owner), revoke its queued message and refund; None if it was not running."""
     progress.request_abort(task_id)
     aborted = documents.task_transition(
-        task_id, from_statuses=RUNNING, to=ABORTED, error=reason, completed_at=_now()
+        task_id, from_statuses=RUNNING, to=ABORTED, error=reason, completed_at=timezone.now()
     )
     if aborted is None:
         return None
@@ -169,9 +170,3 @@ def _owned(user: Any, task_id: str) -> ResearchTask:
     if task is None:
         raise TaskNotFound()
     return task
-
-
-def _now() -> Any:
-    from django.utils import timezone
-
-    return timezone.now()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.test import Client
 from rest_framework.test import APIClient
 
 from credits.tests.factories import StaffFactory, UserFactory
@@ -33,4 +34,11 @@ def api(alice: Any) -> APIClient:
     """An API client signed in as alice (session)."""
     client = APIClient()
     client.force_login(alice)
+    return client
+
+
+@pytest.fixture
+def staff(client: Client, charlie: Any) -> Client:
+    """The admin, signed in as charlie (a superuser)."""
+    client.force_login(charlie)
     return client

@@ -17,13 +17,6 @@ CHANGELIST = "/admin/credits/creditbalance/"
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def staff(client: Client, charlie: Any) -> Client:
-    """The admin, signed in as charlie."""
-    client.force_login(charlie)
-    return client
-
-
 def grant(client: Client, balances: list[CreditBalance], **fields: Any) -> Any:
     """Submit the second step of the action (the form) for ``balances``."""
     data = {"action": "grant_credits", "_selected_action": [str(b.pk) for b in balances], "apply": "1"}

@@ -14,13 +14,6 @@ CHANGELIST = "/admin/credits/apikey/"
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def staff(client: Client, charlie: Any) -> Client:
-    """The admin, signed in as charlie."""
-    client.force_login(charlie)
-    return client
-
-
 def test_changelist_lists_prefixes_and_never_the_key_or_its_hash(staff: Client, alice: Any) -> None:
     # given
     created = api_key_create(user=alice, name="laptop")

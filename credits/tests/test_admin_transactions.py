@@ -18,13 +18,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def staff(client: Client, charlie: Any) -> Client:
-    """The admin, signed in as charlie (a superuser)."""
-    client.force_login(charlie)
-    return client
-
-
-@pytest.fixture
 def charge(alice: Any) -> CreditTransaction:
     """Alice's essential charge on a balance of 100."""
     CreditBalanceFactory.create(user=alice, current_balance=100)

@@ -17,13 +17,6 @@ CHANGELIST = "/admin/auth/user/"
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def staff(client: Client, charlie: Any) -> Client:
-    """The admin, signed in as charlie."""
-    client.force_login(charlie)
-    return client
-
-
 def test_user_admin_extends_the_auth_user_admin() -> None:
     # when
     model_admin = admin.site.get_model_admin(get_user_model())

@@ -3,46 +3,16 @@
 from __future__ import annotations
 
 import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
-import psutil
 import pymongo
 import pytest
 import redis
 
-from conftest import ROOT
+from conftest import processes_mentioning
 from pmfsite import embedded
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
-
-
-def engine_processes(var_dir: Path) -> list[psutil.Process]:
-    """Processes whose command line mentions the folder (engines and servers started from it)."""
-    marker = str(var_dir.resolve())
-    found = []
-    for process in psutil.process_iter(["cmdline"]):
-        try:
-            if any(marker in part for part in process.info["cmdline"] or []):
-                found.append(process)
-        except psutil.Error:
-            continue
-    return found
-
-
-@pytest.fixture
-def engine_dir() -> Iterator[Path]:
-    """A fresh folder the unprivileged ``pgserver`` user can reach (pytest's tmp_path is private to root)."""
-    import tempfile
-
-    base = ROOT / "var"
-    base.mkdir(exist_ok=True)
-    path = Path(tempfile.mkdtemp(prefix="engines-", dir=base))
-    path.chmod(0o755)
-    yield path
-    embedded.down(path)
-    shutil.rmtree(path, ignore_errors=True)
 
 
 def test_up_is_idempotent_and_data_survives_down_and_up(engine_dir: Path) -> None:
@@ -58,7 +28,7 @@ def test_up_is_idempotent_and_data_survives_down_and_up(engine_dir: Path) -> Non
         client.close()
         redis.Redis.from_url(first.urls["REDIS_URL"]).set("kept", "yes")
         assert sorted(embedded.down(tmp_path)) == ["mongodb", "postgres", "redis"]
-        assert engine_processes(tmp_path) == []
+        assert processes_mentioning(tmp_path) == []
         restarted = embedded.up(tmp_path, environ=env)
         client = pymongo.MongoClient(restarted.urls["MONGODB_URI"])
         assert client.pmf.notes.find_one({"_id": "alice"}) == {"_id": "alice", "text": "kept"}
@@ -66,7 +36,7 @@ def test_up_is_idempotent_and_data_survives_down_and_up(engine_dir: Path) -> Non
         assert redis.Redis.from_url(restarted.urls["REDIS_URL"]).get("kept") == b"yes"
     finally:
         embedded.down(tmp_path)
-    assert engine_processes(tmp_path) == []
+    assert processes_mentioning(tmp_path) == []
 
 
 def test_external_urls_start_nothing(tmp_path: Path) -> None:

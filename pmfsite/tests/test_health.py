@@ -2,29 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.test import Client
 
-from conftest import ROOT
 from pmfsite import embedded
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture
-def engine_dir() -> Iterator[Path]:
-    """A folder for engines of this test's own, stopped and removed afterwards."""
-    path = Path(tempfile.mkdtemp(prefix="health-", dir=ROOT / "var"))
-    path.chmod(0o755)
-    yield path
-    embedded.down(path)
-    shutil.rmtree(path, ignore_errors=True)
 
 
 @pytest.mark.django_db

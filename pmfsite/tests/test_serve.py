@@ -3,32 +3,20 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import psutil
 import pymongo
 import pytest
 
-from conftest import ROOT, wait_until
+from conftest import ROOT, processes_mentioning, wait_until
 from pmfsite import embedded
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
-
-
-@pytest.fixture
-def var_dir() -> Iterator[Path]:
-    path = Path(tempfile.mkdtemp(prefix="serve-", dir=ROOT / "var"))
-    path.chmod(0o755)
-    yield path
-    embedded.down(path)
-    shutil.rmtree(path, ignore_errors=True)
 
 
 def start(var_dir: Path, port: int) -> tuple[subprocess.Popen[str], list[str]]:
@@ -56,13 +44,7 @@ def start(var_dir: Path, port: int) -> tuple[subprocess.Popen[str], list[str]]:
 
 def leftovers(var_dir: Path, children: list[psutil.Process]) -> list[str]:
     alive = [child for child in children if child.is_running() and child.status() != psutil.STATUS_ZOMBIE]
-    marker = str(var_dir)
-    for process in psutil.process_iter(["cmdline"]):
-        try:
-            if any(marker in part for part in process.info["cmdline"] or []):
-                alive.append(process)
-        except psutil.Error:
-            continue
+    alive += processes_mentioning(var_dir)
     return [" ".join(process.cmdline()) for process in alive if process.is_running()]
 
 
@@ -76,7 +58,8 @@ def stop(process: subprocess.Popen[str], how: int) -> list[psutil.Process]:
     return children
 
 
-def test_serve_is_healthy_stops_cleanly_and_keeps_data(var_dir: Path) -> None:
+def test_serve_is_healthy_stops_cleanly_and_keeps_data(engine_dir: Path) -> None:
+    var_dir = engine_dir
     port = embedded.free_port()
     # when make run starts on an empty folder
     process, lines = start(var_dir, port)
