@@ -1,9 +1,15 @@
 """Citations you can trust: resolve cited ids/URLs to retrieved sources, verify quotes, count grounding.
 
 A claim may cite a source by id (``S1``, ``M2``) or by URL. A reference to anything not retrieved in
-this research is dropped and counted. A claim is verified when its quote, normalised (casefolded,
-whitespace collapsed, quotes/dashes unified, Markdown emphasis removed), occurs in the stored text of
-one of its cited sources.
+this research is dropped and counted. Two separate checks are made on every claim, whichever analyst
+wrote it:
+
+* ``quote_found``: its quote, normalised (casefolded, whitespace collapsed, quotes/dashes unified,
+  Markdown emphasis removed), occurs in the stored text of one of its cited sources;
+* ``values_match``: every number and year the claim states (in its text, value or year) occurs in
+  its quote, so a claim cannot say "$12.4 billion" while quoting a sentence about "$3.9 billion".
+
+``verified`` is their conjunction. A claim failing either earns no score points.
 """
 
 from __future__ import annotations
@@ -30,6 +36,8 @@ QUOTES = str.maketrans(
     }
 )
 WHITESPACE = re.compile(r"\s+")
+# a number as written: "3.5", "1,200", "2024", "13.4" (of "13.4%"); ids such as "S1" are not numbers
+NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\d])")
 
 
 def normalise(text: str) -> str:
@@ -42,6 +50,53 @@ def quote_found(quote: str, content: str) -> bool:
     """Whether a non-empty ``quote`` occurs in ``content`` after normalisation."""
     needle = normalise(quote).strip(" .\"'")
     return bool(needle) and needle in normalise(content)
+
+
+def numbers(text: str) -> set[float]:
+    """The numbers written in ``text`` ("$1,200.50 in 2024" -> {1200.5, 2024.0})."""
+    found: set[float] = set()
+    for match in NUMBER.finditer(unicodedata.normalize("NFKC", text)):
+        written = match.group(0).rstrip(",")
+        # "7,50" is a decimal comma; "1,200" and "12,000,000" are thousands separators
+        if re.fullmatch(r"\d+,\d{1,2}", written):
+            written = written.replace(",", ".")
+        try:
+            found.add(float(written.replace(",", "")))
+        except ValueError:
+            continue
+    return found
+
+
+def claim_numbers(claim: Claim) -> set[float]:
+    """Every number and year a claim states: in its text and, for a figure, its value and year."""
+    stated = [claim.text, str(getattr(claim, "value", "")), str(getattr(claim, "year", ""))]
+    return set().union(*(numbers(text) for text in stated))
+
+
+def values_in_quote(text: str, quote: str) -> bool:
+    """Whether every number written in ``text`` also occurs in ``quote`` (True when it states none)."""
+    return numbers(text) <= numbers(quote)
+
+
+def values_match(claim: Claim) -> bool:
+    """Whether the claim's numbers and years all occur in its quote."""
+    return claim_numbers(claim) <= numbers(claim.quote)
+
+
+def check_claim(claim: Claim, sources: dict[str, Source]) -> None:
+    """Set the claim's two checks and ``verified`` (sources must already be resolved)."""
+    claim.quote_found = any(
+        quote_found(claim.quote, sources[source_id].content)
+        for source_id in claim.source_ids
+        if source_id in sources
+    )
+    claim.values_match = values_match(claim)
+    claim.verified = claim.quote_found and claim.values_match
+
+
+def passes_checks(claim: Claim) -> bool:
+    """Whether a claim may count: no check failed (claims not yet checked pass)."""
+    return claim.quote_found is not False and claim.values_match is not False and claim.verified is not False
 
 
 def iter_claims(model: BaseModel) -> Iterator[Claim]:
@@ -72,11 +127,9 @@ def resolve(references: Iterable[str], sources: dict[str, Source]) -> tuple[list
 
 
 def verify_claim(claim: Claim, sources: dict[str, Source]) -> int:
-    """Resolve the claim's sources, mark it verified or not; returns the citations dropped."""
+    """Resolve the claim's sources and run its checks; returns the citations dropped."""
     claim.source_ids, dropped = resolve(claim.source_ids, sources)
-    claim.verified = any(
-        quote_found(claim.quote, sources[source_id].content) for source_id in claim.source_ids
-    )
+    check_claim(claim, sources)
     return dropped
 
 
@@ -104,6 +157,8 @@ def grounding(models: Iterable[BaseModel], dropped: int) -> Grounding:
         cited=sum(1 for claim in claims if claim.source_ids),
         verified=sum(1 for claim in claims if claim.verified),
         dropped=dropped,
+        quote_not_found=sum(1 for claim in claims if claim.quote_found is False),
+        values_mismatch=sum(1 for claim in claims if claim.values_match is False),
     )
 
 

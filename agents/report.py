@@ -119,6 +119,9 @@ def sub_score_lines(sub: SubScore) -> list[str]:
 def score_section(report: Report) -> list[str]:
     """Product-Market Fit Score."""
     score = report.pmf_score
+    if score is None:
+        no_score = "No score: the retrieved sources do not discuss this idea."
+        return ["## Product-Market Fit Score", "", no_score, ""]
     lines = ["## Product-Market Fit Score", "", f"**{score.total} / 100 \u2014 {escape(score.verdict)}**", ""]
     lines += ["| Criterion | Score | Weight |", "|---|---|---|"]
     lines += [f"| {escape(sub.name)} | {sub.score:g} | {sub.weight} |" for sub in score.sub_scores]

@@ -21,6 +21,7 @@ import re
 from statistics import median
 from typing import TypeVar
 
+from agents.citations import passes_checks
 from agents.state import Claim, CompetitorFindings, CustomerFindings, MarketFindings, PMFScore, SubScore
 
 LEVEL = {"low": 1, "medium": 2, "high": 3}
@@ -36,8 +37,8 @@ ClaimT = TypeVar("ClaimT", bound=Claim)
 
 
 def usable(claims: list[ClaimT]) -> list[ClaimT]:
-    """Claims the verifier did not refute."""
-    return [claim for claim in claims if claim.verified is not False]
+    """Claims no check refuted (quote found, values match)."""
+    return [claim for claim in claims if passes_checks(claim)]
 
 
 def money(value: str) -> float:

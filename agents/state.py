@@ -2,22 +2,51 @@
 
 Agents give their sources agent-scoped ids (``M1``, ``C1``, ``U1``); the report node deduplicates
 sources by URL and renumbers them ``S1``…``Sn`` in the final :class:`Report`.
+
+The findings models double as the language model's structured output, so their JSON schema keeps to
+what strict structured outputs accept: every property required, no ``default`` keywords (the pydantic
+defaults stay, so reports stored before a field existed still load), no open-ended objects.
 """
 
 from __future__ import annotations
 
 import operator
-from datetime import datetime
-from typing import Annotated, Literal, TypedDict
+from datetime import date, datetime
+from typing import Annotated, Any, Literal, TypedDict
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 AgentName = Literal["market", "competitor", "customer"]
 AGENTS: tuple[AgentName, ...] = ("market", "competitor", "customer")
 Level = Literal["low", "medium", "high"]
+SourceType = Literal[
+    "analyst_report", "vendor", "news", "survey", "interviews", "review_forum", "government", "unknown"
+]
+FigureKind = Literal[
+    "market_size", "growth_rate", "share", "price", "company_revenue", "funding", "customer_spend",
+    "population", "cost", "other",
+]  # fmt: skip
+Timeframe = Literal["current", "historical", "forecast"]
+Outcome = Literal["report", "insufficient_evidence"]
+DATED_AFTER_YEARS = 5  # a figure about a year more than this many years ago is marked dated
 
 
-class AgentQueries(BaseModel):
+def _strict_schema(schema: dict[str, Any]) -> None:
+    """JSON schema as strict structured outputs want it: all properties required, no defaults."""
+    properties = schema.get("properties", {})
+    for prop in properties.values():
+        prop.pop("default", None)
+    if properties:
+        schema["required"] = list(properties)
+
+
+class Schema(BaseModel):
+    """Base of every schema here: pydantic defaults, but a strict-output-friendly JSON schema."""
+
+    model_config = ConfigDict(json_schema_extra=_strict_schema)
+
+
+class AgentQueries(Schema):
     """One search query per research agent."""
 
     market: str
@@ -25,7 +54,7 @@ class AgentQueries(BaseModel):
     customer: str
 
 
-class ProductContext(BaseModel):
+class ProductContext(Schema):
     """What the supervisor understood from the idea, and the query each agent will run."""
 
     product_idea: str
@@ -35,7 +64,7 @@ class ProductContext(BaseModel):
     queries: AgentQueries
 
 
-class Source(BaseModel):
+class Source(Schema):
     """A document retrieved (searched and extracted) during this research."""
 
     id: str
@@ -45,35 +74,82 @@ class Source(BaseModel):
     agent: AgentName
     retrieved_at: datetime
     sample: bool = False  # True for the shipped sample corpus
+    published: date | None = None  # publication date when the provider or the page states one
 
 
-class Claim(BaseModel):
-    """One finding: a statement, the sources that support it and the exact supporting quote."""
+class SourceAssessment(Schema):
+    """An analyst's reading of one source: what kind of document it is, when, and whether it is on topic."""
+
+    source_id: str
+    source_type: SourceType = "unknown"
+    published: str = ""  # the publication date or year as stated ("2024-03-01", "2023"), else ""
+    relevance: float = Field(default=0.0, ge=0.0, le=1.0)  # 0 unrelated … 1 squarely about the idea
+    relevant: bool = False  # about the idea itself (not only sharing generic words): findings may use it
+
+
+class Claim(Schema):
+    """One finding: a statement, the sources that support it and the exact supporting quote.
+
+    Two checks are made by code (never by an analyst): ``quote_found`` (the quote occurs in a cited
+    source) and ``values_match`` (every number and year the claim states occurs in its quote);
+    ``verified`` is their conjunction, kept for older readers.
+    """
 
     text: str
     source_ids: list[str] = Field(default_factory=list)
     quote: str = ""
-    verified: bool | None = None  # set by the citation verifier, never by an analyst
+    quote_found: bool | None = None
+    values_match: bool | None = None
+    verified: bool | None = None
 
 
 class Figure(Claim):
-    """A quantitative finding, e.g. a market size or a growth rate."""
+    """A quantitative finding, typed: what it measures, when, where and under which definition."""
 
-    value: str = ""  # the figure as written, e.g. "$4.2 billion" or "12.5% CAGR"
+    value: str = ""  # the figure as written, e.g. "$4.2 billion", "12.5% CAGR", "$29 per user per month"
     year: str = ""  # the year or period it refers to, when stated
+    kind: FigureKind = "other"
+    timeframe: Timeframe = "current"
+    geography: str = ""  # e.g. "global", "United States", "East Africa"; "" when not stated
+    scope: str = ""  # the definition measured, e.g. "cold-room rental services"; "" when not stated
+    vendor_claim: bool = False  # stated by a vendor about itself or its market: never a headline or input
+    dated: bool = False  # refers to a year more than DATED_AFTER_YEARS before the research
 
 
-class MarketFindings(BaseModel):
+class ConflictSide(Schema):
+    """One side of a disagreement: the value a source gives, for which year and definition."""
+
+    value: str
+    year: str = ""
+    scope: str = ""
+    source_ids: list[str] = Field(default_factory=list)
+
+
+class Conflict(Schema):
+    """Sources disagreeing on one quantity (or measuring it under different definitions)."""
+
+    quantity: str  # what is measured, e.g. "market size"
+    sides: list[ConflictSide] = Field(default_factory=list)
+    statement: str = ""  # a plain sentence naming both values, years and sources
+    definitions_differ: bool = False  # the sides measure different scopes, not the same thing
+
+
+class MarketFindings(Schema):
     """Market agent output: size, growth, trends and opportunities."""
 
     summary: str = ""
     market_size: list[Figure] = Field(default_factory=list)
     growth: list[Figure] = Field(default_factory=list)
+    other_figures: list[Figure] = Field(default_factory=list)  # revenue, funding, population, cost…
+    headline: Figure | None = None  # most recent current whole-market size from a non-vendor source
     trends: list[Claim] = Field(default_factory=list)
     opportunities: list[Claim] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list)
+    not_found: list[str] = Field(default_factory=list)  # what the sources did not answer
+    sources: list[SourceAssessment] = Field(default_factory=list)
 
 
-class Competitor(BaseModel):
+class Competitor(Schema):
     """One competitor with its pricing, positioning and evidence."""
 
     name: str
@@ -84,7 +160,7 @@ class Competitor(BaseModel):
     evidence: list[Claim] = Field(default_factory=list)
 
 
-class CompetitorFindings(BaseModel):
+class CompetitorFindings(Schema):
     """Competitor agent output: key competitors, gaps and saturation."""
 
     summary: str = ""
@@ -92,6 +168,9 @@ class CompetitorFindings(BaseModel):
     gaps: list[Claim] = Field(default_factory=list)
     saturation: Level = "medium"
     saturation_rationale: str = ""
+    conflicts: list[Conflict] = Field(default_factory=list)
+    not_found: list[str] = Field(default_factory=list)
+    sources: list[SourceAssessment] = Field(default_factory=list)
 
 
 class PainPoint(Claim):
@@ -101,27 +180,32 @@ class PainPoint(Claim):
     impact: Level = "medium"
 
 
-class Segment(BaseModel):
-    """A customer segment or persona."""
+class Segment(Schema):
+    """A customer segment (a group of customers) or, in ``personas``, an illustrative person."""
 
     name: str
     description: str = ""
     evidence: list[Claim] = Field(default_factory=list)
 
 
-class CustomerFindings(BaseModel):
-    """Customer agent output: pains, segments, satisfaction drivers, willingness to pay, advice."""
+class CustomerFindings(Schema):
+    """Customer agent output: pains, segments, personas, satisfaction drivers, willingness to pay, advice."""
 
     summary: str = ""
     pain_points: list[PainPoint] = Field(default_factory=list)
     segments: list[Segment] = Field(default_factory=list)
+    personas: list[Segment] = Field(default_factory=list)
     satisfaction_drivers: list[Claim] = Field(default_factory=list)
-    willingness_to_pay: list[Claim] = Field(default_factory=list)
+    willingness_to_pay: list[Claim] = Field(default_factory=list)  # what customers say they would pay
     recommendations: list[Claim] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)  # survey shares, spend, population…
+    conflicts: list[Conflict] = Field(default_factory=list)
+    not_found: list[str] = Field(default_factory=list)
+    sources: list[SourceAssessment] = Field(default_factory=list)
 
 
-class SubScore(BaseModel):
-    """One rubric criterion: weight (points available), score awarded, and its evidence."""
+class SubScore(Schema):
+    """One rubric criterion: weight (points available), score awarded, its evidence and confidence."""
 
     name: str
     weight: int
@@ -129,9 +213,10 @@ class SubScore(BaseModel):
     rationale: str
     evidence: list[Claim] = Field(default_factory=list)
     source_ids: list[str] = Field(default_factory=list)
+    confidence: Level = "medium"  # how far the best evidence behind it can be trusted
 
 
-class PMFScore(BaseModel):
+class PMFScore(Schema):
     """Product-market fit score 0-100 from the rubric in agents/RUBRIC.md."""
 
     total: int = Field(ge=0, le=100)
@@ -139,7 +224,7 @@ class PMFScore(BaseModel):
     sub_scores: list[SubScore]
 
 
-class Recommendation(BaseModel):
+class Recommendation(Schema):
     """A strategic recommendation and the sources behind it."""
 
     title: str
@@ -148,14 +233,14 @@ class Recommendation(BaseModel):
     source_ids: list[str] = Field(default_factory=list)
 
 
-class ReportDraft(BaseModel):
+class ReportDraft(Schema):
     """The report writer's narrative: executive summary and strategic recommendations."""
 
     executive_summary: str
     strategic_recommendations: list[Recommendation]
 
 
-class Citation(BaseModel):
+class Citation(Schema):
     """A deduplicated source cited by the report; ``verified`` counts its verified claims."""
 
     id: str
@@ -166,16 +251,33 @@ class Citation(BaseModel):
     sample: bool = False
 
 
-class Grounding(BaseModel):
+class ReportSource(Schema):
+    """Every retrieved source, cited or not, so anyone can check what the report rests on."""
+
+    id: str  # S-number (the same as in citations when cited)
+    url: str
+    title: str
+    source_type: SourceType = "unknown"
+    published: date | None = None
+    relevance: float = 0.0  # 0 unrelated … 1 squarely about the idea
+    relevant: bool = False  # used for findings
+    cited: bool = False
+    sample: bool = False
+    agents: list[AgentName] = Field(default_factory=list)  # which research agents retrieved it
+
+
+class Grounding(Schema):
     """How well the report is grounded: claims made, cited, verified, and citations dropped."""
 
     claims: int = 0
     cited: int = 0
     verified: int = 0
     dropped: int = 0
+    quote_not_found: int = 0  # claims whose quote is not in any cited source
+    values_mismatch: int = 0  # claims stating a number or year their quote does not contain
 
 
-class Cost(BaseModel):
+class Cost(Schema):
     """What a research consumed: Tavily credits, tokens per agent, seconds per node."""
 
     tavily_credits: float = 0.0
@@ -183,14 +285,14 @@ class Cost(BaseModel):
     seconds: dict[str, float] = Field(default_factory=dict)
 
 
-class ProvidersUsed(BaseModel):
+class ProvidersUsed(Schema):
     """The providers that produced this report."""
 
     search: str
     llm: str
 
 
-class Methodology(BaseModel):
+class Methodology(Schema):
     """How the research was done."""
 
     depth: str
@@ -199,10 +301,16 @@ class Methodology(BaseModel):
     sources_count: int
     grounding: Grounding
     cost: Cost
+    relevant_sources: int = 0
+    sample_corpus: bool = False  # built from the shipped fictional sample corpus
 
 
-class Report(BaseModel):
-    """The final report: the spec's sections as structured data."""
+class Report(Schema):
+    """The final report: the spec's sections as structured data.
+
+    ``outcome`` is ``insufficient_evidence`` when no retrieved source was about the idea: then
+    ``pmf_score`` is None and ``outcome_reason`` says in plain words what was searched.
+    """
 
     title: str
     product_idea: str
@@ -211,13 +319,17 @@ class Report(BaseModel):
     market_analysis: MarketFindings
     competitive_landscape: CompetitorFindings
     customer_insights: CustomerFindings
-    pmf_score: PMFScore
+    pmf_score: PMFScore | None = None
     strategic_recommendations: list[Recommendation]
     citations: list[Citation]
     methodology: Methodology
+    outcome: Outcome = "report"
+    outcome_reason: str = ""
+    sources: list[ReportSource] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list)  # every conflict of the findings, in one list
 
 
-class NodeUsage(BaseModel):
+class NodeUsage(Schema):
     """Cost of one node execution (appended by each node; summed into Methodology.cost)."""
 
     node: str

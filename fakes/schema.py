@@ -201,8 +201,8 @@ class InstanceBuilder:
             return self._claim_sentence
         if name.lower() in {*_FIGURE_FIELDS, "year", "period"}:
             pattern = _YEAR if name.lower() in {"year", "period"} else _FIGURE
-            candidates = [self._claim_sentence, *source.sentences]
-            found = [match.group(0).strip() for text in candidates for match in pattern.finditer(text)]
+            # a figure states what its own quote states (the checks compare the two)
+            found = [match.group(0).strip() for match in pattern.finditer(self._claim_sentence)]
             return found[0] if found else ""
         sentence = self._sentence(source, name)
         if any(word in name.lower() for word in _SHORT_FIELDS):

@@ -166,9 +166,10 @@ def record_checkpoint(task_id: str, event: CheckpointEvent) -> None:
 
 def _store_report(task_id: str, report: Any) -> None:
     data = report.model_dump(mode="json")
+    score = None if report.pmf_score is None else int(report.pmf_score.total)
     _retrying(
         documents.task_update, task_id, only_if_status=(PROCESSING,), report=data,
-        pmf_score=int(report.pmf_score.total), cost=data["methodology"]["cost"],
+        pmf_score=score, cost=data["methodology"]["cost"],
         sources_count=int(report.methodology.sources_count),
     )  # fmt: skip
 

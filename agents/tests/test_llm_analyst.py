@@ -75,9 +75,11 @@ class ScriptedLLM:
     def market(self, sources: list[dict[str, str]]) -> MarketFindings:
         first, second = sources[0], sources[1]
         quote = first_sentence(first["content"])
+        amount = re.search(r"\$\d[\d.,]*(?: [mb]illion)?", quote)  # the figure's value as its quote states it
+        value = amount.group(0) if amount else ""
         return MarketFindings(
             summary="Scripted.",
-            market_size=[Figure(text=quote, source_ids=[first["id"]], quote=quote, value="$2.8 billion")],
+            market_size=[Figure(text=quote, source_ids=[first["id"]], quote=quote, value=value)],
             trends=[self._claim(second, second["url"])],  # cited by URL: resolved to its id
             opportunities=[
                 Claim(text="A made-up opportunity.", source_ids=[NEVER_RETRIEVED], quote="Made up.")

@@ -6,8 +6,16 @@ from datetime import UTC, datetime
 
 import pytest
 
-from agents.citations import grounding, merge_sources, normalise, quote_found, verify_findings
-from agents.state import Claim, MarketFindings, Source
+from agents.citations import (
+    grounding,
+    merge_sources,
+    normalise,
+    numbers,
+    quote_found,
+    values_in_quote,
+    verify_findings,
+)
+from agents.state import Claim, Figure, MarketFindings, Source
 
 
 def source(source_id: str, url: str, content: str) -> Source:
@@ -65,7 +73,40 @@ def test_verify_resolves_urls_drops_unknown_and_marks_claims() -> None:
         "cited": 3,
         "verified": 2,
         "dropped": 2,
+        "quote_not_found": 2,
+        "values_mismatch": 0,
     }
+
+
+def test_quote_found_and_values_match_are_separate_checks() -> None:
+    # given a source about $3.9 billion in 2024
+    sources = [
+        source("M1", "https://a.example/x", "The market was worth $3.9 billion in 2024, up from 2021.")
+    ]
+    quote = "The market was worth $3.9 billion in 2024"
+    findings = MarketFindings(
+        market_size=[
+            Figure(text="The market is worth $12.4 billion today.", source_ids=["M1"], quote=quote,
+                   value="$12.4 billion", year="2024"),
+            Figure(text="Worth $3.9 billion in 2024.", source_ids=["M1"], quote=quote,
+                   value="$3.9 billion", year="2024"),
+            Figure(text="Worth $3.9 billion in 2024.", source_ids=["M1"],
+                   quote="Valued at $3.9 billion in 2024", value="$3.9 billion", year="2024"),
+        ]
+    )  # fmt: skip
+    # when verified
+    verify_findings(findings, sources)
+    # then the quote check and the values check are recorded apart, and verified needs both
+    checks = [(f.quote_found, f.values_match, f.verified) for f in findings.market_size]
+    assert checks == [(True, False, False), (True, True, True), (False, True, False)]
+    assert grounding([findings], 0).values_mismatch == 1
+
+
+def test_numbers_read_separators_decimals_and_years() -> None:
+    assert numbers("$1,200.50 per seat in 2024 (S1), 7,50 EUR, 13.4%") == {1200.5, 2024.0, 7.5, 13.4}
+    assert values_in_quote("12% in 2024", "It grew 12% in 2024.")
+    assert not values_in_quote("12% in 2023", "It grew 12% in 2024.")
+    assert values_in_quote("no figures here", "")
 
 
 def test_merge_sources_dedupes_by_url_and_renumbers() -> None:
