@@ -17,7 +17,7 @@ from rest_framework.views import APIView
 
 from agents.checkpoints import CHECKPOINTS
 from agents.depths import DEPTHS
-from research import documents, presenters, services
+from research import documents, exports, presenters, services
 from research.captcha import check_request_captcha
 from research.documents import COMPLETED, TaskFilters
 from research.exceptions import ReportNotReady, TaskNotFound
@@ -39,6 +39,8 @@ from research.serializers import (
 )
 
 IDEMPOTENCY_HEADER = "Idempotency-Key"
+# Statuses that end with a stored report (contract 2: insufficient evidence still has one, without a score).
+REPORTED = (COMPLETED, "insufficient_evidence")
 
 
 def _owned_task(request: Request, task_id: str) -> documents.ResearchTask:
@@ -161,7 +163,7 @@ class RerunView(APIView):
 
 def _completed_report(request: Request, task_id: str) -> tuple[documents.ResearchTask, dict[str, Any]]:
     task = _owned_task(request, task_id)
-    if task.status != COMPLETED or task.report is None:
+    if task.status not in REPORTED or task.report is None:
         raise ReportNotReady(f"The report is not ready: the research is {task.status}.")
     return task, task.report
 
@@ -173,40 +175,49 @@ class ReportView(APIView):
         return Response(_completed_report(request, task_id)[1])
 
 
-class MarkdownRenderer(BaseRenderer):
-    """Lets ``?format=md`` (DRF's format override) select the export; errors still render as JSON text."""
+class DownloadRenderer(BaseRenderer):
+    """Lets ``?format=`` (DRF's format override) select an export; errors still render as JSON text."""
 
-    media_type = "text/markdown"
-    format = "md"
-    charset = "utf-8"
+    charset: str | None = None
 
     def render(
         self, data: Any, accepted_media_type: str | None = None, renderer_context: Any = None
     ) -> bytes:
-        return (data if isinstance(data, str) else json.dumps(data)).encode()
+        return data if isinstance(data, bytes) else json.dumps(data).encode()
+
+
+class MarkdownRenderer(DownloadRenderer):
+    media_type, format, charset = "text/markdown", "md", "utf-8"
+
+
+class WordRenderer(DownloadRenderer):
+    media_type, format = exports.CONTENT_TYPES["docx"], "docx"
+
+
+class PdfRenderer(DownloadRenderer):
+    media_type, format = exports.CONTENT_TYPES["pdf"], "pdf"
 
 
 class ExportView(APIView):
-    renderer_classes = [JSONRenderer, MarkdownRenderer]
+    renderer_classes = [JSONRenderer, MarkdownRenderer, WordRenderer, PdfRenderer]
 
-    @extend_schema(parameters=[ExportQuerySerializer], responses={(200, "text/markdown"): str})
+    def perform_content_negotiation(self, request: Request, force: bool = False) -> Any:
+        """An unknown ``?format=`` falls back to JSON so the query check answers 400, not DRF's 404."""
+        return super().perform_content_negotiation(request, force=True)
+
+    @extend_schema(
+        parameters=[ExportQuerySerializer],
+        responses={(200, "text/markdown"): str, (200, WordRenderer.media_type): bytes,
+                   (200, PdfRenderer.media_type): bytes},
+    )  # fmt: skip
     def get(self, request: Request, task_id: str) -> HttpResponse:
-        """Download the report as Markdown or JSON."""
+        """Download the report as Markdown, JSON, Word (docx) or PDF."""
         query = ExportQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         task, report = _completed_report(request, task_id)
-        filename = (slugify(task.title)[:80] or "pmf-report") + "." + query.validated_data["format"]
-        if query.validated_data["format"] == "json":
-            content, content_type = json.dumps(report, indent=2, ensure_ascii=False), "application/json"
-        else:
-            from agents.report import render_markdown
-            from agents.state import Report
-
-            content, content_type = (
-                render_markdown(Report.model_validate(report)),
-                "text/markdown; charset=utf-8",
-            )
-        response = HttpResponse(content, content_type=content_type)
+        export = exports.export_report(report, fmt=query.validated_data["format"])
+        filename = (slugify(task.title)[:80] or "pmf-report") + "." + export.extension
+        response = HttpResponse(export.content, content_type=export.content_type)
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
 

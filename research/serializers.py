@@ -8,6 +8,7 @@ from rest_framework import serializers
 
 from agents.depths import ALIASES, DEPTHS, UnknownDepth, resolve_depth
 from research.documents import SORTS, STATUSES
+from research.exports import FORMATS
 
 IDEA_MIN, IDEA_MAX = 10, 2000
 DEPTH_MESSAGE = "Choose a research depth: " + ", ".join(DEPTHS).replace(", deep", " or deep") + "."
@@ -123,7 +124,7 @@ class SuggestResponseSerializer(serializers.Serializer):
 
 
 class ExportQuerySerializer(serializers.Serializer):
-    format = serializers.ChoiceField(choices=["md", "json"], default="md")
+    format = serializers.ChoiceField(choices=list(FORMATS), default="md")
 
 
 class CheckpointSerializer(serializers.Serializer):
