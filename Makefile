@@ -10,7 +10,7 @@ NODE_STAMP := frontend/node_modules/.installed
 DIST := frontend/dist/.vite/manifest.json
 FRONTEND_SOURCES := $(shell find frontend/src -type f 2>/dev/null) frontend/index.html frontend/vite.config.ts frontend/package-lock.json
 
-.PHONY: run test test-python test-frontend services stop lint bench lock frontend venv system-deps clean
+.PHONY: run test test-python test-frontend services stop lint bench eval lock frontend venv system-deps clean
 
 run: venv frontend ## Serve the product with a worker on http://$${HOST:-127.0.0.1}:$${PORT:-8000}
 	@$(PY) scripts/serve.py
@@ -60,6 +60,9 @@ lock: venv ## Re-resolve requirements/*.txt from the .in files
 
 bench: venv ## Benchmarks (not part of make test): prints a table, writes bench/results/latest.json (~7 min)
 	$(PY) -m pmfsite.embedded run --dir var/bench --fresh -- $(PY) bench/run.py
+
+eval: venv ## Report quality on the labelled corpora (not part of make test): table + eval/results/latest.json
+	$(PY) -m eval.run $(EVAL_ARGS)
 
 clean: stop
 	rm -rf var frontend/dist
