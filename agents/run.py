@@ -76,6 +76,12 @@ def run_graph(
     return ResearchOutcome(report, report.methodology.cost, seconds, resumed, finished, sources)
 
 
+def stored_sources(thread_id: str, checkpointer: BaseCheckpointSaver[Any]) -> list[Source]:
+    """The sources a finished thread retrieved, with their stored text, numbered as in its report."""
+    values = build_graph(checkpointer).get_state({"configurable": {"thread_id": thread_id}}).values
+    return merge_sources(ordered_sources(values.get("sources", [])))[0]
+
+
 def run_context(config: AgentConfig, depth: Depth, emitter: CheckpointEmitter) -> RunContext:
     """The providers and callbacks the nodes use for one run."""
     search = config.build_search()

@@ -17,8 +17,8 @@ from psycopg.rows import dict_row
 
 from agents.checkpoints import CheckpointEvent
 from agents.config import AgentConfig
-from agents.run import ResearchOutcome, checkpoint_serializer, run_graph
-from agents.state import Report
+from agents.run import ResearchOutcome, checkpoint_serializer, run_graph, stored_sources
+from agents.state import Report, Source
 from pmfsite.db import postgres_conninfo
 
 SETTING_NAMES = (
@@ -76,3 +76,11 @@ def run_research(
             deliver=deliver,
             config=config or agent_config(),
         )
+
+
+def research_sources(thread_id: str) -> list[Source]:
+    """The retrieved sources (with their text) of a research, read from its PostgreSQL checkpoint."""
+    conninfo = postgres_conninfo()
+    ensure_checkpoint_tables(conninfo)
+    with Connection.connect(conninfo, autocommit=True, prepare_threshold=0, row_factory=dict_row) as conn:
+        return stored_sources(thread_id, PostgresSaver(conn, serde=checkpoint_serializer()))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import psycopg
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils.text import slugify
@@ -20,7 +21,8 @@ from agents.depths import DEPTHS
 from research import documents, exports, presenters, services
 from research.captcha import check_request_captcha
 from research.documents import COMPLETED, TaskFilters
-from research.exceptions import ReportNotReady, TaskNotFound
+from research.exceptions import ReportNotReady, SourceNotFound, SourceTextUnavailable, TaskNotFound
+from research.passages import find_passage, source_entry
 from research.serializers import (
     BulkDeleteResponseSerializer,
     BulkDeleteSerializer,
@@ -28,7 +30,9 @@ from research.serializers import (
     DepthSerializer,
     ExportQuerySerializer,
     MeSerializer,
+    PassageQuerySerializer,
     RerunSerializer,
+    SourcePassageSerializer,
     SubmitResponseSerializer,
     SubmitSerializer,
     SuggestQuerySerializer,
@@ -184,6 +188,28 @@ class DownloadRenderer(BaseRenderer):
         self, data: Any, accepted_media_type: str | None = None, renderer_context: Any = None
     ) -> bytes:
         return data if isinstance(data, bytes) else json.dumps(data).encode()
+
+
+class SourcePassageView(APIView):
+    @extend_schema(parameters=[PassageQuerySerializer], responses=SourcePassageSerializer)
+    def get(self, request: Request, task_id: str, source_id: str) -> Response:
+        """A cited source as the report stored it: its type and date, and the quote within its text."""
+        query = PassageQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        task, report = _completed_report(request, task_id)
+        entry = source_entry(report, source_id)
+        if not entry.get("url"):
+            raise SourceNotFound()
+        from agents.runner import research_sources
+
+        try:
+            stored = {source.url.rstrip("/"): source for source in research_sources(task.id)}
+        except psycopg.OperationalError as error:
+            message = "The source text cannot be read right now. Try again shortly."
+            raise SourceTextUnavailable(message) from error
+        source = stored.get(str(entry["url"]).rstrip("/"))
+        passage = find_passage(source.content, query.validated_data["quote"]) if source else None
+        return Response(SourcePassageSerializer({**entry, "id": source_id, "passage": passage}).data)
 
 
 class MarkdownRenderer(DownloadRenderer):

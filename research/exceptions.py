@@ -31,3 +31,17 @@ class QueueUnavailable(DomainError):
 
     code = "queue_unavailable"
     status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+
+
+class SourceNotFound(NotFound):
+    """No such source in this research's report."""
+
+    def __init__(self) -> None:
+        super().__init__("Source not found in this report.")
+
+
+class SourceTextUnavailable(DomainError):
+    """The stored source text could not be read (its store is down)."""
+
+    code = "source_text_unavailable"
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE

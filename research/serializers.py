@@ -127,6 +127,27 @@ class ExportQuerySerializer(serializers.Serializer):
     format = serializers.ChoiceField(choices=list(FORMATS), default="md")
 
 
+class PassageQuerySerializer(serializers.Serializer):
+    quote = serializers.CharField(required=False, default="", allow_blank=True, max_length=2000)
+
+
+class PassageSerializer(serializers.Serializer):
+    before = serializers.CharField()
+    quote = serializers.CharField(help_text="The quote as written in the source; empty when not found.")
+    after = serializers.CharField()
+    found = serializers.BooleanField()
+
+
+class SourcePassageSerializer(serializers.Serializer):
+    id = serializers.CharField()
+    url = serializers.CharField()
+    title = serializers.CharField(default="")
+    sample = serializers.BooleanField(default=False)
+    source_type = serializers.CharField(required=False, allow_null=True, default=None)
+    published = serializers.CharField(required=False, allow_null=True, default=None)
+    passage = PassageSerializer(allow_null=True, help_text="Null when the source text is no longer stored.")
+
+
 class CheckpointSerializer(serializers.Serializer):
     number = serializers.IntegerField()
     key = serializers.CharField()

@@ -19,4 +19,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("research/tasks/<str:task_id>/rerun", api.RerunView.as_view(), name="research-rerun"),
     path("research/tasks/<str:task_id>/report", api.ReportView.as_view(), name="research-report"),
     path("research/tasks/<str:task_id>/export", api.ExportView.as_view(), name="research-export"),
+    path(
+        "research/tasks/<str:task_id>/sources/<str:source_id>",
+        api.SourcePassageView.as_view(),
+        name="research-source",
+    ),
 ]
