@@ -1,9 +1,10 @@
 """The one place that knows where each graded section lives in the report JSON.
 
 Written against the report schema of CONTRACTS.md (contract 1) and tolerant of its absence: a figure's
-``kind`` decides its section when present (else the list it sits in); segments marked as personas are
-not segments; ``conflicts`` are collected wherever they appear; ``outcome`` defaults to ``"report"``;
-``pmf_score`` may be None. When the schema grows, only this module changes.
+``kind`` decides its section when typed (``other`` or absent: the list it sits in); the headline is a
+market size; personas (their own list, or segments marked as such) are not segments; ``conflicts`` are
+collected wherever they appear; ``outcome`` defaults to ``"report"``; ``pmf_score`` may be None. When
+the schema grows, only this module changes.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ SKIPPED_KEYS = frozenset(
 # typed values a trap's ``unless`` may look at (contract 1 names)
 TYPED_KEYS = ("kind", "timeframe", "year", "geography", "scope", "vendor_claim", "dated", "confidence")
 FIGURE_SECTIONS = {"market_size": "market_size", "growth_rate": "growth"}
+UNTYPED_KINDS = (None, "", "other")  # the list a figure sits in decides
 PERSONA_MARKERS = {"persona", "personas"}
 
 
@@ -77,14 +79,38 @@ def _list(report: dict[str, Any], *keys: str) -> list[Any]:
 
 
 def _figures(report: dict[str, Any]) -> Iterator[tuple[str, Item]]:
-    """Market figures, placed by their typed kind when they have one, else by the list they sit in."""
+    """Figures placed by their typed kind (market size, growth rate) or, untyped, by the list they sit in.
+
+    A figure typed as anything else (revenue, funding, price, population, ...) is no market figure,
+    wherever it sits. The headline is graded as a market size without typed exemptions: a vendor
+    claim, a forecast or a dated figure must never be the headline, however it is labelled.
+    """
     market = report.get("market_analysis") or {}
-    for list_name, default in (("market_size", "market_size"), ("growth", "growth"), ("figures", "")):
-        for index, figure in enumerate(_list(market, list_name)):
-            kind = figure.get("kind") if isinstance(figure, dict) else None
-            section = FIGURE_SECTIONS.get(kind, "") if kind else default
+    customer = report.get("customer_insights") or {}
+    lists = (
+        ("market_analysis.market_size", _list(market, "market_size"), "market_size"),
+        ("market_analysis.growth", _list(market, "growth"), "growth"),
+        ("market_analysis.other_figures", _list(market, "other_figures"), ""),
+        ("market_analysis.figures", _list(market, "figures"), ""),
+        ("customer_insights.figures", _list(customer, "figures"), ""),
+    )
+    for path, figures, default in lists:
+        for index, figure in enumerate(figures):
+            section = _figure_section(figure, default)
             if section:
-                yield section, _item(figure, f"market_analysis.{list_name}[{index}]")
+                yield section, _item(figure, f"{path}[{index}]")
+    headline = market.get("headline")
+    if isinstance(headline, dict) and _figure_section(headline, "market_size") == "market_size":
+        item = _item(headline, "market_analysis.headline")
+        item.typed = {}
+        yield "market_size", item
+
+
+def _figure_section(figure: Any, default: str) -> str:
+    kind = figure.get("kind") if isinstance(figure, dict) else None
+    if kind in FIGURE_SECTIONS:
+        return FIGURE_SECTIONS[kind]
+    return default if kind in UNTYPED_KINDS else ""
 
 
 def _is_persona(segment: Any) -> bool:
@@ -142,7 +168,10 @@ def conflicts(report: dict[str, Any]) -> list[Item]:
                 walk(value, f"{path}[{index}].")
 
     walk(report, "")
-    return found
+    unique: dict[str, Item] = {}
+    for item in found:  # Report.conflicts repeats the findings' conflicts: count each once
+        unique.setdefault(item.text, item)
+    return list(unique.values())
 
 
 def outcome(report: dict[str, Any]) -> str:

@@ -91,6 +91,30 @@ def test_typed_figures_are_placed_by_kind_and_untyped_ones_by_their_list() -> No
     assert items["growth"][0].typed == {"kind": "growth_rate"}
 
 
+def test_the_default_kind_keeps_the_list_and_the_headline_is_never_excused() -> None:
+    # given the typed schema: kind "other" (the default), other_figures, customer figures and a headline
+    market = {
+        "market_size": [{"text": "$410 million in 2024", "kind": "other"}],
+        "other_figures": [
+            {"text": "Series B of $28 million", "kind": "funding"},
+            {"text": "$265 million in 2023", "kind": "market_size"},
+        ],
+        "headline": {"text": "a $5 billion opportunity", "kind": "market_size", "vendor_claim": True},
+    }
+    customer = {"figures": [{"text": "grew 9% in 2023", "kind": "growth_rate"}]}
+    items = section_items(_report(market_analysis=market, customer_insights=customer))
+    # then untyped figures keep their list, typed ones go by kind, wherever they sit
+    assert [item.path for item in items["market_size"]] == [
+        "market_analysis.market_size[0]",
+        "market_analysis.other_figures[1]",
+        "market_analysis.headline",
+    ]
+    assert [item.path for item in items["growth"]] == ["customer_insights.figures[0]"]
+    # and the headline carries no typed excuse: a labelled vendor claim is still a vendor claim as headline
+    assert items["market_size"][2].typed == {}
+    assert items["market_size"][0].typed == {"kind": "other"}
+
+
 def test_personas_are_not_segments_and_ids_are_not_text() -> None:
     customer = {
         "segments": [
