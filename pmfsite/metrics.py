@@ -10,6 +10,7 @@ prometheus-client's multiprocess directory, because workers may run on other hos
 
 from __future__ import annotations
 
+import atexit
 import ipaddress
 import json
 import os
@@ -32,8 +33,15 @@ log = structlog.get_logger(__name__)
 RESEARCH_SECONDS = "research_duration_seconds"
 PROVIDER_SECONDS = "provider_request_duration_seconds"
 PROVIDER_ERRORS = "provider_errors_total"
+HTTP_SECONDS = "http_request_duration_seconds"
+QUEUE_WAIT_SECONDS = "queue_wait_seconds"
 RESEARCH_BUCKETS = (5.0, 10.0, 20.0, 30.0, 45.0, 60.0, 90.0, 120.0, 180.0, 300.0, 600.0, 900.0)
 PROVIDER_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 3.0, 5.0, 8.0, 13.0, 21.0, 34.0, 60.0)
+HTTP_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
+QUEUE_WAIT_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0, 600.0)
+# HTTP observations are added up in the process and written at most once a second (one pipeline), so
+# a request costs no Redis round trip; a crash loses at most that second of latency samples.
+FLUSH_SECONDS = 1.0
 HISTOGRAMS: dict[str, tuple[tuple[str, ...], tuple[float, ...], str]] = {
     RESEARCH_SECONDS: (
         ("depth", "outcome"),
@@ -41,12 +49,17 @@ HISTOGRAMS: dict[str, tuple[tuple[str, ...], tuple[float, ...], str]] = {
         "Submit to final state.",
     ),
     PROVIDER_SECONDS: (("provider", "operation"), PROVIDER_BUCKETS, "Provider calls, retries included."),
+    HTTP_SECONDS: (("method", "route", "status"), HTTP_BUCKETS, "HTTP requests by route pattern and status."),
+    QUEUE_WAIT_SECONDS: (("task",), QUEUE_WAIT_BUCKETS, "Celery tasks: enqueued to started by a worker."),
 }
 COUNTERS: dict[str, tuple[tuple[str, ...], str]] = {
     PROVIDER_ERRORS: (("provider", "operation"), "Provider calls that failed after their retries."),
 }
 _lock = threading.Lock()
 _client: redis.Redis | None = None
+_pending_lock = threading.Lock()
+_pending: dict[tuple[str, str], float] = {}
+_flushed_at = time.monotonic()
 
 
 def _redis() -> redis.Redis:
@@ -73,10 +86,13 @@ def _field(labels: tuple[str, ...], part: str) -> str:
     return json.dumps(list(labels)) + "\t" + part
 
 
+def _bucket(name: str, seconds: float) -> str:
+    return next((str(bound) for bound in HISTOGRAMS[name][1] if seconds <= bound), "+Inf")
+
+
 def observe(name: str, labels: tuple[str, ...], seconds: float) -> None:
     """Add one observation to a histogram (stored per bucket; cumulated when scraped)."""
-    buckets = HISTOGRAMS[name][1]
-    bucket = next((str(bound) for bound in buckets if seconds <= bound), "+Inf")
+    bucket = _bucket(name, seconds)
     try:
         pipe = _redis().pipeline(transaction=False)
         pipe.hincrby(_key(name), _field(labels, bucket), 1)
@@ -92,6 +108,52 @@ def increment(name: str, labels: tuple[str, ...], amount: float = 1.0) -> None:
         _redis().hincrbyfloat(_key(name), _field(labels, "total"), amount)
     except redis.RedisError as error:
         log.warning("metrics.write_failed", metric=name, error=str(error))
+
+
+def observe_later(name: str, labels: tuple[str, ...], seconds: float) -> None:
+    """Like :func:`observe`, but added up in the process and written by the next :func:`flush`."""
+    global _flushed_at
+    with _pending_lock:
+        for part, amount in ((_bucket(name, seconds), 1.0), ("sum", seconds)):
+            field = (name, _field(labels, part))
+            _pending[field] = _pending.get(field, 0.0) + amount
+        due = time.monotonic() - _flushed_at >= FLUSH_SECONDS
+        if due:
+            _flushed_at = time.monotonic()
+    if due:
+        flush()
+
+
+def flush() -> None:
+    """Write the observations added up by :func:`observe_later` (one pipeline; dropped if Redis is down)."""
+    with _pending_lock:
+        pending = dict(_pending)
+        _pending.clear()
+    if not pending:
+        return
+    try:
+        pipe = _redis().pipeline(transaction=False)
+        for (name, field), amount in pending.items():
+            if field.endswith("\tsum"):
+                pipe.hincrbyfloat(_key(name), field, amount)
+            else:
+                pipe.hincrby(_key(name), field, int(amount))
+        pipe.execute()
+    except redis.RedisError as error:
+        log.warning("metrics.write_failed", metric="pending", error=str(error))
+
+
+atexit.register(flush)
+
+
+def http_request(*, method: str, route: str, status: int, seconds: float) -> None:
+    """One HTTP request answered (``route`` is the URL pattern, never the raw path)."""
+    observe_later(HTTP_SECONDS, (method, route, str(status)), seconds)
+
+
+def queue_wait(*, task: str, seconds: float) -> None:
+    """A worker started a task ``seconds`` after it was enqueued."""
+    observe(QUEUE_WAIT_SECONDS, (task,), max(0.0, seconds))
 
 
 def research_finished(*, depth: str, outcome: str, seconds: float) -> None:
@@ -189,6 +251,7 @@ class StoreCollector(Collector):
 
 def render() -> bytes:
     """The Prometheus text exposition of every metric."""
+    flush()
     registry = CollectorRegistry(auto_describe=False)
     registry.register(StoreCollector())
     return generate_latest(registry)

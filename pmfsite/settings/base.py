@@ -237,3 +237,16 @@ LOG_FORMAT = env.str("LOG_FORMAT", default="json")  # "json" or "console"
 from pmfsite.logging import logging_config  # noqa: E402
 
 LOGGING = logging_config(LOG_LEVEL, LOG_FORMAT)
+
+# ---------------------------------------------------------------- error reporting (off without a DSN)
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+SENTRY_ENVIRONMENT = env.str("SENTRY_ENVIRONMENT", default="production")
+SENTRY_RELEASE = env.str("SENTRY_RELEASE", default="")
+SENTRY_TRACES_SAMPLE_RATE = env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0)
+
+from pmfsite.sentry import sentry_init  # noqa: E402
+
+sentry_init(
+    dsn=SENTRY_DSN, environment=SENTRY_ENVIRONMENT, release=SENTRY_RELEASE,
+    traces_sample_rate=SENTRY_TRACES_SAMPLE_RATE,
+)  # fmt: skip

@@ -41,6 +41,9 @@ def test_every_log_line_of_a_request_carries_its_request_id(client: Client, capl
         401,
         "req-alice-0001",
     )
+    # and it says how long the request took and which route answered it
+    assert isinstance(event["duration_ms"], float) and event["duration_ms"] > 0
+    assert event["route"] == "api/v1/research/depths"
 
 
 def test_json_formatter_renders_one_object_per_line() -> None:

@@ -21,6 +21,7 @@ QUEUE = "test-metrics-queue"
 def clean_metrics(redis_client: redis.Redis, settings: Any) -> Iterator[redis.Redis]:
     """No metric left by earlier tests; the queue gauge reads a queue private to the test."""
     settings.CELERY_TASK_DEFAULT_QUEUE = QUEUE
+    metrics.flush()  # observations earlier tests left in this process go out before the slate is wiped
     for key in redis_client.scan_iter(f"{settings.REDIS_KEY_PREFIX}:metrics:*"):
         redis_client.delete(key)
     metrics.reset_client()
@@ -80,6 +81,27 @@ def test_provider_calls_are_timed_and_failures_counted(db: None, clean_metrics: 
     labels = {"provider": "tavily", "operation": "search"}
     assert samples[key("pmf_provider_request_duration_seconds_count", **labels)] == 2
     assert samples[key("pmf_provider_errors_total", **labels)] == 1
+
+
+def test_requests_are_timed_by_route_pattern_and_status(db: None, clean_metrics: Any) -> None:
+    # given alice asks for two different tasks that do not exist, and for the depths without a key
+    from research.tests.conftest import key_client
+
+    alice_api = key_client(UserFactory(username="alice"))
+    assert alice_api.get("/api/v1/research/tasks/0123456789abcdef").status_code == 404
+    assert alice_api.get("/api/v1/research/tasks/fedcba9876543210").status_code == 404
+    assert Client().get("/api/v1/research/depths").status_code == 401
+    # when scraped
+    samples = scrape(Client(REMOTE_ADDR="127.0.0.1"))
+    # then both lookups count under the one route pattern (never the raw path), each status apart
+    task_route = {"method": "GET", "route": "api/v1/research/tasks/<str:task_id>", "status": "404"}
+    assert samples[key("pmf_http_request_duration_seconds_count", **task_route)] == 2
+    assert samples[key("pmf_http_request_duration_seconds_bucket", le="+Inf", **task_route)] == 2
+    assert samples[key("pmf_http_request_duration_seconds_sum", **task_route)] > 0
+    depths = {"method": "GET", "route": "api/v1/research/depths", "status": "401"}
+    assert samples[key("pmf_http_request_duration_seconds_count", **depths)] == 1
+    routes = {dict(labels).get("route") for name, labels in samples if name.startswith("pmf_http")}
+    assert not any("0123456789abcdef" in str(route) for route in routes)
 
 
 def test_credits_come_from_the_ledger_and_queue_length_from_the_broker(db: None, clean_metrics: Any) -> None:
@@ -181,6 +203,9 @@ def test_a_real_worker_records_what_the_web_process_reports(
         == 3
     )
     assert samples[key("pmf_credits_charged_total")] == 6
+    # and the worker timed how long the research waited in the queue before it started
+    assert samples[key("pmf_queue_wait_seconds_count", task="research.process")] >= 1
+    assert samples[key("pmf_queue_wait_seconds_bucket", le="+Inf", task="research.process")] >= 1
 
 
 def worker_busy(task_id: str) -> bool:
