@@ -44,10 +44,10 @@ system-deps:
 	  fi
 
 services: venv ## Start the embedded engines that have no URL set (idempotent)
-	$(PY) -m pmfsite.embedded up --dir var
+	$(PY) -m infra.embedded up --dir var
 
 stop: ## Stop the embedded engines
-	-$(PY) -m pmfsite.embedded down --dir var
+	-$(PY) -m infra.embedded down --dir var
 
 lint: venv
 	$(VENV)/bin/ruff check .
@@ -59,7 +59,7 @@ lock: venv ## Re-resolve requirements/*.txt from the .in files
 	$(VENV)/bin/uv pip compile --quiet --python-version 3.11 requirements/dev.in -o requirements/dev.txt
 
 bench: venv ## Benchmarks (not part of make test): prints a table, writes bench/results/latest.json (~7 min)
-	$(PY) -m pmfsite.embedded run --dir var/bench --fresh -- $(PY) bench/run.py
+	$(PY) -m infra.embedded run --dir var/bench --fresh -- $(PY) bench/run.py
 
 eval: venv ## Report quality on the labelled corpora (not part of make test): table + eval/results/latest.json
 	$(PY) -m eval.run $(EVAL_ARGS)

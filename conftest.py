@@ -58,7 +58,7 @@ def engine_dir() -> Iterator[Path]:
     import shutil
     import tempfile
 
-    from pmfsite import embedded
+    from infra import embedded
 
     (ROOT / "var").mkdir(exist_ok=True)
     path = Path(tempfile.mkdtemp(prefix="engines-", dir=ROOT / "var"))
@@ -87,7 +87,7 @@ def child_env(**extra: str) -> dict[str, str]:
     """Environment for a child process (worker, server) that must share this test run's stores."""
     from django.db import connection
 
-    from pmfsite.db import postgres_conninfo  # noqa: F401  (import proves settings are loaded)
+    from infra.db import postgres_conninfo  # noqa: F401  (import proves settings are loaded)
 
     database = connection.settings_dict
     env = {
@@ -176,7 +176,7 @@ class ServerProcess(ChildProcess):
     """The real ASGI app (HTTP + websockets) under uvicorn on a free port."""
 
     def __init__(self, queue: str, **env: str) -> None:
-        from pmfsite.embedded import free_port
+        from infra.embedded import free_port
 
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"

@@ -1,4 +1,4 @@
-"""What nodes get besides state: providers, depth and the checkpoint emitter (never persisted)."""
+"""What nodes get besides state: providers, the search budget and the checkpoint emitter (never persisted)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from agents.analysts.base import Analyst
+from agents.budget import SearchBudget
 from agents.checkpoints import BY_KEY, CheckpointEvent
-from agents.depths import Depth
 from agents.errors import ResearchCancelled
 from agents.providers.base import SearchProvider
 from agents.providers.documents import SourceCache
@@ -49,7 +49,7 @@ class RunContext:
 
     search: SearchProvider
     analyst: Analyst
-    depth: Depth
+    budget: SearchBudget
     checkpoints: CheckpointEmitter
     llm_name: str
     source_cache: SourceCache | None = None

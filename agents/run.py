@@ -11,11 +11,11 @@ from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.checkpoint.memory import InMemorySaver
 from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
 
+from agents.budget import SearchBudget
 from agents.checkpoints import CheckpointEvent
 from agents.citations import merge_sources
 from agents.config import AgentConfig
 from agents.context import CheckpointEmitter, RunContext
-from agents.depths import Depth, resolve_depth
 from agents.errors import ResearchFailed
 from agents.graph import build_graph
 from agents.nodes.report_writer import ordered_sources
@@ -43,7 +43,7 @@ def run_graph(
     *,
     thread_id: str,
     product_idea: str,
-    depth: str,
+    budget: SearchBudget,
     checkpointer: BaseCheckpointSaver[Any],
     on_checkpoint: Callable[[CheckpointEvent], None] = _ignore,
     should_cancel: Callable[[], bool] = lambda: False,
@@ -61,9 +61,8 @@ def run_graph(
     if finished:
         values = snapshot.values
     else:
-        chosen = resolve_depth(snapshot.values.get("depth", depth) if resumed else depth)
-        context = run_context(config or AgentConfig(), chosen, emitter)
-        graph_input = None if resumed else {"product_idea": product_idea, "depth": chosen.name}
+        context = run_context(config or AgentConfig(), budget, emitter)
+        graph_input = None if resumed else {"product_idea": product_idea, "depth": budget.depth}
         try:
             values = graph.invoke(graph_input, thread, context=context, durability="sync")
         except ProviderError as error:
@@ -82,13 +81,13 @@ def stored_sources(thread_id: str, checkpointer: BaseCheckpointSaver[Any]) -> li
     return merge_sources(ordered_sources(values.get("sources", [])))[0]
 
 
-def run_context(config: AgentConfig, depth: Depth, emitter: CheckpointEmitter) -> RunContext:
+def run_context(config: AgentConfig, budget: SearchBudget, emitter: CheckpointEmitter) -> RunContext:
     """The providers and callbacks the nodes use for one run."""
     search = config.build_search()
     return RunContext(
         search=search,
         analyst=config.build_analyst(),
-        depth=depth,
+        budget=budget,
         checkpoints=emitter,
         llm_name=config.llm_name(),
         source_cache=config.source_cache(search),
@@ -101,13 +100,13 @@ def checkpoint_serializer() -> JsonPlusSerializer:
 
 
 def run_in_memory(
-    *, product_idea: str, depth: str, thread_id: str = "local", **callbacks: Any
+    *, product_idea: str, budget: SearchBudget, thread_id: str = "local", **callbacks: Any
 ) -> ResearchOutcome:
     """One research with an in-memory checkpointer (tests, the CLI)."""
     return run_graph(
         thread_id=thread_id,
         product_idea=product_idea,
-        depth=depth,
+        budget=budget,
         checkpointer=InMemorySaver(serde=checkpoint_serializer()),
         **callbacks,
     )

@@ -15,11 +15,12 @@ from langgraph.checkpoint.postgres import PostgresSaver
 from psycopg import Connection
 from psycopg.rows import dict_row
 
+from agents.budget import SearchBudget
 from agents.checkpoints import CheckpointEvent
 from agents.config import AgentConfig
 from agents.run import ResearchOutcome, checkpoint_serializer, run_graph, stored_sources
 from agents.state import Report, Source
-from pmfsite.db import postgres_conninfo
+from infra.db import postgres_conninfo
 
 SETTING_NAMES = (
     "SEARCH_PROVIDER", "TAVILY_API_KEY", "TAVILY_API_BASE_URL", "OPENAI_API_KEY", "OPENAI_BASE_URL",
@@ -52,7 +53,7 @@ def run_research(
     *,
     thread_id: str,
     product_idea: str,
-    depth: str,
+    budget: SearchBudget,
     on_checkpoint: Callable[[CheckpointEvent], None],
     should_cancel: Callable[[], bool],
     deliver: Callable[[Report], None],
@@ -69,7 +70,7 @@ def run_research(
         return run_graph(
             thread_id=thread_id,
             product_idea=product_idea,
-            depth=depth,
+            budget=budget,
             checkpointer=PostgresSaver(conn, serde=checkpoint_serializer()),
             on_checkpoint=on_checkpoint,
             should_cancel=should_cancel,

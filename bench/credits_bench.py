@@ -5,7 +5,7 @@ database created on the server (``test_<name>``, migrated, dropped at the end). 
 ``distinct_users`` (each worker charges its own user: the common case) and ``one_balance`` (all
 workers charge one user: the worst case, every reservation serialised on one row lock).
 
-    PMF_TEST_DIR=var/test-credits .venv/bin/python -m pmfsite.embedded run --dir var/bench-credits \
+    PMF_TEST_DIR=var/test-credits .venv/bin/python -m infra.embedded run --dir var/bench-credits \
         --fresh -- .venv/bin/python bench/credits_bench.py [--per-worker 250]
 
 Prints the numbers and writes bench/results/credits.json.
@@ -55,7 +55,7 @@ def prepare(usernames: list[str], count: int) -> None:
     """Users with enough credits for every reservation of the scenario."""
     from django.contrib.auth import get_user_model
 
-    from agents.depths import resolve_depth
+    from catalogue.depths import resolve_depth
     from credits.services import staff_grant
 
     needed = resolve_depth(DEPTH).credits * count * WORKERS // len(usernames)

@@ -11,8 +11,8 @@ from typing import Any
 
 import httpx
 
-from agents.depths import DEPTHS
 from agents.state import AGENTS
+from catalogue.depths import DEPTHS
 from fakes.latency import Latencies
 from fakes.openai import COMPLETIONS, FakeOpenAI, message_text
 from fakes.tavily import FakeTavily

@@ -2,7 +2,7 @@
 
 Run inside fresh embedded engines (the Makefile does):
 
-    .venv/bin/python -m pmfsite.embedded run --dir var/bench --fresh -- .venv/bin/python bench/run.py
+    .venv/bin/python -m infra.embedded run --dir var/bench --fresh -- .venv/bin/python bench/run.py
 
 Starts the real ASGI server (uvicorn) and real Celery workers (threads pool) on the engines, the fake
 Tavily and OpenAI servers in this process, and measures: each depth's wall time against its critical
@@ -122,7 +122,7 @@ def main() -> None:
     import httpx
 
     from bench.api_bench import run_api
-    from pmfsite.embedded import free_port
+    from infra.embedded import free_port
 
     user, key = bench_user()
     sampler = RssSampler()

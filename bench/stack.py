@@ -30,7 +30,7 @@ BENCH_ENV = {
 
 
 def bench_env(**extra: str) -> dict[str, str]:
-    """The environment of every benchmark process (engine URLs come from ``pmfsite.embedded run``)."""
+    """The environment of every benchmark process (engine URLs come from ``infra.embedded run``)."""
     return {**os.environ, **BENCH_ENV, **extra}
 
 

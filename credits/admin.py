@@ -14,7 +14,7 @@ from django.db.models import F, OuterRef, QuerySet, Subquery
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
 
-from agents.depths import DEPTHS
+from catalogue.depths import DEPTHS
 from credits.exceptions import InvalidGrant
 from credits.keys import api_key_revoke
 from credits.models import APIKey, CreditBalance, CreditTransaction

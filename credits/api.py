@@ -22,7 +22,7 @@ from credits.serializers import (
     CreatedAPIKeySerializer,
     TransactionSerializer,
 )
-from pmfsite.exceptions import NotFound
+from infra.errors import NotFound
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User

@@ -1,18 +1,15 @@
-"""Refusals raised by the credits services; ``pmfsite.exceptions`` maps them to API errors."""
+"""Refusals raised by the credits services (codes only; ``infra.api_errors`` maps codes to HTTP)."""
 
 from __future__ import annotations
 
-from rest_framework import status
-
-from agents.depths import UnknownDepth
-from pmfsite.exceptions import DomainError
+from catalogue.depths import UnknownDepth
+from infra.errors import DomainError
 
 
 class InsufficientCredits(DomainError):
     """The balance cannot pay for the research; details carry ``balance``, ``cost`` and ``depth``."""
 
     code = "insufficient_credits"
-    status_code = status.HTTP_402_PAYMENT_REQUIRED  # type: ignore[assignment]  # base is inferred as Literal[400]
 
     def __init__(self, *, balance: int, cost: int, depth: str) -> None:
         super().__init__(
@@ -27,7 +24,6 @@ class NotCharged(DomainError):
     """A refund was asked for a request id that was never charged."""
 
     code = "not_charged"
-    status_code = status.HTTP_409_CONFLICT  # type: ignore[assignment]  # base is inferred as Literal[400]
 
     def __init__(self, *, request_id: str) -> None:
         super().__init__(f"No research charge exists for request {request_id!r}.", request_id=request_id)
@@ -37,7 +33,6 @@ class RequestIdTaken(DomainError):
     """The request id was already charged to another user."""
 
     code = "request_id_conflict"
-    status_code = status.HTTP_409_CONFLICT  # type: ignore[assignment]  # base is inferred as Literal[400]
 
     def __init__(self, *, request_id: str) -> None:
         super().__init__(f"Request id {request_id!r} is already used.", request_id=request_id)
@@ -47,19 +42,16 @@ class InvalidRequestId(DomainError):
     """A request id that is empty or longer than the ledger stores."""
 
     code = "invalid_request_id"
-    status_code = status.HTTP_400_BAD_REQUEST
 
 
-# Also an UnknownDepth, so callers that validate depths with agents.depths catch it unchanged.
+# Also an UnknownDepth, so callers that validate depths with catalogue.depths catch it unchanged.
 class InvalidDepth(DomainError, UnknownDepth):
     """The depth is neither a depth nor an alias."""
 
     code = "invalid_depth"
-    status_code = status.HTTP_400_BAD_REQUEST
 
 
 class InvalidGrant(DomainError):
     """A staff grant or correction that the ledger refuses (no reason, zero, or below zero)."""
 
     code = "invalid_grant"
-    status_code = status.HTTP_400_BAD_REQUEST

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import F, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
-from agents.depths import DEPTHS, Depth, UnknownDepth, resolve_depth
+from catalogue.depths import DEPTHS, Depth, UnknownDepth, resolve_depth
 from credits.exceptions import InvalidDepth
 from credits.models import CreditBalance, CreditTransaction
 from credits.services import balance_current

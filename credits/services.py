@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from agents.depths import Depth, UnknownDepth, resolve_depth
+from catalogue.depths import Depth, UnknownDepth, resolve_depth
 from credits.exceptions import (
     InsufficientCredits,
     InvalidDepth,

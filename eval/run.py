@@ -28,8 +28,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from agents.budget import SearchBudget  # noqa: E402
 from agents.config import DEFAULT_CORPUS, AgentConfig  # noqa: E402
 from agents.run import run_in_memory  # noqa: E402
+from catalogue.depths import resolve_depth  # noqa: E402
 from eval.expectations import Expected, corpus_dirs, load  # noqa: E402
 from eval.grade import grade_report  # noqa: E402
 from eval.matching import matches  # noqa: E402
@@ -59,7 +61,12 @@ def agent_config(corpus: Path, analyst: str, environ: Mapping[str, str]) -> Agen
 def research(idea: str, depth: str, config: AgentConfig) -> tuple[dict[str, Any], float]:
     """One in-memory research; the report as JSON and its wall time."""
     started = time.monotonic()
-    outcome = run_in_memory(product_idea=idea, depth=depth, thread_id=uuid.uuid4().hex, config=config)
+    outcome = run_in_memory(
+        product_idea=idea,
+        budget=SearchBudget.of(resolve_depth(depth)),
+        thread_id=uuid.uuid4().hex,
+        config=config,
+    )
     return outcome.report.model_dump(mode="json"), round(time.monotonic() - started, 2)
 
 

@@ -13,7 +13,7 @@ django_asgi_app = get_asgi_application()
 from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
-from pmfsite.websocket import origin_validated  # noqa: E402
+from infra.websocket import origin_validated  # noqa: E402
 from research.routing import websocket_urlpatterns  # noqa: E402
 
 application = ProtocolTypeRouter(

@@ -10,7 +10,7 @@ import structlog
 from celery import Celery
 from celery.signals import before_task_publish, task_prerun
 
-from pmfsite import broker  # noqa: F401  (the Redis transport that survives a broker restart)
+from infra import broker  # noqa: F401  (the Redis transport that survives a broker restart)
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pmfsite.settings.dev")
 

@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from pmfsite import metrics, signin, spa, views
+from infra import metrics, signin, spa, views
 
 api_v1: list[URLPattern | URLResolver] = [
     path("health", views.health, name="api-health"),

@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
 from django.views.decorators.http import require_POST
 
-from agents.depths import DEPTHS
+from catalogue.depths import DEPTHS
 from research import documents, staff
 from research.documents import STATUSES
 from research.models import ResearchTaskEntry

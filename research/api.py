@@ -17,7 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from agents.checkpoints import CHECKPOINTS
-from agents.depths import DEPTHS
+from catalogue.depths import DEPTHS
 from research import documents, exports, presenters, services
 from research.captcha import check_request_captcha
 from research.documents import COMPLETED, TaskFilters

@@ -13,9 +13,8 @@ import httpx
 import structlog
 from django.conf import settings
 from django.http import HttpRequest
-from rest_framework import status
 
-from pmfsite.exceptions import DomainError
+from infra.errors import DomainError, Unavailable
 
 log = structlog.get_logger(__name__)
 
@@ -40,14 +39,12 @@ class CaptchaFailed(DomainError):
     """The verifier refused the token (missing, invalid, expired, reused, misconfigured)."""
 
     code = "captcha_failed"
-    status_code = status.HTTP_400_BAD_REQUEST
 
 
-class CaptchaUnavailable(DomainError):
+class CaptchaUnavailable(Unavailable):
     """The verifier could not be reached or answered nonsense; the submission is refused."""
 
     code = "captcha_unavailable"
-    status_code = status.HTTP_503_SERVICE_UNAVAILABLE  # type: ignore[assignment]  # base pins Literal[400]
 
 
 def captcha_enabled() -> bool:
@@ -107,7 +104,7 @@ def verify_captcha(token: str, remote_ip: str | None) -> None:
 
 def check_request_captcha(request: HttpRequest, token: str | None) -> None:
     """The submit/rerun check: verify ``token`` with the client's IP when this request needs a captcha."""
-    from pmfsite.ratelimit import client_ip
+    from infra.ratelimit import client_ip
 
     if captcha_required(request):
         verify_captcha(token or "", client_ip(request) or None)

@@ -1,14 +1,12 @@
-"""Research domain errors (mapped to API responses in pmfsite.exceptions)."""
+"""Research domain errors: codes only (``infra.api_errors.STATUS_BY_CODE`` maps them to HTTP)."""
 
 from __future__ import annotations
 
-from rest_framework import status
-
-from pmfsite.exceptions import Conflict, DomainError, NotFound
+from infra.errors import Conflict, NotFound, Unavailable
 
 
 class TaskNotFound(NotFound):
-    """No such task for this user."""
+    """No such task for this user (or a deleted one: tombstones are hidden)."""
 
     def __init__(self) -> None:
         super().__init__("Research task not found.")
@@ -17,20 +15,43 @@ class TaskNotFound(NotFound):
 class TaskNotRunning(Conflict):
     """Abort of a task that already finished."""
 
+    code = "task_not_running"
+
 
 class TaskStillRunning(Conflict):
     """Delete of a task that is queued or processing."""
+
+    code = "task_still_running"
 
 
 class ReportNotReady(Conflict):
     """The report of a task that has not completed."""
 
+    code = "report_not_ready"
 
-class QueueUnavailable(DomainError):
-    """The task could not be queued; it was marked failed and refunded."""
+
+class IdempotencyKeyReused(Conflict):
+    """The idempotency key already belongs to a different request (or to a deleted research)."""
+
+    code = "idempotency_key_reused"
+
+
+class AlreadyRefunded(Conflict):
+    """A refund of a task that was already refunded."""
+
+    code = "already_refunded"
+
+
+class QueueUnavailable(Unavailable):
+    """The task could not be queued (the broker is down); nothing was charged or it was refunded."""
 
     code = "queue_unavailable"
-    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+
+
+class StoreUnavailable(Unavailable):
+    """MongoDB (tasks) or PostgreSQL (ledger) cannot be reached; nothing was charged or it was refunded."""
+
+    code = "store_unavailable"
 
 
 class SourceNotFound(NotFound):
@@ -40,8 +61,7 @@ class SourceNotFound(NotFound):
         super().__init__("Source not found in this report.")
 
 
-class SourceTextUnavailable(DomainError):
+class SourceTextUnavailable(Unavailable):
     """The stored source text could not be read (its store is down)."""
 
     code = "source_text_unavailable"
-    status_code = status.HTTP_503_SERVICE_UNAVAILABLE

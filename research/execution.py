@@ -21,10 +21,11 @@ from django.conf import settings
 from django.utils import timezone
 from pymongo.errors import ConnectionFailure
 
+from agents.budget import SearchBudget
 from agents.checkpoints import BY_KEY, CheckpointEvent
-from agents.depths import DEPTHS
 from agents.errors import ResearchCancelled
-from pmfsite import metrics
+from catalogue.depths import DEPTHS
+from infra import metrics
 from research import documents, progress
 from research.documents import COMPLETED, PROCESSING, QUEUED, CheckpointRecord, ResearchTask
 from research.services import research_fail
@@ -120,7 +121,7 @@ def _run(task: ResearchTask, heartbeat: _Heartbeat) -> str:
 
     try:
         run_research(
-            thread_id=task.id, product_idea=task.product_idea, depth=task.depth,
+            thread_id=task.id, product_idea=task.product_idea, budget=SearchBudget.of(DEPTHS[task.depth]),
             on_checkpoint=lambda event: record_checkpoint(task.id, event),
             should_cancel=should_cancel, deliver=lambda report: _store_report(task.id, report),
             config=metrics.instrumented(agent_config()),

@@ -6,7 +6,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from agents.depths import ALIASES, DEPTHS, UnknownDepth, resolve_depth
+from catalogue.depths import ALIASES, DEPTHS, UnknownDepth, resolve_depth
 from research.documents import SORTS, STATUSES
 from research.exports import FORMATS
 

@@ -13,7 +13,7 @@ import structlog
 from django.db import transaction
 from django.utils import timezone
 
-from agents.depths import resolve_depth
+from catalogue.depths import resolve_depth
 from credits.services import research_charge, research_refund
 from research import documents, progress
 from research.documents import ABORTED, FAILED, RUNNING, ResearchTask

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 
 from credits.models import CreditTransaction
 from credits.services import research_refund
-from pmfsite.exceptions import DomainError
+from infra.api_errors import DomainError
 from research import documents
 from research.documents import ResearchTask, TaskFilters
 from research.services import task_abort

@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pmfsite import embedded  # noqa: E402
+from infra import embedded  # noqa: E402
 
 PR_SET_PDEATHSIG = 1
 READY_TIMEOUT_SECONDS = 120

@@ -10,5 +10,5 @@ mkdir -p "$TEST_DIR-logs"
 export PMF_TEST_LOG_DIR="$PWD/$TEST_DIR-logs"
 export PMF_REQUIRE_BROWSER="${PMF_REQUIRE_BROWSER:-1}"   # make test installs Chromium; never skip silently
 export PMF_VAR_DIR="$PWD/$TEST_DIR/state"   # demo key, source cache: never the developer's var/
-.venv/bin/python -m pmfsite.embedded run --dir "$TEST_DIR" --fresh -- \
+.venv/bin/python -m infra.embedded run --dir "$TEST_DIR" --fresh -- \
   .venv/bin/python -m pytest "$@"

@@ -65,7 +65,7 @@ def methodology(state: ResearchState, context: RunContext, sources: int, groundi
                 usage: list[NodeUsage]) -> Methodology:  # fmt: skip
     """How the research was done and what it cost."""
     return Methodology(
-        depth=context.depth.name,
+        depth=context.budget.depth,
         providers=ProvidersUsed(search=context.search.name, llm=context.llm_name),
         queries=state["context"].queries,
         sources_count=sources,

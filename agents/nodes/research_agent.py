@@ -65,14 +65,14 @@ def cache_sources(context: RunContext, sources: list[Source]) -> None:
 def research(agent: AgentName, state: ResearchState, context: RunContext) -> dict[str, Any]:
     """Run one agent: search, extract, analyse and verify its findings."""
     started = time.monotonic()
-    emit, depth, plan = context.checkpoints.emit, context.depth, state["context"]
+    emit, budget, plan = context.checkpoints.emit, context.budget, state["context"]
     query = getattr(plan.queries, agent)
     emit(f"{agent}_search_started", detail=query)
-    found = context.search.search(query, search_depth=depth.search_depth, max_results=depth.max_results)
+    found = context.search.search(query, search_depth=budget.search_depth, max_results=budget.max_results)
     emit(f"{agent}_search_completed", detail=f"{len(found.hits)} results")
-    urls = top_urls(found.hits, depth.urls_per_agent)
+    urls = top_urls(found.hits, budget.urls_per_agent)
     extracted = (
-        context.search.extract(urls, extract_depth=depth.extract_depth) if urls else ExtractResponse([])
+        context.search.extract(urls, extract_depth=budget.extract_depth) if urls else ExtractResponse([])
     )
     sources = to_sources(agent, found.hits, urls, extracted, context)
     cache_sources(context, sources)

@@ -23,7 +23,7 @@ def supervisor(state: ResearchState, runtime: Runtime[RunContext]) -> dict[str, 
     """Plan the research: product context and the three agents' queries."""
     context = runtime.context
     started = time.monotonic()
-    context.checkpoints.emit("research_plan_created", detail=f"depth {context.depth.name}")
+    context.checkpoints.emit("research_plan_created", detail=f"depth {context.budget.depth}")
     analysis = context.analyst.plan(state["product_idea"])
     plan = with_queries(analysis.value.model_copy(update={"product_idea": state["product_idea"]}))
     queries = plan.queries

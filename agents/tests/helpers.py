@@ -8,14 +8,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from agents.budget import SearchBudget
 from agents.checkpoints import CHECKPOINTS, CheckpointEvent
 from agents.config import DEFAULT_CORPUS
 from agents.providers.base import ExtractResponse, SearchResponse
 from agents.providers.local import LocalCorpusSearchProvider
+from catalogue.depths import resolve_depth
 
 IDEAS = json.loads((DEFAULT_CORPUS / "ideas.json").read_text())
 MEAL_IDEA: str = IDEAS[0]["product_idea"]
 KEYS = [spec.key for spec in CHECKPOINTS]
+
+
+def budget(depth: str) -> SearchBudget:
+    """The search budget of a catalogue depth, as the product's runner builds it."""
+    return SearchBudget.of(resolve_depth(depth))
 
 
 @dataclass

@@ -8,7 +8,7 @@ from agents.config import AgentConfig
 from agents.errors import ResearchCancelled
 from agents.run import run_in_memory
 from agents.state import Report
-from agents.tests.helpers import MEAL_IDEA, CountingSearch, Recorder, local_search
+from agents.tests.helpers import MEAL_IDEA, CountingSearch, Recorder, budget, local_search
 
 
 @pytest.mark.parametrize(
@@ -23,7 +23,7 @@ def test_cancel_raises_at_the_next_checkpoint_and_emits_nothing_after(last_key: 
     with pytest.raises(ResearchCancelled) as cancelled:
         run_in_memory(
             product_idea=MEAL_IDEA,
-            depth="essential",
+            budget=budget("essential"),
             on_checkpoint=recorder,
             should_cancel=lambda: last_key in recorder.keys,
             deliver=delivered.append,

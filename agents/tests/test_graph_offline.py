@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from agents.config import AgentConfig
-from agents.depths import DEPTHS
 from agents.report import SECTIONS, render_markdown
 from agents.run import run_in_memory
 from agents.state import Report
@@ -16,8 +15,10 @@ from agents.tests.helpers import (
     CountingSearch,
     Recorder,
     assert_valid_order,
+    budget,
     local_search,
 )
+from catalogue.depths import DEPTHS
 
 
 def research(idea: str, depth: str, recorder: Recorder | None = None) -> tuple[Report, CountingSearch]:
@@ -25,7 +26,7 @@ def research(idea: str, depth: str, recorder: Recorder | None = None) -> tuple[R
     delivered: list[Report] = []
     outcome = run_in_memory(
         product_idea=idea,
-        depth=depth,
+        budget=budget(depth),
         on_checkpoint=recorder or Recorder(),
         deliver=delivered.append,
         config=AgentConfig(search=search, cache_dir=None),
@@ -117,7 +118,7 @@ def test_outcome_lists_every_retrieved_source_numbered_as_in_the_report() -> Non
     # given a deep research
     search = CountingSearch(local_search())
     outcome = run_in_memory(
-        product_idea=MEAL_IDEA, depth="deep", config=AgentConfig(search=search, cache_dir=None)
+        product_idea=MEAL_IDEA, budget=budget("deep"), config=AgentConfig(search=search, cache_dir=None)
     )
     # then the outcome's sources are the extracted pages, numbered S1..Sn, matching the report's citations
     assert [source.id for source in outcome.sources] == [f"S{n}" for n in range(1, len(outcome.sources) + 1)]

@@ -9,13 +9,13 @@ from itertools import combinations
 import pytest
 
 from agents.config import AgentConfig
-from agents.depths import DEPTHS
 from agents.errors import ResearchFailed
 from agents.providers.openai_llm import OpenAILLMProvider
 from agents.providers.retry import Backoff
 from agents.providers.tavily import TavilySearchProvider
 from agents.run import ResearchOutcome, run_in_memory
-from agents.tests.helpers import KEYS, MEAL_IDEA, Recorder, assert_valid_order
+from agents.tests.helpers import KEYS, MEAL_IDEA, Recorder, assert_valid_order, budget
+from catalogue.depths import DEPTHS
 from fakes.openai import COMPLETIONS, FakeOpenAI
 from fakes.server import Reply, Request
 from fakes.tavily import FakeTavily
@@ -60,7 +60,9 @@ def research(
     model = OpenAILLMProvider(OPENAI_KEY, base_url=llm.url + "/v1", timeout=10)
     recorder = Recorder()
     config = AgentConfig(search=search, llm=model, cache_dir=None)
-    outcome = run_in_memory(product_idea=MEAL_IDEA, depth=depth, config=config, on_checkpoint=recorder)
+    outcome = run_in_memory(
+        product_idea=MEAL_IDEA, budget=budget(depth), config=config, on_checkpoint=recorder
+    )
     return outcome, recorder
 
 

@@ -23,7 +23,7 @@ from agents.state import (
     Recommendation,
     ReportDraft,
 )
-from agents.tests.helpers import MEAL_IDEA, Recorder, local_search
+from agents.tests.helpers import MEAL_IDEA, Recorder, budget, local_search
 
 NEVER_RETRIEVED = "https://never-retrieved.example/made-up-study"
 SOURCE = re.compile(
@@ -119,7 +119,7 @@ def test_llm_analyst_findings_are_verified_and_invented_citations_dropped() -> N
     recorder = Recorder()
 
     # when a research runs with that model
-    outcome = run_in_memory(product_idea=MEAL_IDEA, depth="essential", on_checkpoint=recorder,
+    outcome = run_in_memory(product_idea=MEAL_IDEA, budget=budget("essential"), on_checkpoint=recorder,
                             config=AgentConfig(search=local_search(), llm=llm, cache_dir=None))  # fmt: skip
     report = outcome.report
 

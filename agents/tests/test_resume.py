@@ -12,8 +12,8 @@ from psycopg.rows import dict_row
 from agents.config import AgentConfig
 from agents.runner import ensure_checkpoint_tables, run_research
 from agents.state import Report
-from agents.tests.helpers import KEYS, MEAL_IDEA, CountingSearch, Recorder, local_search
-from pmfsite.db import postgres_conninfo
+from agents.tests.helpers import KEYS, MEAL_IDEA, CountingSearch, Recorder, budget, local_search
+from infra.db import postgres_conninfo
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.integration]
 
@@ -43,7 +43,7 @@ def run(thread_id: str, search: CountingSearch, recorder: Recorder, delivered: l
     run_research(
         thread_id=thread_id,
         product_idea=MEAL_IDEA,
-        depth="standard",
+        budget=budget("standard"),
         on_checkpoint=recorder,
         should_cancel=lambda: False,
         deliver=delivered.append,

@@ -12,7 +12,7 @@ from agents.config import AgentConfig
 from agents.providers.local import LocalCorpusSearchProvider
 from agents.run import run_in_memory
 from agents.runner import agent_config
-from agents.tests.helpers import MEAL_IDEA, CountingSearch, local_search
+from agents.tests.helpers import MEAL_IDEA, CountingSearch, budget, local_search
 
 
 def test_no_keys_means_local_search_and_extractive_analysis(tmp_path: Path) -> None:
@@ -62,7 +62,7 @@ def test_django_settings_in_tests_select_offline_providers() -> None:
 def test_online_sources_are_cached_for_offline_runs(tmp_path: Path) -> None:
     # given an "online" provider (a counting wrapper named tavily) and a cache folder
     online = CountingSearch(local_search(), name="tavily")
-    run_in_memory(product_idea=MEAL_IDEA, depth="essential",
+    run_in_memory(product_idea=MEAL_IDEA, budget=budget("essential"),
                   config=AgentConfig(search=online, cache_dir=tmp_path / "cache"))  # fmt: skip
     # when an offline provider searches an empty corpus plus that cache
     offline = LocalCorpusSearchProvider(tmp_path / "empty", tmp_path / "cache")

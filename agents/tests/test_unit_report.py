@@ -78,9 +78,9 @@ def test_escape_and_link() -> None:
 def test_a_report_reloaded_from_json_renders_identically() -> None:
     # given a complete offline report stored as JSON (as the task document keeps it)
     from agents.run import run_in_memory
-    from agents.tests.helpers import MEAL_IDEA
+    from agents.tests.helpers import MEAL_IDEA, budget
 
-    report = run_in_memory(product_idea=MEAL_IDEA, depth="essential").report
+    report = run_in_memory(product_idea=MEAL_IDEA, budget=budget("essential")).report
     stored = report.model_dump(mode="json")
     # when it is validated back and rendered
     reloaded = Report.model_validate(stored)

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from rest_framework.test import APIClient
 
-from agents.depths import DEPTHS
+from catalogue.depths import DEPTHS
 from credits.keys import api_key_create
 from credits.models import CreditBalance
 from credits.services import research_charge

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from django.db import connection
 
-from agents.depths import DEPTHS
+from catalogue.depths import DEPTHS
 from credits.exceptions import InsufficientCredits
 from credits.models import CreditBalance, CreditTransaction, TransactionKind
 from credits.selectors import audit_mismatches

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from credits.exceptions import InsufficientCredits, InvalidDepth, InvalidGrant, NotCharged
-from pmfsite.exceptions import api_exception_handler
+from infra.api_errors import api_exception_handler
 
 
 def test_insufficient_credits_is_a_402_with_balance_cost_and_depth() -> None:

@@ -9,7 +9,7 @@ import pytest
 import time_machine
 from django.forms.models import model_to_dict
 
-from agents.depths import DEPTHS
+from catalogue.depths import DEPTHS
 from credits.models import CreditBalance, CreditTransaction, TransactionKind
 from credits.selectors import audit_mismatches
 from credits.services import balance_current, research_charge, staff_grant

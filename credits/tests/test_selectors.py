@@ -8,7 +8,7 @@ import pytest
 import time_machine
 from django.db import connection
 
-from agents.depths import DEPTHS
+from catalogue.depths import DEPTHS
 from credits.exceptions import InvalidDepth
 from credits.selectors import (
     AuditMismatch,

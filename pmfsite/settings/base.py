@@ -38,10 +38,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "pmfsite.middleware.RequestIdMiddleware",
-    "pmfsite.security.SecurityHeadersMiddleware",
-    "pmfsite.security.CorsMiddleware",
-    "pmfsite.ratelimit.RateLimitMiddleware",
+    "infra.middleware.RequestIdMiddleware",
+    "infra.security.SecurityHeadersMiddleware",
+    "infra.security.CorsMiddleware",
+    "infra.ratelimit.RateLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -146,7 +146,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
-    "EXCEPTION_HANDLER": "pmfsite.exceptions.api_exception_handler",
+    "EXCEPTION_HANDLER": "infra.api_errors.api_exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "PMF Research Assistant API",
@@ -234,7 +234,7 @@ CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 LOG_FORMAT = env.str("LOG_FORMAT", default="json")  # "json" or "console"
 
-from pmfsite.logging import logging_config  # noqa: E402
+from infra.logging import logging_config  # noqa: E402
 
 LOGGING = logging_config(LOG_LEVEL, LOG_FORMAT)
 

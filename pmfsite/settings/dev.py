@@ -1,6 +1,6 @@
 """Local development: `make run`."""
 
-from pmfsite.logging import logging_config
+from infra.logging import logging_config
 from pmfsite.settings.base import *  # noqa: F403
 from pmfsite.settings.base import LOG_LEVEL, env
 

@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 
 from conftest import ROOT, child_env, wait_until
-from pmfsite.embedded import free_port
+from infra.embedded import free_port
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 

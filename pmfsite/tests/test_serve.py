@@ -14,7 +14,7 @@ import pymongo
 import pytest
 
 from conftest import ROOT, processes_mentioning, wait_until
-from pmfsite import embedded
+from infra import embedded
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 

@@ -9,7 +9,7 @@ from rest_framework.test import APIClient
 
 from agents.runner import run_research
 from agents.state import Report
-from agents.tests.helpers import MEAL_IDEA
+from agents.tests.helpers import MEAL_IDEA, budget
 from research.passages import CONTEXT_CHARACTERS, find_passage
 from research.tests.factories import insert_tasks, make_task
 
@@ -36,8 +36,8 @@ def researched(alice: Any, mongo_db: Any) -> tuple[str, dict[str, Any]]:
     task = make_task(alice.pk, product_idea=MEAL_IDEA, status="completed")
     delivered: list[Report] = []
     run_research(
-        thread_id=task.id, product_idea=MEAL_IDEA, depth="essential", on_checkpoint=lambda event: None,
-        should_cancel=lambda: False, deliver=delivered.append,
+        thread_id=task.id, product_idea=MEAL_IDEA, budget=budget("essential"),
+        on_checkpoint=lambda event: None, should_cancel=lambda: False, deliver=delivered.append,
     )  # fmt: skip
     report = delivered[0].model_dump(mode="json")
     insert_tasks([make_task(alice.pk, id=task.id, status="completed", report=report, pmf_score=50)])

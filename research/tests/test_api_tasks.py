@@ -169,7 +169,7 @@ def test_delete_refuses_running_tasks_and_bulk_delete_reports_them(
     done, running = make_task(alice.pk, status="completed"), make_task(alice.pk, status="processing")
     insert_tasks([done, running])
     refused = alice_api.delete(f"{LIST}/{running.id}")
-    assert refused.status_code == 409 and refused.json()["error"]["code"] == "conflict"
+    assert refused.status_code == 409 and refused.json()["error"]["code"] == "task_still_running"
     bulk = alice_api.post(f"{LIST}/bulk-delete", {"ids": [done.id, running.id]}, format="json")
     assert bulk.json() == {
         "deleted": [done.id],

@@ -16,6 +16,7 @@ from rest_framework.views import APIView
 
 from credits.keys import api_key_create
 from fakes.hcaptcha import TEST_SECRET, TEST_SITE_KEY, TEST_TOKEN, FakeHCaptcha
+from infra.api_errors import status_for
 from research.captcha import (
     UNAVAILABLE_MESSAGE,
     CaptchaFailed,
@@ -63,7 +64,7 @@ def test_a_fresh_token_passes_and_is_sent_form_encoded(fake: FakeHCaptcha) -> No
 
 def test_an_invalid_token_is_refused_with_a_clear_400(fake: FakeHCaptcha) -> None:
     error = refusal("made-up-token")
-    assert (error.code, error.status_code) == ("captcha_failed", 400)
+    assert (error.code, status_for(error.code)) == ("captcha_failed", 400)
     assert error.message == "The captcha answer was not accepted. Please complete the captcha again."
     assert error.details == {"error_codes": ["invalid-input-response"]}
 
@@ -121,7 +122,7 @@ def test_an_unreachable_verifier_fails_closed_with_a_clear_503(fake: FakeHCaptch
     with pytest.raises(CaptchaUnavailable) as raised:
         verify_captcha(token, ALICE_IP)
     # then the submission is refused, not waved through
-    assert (raised.value.code, raised.value.status_code) == ("captcha_unavailable", 503)
+    assert (raised.value.code, status_for(raised.value.code)) == ("captcha_unavailable", 503)
     assert raised.value.message == UNAVAILABLE_MESSAGE
     assert fake.requests == []
 

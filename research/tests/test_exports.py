@@ -13,7 +13,7 @@ from rest_framework.test import APIClient
 
 from agents.report import SECTIONS
 from agents.run import run_in_memory
-from agents.tests.helpers import MEAL_IDEA
+from agents.tests.helpers import MEAL_IDEA, budget
 from research.exports import export_report
 from research.exports.outline import DEMO_NOTICE, INSUFFICIENT_NOTICE
 from research.tests.factories import insert_tasks, make_task
@@ -24,7 +24,7 @@ WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 @pytest.fixture(scope="module")
 def sample_report() -> dict[str, Any]:
     """A real offline report over the shipped sample corpus (essential depth)."""
-    return run_in_memory(product_idea=MEAL_IDEA, depth="essential").report.model_dump(mode="json")
+    return run_in_memory(product_idea=MEAL_IDEA, budget=budget("essential")).report.model_dump(mode="json")
 
 
 def insufficient(report: dict[str, Any]) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from credits.models import CreditTransaction
 from credits.selectors import audit_mismatches
 from fakes.openai import COMPLETIONS, FakeOpenAI
 from fakes.tavily import FakeTavily
-from pmfsite import embedded
+from infra import embedded
 from research import documents, mongo
 from research.tests.conftest import key_client
 
@@ -116,7 +116,7 @@ def test_redis_restart_mid_research_completes_it_charged_once(
         assert_completed_once(task)
         lease = f"{settings.REDIS_KEY_PREFIX}:research:{task_id}:lease"
         wait_until(lambda: not redis.Redis.from_url(redis_url).exists(lease), timeout=10, what="lease freed")
-        # and the worker survived the broker restart (pmfsite.broker) and takes the next research
+        # and the worker survived the broker restart (infra.broker) and takes the next research
         assert worker.alive(), worker.log()[-3000:]
         assert_completed_once(finished(submit(api)))
     finally:

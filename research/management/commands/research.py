@@ -12,12 +12,13 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from agents.budget import SearchBudget
 from agents.checkpoints import CheckpointEvent
-from agents.depths import ALIASES, DEPTHS, UnknownDepth, resolve_depth
 from agents.errors import ResearchCancelled, ResearchFailed
 from agents.report import render_markdown
 from agents.run import run_in_memory
 from agents.runner import agent_config
+from catalogue.depths import ALIASES, DEPTHS, UnknownDepth, resolve_depth
 
 
 class Command(BaseCommand):
@@ -36,13 +37,13 @@ class Command(BaseCommand):
         if not idea:
             raise CommandError("The product idea must not be empty.")
         try:
-            depth = resolve_depth(options["depth"]).name
+            depth = resolve_depth(options["depth"])
         except UnknownDepth as error:
             raise CommandError(str(error)) from error
         try:
             outcome = run_in_memory(
                 product_idea=idea,
-                depth=depth,
+                budget=SearchBudget.of(depth),
                 thread_id=f"cli-{uuid.uuid4()}",
                 on_checkpoint=self.report_checkpoint,
                 config=agent_config(),

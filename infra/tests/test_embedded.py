@@ -10,7 +10,7 @@ import pytest
 import redis
 
 from conftest import processes_mentioning
-from pmfsite import embedded
+from infra import embedded
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 

@@ -1,4 +1,8 @@
-"""Research depths: the one table every part of the product reads (costs, Tavily parameters, limits)."""
+"""Research depths: the one table every part of the product reads (costs, Tavily parameters, limits).
+
+Django-free and graph-free: the credits ledger prices researches from it, the API and admin list it,
+and ``agents.budget.SearchBudget.of`` turns a depth into the budget the graph receives.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ class Depth:
     extract_depth: str  # Tavily extract_depth: basic | advanced
     urls_per_agent: int  # URLs extracted per agent (one extract call per agent)
     max_results: int  # max results per search call
+    passage_tokens: int  # tokens of page passages one agent may hand its analyst (summed over its pages)
     search_calls: int = 3  # one per agent: market, competitor, customer
     extract_calls: int = 3
 
@@ -27,9 +32,9 @@ class Depth:
 
 
 DEPTHS: dict[str, Depth] = {
-    "essential": Depth("essential", "Essential", 6, 60, "basic", "basic", 5, 20),
-    "standard": Depth("standard", "Standard", 12, 120, "advanced", "advanced", 5, 20),
-    "deep": Depth("deep", "Deep", 18, 180, "advanced", "advanced", 10, 20),
+    "essential": Depth("essential", "Essential", 6, 60, "basic", "basic", 5, 20, 3000),
+    "standard": Depth("standard", "Standard", 12, 120, "advanced", "advanced", 5, 20, 4500),
+    "deep": Depth("deep", "Deep", 18, 180, "advanced", "advanced", 10, 20, 8000),
 }
 
 # The seed's request schema named depths basic / standard / comprehensive.

@@ -21,7 +21,7 @@ from django.contrib.auth.views import LoginView
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 
-from pmfsite.ratelimit import client_ip, redis_connection
+from infra.ratelimit import client_ip, redis_connection
 
 log = structlog.get_logger(__name__)
 

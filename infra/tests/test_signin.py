@@ -103,7 +103,7 @@ def test_the_admin_sign_in_shares_the_counters() -> None:
 
 
 def test_sign_in_still_works_when_redis_is_down(settings: Settings, alice: User) -> None:
-    from pmfsite.embedded import free_port
+    from infra.embedded import free_port
 
     settings.REDIS_URL = f"redis://127.0.0.1:{free_port()}/0"
     assert sign_in(Client(), "alice", PASSWORD, ALICE_IP) == 302

@@ -27,11 +27,11 @@ def test_apikey_create_makes_the_user_and_prints_a_working_key_last() -> None:
 @pytest.mark.django_db
 def test_every_log_line_of_a_request_carries_its_request_id(client: Client, caplog: Any) -> None:
     # given a caller-supplied request id
-    with caplog.at_level(logging.INFO, logger="pmfsite.middleware"):
+    with caplog.at_level(logging.INFO, logger="infra.middleware"):
         response = client.get("/api/v1/research/depths", HTTP_X_REQUEST_ID="req-alice-0001")
     # then the response echoes it and the request's log line is structured and names it
     assert response["X-Request-ID"] == "req-alice-0001"
-    records = [record for record in caplog.records if record.name == "pmfsite.middleware"]
+    records = [record for record in caplog.records if record.name == "infra.middleware"]
     assert records, "no request log line"
     event = records[-1].msg
     assert isinstance(event, dict)
@@ -47,7 +47,7 @@ def test_every_log_line_of_a_request_carries_its_request_id(client: Client, capl
 
 
 def test_json_formatter_renders_one_object_per_line() -> None:
-    from pmfsite.logging import logging_config
+    from infra.logging import logging_config
 
     formatter_spec = logging_config("INFO", "json")["formatters"]["structured"]
     formatter = formatter_spec["()"](

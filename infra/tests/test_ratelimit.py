@@ -19,8 +19,8 @@ from django.test import Client
 from django.test.client import RequestFactory
 from pytest_django.fixtures import Settings as SettingsWrapper
 
-from pmfsite.embedded import free_port
-from pmfsite.ratelimit import client_ip
+from infra.embedded import free_port
+from infra.ratelimit import client_ip
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -184,7 +184,7 @@ def test_limits_fail_open_with_a_warning_when_redis_is_down(
     settings.REDIS_URL = f"redis://127.0.0.1:{free_port()}/0"
     client = Client()
     # when submissions keep coming
-    with caplog.at_level(logging.WARNING, logger="pmfsite.ratelimit"):
+    with caplog.at_level(logging.WARNING, logger="infra.ratelimit"):
         statuses = [submit(client, ALICE_IP) for _ in range(7)]
     # then none is refused and each one logs the outage
     assert 429 not in statuses

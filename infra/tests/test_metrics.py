@@ -12,7 +12,7 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from credits.services import research_charge, research_refund
 from credits.tests.factories import UserFactory
-from pmfsite import metrics
+from infra import metrics
 
 QUEUE = "test-metrics-queue"
 

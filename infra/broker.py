@@ -34,4 +34,4 @@ class Transport(kombu_redis.Transport):
     Channel = Channel
 
 
-TRANSPORT_ALIASES["redis"] = "pmfsite.broker:Transport"
+TRANSPORT_ALIASES["redis"] = "infra.broker:Transport"

@@ -7,9 +7,9 @@ it runs before settings exist.
 
 Command line::
 
-    python -m pmfsite.embedded up   --dir var     # start what is needed, write var/services.env
-    python -m pmfsite.embedded down --dir var     # stop what runs from var/
-    python -m pmfsite.embedded run  --dir var/test --fresh -- pytest   # up, run, down
+    python -m infra.embedded up   --dir var     # start what is needed, write var/services.env
+    python -m infra.embedded down --dir var     # stop what runs from var/
+    python -m infra.embedded run  --dir var/test --fresh -- pytest   # up, run, down
 """
 
 from __future__ import annotations
@@ -344,7 +344,7 @@ def running(var_dir: Path, fresh: bool = False) -> Iterator[Started]:
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
-    parser = argparse.ArgumentParser(prog="python -m pmfsite.embedded")
+    parser = argparse.ArgumentParser(prog="python -m infra.embedded")
     parser.add_argument("action", choices=["up", "down", "run"])
     parser.add_argument("--dir", default="var", type=Path)
     parser.add_argument("--fresh", action="store_true", help="wipe the folder first (run only)")

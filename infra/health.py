@@ -14,7 +14,7 @@ import redis
 from django.conf import settings
 from pymongo import MongoClient
 
-from pmfsite.db import postgres_conninfo
+from infra.db import postgres_conninfo
 
 _executor = concurrent.futures.ThreadPoolExecutor(max_workers=8, thread_name_prefix="health")
 

@@ -11,7 +11,7 @@ from django.contrib.auth.models import User
 from django.db import connection, transaction
 from pymongo.errors import DuplicateKeyError
 
-from pmfsite.db import postgres_conninfo
+from infra.db import postgres_conninfo
 from research import mongo
 
 pytestmark = pytest.mark.integration

@@ -259,7 +259,7 @@ def render() -> bytes:
 
 def allowed(request: HttpRequest) -> bool:
     """Staff users, or clients whose address is in METRICS_ALLOWED_IPS (not through an untrusted proxy)."""
-    from pmfsite.ratelimit import client_ip
+    from infra.ratelimit import client_ip
 
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated and user.is_staff:

@@ -23,7 +23,7 @@ import structlog
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
-from pmfsite.exceptions import error_body
+from infra.api_errors import error_body
 
 log = structlog.get_logger(__name__)
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from pmfsite import embedded
+from infra import embedded
 
 pytestmark = pytest.mark.integration
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from pmfsite.health import run_checks
+from infra.health import run_checks
 
 
 @never_cache
