@@ -38,6 +38,7 @@ STATUS_BY_CODE: dict[str, int] = {
     "queue_unavailable": status.HTTP_503_SERVICE_UNAVAILABLE,
     "store_unavailable": status.HTTP_503_SERVICE_UNAVAILABLE,
     "captcha_unavailable": status.HTTP_503_SERVICE_UNAVAILABLE,
+    "source_text_unavailable": status.HTTP_503_SERVICE_UNAVAILABLE,
 }
 
 
