@@ -30,6 +30,7 @@ if str(ROOT) not in sys.path:
 
 from agents.budget import SearchBudget  # noqa: E402
 from agents.config import DEFAULT_CORPUS, AgentConfig  # noqa: E402
+from agents.errors import ResearchFailed  # noqa: E402
 from agents.run import run_in_memory  # noqa: E402
 from catalogue.depths import resolve_depth  # noqa: E402
 from eval.expectations import Expected, corpus_dirs, load  # noqa: E402
@@ -59,15 +60,34 @@ def agent_config(corpus: Path, analyst: str, environ: Mapping[str, str]) -> Agen
 
 
 def research(idea: str, depth: str, config: AgentConfig) -> tuple[dict[str, Any], float]:
-    """One in-memory research; the report as JSON and its wall time."""
+    """One in-memory research; the report as JSON and its wall time.
+
+    A research that fails (e.g. the LLM endpoint is down) is recorded as an empty report with its
+    ``error``: it grades as nothing found, and the rest of the eval still runs.
+    """
     started = time.monotonic()
-    outcome = run_in_memory(
-        product_idea=idea,
-        budget=SearchBudget.of(resolve_depth(depth)),
-        thread_id=uuid.uuid4().hex,
-        config=config,
-    )
-    return outcome.report.model_dump(mode="json"), round(time.monotonic() - started, 2)
+    try:
+        outcome = run_in_memory(
+            product_idea=idea,
+            budget=SearchBudget.of(resolve_depth(depth)),
+            thread_id=uuid.uuid4().hex,
+            config=config,
+        )
+        report = outcome.report.model_dump(mode="json")
+    except ResearchFailed as error:
+        report = {"error": str(error) or type(error).__name__}
+    return report, round(time.monotonic() - started, 2)
+
+
+def _run_facts(report: dict[str, Any]) -> dict[str, Any]:
+    """What a graded run records besides its grade: providers used, or the error that stopped it."""
+    if "error" in report:
+        return {"error": report["error"]}
+    methodology = report.get("methodology") or {}
+    return {
+        "providers": methodology.get("providers"),
+        "claims": (methodology.get("grounding") or {}).get("claims"),
+    }
 
 
 def grade_corpus(
@@ -78,7 +98,7 @@ def grade_corpus(
     runs: dict[str, Any] = {}
     for depth in depths:
         report, seconds = research(expected.idea, depth, config)
-        runs[depth] = {"seconds": seconds, **grade_report(report, expected)}
+        runs[depth] = {"seconds": seconds, **_run_facts(report), **grade_report(report, expected)}
     uncovered = []
     for idea in expected.uncovered:
         for depth in depths:
@@ -89,8 +109,8 @@ def grade_corpus(
                     "depth": depth,
                     "outcome": report.get("outcome") or "report",
                     "pmf_score": (report.get("pmf_score") or {}).get("total"),
-                    "claims": report["methodology"]["grounding"]["claims"],
                     "seconds": seconds,
+                    **_run_facts(report),
                 }
             )
     scores = {depth: run["pmf_score"] for depth, run in runs.items()}

@@ -46,6 +46,7 @@ def _main_rows(results: dict[str, Any]) -> list[str]:
                 f"{entry['corpus']:<22} {entry['analyst']:<10} {depth:<9} {_pct(run['recall']):>6} "
                 f"{len(run['trap_hits']):>5} {contradictions:>5} {score!s:>5} {band:>8} "
                 f"{'yes' if run['in_band'] else 'no':>3}  {gap!s:>3}  {good}/{len(mine)}"
+                + (f"  ERROR: {run['error'][:60]}" if run.get("error") else "")
             )
     return rows
 

@@ -19,6 +19,7 @@ from eval.expectations import Expected, corpus_dirs, load
 from eval.grade import grade_report
 from eval.matching import matches, normalise
 from eval.sections import SECTIONS
+from fakes.openai import COMPLETIONS, FakeOpenAI
 
 CORPORA = corpus_dirs()
 SMALL = "law-firm-intake"
@@ -248,3 +249,27 @@ def test_acceptance_and_strict_exit_follow_the_thresholds() -> None:
     # and only --strict turns a miss into a failing exit code
     assert (run.exit_code(wrong, strict=True), run.exit_code(wrong, strict=False)) == (1, 0)
     assert run.exit_code(right, strict=True) == 0
+
+
+def test_the_llm_analyst_is_graded_too_when_an_endpoint_is_configured() -> None:
+    # given an OpenAI-compatible endpoint (the local fake) in the environment
+    corpus = CORPORA[[p.name for p in CORPORA].index(SMALL)]
+    with FakeOpenAI(api_key="sk-eval-key") as llm:
+        environ = {
+            "OPENAI_API_KEY": "sk-eval-key",
+            "OPENAI_BASE_URL": f"{llm.url}/v1",
+            "PROVIDER_MAX_RETRIES": "0",
+        }
+        results = run.evaluate([corpus], ["essential"], environ, sample=False)
+        asked = len(llm.requests(COMPLETIONS))
+        # and an endpoint failing for good
+        llm.script(COMPLETIONS, FakeOpenAI.server_error(500), repeat=10_000)
+        failing = run.evaluate([corpus], ["essential"], environ, sample=False)
+    # then both analysts ran on local search only, the LLM one through the endpoint
+    assert results["analysts"] == ["extractive", "llm"] and asked > 0
+    providers = [entry["depths"]["essential"]["providers"] for entry in results["corpora"]]
+    assert providers == [{"search": "local", "llm": "extractive"}, {"search": "local", "llm": "openai"}]
+    # and a failing endpoint is recorded as an error graded as nothing found, not a crash of the eval
+    extractive, broken = (entry["depths"]["essential"] for entry in failing["corpora"])
+    assert "error" not in extractive and broken["error"]
+    assert (broken["recall"], broken["pmf_score"]) == (0.0, None)
