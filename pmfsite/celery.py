@@ -41,7 +41,7 @@ def record_queue_wait(task: Any) -> None:
     enqueued_at = getattr(request, ENQUEUED_AT_HEADER, None)
     if request is None or not isinstance(enqueued_at, int | float) or getattr(request, "eta", None):
         return
-    from pmfsite import metrics
+    from infra import metrics
 
     metrics.queue_wait(task=task.name, seconds=time.time() - enqueued_at)
 

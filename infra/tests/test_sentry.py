@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from pmfsite.sentry import sentry_init
-from pmfsite.tests.sentry_child import REQUEST_ERROR, TASK_ERROR
+from infra.sentry import sentry_init
+from infra.tests.sentry_child import REQUEST_ERROR, TASK_ERROR
 
 SECRET = "pmf_abcd1234_never-leaves-the-process"
 
@@ -73,7 +73,7 @@ def run_child(dsn: str) -> str:
     """The failing request and task in a process of their own, whose settings read ``dsn``."""
     from conftest import child_env
 
-    command = [sys.executable, "-m", "pmfsite.tests.sentry_child"]
+    command = [sys.executable, "-m", "infra.tests.sentry_child"]
     env = child_env(SENTRY_DSN=dsn, SENTRY_CHECK_API_KEY=SECRET)
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr

@@ -1,6 +1,6 @@
 """A child process for the Sentry test: one failing request and one failing Celery task.
 
-Run as ``python -m pmfsite.tests.sentry_child`` with ``SENTRY_DSN`` pointing at the test's local
+Run as ``python -m infra.tests.sentry_child`` with ``SENTRY_DSN`` pointing at the test's local
 endpoint; the settings initialise the SDK exactly as in production. Also the child's URL conf.
 """
 
@@ -38,7 +38,7 @@ def main() -> None:
     def failing_task() -> None:
         raise ValueError(TASK_ERROR)
 
-    with override_settings(ROOT_URLCONF="pmfsite.tests.sentry_child", ALLOWED_HOSTS=["testserver"]):
+    with override_settings(ROOT_URLCONF="infra.tests.sentry_child", ALLOWED_HOSTS=["testserver"]):
         credentials = f"Api-Key {os.environ.get('SENTRY_CHECK_API_KEY', '')}"  # must not reach Sentry
         response = Client(raise_request_exception=False).get("/fail", HTTP_AUTHORIZATION=credentials)
     app.conf.task_always_eager = True
