@@ -20,7 +20,8 @@ CURRENCIES = (
     (re.compile(r"\bgbp\s?(?=\d)"), "£"),
     (re.compile(r"\bphp\s?(?=\d)"), "₱"),
     (re.compile(r"\binr\s?(?=\d)"), "₹"),
-    (re.compile(r"([$€£₱₹])\s+(?=\d)"), r"\1"),
+    (re.compile(r"\bngn\s?(?=\d)"), "₦"),
+    (re.compile(r"([$€£₱₹₦])\s+(?=\d)"), r"\1"),
 )
 MAGNITUDES = (
     (re.compile(r"(\d)\s?(?:bn|b)\b"), r"\1 billion"),

@@ -106,6 +106,8 @@ def render(results: dict[str, Any]) -> str:
         "",
     ]
     lines += _main_rows(results) + _section_rows(results) + _trap_rows(results) + _sample_rows(results)
+    domains = {entry["corpus"]: entry.get("domain", "") for entry in results["corpora"]}
+    lines += ["", "Corpora"] + [f"  {name:<28} {domain}" for name, domain in domains.items()]
     missed = [check for check in results.get("acceptance", []) if not check["ok"]]
     total = len(results.get("acceptance", []))
     lines += ["", f"Acceptance (issue 11): {total - len(missed)}/{total} checks met"]

@@ -16,6 +16,7 @@ from eval.sections import conflicts, outcome, pmf_total, section_items
         ("EUR 2 bn", "€2 billion"),
         ("GBP 142m", "£142 million"),
         ("PHP 65,000 and INR 6,000", "₱65000 and ₹6000"),
+        ("NGN 150,000 or ₦ 1,400", "₦150000 or ₦1400"),
         ("12 percent, 9 per cent, 4 %", "12%, 9%, 4%"),
         ("$1,234,567", "$1234567"),
         ("2024\u20132030 \u2014 A\u00a0B", "2024-2030 - a b"),
