@@ -40,6 +40,13 @@ def redis_client() -> redis.Redis:
         return _client
 
 
+def reset_client() -> None:
+    """Forget the client (tests that point REDIS_URL elsewhere)."""
+    global _client
+    with _lock:
+        _client = None
+
+
 def _key(task_id: str, name: str) -> str:
     return f"{settings.REDIS_KEY_PREFIX}:research:{task_id}:{name}"
 

@@ -218,6 +218,8 @@ RESEARCH_REAPER_INTERVAL_SECONDS = env.float("RESEARCH_REAPER_INTERVAL_SECONDS",
 # ---------------------------------------------------------------- abuse protection
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])  # IPs/CIDRs whose X-Forwarded-For is believed
 RATE_LIMITS_ENABLED = env.bool("RATE_LIMITS_ENABLED", default=True)
+# Seconds a process reuses a resolved API key; revokes reach every process at once (credits/keys.py).
+API_KEY_CACHE_SECONDS = env.float("API_KEY_CACHE_SECONDS", default=30.0)
 RATE_LIMIT_API_PER_SECOND = env.float("RATE_LIMIT_API_PER_SECOND", default=10.0)
 RATE_LIMIT_API_BURST = env.int("RATE_LIMIT_API_BURST", default=20)
 RATE_LIMIT_SUBMIT_PER_SECOND = env.float("RATE_LIMIT_SUBMIT_PER_SECOND", default=2.0)
