@@ -1,4 +1,5 @@
-// The report JSON, mirroring agents/state.py::Report.
+// The report JSON, mirroring agents/state.py::Report. Fields added with typed evidence (contract 1)
+// are optional: reports stored before it lack them and still render.
 
 export type Level = "low" | "medium" | "high";
 export type AgentName = "market" | "competitor" | "customer";
@@ -8,9 +9,54 @@ export type Claim = {
   source_ids: string[];
   quote: string;
   verified: boolean | null;
+  quote_found?: boolean | null;
+  values_match?: boolean | null;
 };
 
-export type Figure = Claim & { value: string; year: string };
+export type FigureKind =
+  | "market_size" | "growth_rate" | "share" | "price" | "company_revenue" | "funding"
+  | "customer_spend" | "population" | "cost" | "other";
+
+export type Figure = Claim & {
+  value: string;
+  year: string | number | null;
+  kind?: FigureKind;
+  timeframe?: "current" | "historical" | "forecast";
+  geography?: string | null;
+  scope?: string | null;
+  vendor_claim?: boolean;
+  dated?: boolean;
+};
+
+export type ConflictSide = {
+  value?: string;
+  year?: string | number | null;
+  scope?: string | null;
+  definition?: string | null;
+  source_ids?: string[];
+};
+
+export type Conflict = {
+  quantity?: string;
+  sides?: ConflictSide[];
+  sentence?: string;
+  summary?: string;
+  text?: string;
+};
+
+export type SourceType =
+  | "analyst_report" | "vendor" | "news" | "survey" | "interviews" | "review_forum" | "government" | "unknown";
+
+export type ReportSource = {
+  id: string;
+  url: string;
+  title: string;
+  source_type?: SourceType | string;
+  published?: string | null;
+  relevance?: number | string | null;
+  cited?: boolean;
+  sample?: boolean;
+};
 
 export type MarketFindings = {
   summary: string;
@@ -18,6 +64,7 @@ export type MarketFindings = {
   growth: Figure[];
   trends: Claim[];
   opportunities: Claim[];
+  conflicts?: Conflict[];
 };
 
 export type Competitor = {
@@ -35,6 +82,7 @@ export type CompetitorFindings = {
   gaps: Claim[];
   saturation: Level;
   saturation_rationale: string;
+  conflicts?: Conflict[];
 };
 
 export type PainPoint = Claim & { frequency: Level; impact: Level };
@@ -48,6 +96,7 @@ export type CustomerFindings = {
   satisfaction_drivers: Claim[];
   willingness_to_pay: Claim[];
   recommendations: Claim[];
+  conflicts?: Conflict[];
 };
 
 export type SubScore = {
@@ -57,6 +106,7 @@ export type SubScore = {
   rationale: string;
   evidence: Claim[];
   source_ids: string[];
+  confidence?: Level;
 };
 
 export type PMFScore = { total: number; verdict: string; sub_scores: SubScore[] };
@@ -99,8 +149,21 @@ export type Report = {
   market_analysis: MarketFindings;
   competitive_landscape: CompetitorFindings;
   customer_insights: CustomerFindings;
-  pmf_score: PMFScore;
+  pmf_score: PMFScore | null;
   strategic_recommendations: Recommendation[];
   citations: Citation[];
   methodology: Methodology;
+  outcome?: "report" | "insufficient_evidence";
+  sources?: ReportSource[];
+  conflicts?: Conflict[];
+};
+
+export type SourcePassage = {
+  id: string;
+  url: string;
+  title: string;
+  sample: boolean;
+  source_type: string | null;
+  published: string | null;
+  passage: { before: string; quote: string; after: string; found: boolean } | null;
 };

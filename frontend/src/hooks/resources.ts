@@ -10,7 +10,7 @@ import type {
   TaskSummary,
   TransactionPage,
 } from "../api/types";
-import type { Report } from "../api/report";
+import type { Report, SourcePassage } from "../api/report";
 import { useQuery } from "./useQuery";
 
 export const useMe = () => useQuery<Me>("/me");
@@ -22,6 +22,11 @@ export const useApiKeys = () => useQuery<ApiKey[]>("/keys");
 export const useTasks = (queryString: string) => useQuery<Page<TaskSummary>>(`/research/tasks?${queryString}`);
 export const useReport = (taskId: string, enabled: boolean) =>
   useQuery<Report>(enabled ? `/research/tasks/${encodeURIComponent(taskId)}/report` : null);
+
+export const useSourcePassage = (taskId: string, sourceId: string, quote: string) =>
+  useQuery<SourcePassage>(
+    `/research/tasks/${encodeURIComponent(taskId)}/sources/${encodeURIComponent(sourceId)}?quote=${encodeURIComponent(quote.slice(0, 2000))}`,
+  );
 
 export function useSuggestions(text: string) {
   const trimmed = text.trim();

@@ -1,24 +1,33 @@
 import type { Report } from "../../api/report";
+import { headlineFigure, listedSources } from "../../lib/evidence";
+import { scoreTone } from "../../lib/score";
 
-function SummaryCard({ label, value, detail }: { label: string; value: string; detail?: string }) {
+function SummaryCard({ label, value, detail, tone = "" }: { label: string; value: string; detail?: string; tone?: string }) {
   return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <dt className="text-sm text-slate-600">{label}</dt>
-      <dd className="mt-1 break-words text-2xl font-bold tracking-tight">{value}</dd>
-      {detail && <dd className="mt-1 line-clamp-2 text-xs text-slate-600">{detail}</dd>}
+    <div className="min-w-0 rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:p-4">
+      <dt className="text-xs text-slate-600 sm:text-sm">{label}</dt>
+      <dd className={`mt-0.5 truncate text-lg font-bold tracking-tight sm:mt-1 sm:text-2xl ${tone}`}>{value}</dd>
+      {detail && <dd className="mt-0.5 line-clamp-1 text-xs text-slate-600 sm:line-clamp-2">{detail}</dd>}
     </div>
   );
 }
 
-/** Key figures: PMF score, market size, competitors and sources. */
+/** Key figures: PMF score, headline market size, competitors and sources (compact two-by-two on a phone). */
 export function ReportSummaryCards({ report }: { report: Report }) {
-  const size = report.market_analysis.market_size[0];
+  const size = headlineFigure(report.market_analysis.market_size);
+  const sources = listedSources(report);
+  const cited = sources.filter((source) => source.cited).length;
+  const sizeDetail = size ? [size.timeframe === "forecast" ? "forecast" : "", size.year, size.vendor_claim ? "vendor claim" : ""].filter(Boolean).join(" · ") : undefined;
   return (
-    <dl className="grid grid-cols-1 gap-3 min-[420px]:grid-cols-2 lg:grid-cols-4">
-      <SummaryCard label="PMF score" value={`${report.pmf_score.total} / 100`} detail={report.pmf_score.verdict} />
-      <SummaryCard label="Market size" value={size?.value || "Not found"} detail={size ? [size.year, size.text].filter(Boolean).join(" · ") : undefined} />
+    <dl className="grid grid-cols-2 gap-2 sm:gap-3 lg:grid-cols-4">
+      {report.pmf_score ? (
+        <SummaryCard label="PMF score" value={`${report.pmf_score.total} / 100`} detail={report.pmf_score.verdict} tone={scoreTone(report.pmf_score.total)} />
+      ) : (
+        <SummaryCard label="PMF score" value="No score" detail="Not enough evidence" />
+      )}
+      <SummaryCard label="Market size" value={size?.value || "Not found"} detail={sizeDetail} />
       <SummaryCard label="Competitors" value={String(report.competitive_landscape.competitors.length)} detail={`Saturation: ${report.competitive_landscape.saturation}`} />
-      <SummaryCard label="Sources" value={String(report.methodology.sources_count || report.citations.length)} detail={`${report.citations.length} cited`} />
+      <SummaryCard label="Sources cited" value={String(cited)} detail={`of ${Math.max(report.methodology.sources_count, sources.length)} read`} />
     </dl>
   );
 }

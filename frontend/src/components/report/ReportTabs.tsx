@@ -1,7 +1,8 @@
 import * as Tabs from "@radix-ui/react-tabs";
-import { useMemo, useState, type ComponentType } from "react";
+import { useMemo, type ComponentType } from "react";
+import { useSearchParams } from "react-router";
 import type { Report } from "../../api/report";
-import { CitationsContext } from "./Sources";
+import { ReportContext } from "./Sources";
 import { CitationsSection } from "./sections/CitationsSection";
 import { CompetitorSection } from "./sections/CompetitorSection";
 import { CustomerSection } from "./sections/CustomerSection";
@@ -11,7 +12,7 @@ import { RecommendationsSection } from "./sections/RecommendationsSection";
 import { ScoreSection } from "./sections/ScoreSection";
 import { SummarySection } from "./sections/SummarySection";
 
-const TABS: { value: string; label: string; Section: ComponentType<{ report: Report }> }[] = [
+export const TABS: { value: string; label: string; Section: ComponentType<{ report: Report }> }[] = [
   { value: "summary", label: "Summary", Section: SummarySection },
   { value: "market", label: "Market", Section: MarketSection },
   { value: "competitors", label: "Competitors", Section: CompetitorSection },
@@ -22,19 +23,31 @@ const TABS: { value: string; label: string; Section: ComponentType<{ report: Rep
   { value: "methodology", label: "Methodology", Section: MethodologySection },
 ];
 
-/** The report's sections as tabs (arrow keys move between them); all sections print. */
-export function ReportTabs({ report }: { report: Report }) {
-  const [tab, setTab] = useState("summary");
-  const citations = useMemo(() => new Map(report.citations.map((citation) => [citation.id, citation])), [report.citations]);
+/** The report's sections as tabs (wrapping on a phone; the open tab is in the URL as ?tab=); all sections print. */
+export function ReportTabs({ report, taskId }: { report: Report; taskId: string }) {
+  const [params, setParams] = useSearchParams();
+  const requested = params.get("tab") ?? "summary";
+  const tab = TABS.some(({ value }) => value === requested) ? requested : "summary";
+  const select = (value: string) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value === "summary") next.delete("tab");
+        else next.set("tab", value);
+        return next;
+      },
+      { replace: true },
+    );
+  const context = useMemo(() => ({ taskId, citations: new Map(report.citations.map((citation) => [citation.id, citation])) }), [taskId, report.citations]);
   return (
-    <CitationsContext.Provider value={citations}>
-      <Tabs.Root value={tab} onValueChange={setTab}>
-        <Tabs.List aria-label="Report sections" className="-mx-3 flex overflow-x-auto border-b border-slate-200 px-3 print:hidden sm:mx-0 sm:px-0">
+    <ReportContext.Provider value={context}>
+      <Tabs.Root value={tab} onValueChange={select}>
+        <Tabs.List aria-label="Report sections" className="flex flex-wrap gap-x-1 border-b border-slate-200 print:hidden">
           {TABS.map(({ value, label }) => (
             <Tabs.Trigger
               key={value}
               value={value}
-              className="min-h-11 shrink-0 border-b-2 border-transparent px-3 text-sm font-medium text-slate-700 hover:text-slate-900 data-[state=active]:border-brand-600 data-[state=active]:text-brand-700"
+              className="min-h-10 shrink-0 border-b-2 border-transparent px-2.5 text-sm font-medium text-slate-700 hover:text-slate-900 data-[state=active]:border-brand-600 data-[state=active]:text-brand-700 sm:min-h-11 sm:px-3"
             >
               {label}
             </Tabs.Trigger>
@@ -51,6 +64,6 @@ export function ReportTabs({ report }: { report: Report }) {
           </Tabs.Content>
         ))}
       </Tabs.Root>
-    </CitationsContext.Provider>
+    </ReportContext.Provider>
   );
 }

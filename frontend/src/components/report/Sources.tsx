@@ -1,46 +1,91 @@
 // Report sections: every string from the report is rendered as React text, never as HTML or Markdown.
-import { createContext, useContext } from "react";
-import type { Citation, Claim, Level } from "../../api/report";
+import { createContext, useContext, useState } from "react";
+import type { Citation, Claim, Conflict, Figure, Level } from "../../api/report";
+import { claimChecks, conflictSentence, figureFlags } from "../../lib/evidence";
 import { humanize } from "../../lib/format";
+import { SourcePassageDialog } from "./SourcePassageDialog";
 
-export const CitationsContext = createContext<Map<string, Citation>>(new Map());
+export type ReportContextValue = { taskId: string; citations: Map<string, Citation> };
+export const ReportContext = createContext<ReportContextValue>({ taskId: "", citations: new Map() });
 
-/** Links to the sources behind a finding, by their report ids (S1, S2…). */
-export function SourceLinks({ ids }: { ids: string[] }) {
-  const citations = useContext(CitationsContext);
+/** Buttons for the sources behind a finding (S1, S2…): each opens the passage the finding quotes. */
+export function SourceLinks({ ids, quote = "" }: { ids: string[]; quote?: string }) {
+  const { citations } = useContext(ReportContext);
+  const [open, setOpen] = useState<string | null>(null);
   if (ids.length === 0) return null;
   return (
     <span className="ml-1 inline-flex flex-wrap gap-1 align-baseline">
       {ids.map((id) => {
         const citation = citations.get(id);
         return citation ? (
-          <a
+          <button
             key={id}
-            href={citation.url}
-            target="_blank"
-            rel="noopener noreferrer"
-            title={citation.title}
-            className="rounded bg-slate-100 px-1.5 text-xs font-medium text-brand-700 underline-offset-2 hover:underline"
+            type="button"
+            onClick={() => setOpen(id)}
+            title={`Show the passage in ${citation.title}`}
+            className="min-h-6 rounded bg-slate-100 px-1.5 text-xs font-medium text-brand-700 underline-offset-2 hover:bg-brand-50 hover:underline"
           >
             {id}
-            <span className="sr-only"> (source: {citation.title}, opens in a new tab)</span>
-          </a>
+            <span className="sr-only"> (show the passage in {citation.title})</span>
+          </button>
         ) : (
           <span key={id} className="rounded bg-slate-100 px-1.5 text-xs text-slate-600">
             {id}
           </span>
         );
       })}
+      {open && <SourcePassageDialog sourceId={open} quote={quote} onClose={() => setOpen(null)} />}
     </span>
   );
 }
 
-export function VerifiedBadge({ verified }: { verified: boolean | null }) {
-  if (verified === null) return null;
-  return verified ? (
-    <span className="ml-1 rounded-full bg-green-50 px-2 py-0.5 text-xs font-medium text-green-800 ring-1 ring-inset ring-green-300">Verified</span>
-  ) : (
-    <span className="ml-1 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-inset ring-amber-300">Unverified</span>
+const PILL = "ml-1 inline-block rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset";
+const PASSED = "bg-green-50 text-green-800 ring-green-300";
+const FAILED = "bg-amber-50 text-amber-900 ring-amber-300";
+const INFO = "bg-sky-50 text-sky-900 ring-sky-300";
+
+/** "Quote found" / "Numbers match" pills (see the checks legend above the report). */
+export function ChecksBadges({ claim }: { claim: Claim }) {
+  return (
+    <>
+      {claimChecks(claim).map((check) => (
+        <span key={check.label} className={`${PILL} ${check.passed ? PASSED : FAILED}`}>
+          {check.passed ? "✓ " : "! "}
+          {check.label}
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** Vendor claim, dated figure, forecast and the figure's kind. */
+export function FlagBadges({ figure }: { figure: Claim & Partial<Figure> }) {
+  return (
+    <>
+      {figureFlags(figure).map((flag) => (
+        <span key={flag.label} title={flag.title} className={`${PILL} ${flag.tone === "warning" ? FAILED : INFO}`}>
+          {flag.label}
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** Sources that disagree on a quantity, one sentence each. */
+export function ConflictList({ conflicts }: { conflicts: Conflict[] | undefined }) {
+  if (!conflicts || conflicts.length === 0) return null;
+  return (
+    <section className="mt-6 rounded-md border border-amber-300 bg-amber-50 p-3" aria-label="Sources disagree">
+      <h3 className="text-base font-semibold text-amber-950">Sources disagree</h3>
+      <ul className="mt-1 list-disc space-y-1 pl-5 text-sm text-amber-950">
+        {conflicts.map((conflict, index) => (
+          <li key={index}>
+            {conflictSentence(conflict)}
+            <SourceLinks ids={[...new Set((conflict.sides ?? []).flatMap((side) => side.source_ids ?? []))]} />
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -58,21 +103,22 @@ function sameText(a: string, b: string): boolean {
   return normal(a) === normal(b) || normal(b).includes(normal(a));
 }
 
-/** A finding as text, with its quote, sources and verification status. */
-export function ClaimItem({ claim }: { claim: Claim }) {
+/** A finding as text, with its quote, sources, checks and flags. */
+export function ClaimItem({ claim }: { claim: Claim & Partial<Figure> }) {
   return (
     <li className="print-break-avoid py-2">
       <p>
         {claim.text}
-        <SourceLinks ids={claim.source_ids} />
-        <VerifiedBadge verified={claim.verified} />
+        <SourceLinks ids={claim.source_ids} quote={claim.quote} />
+        <ChecksBadges claim={claim} />
+        <FlagBadges figure={claim} />
       </p>
       {claim.quote && !sameText(claim.quote, claim.text) && <blockquote className="mt-1 border-l-4 border-slate-200 pl-3 text-sm italic text-slate-600">“{claim.quote}”</blockquote>}
     </li>
   );
 }
 
-export function ClaimList({ title, claims, empty = "Nothing found." }: { title: string; claims: Claim[]; empty?: string }) {
+export function ClaimList({ title, claims, empty = "Not found in the sources." }: { title: string; claims: Claim[]; empty?: string }) {
   return (
     <section className="mt-6">
       <h3 className="text-base font-semibold">{title}</h3>

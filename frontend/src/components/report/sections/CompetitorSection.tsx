@@ -1,5 +1,5 @@
 import type { Competitor, Report } from "../../../api/report";
-import { ClaimList, LevelBadge, Paragraphs, SourceLinks } from "../Sources";
+import { ClaimList, ConflictList, LevelBadge, Paragraphs, SourceLinks } from "../Sources";
 import { SectionHeading } from "./SectionHeading";
 
 function TextList({ items }: { items: string[] }) {
@@ -18,7 +18,7 @@ function CompetitorCard({ competitor }: { competitor: Competitor }) {
     <li className="rounded-md border border-slate-200 p-3 text-sm">
       <p className="text-base font-semibold">
         {competitor.name}
-        <SourceLinks ids={[...new Set(competitor.evidence.flatMap((claim) => claim.source_ids))]} />
+        <SourceLinks ids={[...new Set(competitor.evidence.flatMap((claim) => claim.source_ids))]} quote={competitor.evidence[0]?.quote} />
       </p>
       <dl className="mt-2 space-y-2">
         <div>
@@ -56,7 +56,7 @@ export function CompetitorSection({ report }: { report: Report }) {
       </p>
       <h3 className="mt-6 text-base font-semibold">Competitors</h3>
       {landscape.competitors.length === 0 ? (
-        <p className="mt-1 text-sm text-slate-600">No competitors identified.</p>
+        <p className="mt-1 text-sm text-slate-600">Not found in the sources.</p>
       ) : (
         <>
         <ul className="mt-2 space-y-3 md:hidden print:hidden">
@@ -80,7 +80,7 @@ export function CompetitorSection({ report }: { report: Report }) {
                 <tr key={index} className="print-break-avoid">
                   <th scope="row" className="p-2 font-medium">
                     {competitor.name}
-                    <SourceLinks ids={[...new Set(competitor.evidence.flatMap((claim) => claim.source_ids))]} />
+                    <SourceLinks ids={[...new Set(competitor.evidence.flatMap((claim) => claim.source_ids))]} quote={competitor.evidence[0]?.quote} />
                   </th>
                   <td className="p-2">{competitor.pricing || "—"}</td>
                   <td className="p-2">{competitor.positioning || "—"}</td>
@@ -94,6 +94,7 @@ export function CompetitorSection({ report }: { report: Report }) {
         </>
       )}
       <ClaimList title="Gaps in the market" claims={landscape.gaps} />
+      <ConflictList conflicts={landscape.conflicts} />
     </div>
   );
 }

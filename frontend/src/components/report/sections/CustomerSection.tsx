@@ -1,5 +1,5 @@
 import type { Report } from "../../../api/report";
-import { ClaimItem, ClaimList, LevelBadge, Paragraphs, SourceLinks, VerifiedBadge } from "../Sources";
+import { ClaimItem, ClaimList, LevelBadge, Paragraphs, SourceLinks, ChecksBadges, ConflictList } from "../Sources";
 import { SectionHeading } from "./SectionHeading";
 
 export function CustomerSection({ report }: { report: Report }) {
@@ -13,7 +13,7 @@ export function CustomerSection({ report }: { report: Report }) {
       <section className="mt-6">
         <h3 className="text-base font-semibold">Pain points</h3>
         {customers.pain_points.length === 0 ? (
-          <p className="mt-1 text-sm text-slate-600">No pain points found.</p>
+          <p className="mt-1 text-sm text-slate-600">Not found in the sources.</p>
         ) : (
           <ul className="mt-1 divide-y divide-slate-100">
             {customers.pain_points.map((pain, index) => (
@@ -24,8 +24,8 @@ export function CustomerSection({ report }: { report: Report }) {
                 </div>
                 <p className="mt-1">
                   {pain.text}
-                  <SourceLinks ids={pain.source_ids} />
-                  <VerifiedBadge verified={pain.verified} />
+                  <SourceLinks ids={pain.source_ids} quote={pain.quote} />
+                  <ChecksBadges claim={pain} />
                 </p>
               </li>
             ))}
@@ -35,7 +35,7 @@ export function CustomerSection({ report }: { report: Report }) {
       <section className="mt-6">
         <h3 className="text-base font-semibold">Segments</h3>
         {customers.segments.length === 0 ? (
-          <p className="mt-1 text-sm text-slate-600">No segments identified.</p>
+          <p className="mt-1 text-sm text-slate-600">Not found in the sources.</p>
         ) : (
           <ul className="mt-2 grid gap-3 sm:grid-cols-2">
             {customers.segments.map((segment, index) => (
@@ -57,6 +57,7 @@ export function CustomerSection({ report }: { report: Report }) {
       <ClaimList title="Satisfaction drivers" claims={customers.satisfaction_drivers} />
       <ClaimList title="Willingness to pay" claims={customers.willingness_to_pay} />
       <ClaimList title="What customers recommend" claims={customers.recommendations} />
+      <ConflictList conflicts={customers.conflicts} />
     </div>
   );
 }

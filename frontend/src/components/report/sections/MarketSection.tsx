@@ -1,5 +1,5 @@
 import type { Figure, Report } from "../../../api/report";
-import { ClaimList, Paragraphs, SourceLinks, VerifiedBadge } from "../Sources";
+import { ChecksBadges, ClaimList, ConflictList, FlagBadges, Paragraphs, SourceLinks } from "../Sources";
 import { SectionHeading } from "./SectionHeading";
 
 function FigureList({ title, figures }: { title: string; figures: Figure[] }) {
@@ -7,19 +7,22 @@ function FigureList({ title, figures }: { title: string; figures: Figure[] }) {
     <section className="mt-6">
       <h3 className="text-base font-semibold">{title}</h3>
       {figures.length === 0 ? (
-        <p className="mt-1 text-sm text-slate-600">No figures found in the sources.</p>
+        <p className="mt-1 text-sm text-slate-600">Not found in the sources.</p>
       ) : (
         <ul className="mt-2 grid gap-3 sm:grid-cols-2">
           {figures.map((figure, index) => (
-            <li key={index} className="print-break-avoid rounded-md border border-slate-200 p-3">
+            <li key={index} className={`print-break-avoid rounded-md border p-3 ${figure.vendor_claim || figure.dated ? "border-amber-300 bg-amber-50/40" : "border-slate-200"}`}>
               <p className="text-lg font-semibold">
                 {figure.value || "—"}
                 {figure.year && <span className="ml-2 text-sm font-normal text-slate-600">{figure.year}</span>}
+                {figure.geography && <span className="ml-2 text-sm font-normal text-slate-600">{figure.geography}</span>}
               </p>
+              {figure.scope && <p className="text-xs text-slate-600">Scope: {figure.scope}</p>}
               <p className="mt-1 text-sm">
                 {figure.text}
-                <SourceLinks ids={figure.source_ids} />
-                <VerifiedBadge verified={figure.verified} />
+                <SourceLinks ids={figure.source_ids} quote={figure.quote} />
+                <ChecksBadges claim={figure} />
+                <FlagBadges figure={figure} />
               </p>
             </li>
           ))}
@@ -41,6 +44,7 @@ export function MarketSection({ report }: { report: Report }) {
       <FigureList title="Growth" figures={market.growth} />
       <ClaimList title="Trends" claims={market.trends} />
       <ClaimList title="Opportunities" claims={market.opportunities} />
+      <ConflictList conflicts={market.conflicts} />
     </div>
   );
 }
