@@ -29,6 +29,8 @@ SORTS: dict[str, list[tuple[str, int]]] = {
     "-status": [("status", DESCENDING), ("created_at", DESCENDING)],
     "completed_at": [("completed_at", ASCENDING), ("created_at", DESCENDING)],
     "-completed_at": [("completed_at", DESCENDING), ("created_at", DESCENDING)],
+    "-pmf_score": [("pmf_score", DESCENDING), ("created_at", DESCENDING)],
+    "pmf_score": [("pmf_score", ASCENDING), ("created_at", DESCENDING)],
 }
 
 

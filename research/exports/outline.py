@@ -83,7 +83,8 @@ def is_insufficient(report: Data) -> bool:
 def is_sample(report: Data) -> bool:
     """True when any source came from the shipped sample corpus."""
     entries = [*(report.get("citations") or []), *(report.get("sources") or [])]
-    return any(bool(entry.get("sample")) for entry in entries)
+    method = report.get("methodology") or {}
+    return bool(method.get("sample_corpus")) or any(bool(entry.get("sample")) for entry in entries)
 
 
 def _words(value: str, names: Mapping[str, str]) -> str:
@@ -127,11 +128,19 @@ def claim_text(claim: Data) -> str:
     return f"{value}{claim.get('text', '')}{refs}" + (f" ({extra})" if extra else "")
 
 
-def claims(title: str, items: Iterable[Data] | None) -> list[Block]:
-    """A sub-section of findings; says so when the sources had nothing."""
+def claims(title: str, items: Iterable[Data] | None, *, optional: bool = False) -> list[Block]:
+    """A sub-section of findings; says so when the sources had nothing (optional ones are left out)."""
     lines = tuple(claim_text(claim) for claim in items or [])
+    if optional and not lines:
+        return []
     body: Block = Bullets(lines) if lines else Paragraph("Not found in the sources.", "muted")
     return [Heading(title, 3), body]
+
+
+def not_found(section: Data) -> list[Block]:
+    """What the sources did not answer, in the analyst's words."""
+    items = tuple(str(item) for item in section.get("not_found") or [])
+    return [Paragraph("Not found in the sources: " + "; ".join(items) + ".", "muted")] if items else []
 
 
 def conflicts(section: Data) -> list[Block]:
@@ -141,7 +150,7 @@ def conflicts(section: Data) -> list[Block]:
 
 
 def _conflict_sentence(conflict: Data) -> str:
-    for key in ("sentence", "summary", "text", "explanation"):
+    for key in ("statement", "sentence", "summary", "text"):
         if conflict.get(key):
             return str(conflict[key])
     return str(conflict.get("quantity", "Sources disagree on a figure."))
@@ -154,6 +163,8 @@ def header(report: Data) -> list[Block]:
         blocks.append(Paragraph(DEMO_NOTICE, "warning"))
     if is_insufficient(report):
         blocks.append(Paragraph(INSUFFICIENT_NOTICE, "notice"))
+        if report.get("outcome_reason"):
+            blocks.append(Paragraph(str(report["outcome_reason"])))
     blocks += [Paragraph(f"Product idea: {report.get('product_idea', '')}", "muted")]
     blocks += [Heading("Executive Summary", 2), Paragraph(str(report.get("executive_summary", "")))]
     return blocks + conflicts(report)
@@ -163,10 +174,14 @@ def market(report: Data) -> list[Block]:
     """Market Analysis."""
     section = report.get("market_analysis") or {}
     blocks: list[Block] = [Heading("Market Analysis", 2), Paragraph(str(section.get("summary", "")))]
+    if section.get("headline"):
+        blocks.append(Paragraph("Headline market size: " + claim_text(section["headline"]), "notice"))
     blocks += claims("Market size", section.get("market_size"))
     blocks += claims("Growth", section.get("growth"))
     blocks += claims("Trends", section.get("trends"))
-    return blocks + claims("Opportunities", section.get("opportunities")) + conflicts(section)
+    blocks += claims("Opportunities", section.get("opportunities"))
+    blocks += claims("Other figures (not market sizes)", section.get("other_figures"), optional=True)
+    return blocks + conflicts(section) + not_found(section)
 
 
 def competitors(report: Data) -> list[Block]:
@@ -192,7 +207,7 @@ def competitors(report: Data) -> list[Block]:
     if section.get("saturation"):
         rationale = section.get("saturation_rationale", "")
         blocks.append(Paragraph(f"Saturation: {section['saturation']} \u2014 {rationale}"))
-    return blocks + conflicts(section)
+    return blocks + conflicts(section) + not_found(section)
 
 
 def customers(report: Data) -> list[Block]:
@@ -200,15 +215,25 @@ def customers(report: Data) -> list[Block]:
     section = report.get("customer_insights") or {}
     blocks: list[Block] = [Heading("Customer Insights", 2), Paragraph(str(section.get("summary", "")))]
     blocks += claims("Pain points", section.get("pain_points"))
-    segments = tuple(
-        f"{item.get('name', '')}" + (f" ({item['description']})" if item.get("description") else "")
-        for item in section.get("segments") or []
-    )
-    blocks.append(Heading("Segments", 3))
-    blocks.append(Bullets(segments) if segments else Paragraph("Not found in the sources.", "muted"))
+    blocks += groups("Segments", section.get("segments"))
+    if section.get("personas"):
+        blocks += groups("Personas (illustrative people, not segments)", section.get("personas"))
     blocks += claims("Satisfaction drivers", section.get("satisfaction_drivers"))
     blocks += claims("Willingness to pay", section.get("willingness_to_pay"))
-    return blocks + claims("What customers ask for", section.get("recommendations")) + conflicts(section)
+    blocks += claims("What customers ask for", section.get("recommendations"))
+    blocks += claims("Survey and customer figures", section.get("figures"), optional=True)
+    return blocks + conflicts(section) + not_found(section)
+
+
+def groups(title: str, items: Iterable[Data] | None) -> list[Block]:
+    """Segments or personas: a name, its description and the sources behind it."""
+    lines = tuple(
+        f"{item.get('name', '')}"
+        + (f" ({item['description']})" if item.get("description") else "")
+        + "".join(f" [{i}]" for claim in item.get("evidence") or [] for i in claim.get("source_ids") or [])
+        for item in items or []
+    )
+    return [Heading(title, 3), Bullets(lines) if lines else Paragraph("Not found in the sources.", "muted")]
 
 
 def score(report: Data) -> list[Block]:

@@ -31,6 +31,8 @@ def insufficient(report: dict[str, Any]) -> dict[str, Any]:
     """The same research as it ends when no source was about the idea (contract 2)."""
     ended = copy.deepcopy(report)
     ended.update(outcome="insufficient_evidence", pmf_score=None, citations=[], sources=[])
+    ended["outcome_reason"] = "Searched the market, competitors and customers of the idea; no source was about it."
+    ended["methodology"]["sample_corpus"] = False
     return ended
 
 
@@ -95,6 +97,7 @@ def test_insufficient_evidence_exports_say_so_and_carry_no_score(sample_report: 
     for text in (word, " ".join(word.split())):
         assert text.index(INSUFFICIENT_NOTICE.split(":")[0]) < text.index("Executive Summary")
     assert "No score: the sources did not contain enough evidence" in word
+    assert "no source was about it." in word and "no source was about it." in pdf
     assert "Not enough evidence" in pdf and "/ 100" not in pdf and "/ 100" not in word
     assert DEMO_NOTICE not in word  # no sample source was kept
 

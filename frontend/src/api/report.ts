@@ -39,9 +39,8 @@ export type ConflictSide = {
 export type Conflict = {
   quantity?: string;
   sides?: ConflictSide[];
-  sentence?: string;
-  summary?: string;
-  text?: string;
+  statement?: string;
+  definitions_differ?: boolean;
 };
 
 export type SourceType =
@@ -55,6 +54,7 @@ export type ReportSource = {
   published?: string | null;
   relevance?: number | string | null;
   cited?: boolean;
+  relevant?: boolean;
   sample?: boolean;
 };
 
@@ -65,6 +65,9 @@ export type MarketFindings = {
   trends: Claim[];
   opportunities: Claim[];
   conflicts?: Conflict[];
+  headline?: Figure | null;
+  other_figures?: Figure[];
+  not_found?: string[];
 };
 
 export type Competitor = {
@@ -83,6 +86,7 @@ export type CompetitorFindings = {
   saturation: Level;
   saturation_rationale: string;
   conflicts?: Conflict[];
+  not_found?: string[];
 };
 
 export type PainPoint = Claim & { frequency: Level; impact: Level };
@@ -97,6 +101,9 @@ export type CustomerFindings = {
   willingness_to_pay: Claim[];
   recommendations: Claim[];
   conflicts?: Conflict[];
+  personas?: Segment[];
+  figures?: Figure[];
+  not_found?: string[];
 };
 
 export type SubScore = {
@@ -122,7 +129,14 @@ export type Citation = {
   sample: boolean;
 };
 
-export type Grounding = { claims: number; cited: number; verified: number; dropped: number };
+export type Grounding = {
+  claims: number;
+  cited: number;
+  verified: number;
+  dropped: number;
+  quote_not_found?: number;
+  values_mismatch?: number;
+};
 
 export type Cost = {
   tavily_credits: number;
@@ -139,6 +153,8 @@ export type Methodology = {
   sources_count: number;
   grounding: Grounding;
   cost: Cost;
+  relevant_sources?: number;
+  sample_corpus?: boolean;
 };
 
 export type Report = {
@@ -154,6 +170,7 @@ export type Report = {
   citations: Citation[];
   methodology: Methodology;
   outcome?: "report" | "insufficient_evidence";
+  outcome_reason?: string;
   sources?: ReportSource[];
   conflicts?: Conflict[];
 };

@@ -1,7 +1,9 @@
 // Types mirroring docs/api.md (the contract the server, the SPA and scripts share).
 
-export type TaskStatus = "queued" | "processing" | "completed" | "failed" | "aborted";
-export const TASK_STATUSES: TaskStatus[] = ["queued", "processing", "completed", "failed", "aborted"];
+export type TaskStatus = "queued" | "processing" | "completed" | "insufficient_evidence" | "failed" | "aborted";
+export const TASK_STATUSES: TaskStatus[] = ["queued", "processing", "completed", "insufficient_evidence", "failed", "aborted"];
+/** Finished with a report (an insufficient-evidence report has no score). */
+export const REPORTED_STATUSES: TaskStatus[] = ["completed", "insufficient_evidence"];
 export const ACTIVE_STATUSES: TaskStatus[] = ["queued", "processing"];
 
 export type ErrorBody = {

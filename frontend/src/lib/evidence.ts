@@ -10,6 +10,7 @@ export function isInsufficient(report: Report): boolean {
 
 /** True when any source came from the fictional sample corpus shipped with the app. */
 export function isSampleReport(report: Report): boolean {
+  if (report.methodology.sample_corpus) return true;
   return report.citations.some((citation) => citation.sample) || (report.sources ?? []).some((source) => source.sample);
 }
 
@@ -51,7 +52,8 @@ export function figureFlags(figure: Claim & Partial<Figure>): Flag[] {
 }
 
 /** The headline market size: the first current figure not claimed by a vendor (the analyst orders them). */
-export function headlineFigure(figures: Figure[]): Figure | undefined {
+export function headlineFigure(figures: Figure[], headline?: Figure | null): Figure | undefined {
+  if (headline) return headline;
   const independent = figures.filter((figure) => !figure.vendor_claim);
   const current = independent.filter((figure) => figure.timeframe !== "forecast");
   return current.find((figure) => !figure.dated) ?? current[0] ?? independent[0] ?? figures[0];
@@ -59,16 +61,16 @@ export function headlineFigure(figures: Figure[]): Figure | undefined {
 
 /** A conflict as one readable sentence. */
 export function conflictSentence(conflict: Conflict): string {
-  const written = conflict.sentence || conflict.summary || conflict.text;
-  if (written) return written;
+  if (conflict.statement) return conflict.statement;
   const sides = (conflict.sides ?? []).map((side) =>
     [side.value, side.scope || side.definition, side.year, (side.source_ids ?? []).join(", ")].filter(Boolean).join(", "),
   );
   return `Sources disagree${conflict.quantity ? ` on ${conflict.quantity}` : ""}: ${sides.join(" vs ")}`;
 }
 
-/** Every conflict the report surfaces, wherever the analyst put it. */
+/** Every conflict the report surfaces (the report's own list, else the sections'). */
 export function allConflicts(report: Report): Conflict[] {
+  if (report.conflicts && report.conflicts.length > 0) return report.conflicts;
   return [
     ...(report.conflicts ?? []),
     ...(report.market_analysis.conflicts ?? []),

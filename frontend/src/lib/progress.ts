@@ -12,7 +12,7 @@ export type CheckpointGroup = {
 // The research agents that run at the same time; shown side by side as lanes.
 export const PARALLEL_CATEGORIES = ["market_analysis", "competitor_analysis", "customer_insights"];
 
-export const TERMINAL_STATUSES: TaskStatus[] = ["completed", "failed", "aborted"];
+export const TERMINAL_STATUSES: TaskStatus[] = ["completed", "insufficient_evidence", "failed", "aborted"];
 
 export function isTerminal(status: TaskStatus): boolean {
   return TERMINAL_STATUSES.includes(status);

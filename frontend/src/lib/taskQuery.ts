@@ -16,6 +16,8 @@ export const DEFAULT_SORT = "-created_at";
 export const SORTS: { value: string; label: string }[] = [
   { value: "-created_at", label: "Newest first" },
   { value: "created_at", label: "Oldest first" },
+  { value: "-pmf_score", label: "Highest PMF score" },
+  { value: "pmf_score", label: "Lowest PMF score" },
   { value: "-completed_at", label: "Recently completed" },
   { value: "completed_at", label: "Completed earliest" },
   { value: "status", label: "Status A–Z" },

@@ -50,7 +50,7 @@ test("shows checkpoints in 7 categories, the agents as three lanes, and the prog
     }
   });
   expect(screen.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "6");
-  expect(screen.getByText("6 of 17 checkpoints · 35%")).toBeInTheDocument();
+  expect(screen.getByText("6 of 17 steps · 35%")).toBeInTheDocument();
   expect(screen.getByText("Live")).toBeInTheDocument();
   const lanes = within(screen.getByTestId("agent-lanes")).getAllByRole("region");
   expect(lanes.map((lane) => lane.getAttribute("aria-label"))).toEqual(["Market analysis", "Competitor analysis", "Customer insights"]);

@@ -1,8 +1,9 @@
 import { Link, useParams } from "react-router";
 import { ApiError } from "../api/client";
+import { REPORTED_STATUSES } from "../api/types";
 import { ActiveResearchProgress } from "../components/progress/ActiveResearchProgress";
 import { CheckpointGroups } from "../components/progress/CheckpointGroups";
-import { ResearchEndedNotice } from "../components/progress/ResearchEndedNotice";
+import { InsufficientEvidenceNotice, ResearchEndedNotice } from "../components/progress/ResearchEndedNotice";
 import { TaskActions } from "../components/progress/TaskActions";
 import { ExportButtons } from "../components/report/ExportButtons";
 import { ReportView } from "../components/report/ReportView";
@@ -46,6 +47,7 @@ export function TaskPage() {
 
   const definitions = checkpoints.data ?? [];
   const active = task.status === "queued" || task.status === "processing";
+  const reported = REPORTED_STATUSES.includes(task.status);
   return (
     <div className="space-y-6">
       <div className="space-y-3">
@@ -65,7 +67,7 @@ export function TaskPage() {
         </div>
         {!active && (
           <div className="flex flex-wrap gap-2 print:hidden">
-            {task.status === "completed" && <ExportButtons taskId={task.id} />}
+            {reported && <ExportButtons taskId={task.id} />}
             <TaskActions task={task} />
           </div>
         )}
@@ -90,7 +92,8 @@ export function TaskPage() {
         </>
       )}
 
-      {task.status === "completed" && <ReportView taskId={task.id} />}
+      {task.status === "insufficient_evidence" && <InsufficientEvidenceNotice task={task} />}
+      {reported && <ReportView taskId={task.id} />}
     </div>
   );
 }

@@ -19,3 +19,19 @@ export function ResearchEndedNotice({ task }: { task: TaskDetail }) {
     </div>
   );
 }
+
+/** A research whose sources were not about the idea: no score, and its credits came back. */
+export function InsufficientEvidenceNotice({ task }: { task: TaskDetail }) {
+  return (
+    <div role="status" className="rounded-lg border border-sky-300 bg-sky-50 p-4 text-sky-950 sm:p-5">
+      <h2 className="text-lg font-semibold">Not enough evidence to score this idea</h2>
+      <p className="mt-1 text-sm">
+        None of the sources found was about this idea, so there is no product-market fit score. Try describing the idea with the words its customers would use, or a
+        different depth.
+      </p>
+      <p className="mt-1 text-sm font-medium" data-testid="refund-note">
+        {task.refunded ? `${plural(task.credits_charged, "credit")} refunded.` : "Credits are being refunded."}
+      </p>
+    </div>
+  );
+}

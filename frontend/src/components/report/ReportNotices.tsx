@@ -41,6 +41,7 @@ export function ReportNotices({ report }: { report: Report }) {
         <div role="note" className="rounded-lg border border-sky-300 bg-sky-50 p-3 text-sm text-sky-950">
           <strong>Not enough evidence.</strong> None of the retrieved sources was about this idea, so the report gives no product-market fit score. The Methodology tab shows
           what was searched.
+          {report.outcome_reason && <p className="mt-1">{report.outcome_reason}</p>}
         </div>
       )}
     </>

@@ -14,7 +14,7 @@ function SummaryCard({ label, value, detail, tone = "" }: { label: string; value
 
 /** Key figures: PMF score, headline market size, competitors and sources (compact two-by-two on a phone). */
 export function ReportSummaryCards({ report }: { report: Report }) {
-  const size = headlineFigure(report.market_analysis.market_size);
+  const size = headlineFigure(report.market_analysis.market_size, report.market_analysis.headline);
   const sources = listedSources(report);
   const cited = sources.filter((source) => source.cited).length;
   const sizeDetail = size ? [size.timeframe === "forecast" ? "forecast" : "", size.year, size.vendor_claim ? "vendor claim" : ""].filter(Boolean).join(" · ") : undefined;

@@ -37,7 +37,7 @@ const typed: Report = {
       { ...report.market_analysis.market_size[0], value: "$9 billion", vendor_claim: true, timeframe: "forecast", kind: "market_size" },
       { ...report.market_analysis.market_size[0], value: "$3 billion", quote_found: true, values_match: false, dated: true },
     ],
-    conflicts: [{ quantity: "market size", sentence: "Sources disagree: $86M (rental, 2024, S1) vs $210M (all farm cold rooms, 2023, S2)", sides: [{ source_ids: ["S1"] }, { source_ids: ["S2"] }] }],
+    conflicts: [{ quantity: "market size", statement: "Sources disagree: $86M (rental, 2024, S1) vs $210M (all farm cold rooms, 2023, S2)", sides: [{ source_ids: ["S1"] }, { source_ids: ["S2"] }] }],
   },
   pmf_score: { ...report.pmf_score!, sub_scores: report.pmf_score!.sub_scores.map((sub, index) => ({ ...sub, confidence: index === 0 ? "high" : "low" })) },
   sources: [

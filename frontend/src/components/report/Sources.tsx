@@ -149,3 +149,9 @@ export function Paragraphs({ text }: { text: string }) {
     </div>
   );
 }
+
+/** What the sources did not answer (the analyst's plain list). */
+export function NotFoundNote({ items }: { items: string[] | undefined }) {
+  if (!items || items.length === 0) return null;
+  return <p className="mt-6 text-sm text-slate-700">Not found in the sources: {items.join("; ")}.</p>;
+}

@@ -1,6 +1,6 @@
 import type { Depth } from "../../api/types";
 import { TASK_STATUSES } from "../../api/types";
-import { humanize } from "../../lib/format";
+import { statusLabel } from "../ui/StatusBadge";
 import { SORTS, type TaskFilters } from "../../lib/taskQuery";
 
 type Props = {
@@ -21,7 +21,7 @@ export function TaskFiltersBar({ filters, depths, onChange }: Props) {
           <option value="">All statuses</option>
           {TASK_STATUSES.map((status) => (
             <option key={status} value={status}>
-              {humanize(status)}
+              {statusLabel(status)}
             </option>
           ))}
         </select>

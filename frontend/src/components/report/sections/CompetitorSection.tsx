@@ -1,5 +1,5 @@
 import type { Competitor, Report } from "../../../api/report";
-import { ClaimList, ConflictList, LevelBadge, Paragraphs, SourceLinks } from "../Sources";
+import { ClaimList, ConflictList, LevelBadge, NotFoundNote, Paragraphs, SourceLinks } from "../Sources";
 import { SectionHeading } from "./SectionHeading";
 
 function TextList({ items }: { items: string[] }) {
@@ -95,6 +95,7 @@ export function CompetitorSection({ report }: { report: Report }) {
       )}
       <ClaimList title="Gaps in the market" claims={landscape.gaps} />
       <ConflictList conflicts={landscape.conflicts} />
+      <NotFoundNote items={landscape.not_found} />
     </div>
   );
 }

@@ -1,8 +1,8 @@
 import type { Figure, Report } from "../../../api/report";
-import { ChecksBadges, ClaimList, ConflictList, FlagBadges, Paragraphs, SourceLinks } from "../Sources";
+import { ChecksBadges, ClaimList, ConflictList, FlagBadges, NotFoundNote, Paragraphs, SourceLinks } from "../Sources";
 import { SectionHeading } from "./SectionHeading";
 
-function FigureList({ title, figures }: { title: string; figures: Figure[] }) {
+export function FigureList({ title, figures }: { title: string; figures: Figure[] }) {
   return (
     <section className="mt-6">
       <h3 className="text-base font-semibold">{title}</h3>
@@ -44,7 +44,9 @@ export function MarketSection({ report }: { report: Report }) {
       <FigureList title="Growth" figures={market.growth} />
       <ClaimList title="Trends" claims={market.trends} />
       <ClaimList title="Opportunities" claims={market.opportunities} />
+      {(market.other_figures ?? []).length > 0 && <FigureList title="Other figures (not market sizes)" figures={market.other_figures ?? []} />}
       <ConflictList conflicts={market.conflicts} />
+      <NotFoundNote items={market.not_found} />
     </div>
   );
 }
