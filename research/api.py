@@ -18,12 +18,16 @@ from rest_framework.views import APIView
 
 from agents.checkpoints import CHECKPOINTS
 from catalogue.depths import DEPTHS
+from infra.health import check_celery
 from research import documents, exports, presenters, services
 from research.captcha import check_request_captcha
 from research.documents import COMPLETED, TaskFilters
 from research.exceptions import ReportNotReady, SourceNotFound, SourceTextUnavailable, TaskNotFound
 from research.passages import find_passage, source_entry
 from research.serializers import (
+    IDEA_MAX,
+    IDEA_MIN,
+    AvailabilitySerializer,
     BulkDeleteResponseSerializer,
     BulkDeleteSerializer,
     CheckpointSpecSerializer,
@@ -43,6 +47,7 @@ from research.serializers import (
 )
 
 IDEMPOTENCY_HEADER = "Idempotency-Key"
+WORKER_PING_SECONDS = 1.0
 # Statuses that end with a stored report (contract 2: insufficient evidence still has one, without a score).
 REPORTED = (COMPLETED, "insufficient_evidence")
 
@@ -269,5 +274,19 @@ class MeView(APIView):
         body = {
             "username": request.user.get_username(), "is_staff": request.user.is_staff,
             "hcaptcha_site_key": getattr(settings, "HCAPTCHA_SITE_KEY", ""),
+            "idea_min_length": IDEA_MIN, "idea_max_length": IDEA_MAX,
+            "default_depth": SubmitSerializer().fields["research_depth"].default,
         }  # fmt: skip
         return Response(MeSerializer(body).data)
+
+
+class AvailabilityView(APIView):
+    @extend_schema(responses=AvailabilitySerializer)
+    def get(self, request: Request) -> Response:
+        """Whether a research worker answers now, so the app can warn before a research is charged."""
+        try:
+            message = check_celery(WORKER_PING_SECONDS)
+            available = True
+        except Exception:  # no worker, or the broker is down: either way nothing would run the research
+            message, available = "No research worker answered.", False
+        return Response(AvailabilitySerializer({"workers_available": available, "message": message}).data)

@@ -218,3 +218,11 @@ class MeSerializer(serializers.Serializer):
     username = serializers.CharField()
     is_staff = serializers.BooleanField()
     hcaptcha_site_key = serializers.CharField(allow_blank=True)
+    idea_min_length = serializers.IntegerField(help_text="Shortest product idea submit accepts.")
+    idea_max_length = serializers.IntegerField(help_text="Longest product idea submit accepts.")
+    default_depth = serializers.CharField(help_text="The depth submit uses when none is given.")
+
+
+class AvailabilitySerializer(serializers.Serializer):
+    workers_available = serializers.BooleanField(help_text="A research worker answered just now.")
+    message = serializers.CharField()

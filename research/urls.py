@@ -10,6 +10,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("me", api.MeView.as_view(), name="me"),
     path("research/submit", api.SubmitView.as_view(), name="research-submit"),
     path("research/depths", api.DepthsView.as_view(), name="research-depths"),
+    path("research/availability", api.AvailabilityView.as_view(), name="research-availability"),
     path("research/checkpoints", api.CheckpointsView.as_view(), name="research-checkpoints"),
     path("research/tasks", api.TaskListView.as_view(), name="research-tasks"),
     path("research/tasks/suggest", api.SuggestView.as_view(), name="research-suggest"),

@@ -201,7 +201,19 @@ def test_depths_and_checkpoints_come_from_the_server(alice_api: APIClient) -> No
         "username": "alice",
         "is_staff": False,
         "hcaptcha_site_key": "",
+        "idea_min_length": 10,
+        "idea_max_length": 2000,
+        "default_depth": "essential",
     }
+
+
+@pytest.mark.django_db
+def test_availability_says_whether_a_worker_answers(alice_api: APIClient) -> None:
+    # given no Celery worker listens on the test broker, when the app asks before a submit
+    answer = alice_api.get("/api/v1/research/availability")
+    # then it is told no worker answered (and nothing fails)
+    assert answer.status_code == 200
+    assert answer.json() == {"workers_available": False, "message": "No research worker answered."}
 
 
 @pytest.mark.django_db

@@ -31,7 +31,7 @@ def insufficient(report: dict[str, Any]) -> dict[str, Any]:
     """The same research as it ends when no source was about the idea (contract 2)."""
     ended = copy.deepcopy(report)
     ended.update(outcome="insufficient_evidence", pmf_score=None, citations=[], sources=[])
-    ended["outcome_reason"] = "Searched the market, competitors and customers of the idea; no source was about it."
+    ended["outcome_reason"] = "Searched its market, competitors and customers; no source was about it."
     ended["methodology"]["sample_corpus"] = False
     return ended
 

@@ -17,7 +17,16 @@ export type ErrorBody = {
   };
 };
 
-export type Me = { username: string; is_staff: boolean; hcaptcha_site_key: string };
+export type Me = {
+  username: string;
+  is_staff: boolean;
+  hcaptcha_site_key: string;
+  idea_min_length: number;
+  idea_max_length: number;
+  default_depth: string;
+};
+
+export type Availability = { workers_available: boolean; message: string };
 
 export type Depth = {
   name: string;

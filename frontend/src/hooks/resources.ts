@@ -1,6 +1,7 @@
 // One hook per API resource the app reads.
 import type {
   ApiKey,
+  Availability,
   Balance,
   CheckpointDefinition,
   Depth,
@@ -14,6 +15,7 @@ import type { Report, SourcePassage } from "../api/report";
 import { useQuery } from "./useQuery";
 
 export const useMe = () => useQuery<Me>("/me");
+export const useAvailability = (enabled = true) => useQuery<Availability>(enabled ? "/research/availability" : null);
 export const useDepths = () => useQuery<Depth[]>("/research/depths");
 export const useCheckpoints = () => useQuery<CheckpointDefinition[]>("/research/checkpoints");
 export const useBalance = () => useQuery<Balance>("/credits/balance");

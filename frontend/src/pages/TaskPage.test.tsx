@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { checkpoints, depths, reached, report, taskDetail } from "../test/fixtures";
+import { checkpoints, reached, report, taskDetail } from "../test/fixtures";
 import { mockApi, renderAt } from "../test/helpers";
 import { installMockWebSocket, MockWebSocket } from "../test/mockWebSocket";
 import type { TaskDetail } from "../api/types";
@@ -116,23 +116,36 @@ test("a completed task shows its report with export links", async () => {
   expect(screen.getByRole("link", { name: "Export JSON" })).toHaveAttribute("href", "/api/v1/research/tasks/t1/export?format=json");
 });
 
-test("a finished task can be run again after confirmation, and opens the new task", async () => {
+test("a finished task links to a prefilled form to run it again", async () => {
   serverTask = taskDetail({ status: "failed", error: "Provider down.", refunded: true });
-  const api = mockApi({
+  mockApi({
     "GET /api/v1/research/checkpoints": checkpoints,
-    "GET /api/v1/research/depths": depths,
-    "GET /api/v1/me": { username: "alice", is_staff: false, hcaptcha_site_key: "" },
     "GET /api/v1/research/tasks/t1": () => ({ body: serverTask }),
-    "POST /api/v1/research/tasks/t1/rerun": () => ({
-      status: 202,
-      body: { request_id: "r2", task_id: "t2", status: "queued", message: "Queued", credits_charged: 12, balance: 76 },
-    }),
   });
   renderTask();
-  await userEvent.click(await screen.findByRole("button", { name: "Run again" }));
-  expect(screen.getByRole("alertdialog")).toHaveTextContent("costs 12 credits again");
-  await userEvent.click(within(screen.getByRole("alertdialog")).getByRole("button", { name: "Run again" }));
-  // the new task's page loads it
-  await waitFor(() => expect(api.callsTo("GET", "/api/v1/research/tasks/t2").length).toBeGreaterThan(0));
-  expect(api.callsTo("POST", "/api/v1/research/tasks/t1/rerun")).toHaveLength(1);
+  expect(await screen.findByRole("link", { name: "Run again…" })).toHaveAttribute("href", "/?rerun=t1");
+});
+
+test("an insufficient-evidence task shows its own state, the refund, the report without a score and the exports", async () => {
+  serverTask = taskDetail({ status: "insufficient_evidence", refunded: true, credits_charged: 12, pmf_score: null, progress: 1 });
+  mockApi({
+    "GET /api/v1/research/checkpoints": checkpoints,
+    "GET /api/v1/research/tasks/t1": () => ({ body: serverTask }),
+    "GET /api/v1/research/tasks/t1/report": { ...report, outcome: "insufficient_evidence", pmf_score: null },
+  });
+  renderTask();
+  expect(await screen.findByRole("heading", { name: "Not enough evidence to score this idea" })).toBeInTheDocument();
+  expect(screen.getByTestId("refund-note")).toHaveTextContent("12 credits refunded.");
+  expect(screen.getAllByText("Not enough evidence").length).toBeGreaterThan(0);
+  expect(await screen.findByText("No score")).toBeInTheDocument();
+  expect(screen.getByRole("link", { name: "Export PDF" })).toHaveAttribute("href", "/api/v1/research/tasks/t1/export?format=pdf");
+  expect(screen.getByRole("link", { name: "Export Word" })).toHaveAttribute("href", "/api/v1/research/tasks/t1/export?format=docx");
+  await waitFor(() => expect(document.title).toBe("Not enough evidence · " + serverTask.title + " · PMF Research Assistant"));
+});
+
+test("a running task shows its progress in the browser tab's title", async () => {
+  setup();
+  renderTask();
+  await screen.findByRole("progressbar");
+  await waitFor(() => expect(document.title).toMatch(/^\d+% · /));
 });

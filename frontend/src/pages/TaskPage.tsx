@@ -9,8 +9,9 @@ import { ExportButtons } from "../components/report/ExportButtons";
 import { ReportView } from "../components/report/ReportView";
 import { ErrorState } from "../components/ui/ErrorState";
 import { LoadingRegion, Skeleton } from "../components/ui/Skeleton";
-import { StatusBadge } from "../components/ui/StatusBadge";
+import { StatusBadge, statusLabel } from "../components/ui/StatusBadge";
 import { useCheckpoints } from "../hooks/resources";
+import { useCompletionNotice } from "../hooks/useCompletionNotice";
 import { usePageTitle } from "../hooks/usePageTitle";
 import { useTaskLive } from "../hooks/useTaskLive";
 import { formatDateTime, humanize, plural } from "../lib/format";
@@ -20,7 +21,10 @@ export function TaskPage() {
   const { taskId = "" } = useParams();
   const { task, error, connection, replaceTask, reload } = useTaskLive(taskId);
   const checkpoints = useCheckpoints();
-  usePageTitle(task?.title ?? "Research");
+  const running = task?.status === "queued" || task?.status === "processing";
+  const percent = task ? Math.round(task.progress * 100) : 0;
+  usePageTitle(task ? (running ? `${percent}% · ${task.title}` : `${statusLabel(task.status)} · ${task.title}`) : "Research");
+  const notice = useCompletionNotice(task?.title ?? "", task?.status);
 
   if (!task) {
     if (error instanceof ApiError && error.code === "not_found") {
@@ -63,6 +67,11 @@ export function TaskPage() {
             <span>{humanize(task.depth)}</span>
             <span>{plural(task.credits_charged, "credit")}</span>
             <span>Started {formatDateTime(task.created_at)}</span>
+            {task.rerun_of && (
+              <Link to={`/tasks/${encodeURIComponent(task.rerun_of)}`} className="text-brand-700 underline">
+                Rerun of an earlier research
+              </Link>
+            )}
           </p>
         </div>
         {!active && (
@@ -74,7 +83,7 @@ export function TaskPage() {
       </div>
 
       {active && definitions.length > 0 && (
-        <ActiveResearchProgress task={task} definitions={definitions} connection={connection} onAborted={replaceTask} />
+        <ActiveResearchProgress task={task} definitions={definitions} connection={connection} onAborted={replaceTask} notice={notice} />
       )}
       {active && definitions.length === 0 && (checkpoints.error ? <ErrorState error={checkpoints.error} onRetry={checkpoints.reload} /> : <Skeleton className="h-80 w-full" />)}
 

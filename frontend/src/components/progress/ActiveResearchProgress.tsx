@@ -1,7 +1,8 @@
 import type { CheckpointDefinition, TaskDetail } from "../../api/types";
 import { useElapsed } from "../../hooks/useElapsed";
 import type { Connection } from "../../hooks/useTaskLive";
-import { formatDuration } from "../../lib/format";
+import { useAvailability, useDepths } from "../../hooks/resources";
+import { formatDuration, formatTypicalTime } from "../../lib/format";
 import { groupCheckpoints, progressOf } from "../../lib/progress";
 import { Card } from "../ui/Card";
 import { AbortResearchButton } from "./AbortResearchButton";
@@ -13,7 +14,22 @@ type Props = {
   definitions: CheckpointDefinition[];
   connection: Connection;
   onAborted: (task: TaskDetail) => void;
+  notice?: { permission: NotificationPermission | "unsupported"; ask: () => void };
 };
+
+/** Past the depth's typical time: say so, and say why when no worker has picked it up. */
+function SlowNote({ task, elapsed }: { task: TaskDetail; elapsed: number | null }) {
+  const { data: depths } = useDepths();
+  const target = depths?.find((depth) => depth.name === task.depth)?.target_seconds;
+  const { data: availability } = useAvailability(task.status === "queued" && target !== undefined && elapsed !== null && elapsed > target);
+  if (target === undefined || elapsed === null || elapsed <= target) return null;
+  return (
+    <p role="status" className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950" data-testid="slow-note">
+      Taking longer than usual (a {task.depth} research typically takes {formatTypicalTime(target)}).
+      {task.status === "queued" && availability?.workers_available === false && " No research worker is running, so it has not started yet; you can abort it for a full refund."}
+    </p>
+  );
+}
 
 function ConnectionNote({ connection }: { connection: Connection }) {
   if (connection === "live") {
@@ -31,7 +47,7 @@ function ConnectionNote({ connection }: { connection: Connection }) {
 }
 
 /** A running research: progress bar, elapsed time, the 17 checkpoints by category, abort. */
-export function ActiveResearchProgress({ task, definitions, connection, onAborted }: Props) {
+export function ActiveResearchProgress({ task, definitions, connection, onAborted, notice }: Props) {
   const { completed, total } = progressOf(definitions, task.checkpoints);
   const elapsed = useElapsed(task.started_at ?? task.created_at, task.completed_at);
   const groups = groupCheckpoints(definitions, task.checkpoints);
@@ -58,6 +74,12 @@ export function ActiveResearchProgress({ task, definitions, connection, onAborte
         <div className="mt-4">
           <ProgressBar completed={completed} total={total} />
         </div>
+        <SlowNote task={task} elapsed={elapsed} />
+        {notice?.permission === "default" && (
+          <button type="button" onClick={notice.ask} className="mt-3 text-sm font-medium text-brand-700 underline">
+            Notify me when it is done
+          </button>
+        )}
       </Card>
       <p className="sr-only" aria-live="polite">
         {latest ? `${latest.label}. ${completed} of ${total} checkpoints done.` : ""}

@@ -15,8 +15,8 @@ export function CostPreview({ depth, balance }: { depth: Depth | undefined; bala
         <p className="text-lg font-semibold">{balance && depth ? Math.max(0, balance.balance - depth.credits) : "—"}</p>
       </div>
       <div>
-        <p className="text-slate-600">Searches remaining</p>
-        <p className="text-lg font-semibold">{allowance ? `${allowance.searches_remaining} ${depth?.label.toLowerCase() ?? ""}`.trim() : "—"}</p>
+        <p className="text-slate-600">Researches left at this depth</p>
+        <p className="text-lg font-semibold">{allowance ? allowance.searches_remaining : "—"}</p>
       </div>
     </div>
   );

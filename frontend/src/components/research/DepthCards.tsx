@@ -1,5 +1,5 @@
 import type { Depth, DepthAllowance } from "../../api/types";
-import { formatTypicalTime, humanize, plural } from "../../lib/format";
+import { formatTypicalTime, plural } from "../../lib/format";
 
 type Props = {
   depths: Depth[];
@@ -42,15 +42,13 @@ export function DepthCards({ depths, allowances, value, onChange, error }: Props
               <dl id={`depth-${depth.name}-details`} className="mt-3 grid grid-cols-2 gap-x-2 gap-y-1 text-sm text-slate-700">
                 <dt>Typical time</dt>
                 <dd className="text-right">{formatTypicalTime(depth.target_seconds)}</dd>
-                <dt>Sources</dt>
-                <dd className="text-right">{depth.urls_per_agent * 3}</dd>
-                <dt>Search</dt>
-                <dd className="text-right">{humanize(depth.search_depth)}</dd>
-                <dt>Extract</dt>
-                <dd className="text-right">{humanize(depth.extract_depth)}</dd>
+                <dt>Sources read</dt>
+                <dd className="text-right">up to {depth.urls_per_agent * 3}</dd>
+                <dt>Reading</dt>
+                <dd className="text-right">{depth.extract_depth === "advanced" ? "Full pages" : "Key passages"}</dd>
               </dl>
               <span className={`mt-3 text-xs font-medium ${short ? "text-red-800" : "text-slate-600"}`}>
-                {allowance === undefined ? " " : short ? "Not enough credits" : `${plural(allowance.searches_remaining, "search", "searches")} left`}
+                {allowance === undefined ? " " : short ? "Not enough credits" : `${plural(allowance.searches_remaining, "research", "researches")} left`}
               </span>
             </label>
           );

@@ -4,16 +4,21 @@ import { NewResearchPage } from "../../pages/NewResearchPage";
 import { balanceOf, depths } from "../../test/fixtures";
 import { mockApi, renderAt, type RouteTable } from "../../test/helpers";
 
-function setup(routes: RouteTable = {}, amount = 100, siteKey = "") {
+const me = (siteKey = "") => ({ username: "alice", is_staff: false, hcaptcha_site_key: siteKey, idea_min_length: 10, idea_max_length: 2000, default_depth: "standard" });
+
+function setup(routes: RouteTable = {}, amount = 100, siteKey = "", path = "/") {
   const api = mockApi({
     "GET /api/v1/research/depths": depths,
     "GET /api/v1/credits/balance": balanceOf(amount),
-    "GET /api/v1/me": { username: "alice", is_staff: false, hcaptcha_site_key: siteKey },
+    "GET /api/v1/me": me(siteKey),
+    "GET /api/v1/research/availability": { workers_available: true, message: "worker answered" },
     ...routes,
   });
-  renderAt("/", <NewResearchPage />);
+  renderAt(path, <NewResearchPage />);
   return api;
 }
+
+beforeEach(() => window.localStorage.clear());
 
 const idea = () => screen.getByLabelText("Your product idea");
 const start = () => screen.getByRole("button", { name: /start research/i });
@@ -28,9 +33,9 @@ test("depth cards show credits, typical time, sources and search/extract depth f
   const card = deep.closest("label") as HTMLElement;
   expect(within(card).getByText("18 credits")).toBeInTheDocument();
   expect(within(card).getByText("~3 min")).toBeInTheDocument();
-  expect(within(card).getByText("30")).toBeInTheDocument(); // 10 URLs per agent × 3 agents
-  expect(within(card).getAllByText("Advanced")).toHaveLength(2);
-  expect(within(card).getByText("5 searches left")).toBeInTheDocument();
+  expect(within(card).getByText("up to 30")).toBeInTheDocument(); // 10 URLs per agent × 3 agents
+  expect(within(card).getByText("Full pages")).toBeInTheDocument();
+  expect(within(card).getByText("5 researches left")).toBeInTheDocument();
 });
 
 test("live character count and validation messages", async () => {
@@ -51,11 +56,11 @@ test("the cost preview follows the chosen depth", async () => {
   const preview = screen.getByTestId("cost-preview");
   expect(preview).toHaveTextContent("12 credits");
   expect(preview).toHaveTextContent("88");
-  expect(preview).toHaveTextContent("8 standard");
+  expect(preview).toHaveTextContent("Researches left at this depth8");
   await userEvent.click(screen.getByRole("radio", { name: /essential/i }));
   expect(preview).toHaveTextContent("6 credits");
   expect(preview).toHaveTextContent("94");
-  expect(preview).toHaveTextContent("16 essential");
+  expect(preview).toHaveTextContent("Researches left at this depth16");
 });
 
 test("starts on a depth the balance can pay for", async () => {
@@ -120,4 +125,70 @@ test("with a site key the captcha is required before submitting", async () => {
   await waitFor(() => expect(document.head.querySelector("script[src^='https://js.hcaptcha.com/1/api.js']")).not.toBeNull());
   expect(screen.getByText("Complete the captcha to start.")).toBeInTheDocument();
   expect(start()).toBeDisabled();
+});
+
+test("the idea box has focus and Ctrl+Enter (or Cmd+Enter) submits", async () => {
+  const api = setup({
+    "POST /api/v1/research/submit": () => ({ status: 202, body: { request_id: "r1", task_id: "t9", status: "queued", message: "Queued", credits_charged: 12, balance: 88 } }),
+  });
+  await screen.findByRole("radio", { name: /standard/i });
+  expect(idea()).toHaveFocus();
+  await userEvent.type(idea(), "A meal planner for busy parents");
+  await userEvent.keyboard("{Control>}{Enter}{/Control}");
+  expect(await screen.findByText("Task page")).toBeInTheDocument();
+  expect(api.callsTo("POST", "/api/v1/research/submit")).toHaveLength(1);
+});
+
+test("limits and the default depth come from the API; a chosen depth is remembered after a reload", async () => {
+  mockApi({
+    "GET /api/v1/research/depths": depths,
+    "GET /api/v1/credits/balance": balanceOf(100),
+    "GET /api/v1/me": { ...me(), idea_min_length: 25, idea_max_length: 300, default_depth: "essential" },
+  });
+  const first = renderAt("/", <NewResearchPage />);
+  await waitFor(() => expect(screen.getByRole("radio", { name: /essential/i })).toBeChecked());
+  expect(screen.getByText("0 / 300")).toBeInTheDocument();
+  await userEvent.type(idea(), "Twelve chars");
+  await userEvent.click(start());
+  expect(screen.getByText(/at least 25 characters \(13 more\)/)).toBeInTheDocument();
+  await userEvent.click(screen.getByRole("radio", { name: /deep/i }));
+  first.unmount();
+  renderAt("/", <NewResearchPage />);
+  await waitFor(() => expect(screen.getByRole("radio", { name: /deep/i })).toBeChecked());
+});
+
+test("at zero credits one message says so, with the renewal date, and no smaller depth is suggested", async () => {
+  setup({}, 0);
+  await screen.findByRole("radio", { name: /standard/i });
+  const message = await screen.findByText(/not enough for any research/);
+  expect(message).toHaveTextContent("You have 0 credits, not enough for any research. Your credits renew on");
+  expect(screen.queryByText(/smaller depth|fits your balance/)).toBeNull();
+  expect(screen.queryByRole("alert")).toBeNull();
+  expect(start()).toBeDisabled();
+});
+
+test("when no worker answers, the form says so before anything is charged", async () => {
+  const api = setup({ "GET /api/v1/research/availability": { workers_available: false, message: "No research worker answered." } });
+  expect(await screen.findByTestId("no-worker-warning")).toHaveTextContent("No research worker is running right now.");
+  expect(screen.getByRole("button", { name: "Start anyway" })).toBeInTheDocument();
+  expect(api.callsTo("POST", "/api/v1/research/submit")).toHaveLength(0);
+});
+
+test("run again: the form is prefilled, links to the original, and an unchanged idea uses the rerun endpoint", async () => {
+  const api = setup(
+    {
+      "GET /api/v1/research/tasks/t1": { id: "t1", title: "Meal planner", product_idea: "A meal planner for busy parents", depth: "deep" },
+      "POST /api/v1/research/tasks/t1/rerun": () => ({ status: 202, body: { request_id: "r2", task_id: "t2", status: "queued", message: "Queued", credits_charged: 18, balance: 82 } }),
+    },
+    100,
+    "",
+    "/?rerun=t1",
+  );
+  expect(await screen.findByRole("link", { name: "Meal planner" })).toHaveAttribute("href", "/tasks/t1");
+  expect(idea()).toHaveValue("A meal planner for busy parents");
+  expect(screen.getByRole("radio", { name: /deep/i })).toBeChecked();
+  await userEvent.click(start());
+  expect(await screen.findByText("Task page")).toBeInTheDocument();
+  expect(api.callsTo("POST", "/api/v1/research/tasks/t1/rerun")).toHaveLength(1);
+  expect(api.callsTo("POST", "/api/v1/research/submit")).toHaveLength(0);
 });

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
-import { useNavigate } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { ApiError, api, errorMessage } from "../../api/client";
 import type { Balance, Depth, SubmitResponse } from "../../api/types";
 import { invalidate } from "../../hooks/useQuery";
@@ -10,18 +10,50 @@ import { CostPreview } from "./CostPreview";
 import { DepthCards } from "./DepthCards";
 import { HCaptchaWidget, type HCaptchaHandle } from "./HCaptchaWidget";
 
-// The submit endpoint's documented bounds (docs/api.md); the server's 400 `fields` messages win.
-export const IDEA_MIN = 10;
-export const IDEA_MAX = 2000;
+// The idea's bounds and the default depth come from /me (the submit serializer's own values);
+// the server's 400 `fields` messages still win.
+export type FormSettings = { ideaMin: number; ideaMax: number; defaultDepth: string; siteKey: string };
+export type Prefill = { idea: string; depth: string; originalId: string; originalTitle: string };
 
-type Props = { depths: Depth[]; balance: Balance | undefined; siteKey: string };
+type Props = {
+  depths: Depth[];
+  balance: Balance | undefined;
+  settings: FormSettings;
+  workersAvailable?: boolean;
+  prefill?: Prefill;
+};
 
-function ideaProblem(idea: string): string | null {
+const DEPTH_STORAGE_KEY = "pmf:depth";
+
+function storedDepth(): string | null {
+  try {
+    return window.localStorage.getItem(DEPTH_STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function storeDepth(depth: string): void {
+  try {
+    window.localStorage.setItem(DEPTH_STORAGE_KEY, depth);
+  } catch {
+    // private mode: the choice simply is not remembered
+  }
+}
+
+function ideaProblem(idea: string, min: number, max: number): string | null {
   const length = idea.trim().length;
   if (length === 0) return "Describe your product idea.";
-  if (length < IDEA_MIN) return `Describe your idea in at least ${IDEA_MIN} characters (${IDEA_MIN - length} more).`;
-  if (idea.length > IDEA_MAX) return `Keep it under ${IDEA_MAX} characters (${idea.length - IDEA_MAX} too many).`;
+  if (length < min) return `Describe your idea in at least ${min} characters (${min - length} more).`;
+  if (idea.length > max) return `Keep it under ${max} characters (${idea.length - max} too many).`;
   return null;
+}
+
+/** The first day of the month after "YYYY-MM", when the monthly credits renew. */
+export function renewalDate(month: string): string {
+  const [year, monthNumber] = month.split("-").map(Number);
+  if (!year || !monthNumber) return "next month";
+  return new Date(year, monthNumber, 1).toLocaleDateString(undefined, { dateStyle: "long" });
 }
 
 function newKey(): string {
@@ -29,12 +61,17 @@ function newKey(): string {
 }
 
 /** The product idea, the depth and its cost; submits a research and opens its progress page. */
-export function ResearchForm({ depths, balance, siteKey }: Props) {
+export function ResearchForm({ depths, balance, settings, workersAvailable, prefill }: Props) {
+  const { ideaMin, ideaMax, siteKey } = settings;
   const navigate = useNavigate();
   const { notify } = useToast();
   const ideaId = useId();
-  const [idea, setIdea] = useState("");
-  const [depth, setDepth] = useState(() => depths.find((candidate) => candidate.name === "standard")?.name ?? depths[0]?.name ?? "");
+  const formRef = useRef<HTMLFormElement>(null);
+  const [idea, setIdea] = useState(prefill?.idea ?? "");
+  const [depth, setDepth] = useState(() => {
+    const wanted = [prefill?.depth, storedDepth(), settings.defaultDepth];
+    return wanted.find((name) => depths.some((candidate) => candidate.name === name)) ?? depths[0]?.name ?? "";
+  });
   const [touched, setTouched] = useState(false);
   const [captchaToken, setCaptchaToken] = useState("");
   const [serverFields, setServerFields] = useState<Record<string, string[]>>({});
@@ -43,7 +80,7 @@ export function ResearchForm({ depths, balance, siteKey }: Props) {
   const idempotencyKey = useRef(newKey());
   const captcha = useRef<HCaptchaHandle>(null);
 
-  const [depthChosen, setDepthChosen] = useState(false);
+  const [depthChosen, setDepthChosen] = useState(() => Boolean(prefill) || storedDepth() !== null);
   useEffect(() => {
     if (!depths.some((candidate) => candidate.name === depth) && depths[0]) setDepth(depths[0].name);
   }, [depths, depth]);
@@ -60,17 +97,23 @@ export function ResearchForm({ depths, balance, siteKey }: Props) {
   const chosen = depths.find((candidate) => candidate.name === depth);
   const allowance = balance?.depths.find((candidate) => candidate.depth === depth);
   const creditsShort = allowance !== undefined && !allowance.affordable;
-  const localProblem = ideaProblem(idea);
+  const localProblem = ideaProblem(idea, ideaMin, ideaMax);
+  const affordable = balance?.depths.filter((candidate) => candidate.affordable) ?? [];
+  const noneAffordable = balance !== undefined && affordable.length === 0;
   const ideaMessages = serverFields.product_idea ?? (touched && localProblem ? [localProblem] : []);
   const captchaNeeded = siteKey !== "" && captchaToken === "";
 
   const blockedReason = useMemo(() => {
+    if (noneAffordable && balance) {
+      return `You have ${plural(balance.balance, "credit")}, not enough for any research. Your credits renew on ${renewalDate(balance.month)}.`;
+    }
     if (creditsShort && chosen && balance) {
-      return `${chosen.label} research costs ${plural(chosen.credits, "credit")} and you have ${balance.balance}. Pick a smaller depth, or wait for next month's credits.`;
+      const fits = affordable.map((candidate) => candidate.label).join(" or ");
+      return `${chosen.label} research costs ${plural(chosen.credits, "credit")} and you have ${balance.balance}. ${fits} fits your balance.`;
     }
     if (captchaNeeded) return "Complete the captcha to start.";
     return null;
-  }, [creditsShort, chosen, balance, captchaNeeded]);
+  }, [creditsShort, noneAffordable, affordable, chosen, balance, captchaNeeded]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -80,7 +123,9 @@ export function ResearchForm({ depths, balance, siteKey }: Props) {
     setSubmitting(true);
     try {
       const body = { product_idea: idea.trim(), research_depth: depth, ...(siteKey ? { hcaptcha_token: captchaToken } : {}) };
-      const response = await api.post<SubmitResponse>("/research/submit", body, { "Idempotency-Key": idempotencyKey.current });
+      const response = prefill && prefill.idea === idea.trim() && prefill.depth === depth
+        ? await api.post<SubmitResponse>(`/research/tasks/${encodeURIComponent(prefill.originalId)}/rerun`, siteKey ? { hcaptcha_token: captchaToken } : {}, { "Idempotency-Key": idempotencyKey.current })
+        : await api.post<SubmitResponse>("/research/submit", body, { "Idempotency-Key": idempotencyKey.current });
       idempotencyKey.current = newKey();
       invalidate("/credits");
       invalidate("/research/tasks?");
@@ -116,15 +161,24 @@ export function ResearchForm({ depths, balance, siteKey }: Props) {
     idempotencyKey.current = newKey();
   };
 
-  const overLimit = idea.length > IDEA_MAX;
+  const overLimit = idea.length > ideaMax;
   return (
-    <form onSubmit={submit} noValidate className="space-y-6" aria-label="New research">
+    <form ref={formRef} onSubmit={submit} noValidate className="space-y-6" aria-label="New research">
+      {prefill && (
+        <p className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700">
+          Running again:{" "}
+          <Link to={`/tasks/${encodeURIComponent(prefill.originalId)}`} className="font-medium text-brand-700 underline">
+            {prefill.originalTitle || "the original research"}
+          </Link>
+          . Edit the idea or the depth, or start it as it was.
+        </p>
+      )}
       <div>
         <label htmlFor={ideaId} className="text-sm font-semibold text-slate-900">
           Your product idea
         </label>
         <p id={`${ideaId}-hint`} className="mt-1 text-sm text-slate-600">
-          Who is it for, what problem does it solve, how is it different? {IDEA_MIN}–{IDEA_MAX} characters.
+          Who is it for, what problem does it solve, how is it different? {ideaMin}–{ideaMax} characters. Press Ctrl+Enter (⌘+Enter on a Mac) to start.
         </p>
         <textarea
           id={ideaId}
@@ -136,6 +190,14 @@ export function ResearchForm({ depths, balance, siteKey }: Props) {
             if (serverFields.product_idea) setServerFields(({ product_idea: _, ...rest }) => rest);
           }}
           onBlur={() => setTouched(true)}
+          onKeyDown={(event) => {
+            if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+              event.preventDefault();
+              formRef.current?.requestSubmit();
+            }
+          }}
+          // The one thing to do on this page: type the idea.
+          autoFocus
           aria-invalid={ideaMessages.length > 0}
           aria-describedby={`${ideaId}-hint ${ideaId}-count${ideaMessages.length ? ` ${ideaId}-error` : ""}`}
           className={`mt-2 block w-full resize-y rounded-md border bg-white p-3 text-base shadow-sm ${ideaMessages.length ? "border-red-600" : "border-slate-300"}`}
@@ -148,7 +210,7 @@ export function ResearchForm({ depths, balance, siteKey }: Props) {
             ))}
           </div>
           <p id={`${ideaId}-count`} aria-live="polite" className={`ml-auto tabular-nums ${overLimit ? "font-semibold text-red-800" : "text-slate-600"}`}>
-            {idea.length} / {IDEA_MAX}
+            {idea.length} / {ideaMax}
           </p>
         </div>
       </div>
@@ -160,6 +222,7 @@ export function ResearchForm({ depths, balance, siteKey }: Props) {
         onChange={(name) => {
           setDepth(name);
           setDepthChosen(true);
+          storeDepth(name);
           setFormError(null);
         }}
         error={serverFields.research_depth?.join(" ")}
@@ -169,7 +232,14 @@ export function ResearchForm({ depths, balance, siteKey }: Props) {
 
       {siteKey && <HCaptchaWidget ref={captcha} siteKey={siteKey} onToken={setCaptchaToken} />}
 
-      {formError && (
+      {workersAvailable === false && (
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950" data-testid="no-worker-warning">
+          <strong>No research worker is running right now.</strong> If you start, the research waits in the queue until one starts; its credits are reserved now and
+          refunded in full if it cannot run.
+        </p>
+      )}
+
+      {formError && !blockedReason && (
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
           {formError}
         </p>
@@ -177,7 +247,7 @@ export function ResearchForm({ depths, balance, siteKey }: Props) {
 
       <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
         <Button type="submit" disabled={submitting || blockedReason !== null} aria-describedby={blockedReason ? "submit-blocked" : undefined}>
-          {submitting ? "Starting…" : "Start research"}
+          {submitting ? "Starting…" : workersAvailable === false ? "Start anyway" : "Start research"}
         </Button>
         {blockedReason && (
           <p id="submit-blocked" className="text-sm text-slate-700">

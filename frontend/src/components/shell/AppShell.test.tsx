@@ -25,11 +25,11 @@ function renderShell(path: string) {
   );
 }
 
-test("the header always shows the balance and searches remaining, and the main navigation", async () => {
+test("the header always shows the balance and researches left, and the main navigation", async () => {
   mockApi({ "GET /api/v1/credits/balance": balanceOf(100) });
   renderShell("/");
   expect(await screen.findByText("100 credits")).toBeInTheDocument();
-  expect(screen.getByText("16 essential · 8 standard · 5 deep left")).toBeInTheDocument();
+  expect(screen.getByText("16 essential researches left")).toBeInTheDocument();
   const nav = screen.getByRole("navigation", { name: "Main" });
   for (const name of ["New research", "Research history", "Credits", "API keys"]) {
     expect(nav).toContainElement(screen.getByRole("link", { name }));

@@ -1,5 +1,12 @@
 import { Link } from "react-router";
+import type { Balance } from "../../api/types";
 import { useBalance } from "../../hooks/resources";
+
+function researchesLeft(balance: Balance): string {
+  const smallest = balance.depths.reduce<(typeof balance.depths)[number] | undefined>((cheapest, depth) => (!cheapest || depth.credits < cheapest.credits ? depth : cheapest), undefined);
+  if (!smallest || smallest.searches_remaining === 0) return "no researches left";
+  return `${smallest.searches_remaining} ${smallest.label.toLowerCase()} ${smallest.searches_remaining === 1 ? "research" : "researches"} left`;
+}
 
 /** Credits left and how many researches of each depth they buy; always in the header. */
 export function BalanceSummary() {
@@ -17,9 +24,7 @@ export function BalanceSummary() {
         {balance ? `${balance.balance} credits` : <span className="inline-block h-4 w-20 rounded bg-slate-200" />}
       </span>
       <span className="text-[11px] text-slate-600 sm:text-xs">
-        {balance
-          ? balance.depths.map((depth) => `${depth.searches_remaining} ${depth.label.toLowerCase()}`).join(" · ") + " left"
-          : " "}
+        {balance ? researchesLeft(balance) : " "}
       </span>
     </Link>
   );
