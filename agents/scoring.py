@@ -1,39 +1,77 @@
-"""The PMF score: 0-100 from a published rubric, deterministic from the verified findings.
+"""The PMF score: 0-100 from a published rubric, judged on the quality of the best evidence.
 
-Rubric (weights are the points available; see agents/RUBRIC.md):
-
-* Market size & growth (25): largest stated market size (>= $1B: 12.5, >= $100M: 9, >= $10M: 5,
-  any: 3) plus median stated growth rate (>= 15%: 12.5, >= 10%: 10, >= 5%: 6, > 0: 3).
-* Pain severity & frequency (25): mean of (frequency + impact) / 6 over the three strongest pain
-  points (low=1, medium=2, high=3), times 25, times min(pain points, 3) / 3.
-* Competition gap (20): min(gaps, 3) / 3 x 12, plus saturation low 8, medium 5, high 2 (saturation
-  counts only when at least one competitor was found: no evidence earns no points).
-* Willingness to pay (15): min(signals, 3) / 3 x 7, plus 8 when customers state a price they would
-  pay, or 5 when competitors charge (a paid market exists).
-* Timing & feasibility (15): min(trends, 3) / 3 x 8 plus min(opportunities, 3) / 3 x 7.
-
-Only claims that were not refuted by the verifier (verified True, or not yet checked) earn points.
+The score does not count findings: a second or tenth sentence saying the same thing adds nothing, so
+a deep research and an essential one on the same sources score alike. Each criterion looks at its
+best checked evidence (see agents/RUBRIC.md) and states its confidence. Claims that failed a check
+(quote not found, values not in the quote), vendor claims and claims resting only on sources that
+are not about the idea earn no points.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from statistics import median
 from typing import TypeVar
 
+from agents.analysts.amounts import amount
 from agents.citations import passes_checks
-from agents.state import Claim, CompetitorFindings, CustomerFindings, MarketFindings, PMFScore, SubScore
+from agents.evidence import headline as pick_headline
+from agents.state import (
+    Claim,
+    CompetitorFindings,
+    CustomerFindings,
+    Figure,
+    Level,
+    MarketFindings,
+    PMFScore,
+    ReportSource,
+    SubScore,
+)
 
 LEVEL = {"low": 1, "medium": 2, "high": 3}
 SATURATION_POINTS = {"low": 8.0, "medium": 5.0, "high": 2.0}
-SCALE = {"trillion": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "mn": 1e6, "m": 1e6}
-AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s?(trillion|billion|million|bn|mn|b|m)\b", re.IGNORECASE)
 RATE = re.compile(r"(\d+(?:\.\d+)?)\s?%")
-NONZERO_PRICE = re.compile(r"[$€£]\s?(?:[1-9]\d*(?:\.\d+)?|0\.\d*[1-9])")
+NONZERO_PRICE = re.compile(r"(?:[$€£¥₹]|\b[A-Z]{3}\s?)\s?(?:[1-9]\d*(?:[.,]\d+)?|0\.\d*[1-9])")
 VERDICTS = ((75, "Strong"), (55, "Promising"), (35, "Uncertain"), (0, "Weak"))
-
+INDEPENDENT = {"analyst_report", "survey", "interviews", "government", "news", "review_forum"}
 
 ClaimT = TypeVar("ClaimT", bound=Claim)
+
+
+class Context:
+    """What the score knows about sources: which are about the idea and which are vendors'."""
+
+    def __init__(self, sources: list[ReportSource] | None) -> None:
+        known = sources or []
+        self.known = bool(known)
+        self.relevant = {s.id for s in known if s.relevant}
+        self.vendor = {s.id for s in known if s.source_type == "vendor"}
+        self.types = {s.id: s.source_type for s in known}
+
+    def usable(self, claims: Iterable[ClaimT], vendor_ok: bool = False) -> list[ClaimT]:
+        """Claims that passed their checks, cite a relevant source, and are not only a vendor's word."""
+        result = []
+        for claim in claims:
+            if not passes_checks(claim) or (
+                isinstance(claim, Figure) and claim.vendor_claim and not vendor_ok
+            ):
+                continue
+            cited = claim.source_ids
+            if self.known and not any(i in self.relevant for i in cited):
+                continue
+            if not vendor_ok and cited and all(i in self.vendor for i in cited):
+                continue
+            result.append(claim)
+        return result
+
+    def confidence(self, evidence: list[Claim]) -> Level:
+        """High: two or more independent sources; medium: one; low: none."""
+        sources = {i for claim in evidence for i in claim.source_ids if i not in self.vendor}
+        independent = {i for i in sources if self.types.get(i, "unknown") in INDEPENDENT or not self.known}
+        if len(sources) >= 2 and independent:
+            return "high"
+        return "medium" if sources else "low"
 
 
 def usable(claims: list[ClaimT]) -> list[ClaimT]:
@@ -43,98 +81,151 @@ def usable(claims: list[ClaimT]) -> list[ClaimT]:
 
 def money(value: str) -> float:
     """A stated amount in currency units ("$2.8 billion" -> 2.8e9); 0 when none is found."""
-    match = AMOUNT.search(value)
-    if not match:
-        return 0.0
-    return float(match.group(1).replace(",", "")) * SCALE[match.group(2).lower()]
+    return amount(value)
 
 
-def _fraction(count: int, enough: int = 3) -> float:
-    return min(count, enough) / enough
-
-
-def _sub_score(name: str, weight: int, score: float, rationale: str, evidence: list[Claim]) -> SubScore:
+def _sub_score(
+    name: str, weight: int, score: float, rationale: str, evidence: list[Claim], confidence: Level
+) -> SubScore:
     # evidence is stored as plain claims, so a report reloaded from JSON is identical to the live one
     plain = [Claim.model_validate(claim.model_dump(include=set(Claim.model_fields))) for claim in evidence]
     source_ids = list(dict.fromkeys(i for claim in evidence for i in claim.source_ids))
     score = round(min(max(score, 0.0), float(weight)), 1)
     return SubScore(
-        name=name, weight=weight, score=score, rationale=rationale, evidence=plain, source_ids=source_ids
+        name=name,
+        weight=weight,
+        score=score,
+        rationale=rationale,
+        evidence=plain,
+        source_ids=source_ids,
+        confidence=confidence,
     )
 
 
-def market_score(market: MarketFindings) -> SubScore:
-    """Market size & growth (25)."""
-    sizes, growth = usable(list(market.market_size)), usable(list(market.growth))
-    largest = max((money(f.value or f.text) for f in sizes), default=0.0)
-    size_points = (
-        12.5 if largest >= 1e9 else 9 if largest >= 1e8 else 5 if largest >= 1e7 else 3 if sizes else 0
-    )
+def _spread(claims: list[ClaimT]) -> str:
+    """How widely a kind of evidence is stated, in words."""
+    if not claims:
+        return "not found in the sources"
+    return "stated by two or more sources" if _distinct_sources(claims) >= 2 else "stated by one source"
+
+
+def _distinct_sources(claims: list[ClaimT]) -> int:
+    return len({i for claim in claims for i in claim.source_ids})
+
+
+def market_score(market: MarketFindings, context: Context) -> SubScore:
+    """Market size & growth (25): the headline size and the typical stated growth rate."""
+    sizes = context.usable(market.market_size)
+    best = market.headline if market.headline in sizes else None
+    best = best or pick_headline(market.model_copy(update={"market_size": sizes}), set())
+    size = amount(best.value or best.text) if best else 0.0
+    size_points = 12.5 if size >= 1e9 else 10 if size >= 1e8 else 7 if size >= 1e7 else 4 if size > 0 else 0
+    growth = context.usable(market.growth)
     rates = [float(m.group(1)) for f in growth if (m := RATE.search(f.value or f.text))]
     rate = median(rates) if rates else 0.0
-    growth_points = 12.5 if rate >= 15 else 10 if rate >= 10 else 6 if rate >= 5 else 3 if rate > 0 else 0
+    growth_points = 12.5 if rate >= 15 else 10 if rate >= 10 else 7 if rate >= 5 else 4 if rate > 0 else 0
+    shown = f"{best.value} ({best.year})" if best and best.year else best.value if best else "not found"
     rationale = (
-        f"Largest stated market size {largest / 1e9:.2f} billion ({size_points} pts); "
-        f"median stated growth {rate:g}% ({growth_points} pts)."
+        f"Headline market size {shown} ({size_points} pts); typical stated growth "
+        f"{f'{rate:g}%' if rates else 'not found'} ({growth_points} pts)."
+    )
+    evidence: list[Claim] = [*([best] if best else []), *growth[:2]]
+    return _sub_score(
+        "Market size & growth",
+        25,
+        size_points + growth_points,
+        rationale,
+        evidence,
+        context.confidence(evidence),
+    )
+
+
+def pain_score(customer: CustomerFindings, context: Context) -> SubScore:
+    """Pain severity & frequency (25): the two strongest pains, corroborated by a second source."""
+    pains = sorted(
+        context.usable(customer.pain_points), key=lambda p: LEVEL[p.frequency] + LEVEL[p.impact], reverse=True
+    )
+    strongest = pains[:2]
+    intensity = (
+        sum((LEVEL[p.frequency] + LEVEL[p.impact]) / 6 for p in strongest) / len(strongest) if pains else 0
+    )
+    corroborated = 1.0 if _distinct_sources(pains) >= 2 else 0.75
+    score = 25 * intensity * corroborated if pains else 0.0
+    rationale = (
+        f"Strongest pains average intensity {intensity:.2f} of 1, "
+        + ("stated by two or more sources." if corroborated == 1.0 else "stated by one source only.")
+        if pains
+        else "Customer pain: not found in the sources."
     )
     return _sub_score(
-        "Market size & growth", 25, size_points + growth_points, rationale, [*sizes[:2], *growth[:2]]
+        "Pain severity & frequency", 25, score, rationale, list(strongest), context.confidence(list(pains))
     )
 
 
-def pain_score(customer: CustomerFindings) -> SubScore:
-    """Pain severity & frequency (25)."""
-    pains = sorted(
-        usable(list(customer.pain_points)), key=lambda p: LEVEL[p.frequency] + LEVEL[p.impact], reverse=True
-    )[:3]
-    intensity = sum((LEVEL[p.frequency] + LEVEL[p.impact]) / 6 for p in pains) / len(pains) if pains else 0.0
-    score = 25 * intensity * _fraction(len(pains))
-    rationale = f"{len(pains)} supported pain points, average intensity {intensity:.2f} of 1."
-    return _sub_score("Pain severity & frequency", 25, score, rationale, list(pains))
-
-
-def competition_score(competitor: CompetitorFindings) -> SubScore:
-    """Competition gap (20)."""
-    gaps = usable(list(competitor.gaps))
-    saturation = SATURATION_POINTS[competitor.saturation] if competitor.competitors else 0.0
-    score = 12 * _fraction(len(gaps)) + saturation
-    rationale = (
-        f"{len(gaps)} supported gaps among {len(competitor.competitors)} competitors; "
-        f"saturation {competitor.saturation}."
+def competition_score(competitor: CompetitorFindings, context: Context) -> SubScore:
+    """Competition gap (20): an open gap named by an independent source, plus saturation."""
+    gaps = context.usable(competitor.gaps)
+    gap_points = 0.0 if not gaps else 12.0 if _distinct_sources(gaps) >= 2 else 9.0
+    known = bool(competitor.competitors) or not competitor.saturation_rationale.startswith("Not found")
+    saturation = SATURATION_POINTS[competitor.saturation] if known and competitor.competitors else 0.0
+    rationale = f"{'An open gap is named' if gaps else 'No gap is named'} in the sources; " + (
+        f"saturation {competitor.saturation} among {len(competitor.competitors)} competitors."
+        if competitor.competitors
+        else "competitors: not found in the sources."
     )
-    return _sub_score("Competition gap", 20, score, rationale, gaps[:3])
+    return _sub_score(
+        "Competition gap", 20, gap_points + saturation, rationale, gaps[:2], context.confidence(gaps)
+    )
 
 
-def payment_score(customer: CustomerFindings, competitor: CompetitorFindings) -> SubScore:
-    """Willingness to pay (15)."""
-    signals = usable(list(customer.willingness_to_pay))
+def payment_score(customer: CustomerFindings, competitor: CompetitorFindings, context: Context) -> SubScore:
+    """Willingness to pay (15): customers stating a price they would pay, and a paid market."""
+    signals = context.usable(customer.willingness_to_pay)
     stated = [claim for claim in signals if NONZERO_PRICE.search(claim.text)]
     paid_market = any(NONZERO_PRICE.search(c.pricing) for c in competitor.competitors)
-    bonus = 8.0 if stated else 5.0 if paid_market else 0.0
+    points = (10.0 if stated else 6.0 if signals else 0.0) + (5.0 if paid_market else 0.0)
     rationale = (
-        f"{len(signals)} willingness-to-pay signals; "
-        + ("customers state prices they would pay." if stated else
-           "competitors charge, so a paid market exists." if paid_market else "no price evidence.")
-    )  # fmt: skip
-    return _sub_score("Willingness to pay", 15, 7 * _fraction(len(signals)) + bonus, rationale, signals[:3])
+        "Customers state a price they would pay"
+        if stated
+        else "Customers say they would pay, without a price"
+        if signals
+        else "Willingness to pay: not found in the sources"
+    ) + ("; competitors charge, so a paid market exists." if paid_market else ".")
+    evidence = (stated or signals)[:2]
+    return _sub_score("Willingness to pay", 15, points, rationale, evidence, context.confidence(evidence))
 
 
-def timing_score(market: MarketFindings) -> SubScore:
-    """Timing & feasibility (15)."""
-    trends, opportunities = usable(list(market.trends)), usable(list(market.opportunities))
-    score = 8 * _fraction(len(trends)) + 7 * _fraction(len(opportunities))
-    rationale = f"{len(trends)} supported trends and {len(opportunities)} named opportunities."
-    return _sub_score("Timing & feasibility", 15, score, rationale, [*trends[:2], *opportunities[:1]])
+def timing_score(market: MarketFindings, context: Context) -> SubScore:
+    """Timing & feasibility (15): trends and opportunities, each corroborated or not."""
+    trends, opportunities = context.usable(market.trends), context.usable(market.opportunities)
+    trend_points = 0.0 if not trends else 8.0 if _distinct_sources(trends) >= 2 else 5.0
+    opportunity_points = 0.0 if not opportunities else 7.0 if _distinct_sources(opportunities) >= 2 else 5.0
+    rationale = f"Trends: {_spread(trends)}; opportunities: {_spread(opportunities)}."
+    evidence = [*trends[:2], *opportunities[:1]]
+    return _sub_score(
+        "Timing & feasibility",
+        15,
+        trend_points + opportunity_points,
+        rationale,
+        evidence,
+        context.confidence(evidence),
+    )
 
 
-def score_pmf(market: MarketFindings, competitor: CompetitorFindings, customer: CustomerFindings) -> PMFScore:
-    """The PMF score and its five sub-scores."""
+def score_pmf(
+    market: MarketFindings,
+    competitor: CompetitorFindings,
+    customer: CustomerFindings,
+    sources: list[ReportSource] | None = None,
+) -> PMFScore:
+    """The PMF score and its five sub-scores (``sources`` tells which are relevant and which vendors')."""
+    context = Context(sources)
     subs = [
-        market_score(market),
-        pain_score(customer),
-        competition_score(competitor),
-        payment_score(customer, competitor),
-        timing_score(market),
+        market_score(market, context),
+        pain_score(customer, context),
+        competition_score(competitor, context),
+        payment_score(customer, competitor, context),
+        timing_score(market, context),
     ]
     total = max(0, min(100, round(sum(sub.score for sub in subs))))
     verdict = next(label for threshold, label in VERDICTS if total >= threshold)

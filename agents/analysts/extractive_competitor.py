@@ -8,7 +8,8 @@ from typing import cast
 
 from agents.analysts.extractive_market import claim
 from agents.analysts.sentences import PRICE, Sentence, all_sentences, keyword_hits, rank
-from agents.state import Competitor, CompetitorFindings, Level, Source
+from agents.analysts.vetting import Evidence, is_statement
+from agents.state import Competitor, CompetitorFindings, Level
 
 NAME = r"[A-Z][\w'&.+-]*[a-z0-9][\w'&.+-]*(?: (?:[A-Z][\w'&+-]*|\d+))*"
 SUBJECT = re.compile(
@@ -16,10 +17,43 @@ SUBJECT = re.compile(
     r"holds|is the (?:\w+ )?leader|is a |is an |prices|sells|leads|launched|has an? |supports|targets)"
 )
 NOT_NAMES = {
-    "The", "This", "That", "These", "Those", "Our", "Its", "It", "We", "Each", "Every", "Paid", "Annual",
-    "Most", "More", "Only", "No", "Free", "Users", "Parents", "Families", "Customers", "Pricing", "Price",
-    "Family", "Premium", "Basic", "Standard", "Pro", "Plus", "Monthly", "Yearly", "A", "An", "One", "Both",
-}  # fmt: skip
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Our",
+    "Its",
+    "It",
+    "We",
+    "Each",
+    "Every",
+    "Paid",
+    "Annual",
+    "Most",
+    "More",
+    "Only",
+    "No",
+    "Free",
+    "Users",
+    "Parents",
+    "Families",
+    "Customers",
+    "Pricing",
+    "Price",
+    "Family",
+    "Premium",
+    "Basic",
+    "Standard",
+    "Pro",
+    "Plus",
+    "Monthly",
+    "Yearly",
+    "A",
+    "An",
+    "One",
+    "Both",
+}
 STRENGTH_WORDS = ("best", "strength", "fastest", "leader", "leads", "handles", "loved", "praised", "easiest")
 WEAKNESS_WORDS = ("weakness", "lacks", "only works", "cannot", "complain", "expensive", "too long", "limited")
 GAP_WORDS = (
@@ -128,17 +162,34 @@ def _qualified(before: str, level: Level) -> Level:
     return cast(Level, qualifier.lastgroup)  # the one named group that matched: low, medium or high
 
 
-def analyse_competitors(sources: list[Source], focus: set[str]) -> CompetitorFindings:
-    """Competitor findings built only from the sources' own sentences."""
-    sentences = all_sentences(sources)
+def analyse_competitors(evidence: Evidence, focus: set[str]) -> CompetitorFindings:
+    """Competitor findings built only from the relevant sources' own sentences."""
+    sentences = [s for s in all_sentences(evidence.sources) if is_statement(s)]
     competitors = [describe(name, sentences) for name in competitor_names(sentences)]
-    gaps = [claim(s) for s in rank(sentences, GAP_WORDS, focus, 5)]
-    level, rationale, _ = saturation(sentences, len(competitors))
-    names = ", ".join(c.name for c in competitors) or "none"
+    independent = [s for s in sentences if s.source_id not in evidence.vendor]  # a vendor's "gap" is an ad
+    gaps = [claim(s) for s in rank(independent, GAP_WORDS, focus, 5)]
+    level, rationale, _ = saturation(independent, len(competitors))
+    names = ", ".join(c.name for c in competitors)
+    not_found = [name for name, items in (("competitors", competitors), ("gaps", gaps)) if not items]
+    if competitors:
+        summary = (
+            f"{len(competitors)} competitors identified ({names}); saturation {level}; {len(gaps)} gaps."
+        )
+    else:
+        summary = "Competitors: not found in the sources."
+        if not _explicit(rationale):
+            rationale = "Not found in the sources: no competitor of this idea is named in them."
     return CompetitorFindings(
-        summary=f"{len(competitors)} competitors identified ({names}); saturation {level}; {len(gaps)} gaps.",
+        summary=summary,
         competitors=competitors,
         gaps=gaps,
         saturation=level,
         saturation_rationale=rationale,
+        not_found=not_found,
+        sources=evidence.assessments,
     )
+
+
+def _explicit(rationale: str) -> bool:
+    """Whether the saturation rationale quotes a source (rather than counting competitors)."""
+    return not rationale.endswith("competitors identified in the retrieved sources.")

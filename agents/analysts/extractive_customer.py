@@ -1,19 +1,64 @@
-"""Offline customer analysis: pain points from complaint wording and survey shares, segments from headings."""
+"""Offline customer analysis: findings placed by what a sentence means, not by which word it contains.
+
+* a pain point is a problem customers have: complaint wording, never a caveat, a price or a market size;
+* willingness to pay is what customers say they would pay ("would pay", "willing to pay $X"), never a
+  product's list price, a market size or a price trend;
+* segments are groups of customers; personas (a named, illustrative person) are kept apart.
+"""
 
 from __future__ import annotations
 
 import re
 
+from agents.analysts.amounts import MONEY, PRICE
 from agents.analysts.extractive_market import claim
 from agents.analysts.sentences import PERCENT, Sentence, all_sentences, keyword_hits, rank, split_sentences
+from agents.analysts.vetting import Evidence, is_statement
 from agents.state import CustomerFindings, Level, PainPoint, Segment, Source
 
 PAIN_WORDS = (
-    "pain", "frustrat", "struggl", "stress", "difficult", "hard", "waste", "annoy", "complain", "hate",
-    "time-consuming", "too long", "useless", "problem", "issue", "abandon", "cancel", "give up", "wrong",
-    "expensive", "confus", "overwhelm", "tired", "worry",
-)  # fmt: skip
-INTENSE_WORDS = ("most", "biggest", "top", "main", "very", "major", "useless", "give up", "hate")
+    "pain",
+    "frustrat",
+    "struggl",
+    "stress",
+    "difficult",
+    "hard",
+    "waste",
+    "annoy",
+    "complain",
+    "hate",
+    "time-consuming",
+    "too long",
+    "useless",
+    "problem",
+    "issue",
+    "abandon",
+    "cancel",
+    "give up",
+    "wrong",
+    "expensive",
+    "confus",
+    "overwhelm",
+    "tired",
+    "worry",
+    "lose",
+    "lost",
+    "miss",
+    "forget",
+    "delay",
+    "spoil",
+    "fail",
+    "error",
+    "manual",
+    "tedious",
+    "slow",
+    "unreliable",
+    "risk",
+    "fear",
+    "burden",
+    "chase",
+)
+INTENSE_WORDS = ("most", "biggest", "top", "main", "very", "major", "useless", "give up", "hate", "every")
 SATISFACTION_WORDS = (
     "satisf",
     "love",
@@ -24,22 +69,29 @@ SATISFACTION_WORDS = (
     "recommend",
     "favourite",
     "favorite",
-    "want",
+    "trust",
 )
-PAY_WORDS = ("pay", "willing", "price", "subscription", "per month", "per year", "afford")
-ADVICE_WORDS = (
-    "should",
-    "recommend",
-    "want",
-    "wish",
-    "ask for",
-    "would like",
-    "would win",
-    "would pay",
-    "need",
+# what customers say they would pay: a stated intention, not a list price
+WILLING = re.compile(
+    r"\b(?:would|willing to|prepared to|ready to|happy to|could|will(?:ing)?|expect to) (?:gladly )?"
+    r"(?:pay|spend|subscribe|buy)\b|\bwillingness to pay\b|\bwtp\b|\bmaximum (?:price|they would pay)\b"
+    r"|\bacceptable price\b|\bprice (?:they|customers|respondents) (?:would|consider)\b"
+    r"|\bwould not pay\b|\bwon't pay\b|\bnot (?:willing|prepared) to pay\b|\btoo expensive above\b",
+    re.IGNORECASE,
+)
+ADVICE_WORDS = ("should", "wish", "ask for", "asked for", "would like", "would win", "want", "need")
+PERSONA_NAME = re.compile(
+    r"^(?:persona\b[^:]*:\s*)?(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,| \(| is a| the )", re.IGNORECASE
 )
 SEGMENT_HEADING = re.compile(
-    r"(?:segment|persona)\s*\d*\s*[:.\-\u2013\u2014]\s*(?P<name>[^(]+?)\s*(?:\((?P<share>[^)]*)\))?$", re.I
+    r"(?P<kind>segment|persona|profile|cohort)\s*\d*\s*[:.\-\u2013\u2014]\s*(?P<name>[^(]+?)\s*"
+    r"(?:\((?P<share>[^)]*)\))?$",
+    re.IGNORECASE,
+)
+SEGMENT_SENTENCE = re.compile(
+    r"^(?P<name>(?:[A-Z][\w-]*|[a-z-]+)(?: [\w-]+){0,5}?) (?:make up|account for|represent|are|form)"
+    r" (?P<share>\d+(?:\.\d+)?\s?%) of (?:the )?"
+    r"(?:respondents|customers|users|buyers|market|demand|the sample)",
 )
 LIMIT = 5
 
@@ -64,18 +116,35 @@ def pain_point(sentence: Sentence) -> PainPoint:
     )
 
 
-def segments(sources: list[Source]) -> list[Segment]:
-    """Segments named by "Segment N: Name (share)" headings, each with its first sentence as evidence."""
-    found: dict[str, Segment] = {}
+def is_person(name: str) -> bool:
+    """Whether a segment heading names one illustrative person ("Daniel, the long-haul driver")."""
+    return bool(re.match(r"^[A-Z][a-z]+(?:,| \(\d| the | is )", name)) or bool(re.search(r"\b\d{2}\b", name))
+
+
+def segments(sources: list[Source]) -> tuple[list[Segment], list[Segment]]:
+    """(segments, personas) from "Segment N: …"/"Persona: …" headings and "X make up N% of …" sentences."""
+    found: dict[str, tuple[bool, Segment]] = {}
     for source in sources:
         for sentence in split_sentences(source):
             match = SEGMENT_HEADING.search(sentence.heading)
-            if not match or match.group("name").strip() in found:
-                continue
-            name = match.group("name").strip()
-            share = match.group("share") or ""
-            found[name] = Segment(name=name, description=share, evidence=[claim(sentence)])
-    return list(found.values())[:LIMIT]
+            if match and match.group("name").strip() not in found:
+                name = match.group("name").strip()
+                person = match.group("kind").lower() == "persona" or is_person(name)
+                found[name] = (
+                    person,
+                    Segment(name=name, description=match.group("share") or "", evidence=[claim(sentence)]),
+                )
+            share = SEGMENT_SENTENCE.match(sentence.text)
+            if share and share.group("name") not in found and is_statement(sentence):
+                found[share.group("name")] = (
+                    False,
+                    Segment(
+                        name=share.group("name"), description=share.group("share"), evidence=[claim(sentence)]
+                    ),
+                )
+    groups = [segment for person, segment in found.values() if not person][:LIMIT]
+    people = [segment for person, segment in found.values() if person][:LIMIT]
+    return groups, people
 
 
 def pain_words_for(focus: set[str]) -> list[str]:
@@ -83,27 +152,62 @@ def pain_words_for(focus: set[str]) -> list[str]:
     return [word for word in PAIN_WORDS if not any(term.startswith(word) for term in focus)]
 
 
-def analyse_customers(sources: list[Source], focus: set[str]) -> CustomerFindings:
-    """Customer findings built only from the sources' own sentences."""
-    sentences = all_sentences(sources)
-    pains = [pain_point(s) for s in rank(sentences, pain_words_for(focus), focus, LIMIT + 1)]
-    used = {p.quote for p in pains}
+def is_willing(sentence: Sentence) -> bool:
+    """Customers stating what they would pay: an intention to pay, with a price or a share of them."""
+    text = sentence.text
+    if not WILLING.search(text) or MONEY.search(text):  # a market size is not a customer's price
+        return False
+    return bool(PRICE.search(text) or PERCENT.search(text)) or not re.search(
+        r"willingness to pay", text, re.I
+    )
+
+
+def is_pain(sentence: Sentence) -> bool:
+    """A problem statement: not a stated price, a market size or an intention to pay."""
+    return not (WILLING.search(sentence.text) or MONEY.search(sentence.text))
+
+
+def analyse_customers(evidence: Evidence, focus: set[str]) -> CustomerFindings:
+    """Customer findings from the customers' side of the relevant sources (vendor pages excluded)."""
+    customer_side = [s for s in evidence.sources if s.id not in evidence.vendor]
+    sentences = [s for s in all_sentences(customer_side) if is_statement(s)]
+    paying = [
+        claim(s)
+        for s in rank(
+            [s for s in sentences if is_willing(s)],
+            ["pay", "spend", "subscribe", "price", "willing"],
+            focus,
+            LIMIT,
+        )
+    ]
+    used = {c.quote for c in paying}
+    candidates = [s for s in sentences if s.text not in used and is_pain(s)]
+    pains = [pain_point(s) for s in rank(candidates, pain_words_for(focus), focus, LIMIT + 1)]
+    used |= {p.quote for p in pains}
     rest = [s for s in sentences if s.text not in used]
-    paying = [claim(s) for s in rank(rest, PAY_WORDS, focus, LIMIT)]
-    used |= {c.quote for c in paying}
-    rest = [s for s in rest if s.text not in used]
     drivers = [claim(s) for s in rank(rest, SATISFACTION_WORDS, focus, LIMIT)]
     used |= {c.quote for c in drivers}
     advice = [claim(s) for s in rank([s for s in rest if s.text not in used], ADVICE_WORDS, focus, LIMIT)]
-    found_segments = segments(sources)
+    groups, people = segments(customer_side)
+    not_found = [
+        name
+        for name, items in (("pain points", pains), ("segments", groups), ("willingness to pay", paying))
+        if not items
+    ]
+    summary = (
+        f"{len(pains)} pain points, {len(groups)} segments, {len(people)} personas and {len(paying)} "
+        f"willingness-to-pay signals found in {len(customer_side)} relevant sources."
+        if customer_side
+        else "None of the retrieved sources speaks for this idea's customers: not found in the sources."
+    )
     return CustomerFindings(
-        summary=(
-            f"{len(pains)} pain points, {len(found_segments)} segments and {len(paying)} willingness-to-pay "
-            f"signals found in {len(sources)} sources."
-        ),
+        summary=summary,
         pain_points=pains,
-        segments=found_segments,
+        segments=groups,
+        personas=people,
         satisfaction_drivers=drivers,
         willingness_to_pay=paying,
         recommendations=advice,
+        not_found=not_found,
+        sources=evidence.assessments,
     )

@@ -1,12 +1,12 @@
-"""Offline market analysis: size and growth figures by pattern, trends and opportunities by ranking."""
+"""Offline market analysis: typed figures by pattern, trends and opportunities by ranking."""
 
 from __future__ import annotations
 
-from agents.analysts.sentences import GROWTH, MONEY, Sentence, all_sentences, first_year, keyword_hits, rank
-from agents.scoring import money
-from agents.state import Claim, Figure, MarketFindings, Source
+from agents.analysts.figures import figures as typed_figures
+from agents.analysts.sentences import Sentence, all_sentences, keyword_hits, rank, words
+from agents.analysts.vetting import Evidence, is_statement
+from agents.state import Claim, Figure, MarketFindings
 
-SIZE_WORDS = ("market", "revenue", "worth", "valued", "spend", "size", "reach", "sales", "generated")
 TREND_WORDS = (
     "trend",
     "adopt",
@@ -18,11 +18,26 @@ TREND_WORDS = (
     "expect",
     "standard",
     "more",
+    "moving",
+    "switch",
+    "regulat",
+    "mandate",
+    "require",
 )
 OPPORTUNITY_WORDS = (
-    "opportunit", "attractive", "underserved", "gap", "untapped", "whitespace", "white space",
-    "potential", "unmet", "room", "fastest",
-)  # fmt: skip
+    "opportunit",
+    "attractive",
+    "underserved",
+    "gap",
+    "untapped",
+    "whitespace",
+    "white space",
+    "potential",
+    "unmet",
+    "room",
+    "fastest",
+)
+OTHER_KINDS = ("company_revenue", "funding", "population", "cost", "customer_spend", "share")
 LIMIT = 5
 
 
@@ -31,53 +46,74 @@ def claim(sentence: Sentence) -> Claim:
     return Claim(text=sentence.text, source_ids=[sentence.source_id], quote=sentence.text)
 
 
-def figure(sentence: Sentence, value: str) -> Figure:
-    """A figure stated by one source sentence."""
-    return Figure(
-        text=sentence.text,
-        source_ids=[sentence.source_id],
-        quote=sentence.text,
-        value=value,
-        year=first_year(sentence.text),
+def on_topic(figure: Figure, focus: set[str]) -> int:
+    """How many of the idea's terms the figure's sentence and definition mention."""
+    return len(focus & words(f"{figure.text} {figure.scope}"))
+
+
+def ranked(found: list[Figure], focus: set[str], vendor: set[str]) -> list[Figure]:
+    """Figures best first: on topic, not a vendor's, current, most recent; one per sentence and value."""
+    unique = {(f.quote, f.value): f for f in found}
+    order = sorted(
+        unique.values(),
+        key=lambda f: (
+            f.source_ids[0] not in vendor,
+            on_topic(f, focus) > 0,
+            f.timeframe == "current",
+            f.year[:4],
+            on_topic(f, focus),
+        ),
+        reverse=True,
     )
+    return order[:LIMIT]
 
 
-def size_figures(sentences: list[Sentence], focus: set[str]) -> list[Figure]:
-    """Sentences stating a money amount about the market's size."""
-    candidates = [s for s in sentences if MONEY.search(s.text) and keyword_hits(s.text, SIZE_WORDS)]
-    ranked = rank(candidates, SIZE_WORDS, focus, LIMIT)
-    figures = [figure(s, MONEY.search(s.text).group(0)) for s in ranked]  # type: ignore[union-attr]
-    # headline first: whole-market statements, then the largest amount
-    return sorted(figures, key=lambda f: ("market" in f.text.lower(), money(f.value)), reverse=True)
-
-
-def growth_figures(sentences: list[Sentence], focus: set[str]) -> list[Figure]:
-    """Sentences stating a growth rate (CAGR or percent growth)."""
-    candidates = [s for s in sentences if GROWTH.search(s.text)]
-    ranked = rank(candidates, ("cagr", "grow", "grew", "increase", "rise", "rose"), focus, LIMIT)
-    return [figure(s, GROWTH.search(s.text).group(0)) for s in ranked]  # type: ignore[union-attr]
-
-
-def analyse_market(sources: list[Source], focus: set[str]) -> MarketFindings:
-    """Market findings built only from the sources' own sentences."""
-    sentences = all_sentences(sources)
-    sizes = size_figures(sentences, focus)
-    growth = growth_figures(sentences, focus)
-    used = {f.quote for f in [*sizes, *growth]}
-    remaining = [s for s in sentences if s.text not in used]
+def analyse_market(evidence: Evidence, focus: set[str]) -> MarketFindings:
+    """Market findings built only from the relevant sources' own sentences."""
+    sentences = [s for s in all_sentences(evidence.sources) if is_statement(s)]
+    found = [
+        figure
+        for sentence in sentences
+        for figure in typed_figures(
+            sentence,
+            evidence.reference_year(sentence.source_id),
+            evidence.research_year,
+            evidence.titles.get(sentence.source_id, ""),
+        )
+    ]
+    for figure in found:
+        figure.vendor_claim = figure.source_ids[0] in evidence.vendor
+    sizes = ranked([f for f in found if f.kind == "market_size"], focus, evidence.vendor)
+    growth = ranked([f for f in found if f.kind == "growth_rate"], focus, evidence.vendor)
+    others = ranked([f for f in found if f.kind in OTHER_KINDS], focus, evidence.vendor)
+    used = {f.quote for f in [*sizes, *growth, *others]}
+    remaining = [s for s in sentences if s.text not in used and s.source_id not in evidence.vendor]
     trends = [claim(s) for s in rank(remaining, TREND_WORDS, focus, LIMIT)]
     used |= {c.quote for c in trends}
     opportunities = [
         claim(s) for s in rank([s for s in remaining if s.text not in used], OPPORTUNITY_WORDS, focus, LIMIT)
     ]
+    not_found = [
+        name
+        for name, items in (("market size", sizes), ("growth rate", growth), ("trends", trends))
+        if not items
+    ]
     summary = (
         f"{len(sizes)} market size figures, {len(growth)} growth figures, {len(trends)} trends and "
-        f"{len(opportunities)} opportunities found in {len(sources)} sources."
+        f"{len(opportunities)} opportunities found in {len(evidence.sources)} relevant sources."
+        if evidence.sources
+        else "None of the retrieved sources is about this idea's market: not found in the sources."
     )
-    if sizes:
-        summary += f" Headline size: {sizes[0].value}" + (f" ({sizes[0].year})." if sizes[0].year else ".")
-    if growth:
-        summary += f" Headline growth: {growth[0].value}."
     return MarketFindings(
-        summary=summary, market_size=sizes, growth=growth, trends=trends, opportunities=opportunities
+        summary=summary,
+        market_size=sizes,
+        growth=growth,
+        other_figures=others,
+        trends=trends,
+        opportunities=opportunities,
+        not_found=not_found,
+        sources=evidence.assessments,
     )
+
+
+__all__ = ["analyse_market", "claim", "keyword_hits"]

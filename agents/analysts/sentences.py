@@ -6,23 +6,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from agents.analysts.amounts import MONEY, PRICE
 from agents.state import Source
 
-MONEY = re.compile(
-    r"(?:US)?[$€£]\s?\d[\d,]*(?:\.\d+)?\s?(?:trillion|billion|million|bn|mn|[bBmM]\b)"
-    r"|\d[\d,]*(?:\.\d+)?\s?(?:trillion|billion|million)\s(?:dollars|euros|pounds|USD|EUR|GBP)",
-)
-# an amount with thousands separators and decimals ("$1,200.50", "€7,50"), never cut short inside a number
-AMOUNT = r"(?>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+|,\d{1,2}(?!\d))?)(?!\d)"
-PRICE_UNIT = (
-    r"(?:month|mo|year|yr|annum|week|wk|day|hour|hr|user|seat|member|person|employee|agent|license"
-    r"|licence|location|site|kitchen|restaurant|store|venue|household|family|team|device|order)\b"
-)
-PRICE = re.compile(
-    rf"(?:[$€£]\s?{AMOUNT}|{AMOUNT}\s?(?:USD|EUR|GBP)\b)"
-    r"(?!\s?(?:trillion|billion|million|bn|mn|[bBmM]\b))"  # market sizes are MONEY, not prices
-    rf"(?:(?:\s*/\s*|\s+(?:per|a|an)\s+){PRICE_UNIT})*",  # compound units: "per user per month"
-)
+__all__ = ["MONEY", "PRICE"]  # re-exported: the patterns live in amounts
+
 GROWTH = re.compile(
     r"(?:CAGR|compound annual growth rate)[^.]{0,40}?\d+(?:\.\d+)?\s?%"
     r"|\d+(?:\.\d+)?\s?%\s?(?:CAGR|compound annual growth|annual growth|a year|per year|year over year|YoY)"
@@ -32,6 +20,11 @@ GROWTH = re.compile(
 PERCENT = re.compile(r"\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)? percent", re.IGNORECASE)
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b(?:\s?(?:\u2013|-|to)\s?(?:19|20)\d{2}\b)?")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[]?[A-Z0-9$€£])")
+# a part ending like this was cut at an abbreviation, not at a sentence end: "U.S.", "e.g.", "Dr."
+ABBREVIATION_END = re.compile(
+    r"(?:\b(?:[A-Za-z]\.){2,}|\b[A-Z]\.|\b(?:Dr|Mr|Mrs|Ms|Prof|Sr|Jr|St|Mt|Inc|Ltd|Co|Corp|vs|etc|approx"
+    r"|No|Fig|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gov|Dept|Univ|est)\.)$"
+)
 LIST_MARKER = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 WORD = re.compile(r"[a-z0-9]+")
 MIN_WORDS = 7  # shorter lines are bylines and captions rather than statements
@@ -60,12 +53,23 @@ def split_sentences(source: Source) -> list[Sentence]:
         if not stripped or stripped.startswith(SKIP_PREFIXES):
             continue
         stripped = LIST_MARKER.sub("", stripped)
-        for part in SENTENCE_END.split(stripped):
+        for part in split_line(stripped):
             text = part.strip()
             # a sentence ending in ":" only introduces a list; it states nothing on its own
             if len(text) >= 30 and len(text.split()) >= MIN_WORDS and not text.endswith(":"):
                 sentences.append(Sentence(text, source.id, len(sentences), heading))
     return sentences
+
+
+def split_line(line: str) -> list[str]:
+    """A line cut into sentences, rejoined where a cut fell after an abbreviation."""
+    parts: list[str] = []
+    for part in SENTENCE_END.split(line):
+        if parts and ABBREVIATION_END.search(parts[-1].rstrip("\"”')]")):
+            parts[-1] = f"{parts[-1]} {part}"
+        else:
+            parts.append(part)
+    return parts
 
 
 def all_sentences(sources: Iterable[Source]) -> list[Sentence]:

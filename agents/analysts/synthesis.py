@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from agents.analysts.idea import restatement
 from agents.state import (
     Claim,
     CompetitorFindings,
     CustomerFindings,
+    Figure,
     Level,
     MarketFindings,
     PMFScore,
@@ -15,31 +17,66 @@ from agents.state import (
 )
 
 
+def figure_phrase(figure: Figure) -> str:
+    """A figure with its definition, place, year and sources: "$2.8 billion (app market, 2024, S1)"."""
+    details = [part for part in (figure.scope, figure.geography, figure.year) if part]
+    if figure.timeframe == "forecast":
+        details.insert(0, "forecast")
+    details += figure.source_ids
+    return f"{figure.value} ({', '.join(details)})" if details else figure.value
+
+
+def market_sentences(market: MarketFindings) -> list[str]:
+    """The headline size (or why there is none), conflicts touching it, and growth."""
+    parts = []
+    if market.headline:
+        parts.append(
+            f"The most recent current market size from an independent source is "
+            f"{figure_phrase(market.headline)}."
+        )
+    elif market.market_size:
+        forecasts = [f for f in market.market_size if f.timeframe == "forecast" and not f.vendor_claim]
+        parts.append(
+            "No current market size from an independent source was found in the sources"
+            + (f"; a forecast puts it at {figure_phrase(forecasts[0])}." if forecasts else ".")
+        )
+    else:
+        parts.append("Market size: not found in the sources.")
+    touching = [c for c in market.conflicts if c.quantity == "the market size"]
+    parts += [conflict.statement for conflict in touching[:2]]
+    growth = next((f for f in market.growth if not f.vendor_claim and f.verified is not False), None)
+    if growth:
+        parts.append(f"Reported growth: {figure_phrase(growth)}.")
+    return parts
+
+
 def executive_summary(
     context: ProductContext,
     findings: tuple[MarketFindings, CompetitorFindings, CustomerFindings],
     score: PMFScore,
 ) -> str:
-    """Four sentences: the idea, market, competition and customers, then the score."""
+    """The idea restated, then market, competition, customers, conflicts and the score."""
     market, competitor, customer = findings
-    parts = [f"This report assesses {context.sector} for {context.target_customer}."]
-    if not (market.market_size or market.growth or competitor.competitors or customer.pain_points):
-        parts.append(
-            "The retrieved sources do not discuss this idea, so the findings are empty and the score "
-            "reflects missing evidence rather than the idea's merit."
-        )
-    if market.market_size:
-        parts.append(f"Sources size the market at {market.market_size[0].value}.")
-    if market.growth:
-        parts.append(f"Reported growth: {market.growth[0].value}.")
+    parts = [restatement(context.product_idea), *market_sentences(market)]
     names = ", ".join(c.name for c in competitor.competitors[:5])
-    parts.append(
-        f"{len(competitor.competitors)} competitors were found" + (f" ({names})" if names else "")
-        + f"; saturation is {competitor.saturation}."
-    )  # fmt: skip
+    if competitor.competitors:
+        parts.append(
+            f"{len(competitor.competitors)} competitors were found ({names}); saturation is "
+            f"{competitor.saturation}."
+        )
+    else:
+        parts.append("Competitors: not found in the sources.")
     if customer.pain_points:
         parts.append(f"The leading customer pain point: {customer.pain_points[0].text}")
-    parts.append(f"Product-market fit score: {score.total}/100 ({score.verdict}).")
+    else:
+        parts.append("Customer pain points: not found in the sources.")
+    others = [c.statement for c in (*competitor.conflicts, *customer.conflicts)][:1]
+    parts += others
+    weakest = [s.name for s in score.sub_scores if s.confidence == "low"]
+    parts.append(
+        f"Product-market fit score: {score.total}/100 ({score.verdict})"
+        + (f"; low confidence in {', '.join(weakest)}." if weakest else ".")
+    )
     return " ".join(parts)
 
 

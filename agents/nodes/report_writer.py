@@ -9,11 +9,14 @@ from typing import Any
 from langgraph.runtime import Runtime
 
 from agents import citations as cite
+from agents.analysts.idea import restatement
 from agents.context import RunContext
+from agents.evidence import Findings, assess_sources, find_conflicts, flag_figures, headline
 from agents.scoring import score_pmf
 from agents.state import (
     AGENTS,
     CompetitorFindings,
+    Conflict,
     Cost,
     CustomerFindings,
     Grounding,
@@ -21,7 +24,9 @@ from agents.state import (
     Methodology,
     NodeUsage,
     ProvidersUsed,
+    Recommendation,
     Report,
+    ReportSource,
     ResearchState,
     Source,
 )
@@ -61,8 +66,9 @@ def findings_of(state: ResearchState) -> tuple[MarketFindings, CompetitorFinding
     )
 
 
-def methodology(state: ResearchState, context: RunContext, sources: int, grounding: Grounding,
-                usage: list[NodeUsage]) -> Methodology:  # fmt: skip
+def methodology(
+    state: ResearchState, context: RunContext, sources: int, grounding: Grounding, usage: list[NodeUsage]
+) -> Methodology:
     """How the research was done and what it cost."""
     return Methodology(
         depth=context.budget.depth,
@@ -74,36 +80,93 @@ def methodology(state: ResearchState, context: RunContext, sources: int, groundi
     )
 
 
+def insufficient_reason(state: ResearchState, sources: list[ReportSource]) -> str:
+    """A plain explanation of what was searched and why nothing could be used."""
+    queries = state["context"].queries
+    searched = f'"{queries.market}", "{queries.competitor}" and "{queries.customer}"'
+    return (
+        f"Insufficient evidence: no retrieved source was relevant. The research searched for {searched} "
+        f"and retrieved {len(sources)} sources, none of which is about this idea, so no finding and no "
+        "product-market fit score could be given. Your credits were refunded."
+    )
+
+
+def place_conflicts(findings: Findings, relevant: set[str]) -> list[Conflict]:
+    """Conflicts between the findings' figures, each put into the section its figures belong to."""
+    market, competitor, customer = findings
+    found = find_conflicts([*market.market_size, *market.growth, *market.other_figures], relevant)
+    market.conflicts = [*market.conflicts, *found]
+    customer.conflicts = [*customer.conflicts, *find_conflicts(customer.figures, relevant)]
+    return [*market.conflicts, *competitor.conflicts, *customer.conflicts]
+
+
+def analysed(state: ResearchState, sources: list[Source]) -> tuple[Findings, list[ReportSource]]:
+    """The findings renumbered to report ids, typed sources, flagged figures and the headline."""
+    findings = findings_of(state)
+    merged_ids = {source.id for source in sources}
+    for part in findings:
+        part.sources = [note for note in part.sources if note.source_id in merged_ids]
+    report_sources = assess_sources(sources, state["context"], findings)
+    flag_figures(findings, report_sources, datetime.now(UTC).year)
+    relevant = {source.id for source in report_sources if source.relevant}
+    findings[0].headline = headline(findings[0], relevant)
+    return findings, report_sources
+
+
 def write_report(state: ResearchState, context: RunContext) -> dict[str, Any]:
     """Build the report from the three agents' verified findings."""
     started = time.monotonic()
     context.checkpoints.emit("report_generation_started")
     sources, mapping = cite.merge_sources(ordered_sources(state.get("sources", [])))
-    findings = findings_of(state)
-    cite.renumber(findings, [], mapping)
-    score = score_pmf(*findings)
-    draft = context.analyst.synthesise(state["context"], findings, score)
-    recommendations = [item.model_copy(deep=True) for item in draft.value.strategic_recommendations]
-    cite.renumber([], recommendations, mapping)
+    raw = findings_of(state)
+    cite.renumber(raw, [], mapping)
+    for part in raw:
+        for note in part.sources:
+            note.source_id = mapping.get(note.source_id, note.source_id)
+    state = {**state, "market": raw[0], "competitor": raw[1], "customer": raw[2]}
+    findings, report_sources = analysed(state, sources)
+    relevant = {source.id for source in report_sources if source.relevant}
+    conflicts = place_conflicts(findings, relevant)
+    # no retrieved source about the idea: nothing to judge, so no score (the credits are refunded)
+    score = score_pmf(*findings, report_sources) if relevant else None
+    recommendations: list[Recommendation] = []
+    tokens = 0
+    if score is not None:
+        draft = context.analyst.synthesise(state["context"], findings, score)
+        tokens = draft.tokens
+        summary = draft.value.executive_summary
+        recommendations = [item.model_copy(deep=True) for item in draft.value.strategic_recommendations]
+        cite.renumber([], recommendations, mapping)
+    else:
+        summary = f"{restatement(state['product_idea'])} {insufficient_reason(state, report_sources)}"
     dropped = sum(u.dropped_citations for u in state.get("usage", []))
     dropped += cite.resolve_recommendations(recommendations, sources)
-    own = NodeUsage(node="report_writer", tokens=draft.tokens, seconds=round(time.monotonic() - started, 3))
+    own = NodeUsage(node="report_writer", tokens=tokens, seconds=round(time.monotonic() - started, 3))
+    method = methodology(
+        state, context, len(sources), cite.grounding(findings, dropped), [*state.get("usage", []), own]
+    )
+    method.relevant_sources = len(relevant)
+    method.sample_corpus = any(source.sample for source in sources)
+    cited_ids = [i for item in recommendations for i in item.source_ids]
     report = Report(
         title=title_for(state["product_idea"]),
         product_idea=state["product_idea"],
         generated_at=datetime.now(UTC),
-        executive_summary=draft.value.executive_summary,
+        executive_summary=summary,
         market_analysis=findings[0],
         competitive_landscape=findings[1],
         customer_insights=findings[2],
         pmf_score=score,
         strategic_recommendations=recommendations,
-        citations=cite.citations(findings, [i for item in recommendations for i in item.source_ids], sources),
-        methodology=methodology(
-            state, context, len(sources), cite.grounding(findings, dropped), [*state.get("usage", []), own]
-        ),
+        citations=cite.citations(findings, cited_ids, sources),
+        methodology=method,
+        outcome="report" if score is not None else "insufficient_evidence",
+        outcome_reason="" if score is not None else insufficient_reason(state, report_sources),
+        sources=report_sources,
+        conflicts=conflicts,
     )
-    context.checkpoints.emit("report_generation_completed", detail=f"PMF score {score.total}/100")
+    detail = f"PMF score {score.total}/100" if score is not None else "insufficient evidence"
+    context.checkpoints.emit("report_generation_completed", detail=detail)
     return {"report": report, "usage": [own]}
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
 from langgraph.runtime import Runtime
@@ -45,8 +45,17 @@ def to_sources(agent: AgentName, hits: list[SearchHit], urls: list[str], extract
         title = (page.title if page else "") or hit.title
         source_id = f"{ID_PREFIX[agent]}{len(sources) + 1}"
         sources.append(Source(id=source_id, url=url, title=title, content=content, agent=agent,
-                              retrieved_at=now, sample=bool(is_sample(url))))  # fmt: skip
+                              retrieved_at=now, sample=bool(is_sample(url)),
+                              published=iso_date(page.published if page else "")))  # fmt: skip
     return sources
+
+
+def iso_date(text: str) -> date | None:
+    """The date of an ISO ``YYYY-MM-DD`` string (a longer timestamp is cut to its date), else None."""
+    try:
+        return date.fromisoformat(text.strip()[:10]) if text.strip() else None
+    except ValueError:
+        return None
 
 
 def cache_sources(context: RunContext, sources: list[Source]) -> None:

@@ -48,6 +48,7 @@ class ExtractedPage:
     url: str
     raw_content: str
     title: str = ""
+    published: str = ""  # ISO date when the provider knows it
 
 
 @dataclass(frozen=True)

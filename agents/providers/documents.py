@@ -33,6 +33,7 @@ class Document:
     sample: bool = False
     kind: str = ""
     idea: str = ""
+    published: str = ""  # ISO date from the front matter or meta tag, when stated
 
 
 def parse_front_matter(raw: str) -> tuple[dict[str, str], str]:
@@ -168,8 +169,9 @@ def load_document(path: Path, root: Path) -> Document | None:
     title = meta.get("title") or _title_from_text(text, path.stem)
     sample = meta.get("sample", "").lower() == "true"
     return Document(
-        url=url, title=title, text=text, sample=sample, kind=meta.get("kind", ""), idea=meta.get("idea", "")
-    )
+        url=url, title=title, text=text, sample=sample, kind=meta.get("kind", ""), idea=meta.get("idea", ""),
+        published=meta.get("published", ""),
+    )  # fmt: skip
 
 
 def load_corpus(root: Path) -> list[Document]:

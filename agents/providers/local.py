@@ -80,7 +80,11 @@ class LocalCorpusSearchProvider:
             if document is None:
                 failed.append((url, "not in the local corpus"))
             else:
-                pages.append(ExtractedPage(url=url, raw_content=document.text, title=document.title))
+                pages.append(
+                    ExtractedPage(
+                        url=url, raw_content=document.text, title=document.title, published=document.published
+                    )
+                )
         return ExtractResponse(pages=pages, failed=failed)
 
     def is_sample(self, url: str) -> bool:

@@ -9,8 +9,15 @@ import pytest
 from agents.analysts.extractive import parse_idea
 from agents.analysts.extractive_competitor import analyse_competitors, saturation
 from agents.analysts.extractive_customer import analyse_customers, frequency
+from agents.analysts.idea import restatement
 from agents.analysts.sentences import GROWTH, MONEY, PRICE, Sentence, split_sentences
+from agents.analysts.vetting import Evidence
 from agents.state import Source
+
+
+def evidence(*sources: Source) -> Evidence:
+    """Sources an analyst may use (all relevant, none a vendor's)."""
+    return Evidence(sources=list(sources), assessments=[], research_year=2025)
 
 
 def source(content: str, source_id: str = "C1") -> Source:
@@ -86,7 +93,7 @@ def test_competitor_pricing_reads_whole_prices() -> None:
         "Beta Team costs $4 per user per month when billed monthly."
     )
     # when the competitors are analysed
-    findings = analyse_competitors([source(text)], set())
+    findings = analyse_competitors(evidence(source(text)), set())
     # then the pricing keeps the thousands separator and the full unit
     assert [(c.name, c.pricing) for c in findings.competitors] == [
         ("Acme Scale", "$1,200 per kitchen"),
@@ -138,7 +145,7 @@ def test_competitors_are_pricing_subjects_with_tiers_merged() -> None:
         "Beta positions itself as the budget option. The market leader is unclear. "
         "Harrow Research sees a gap that no competitor fills. Beta is free with ads for every household."
     )
-    findings = analyse_competitors([source(text)], set())
+    findings = analyse_competitors(evidence(source(text)), set())
     assert [(c.name, c.pricing) for c in findings.competitors] == [
         ("Acme Plan", "$9.99 per month"),
         ("Beta", "Free"),
@@ -152,7 +159,7 @@ def test_pain_points_carry_survey_frequency_and_quote() -> None:
         "62% of parents said planning dinner is the most stressful task. "
         "Some users find setup hard to finish."
     )
-    findings = analyse_customers([source(text, "U1")], set())
+    findings = analyse_customers(evidence(source(text, "U1")), set())
     assert [(p.quote, p.frequency, p.impact, p.source_ids) for p in findings.pain_points] == [
         ("62% of parents said planning dinner is the most stressful task.", "high", "high", ["U1"]),
         ("Some users find setup hard to finish.", "medium", "medium", ["U1"]),
@@ -164,10 +171,34 @@ def test_pain_points_carry_survey_frequency_and_quote() -> None:
     )
 
 
-def test_parse_idea_splits_product_and_customer() -> None:
+def test_parse_idea_splits_product_and_customer_and_keeps_every_distinctive_word() -> None:
     context = parse_idea("A scheduling assistant for dental clinics, with reminders. It texts patients.")
     assert (context.sector, context.target_customer) == ("scheduling assistant", "dental clinics")
-    assert context.queries.competitor == "scheduling assistant competitors pricing alternatives"
+    assert context.queries.competitor == (
+        "scheduling assistant dental clinics reminders texts patients competitors pricing alternatives"
+    )
+
+
+def test_a_long_idea_is_never_cut_and_its_summary_sentence_is_grammatical() -> None:
+    # given an idea whose distinctive words come after the eighth word, without an "X for Y" shape
+    idea = (
+        "A subscription app that coaches people with type 2 diabetes to lower their glucose after meals, "
+        "using a continuous glucose monitor."
+    )
+    context = parse_idea(idea)
+    # then every query carries the distinctive words, and the summary restates the whole first sentence
+    for query in context.queries.model_dump().values():
+        assert "diabetes" in query and "glucose" in query
+    assert (
+        "subscription" not in context.queries.market.split() and "app" not in context.queries.market.split()
+    )
+    assert restatement(idea) == (
+        "This report assesses a subscription app that coaches people with type 2 diabetes to lower their "
+        "glucose after meals, using a continuous glucose monitor."
+    )
+    assert restatement("Rent solar cold rooms to farmers by the crate.") == (
+        "This report assesses the idea \u201cRent solar cold rooms to farmers by the crate\u201d."
+    )
 
 
 def test_blank_model_queries_fall_back_to_idea_queries() -> None:
@@ -183,8 +214,8 @@ def test_blank_model_queries_fall_back_to_idea_queries() -> None:
     )
     assert with_queries(plan).queries.model_dump() == {
         "market": "student budgeting market",
-        "competitor": "budgeting app competitors pricing alternatives",
-        "customer": "students budgeting app customer pain points survey willingness to pay",
+        "competitor": "budgeting students competitors pricing alternatives",
+        "customer": "budgeting students customers pain points survey willingness to pay",
     }
 
 

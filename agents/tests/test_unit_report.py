@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 from agents.report import SECTIONS, escape, link, render_markdown
@@ -62,17 +63,22 @@ def test_untrusted_text_cannot_inject_html_or_markdown() -> None:
     # given a report whose idea, sources and findings carry HTML and Markdown
     markdown = render_markdown(hostile_report())
     # then no raw tag, no javascript link and no injected heading survive
-    assert "<script" not in markdown and "<img" not in markdown
-    assert "&lt;script&gt;" in markdown
+    assert not re.search(r"(?<!\\)<", markdown)  # every "<" is backslash-escaped: shown, never a tag
+    assert "\\<script\\>" in markdown and "\\<img src=x" in markdown
     assert "](javascript:" not in markdown
     assert "\n# Heading" not in markdown
     assert "\\*\\*bold\\*\\*" in markdown
+    # and no HTML entity is shown to the reader
+    assert "&lt;" not in markdown and "&amp;" not in markdown
 
 
 def test_escape_and_link() -> None:
-    assert escape("a_b *c* [d](e) <f>") == "a\\_b \\*c\\* \\[d\\]\\(e\\) &lt;f&gt;"
+    # only what Markdown or HTML would read is escaped: no entities, no needless backslashes
+    assert escape("a_b *c* [d](e) <f> R&amp;D (x) 5+3 #1") == "a_b \\*c\\* \\[d\\](e) \\<f\\> R&D (x) 5+3 #1"
+    assert escape("_x_ and # heading") == "\\_x\\_ and # heading"
+    assert escape("# Heading") == "\\# Heading"
     assert link("https://a.example/x", "Title [1]") == "[Title \\[1\\]](https://a.example/x)"
-    assert link("javascript:alert(1)", "T") == "T (javascript:alert\\(1\\))"
+    assert link("javascript:alert(1)", "T") == "T (javascript:alert(1))"
 
 
 def test_a_report_reloaded_from_json_renders_identically() -> None:

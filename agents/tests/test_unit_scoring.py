@@ -11,6 +11,7 @@ from agents.state import (
     Figure,
     MarketFindings,
     PainPoint,
+    ReportSource,
 )
 
 
@@ -47,15 +48,52 @@ def test_rubric_scores_each_criterion_with_evidence() -> None:
     score = score_pmf(*strong_findings())
     # then each sub-score follows the published rubric
     assert [(s.name, s.weight, s.score) for s in score.sub_scores] == [
-        ("Market size & growth", 25, 22.5),  # 12.5 size + 10 growth
-        ("Pain severity & frequency", 25, 15.3),  # 25 x mean(6/6, 5/6) x 2/3
-        ("Competition gap", 20, 13.0),  # 12 x 2/3 + 5 (medium)
-        ("Willingness to pay", 15, 10.3),  # 7 x 1/3 + 8 (stated price)
-        ("Timing & feasibility", 15, 12.7),  # 8 x 3/3 + 7 x 2/3
+        ("Market size & growth", 25, 22.5),  # 12.5 headline >= $1B + 10 growth >= 10%
+        ("Pain severity & frequency", 25, 17.2),  # 25 x mean(6/6, 5/6) x 0.75 (one source only)
+        ("Competition gap", 20, 14.0),  # 9 (a gap, one source) + 5 (medium)
+        ("Willingness to pay", 15, 15.0),  # 10 (a stated price) + 5 (competitors charge)
+        ("Timing & feasibility", 15, 10.0),  # 5 trends (one source) + 5 opportunities (one source)
     ]
-    assert (score.total, score.verdict) == (74, "Promising")
+    assert (score.total, score.verdict) == (79, "Strong")
     assert score.sub_scores[0].source_ids == ["S1", "S2"]
     assert score.sub_scores[3].evidence[0].text == "would pay $8 per month"
+    assert [s.confidence for s in score.sub_scores] == ["high", "medium", "medium", "medium", "medium"]
+
+
+def test_more_findings_of_the_same_quality_do_not_raise_the_score() -> None:
+    # given the strong findings, and the same findings with every list repeated from further sentences
+    market, competitor, customer = strong_findings()
+    baseline = score_pmf(market, competitor, customer).total
+    more = [claim(f"t{n}") for n in range(10)]
+    market.trends += more
+    market.opportunities += more
+    competitor.gaps += [claim(f"g{n}", source="S3") for n in range(10)]
+    customer.pain_points += [
+        PainPoint(text=f"p{n}", source_ids=["S4"], verified=True, frequency="low", impact="medium")
+        for n in range(10)
+    ]
+    # when scored (as a deep research finds more of the same on the same sources)
+    # then the score is unchanged: it judges the best evidence, not how much of it there is
+    assert score_pmf(market, competitor, customer).total == baseline
+
+
+def test_vendor_claims_unchecked_claims_and_irrelevant_sources_add_no_points() -> None:
+    market, competitor, customer = strong_findings()
+    sources = [
+        ReportSource(id="S1", url="u1", title="t", source_type="vendor", relevant=True),
+        ReportSource(id="S2", url="u2", title="t", source_type="analyst_report", relevant=False),
+        ReportSource(id="S3", url="u3", title="t", source_type="analyst_report", relevant=True),
+        ReportSource(id="S4", url="u4", title="t", source_type="survey", relevant=True),
+        ReportSource(id="S5", url="u5", title="t", source_type="survey", relevant=True),
+    ]
+    # given the market size from a vendor page (S1) and the growth rate from an off-topic source (S2)
+    score = score_pmf(market, competitor, customer, sources)
+    # then neither counts, and the market criterion says it has no evidence
+    assert (score.sub_scores[0].score, score.sub_scores[0].confidence) == (0, "low")
+    assert score.sub_scores[4].score == 0  # the trends and opportunities are the vendor's too
+    # and a claim whose figures are not in its quote counts for nothing either
+    customer.willingness_to_pay[0].values_match = False
+    assert score_pmf(market, competitor, customer, sources).sub_scores[3].score == 5.0  # paid market only
 
 
 def test_refuted_claims_earn_no_points_and_empty_findings_score_low() -> None:
@@ -66,6 +104,7 @@ def test_refuted_claims_earn_no_points_and_empty_findings_score_low() -> None:
     assert score_pmf(market, competitor, customer).sub_scores[4].score == 0
     empty = score_pmf(MarketFindings(), CompetitorFindings(saturation="high"), CustomerFindings())
     assert (empty.total, empty.verdict) == (0, "Weak")
+    assert {sub.confidence for sub in empty.sub_scores} == {"low"}
 
 
 def test_money_parses_scaled_amounts() -> None:

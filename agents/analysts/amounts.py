@@ -1,0 +1,71 @@
+"""Amounts of money as sources write them: symbols or ISO codes, scales, and price units.
+
+"$2.8 billion", "US$610 million", "USD 3.5 billion", "EUR 2 bn", "3.5 billion USD", "KES 30",
+"£1,200", "$29 per developer per month". Currency codes come from Babel's ISO 4217 list, so any
+currency reads the same way without a list of our own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from babel.numbers import list_currencies
+
+# three-letter codes that are also ordinary English words or abbreviations ("ALL", "TOP", "CUP")
+AMBIGUOUS_CODES = {"ALL", "CUP", "TOP", "MOP", "PEN", "BOB", "SOS", "CAD"}
+CODES = sorted(code for code in list_currencies() if code.isalpha() and code not in AMBIGUOUS_CODES)
+CODE = r"(?:" + "|".join(CODES) + r"|CAD|KSh|Ksh)"
+SYMBOL = r"(?:US\$|A\$|C\$|CA\$|NZ\$|HK\$|R\$|[$€£¥₹₦₩₱₪₺₫₴฿])"
+# a number with thousands separators and decimals ("1,200.50", "7,50"), never cut inside a number
+NUMBER = r"(?>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+|,\d{1,2}(?!\d))?)(?!\d)"
+SCALE = r"(?:trillion|billion|million|thousand|bn|mn|tn|[bBmMkK](?![\w$€£]))"
+SCALES = {
+    "trillion": 1e12,
+    "tn": 1e12,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "thousand": 1e3,
+    "k": 1e3,
+}
+WORD_CURRENCY = r"(?:dollars|euros|pounds|shillings|rupees|naira|rand|yen|francs)"
+CURRENCY = rf"(?:{SYMBOL}\s?|{CODE}\s)"
+# money with a scale: "$2.8 billion", "USD 3.5 billion", "3.5 billion USD", "4.5 billion dollars"
+MONEY = re.compile(
+    rf"(?<![\w$€£]){CURRENCY}{NUMBER}\s?{SCALE}\b"
+    rf"|(?<![\w.,]){NUMBER}\s?(?:trillion|billion|million|bn|mn)\s(?:{CODE}\b|{WORD_CURRENCY})"
+)
+UNIT_WORD = r"[a-z][a-z-]*"
+TIME_UNIT = r"(?:month|mo|year|yr|annum|week|wk|day|hour|hr|visit|session|use|user|seat|head|unit)"
+PRICE_UNITS = (
+    rf"(?:\s*/\s*{UNIT_WORD}\b|\s+per\s+{UNIT_WORD}\b"
+    rf"|\s+(?:a|an|each)\s+{TIME_UNIT}\b)"
+)
+# a price: an amount without a scale, with its units kept ("$29 per developer per month")
+PRICE = re.compile(
+    rf"(?:(?<![\w$€£]){CURRENCY}{NUMBER}|(?<![\w.,]){NUMBER}\s?(?:{CODE}\b|{WORD_CURRENCY}))"
+    rf"(?!\s?{SCALE}\b)(?:{PRICE_UNITS}){{0,3}}",
+)
+VALUE = re.compile(rf"({NUMBER})\s?({SCALE})?", re.IGNORECASE)
+
+
+def amount(text: str) -> float:
+    """The first amount of ``text`` in units ("$2.8 billion" -> 2.8e9, "KES 30" -> 30); 0 if none."""
+    match = MONEY.search(text) or PRICE.search(text)
+    if not match:
+        return 0.0
+    for number in VALUE.finditer(match.group(0)):
+        digits, scale = number.group(1), (number.group(2) or "").lower()
+        if re.fullmatch(r"\d+,\d{1,2}", digits):
+            digits = digits.replace(",", ".")
+        return float(digits.replace(",", "")) * SCALES.get(scale, 1.0)
+    return 0.0
+
+
+def currency_of(text: str) -> str:
+    """The currency symbol or code an amount is written in ("" when none)."""
+    match = re.search(rf"{SYMBOL}|\b{CODE}\b", text)
+    return match.group(0) if match else ""

@@ -1,0 +1,331 @@
+"""Typed figures from source sentences: what a number measures, when, where and under which definition.
+
+Every rule reads generic cues around the number (the clause it sits in), never a corpus's sentences:
+"raised" and "Series A" make funding, "revenue" with a company subject makes company revenue, "per
+household" makes one customer's spend, "market", "industry" or "spending on" make a market size;
+"by 2030", "will reach" or "projected" make a forecast; a year more than five years before the
+research makes the figure dated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from babel import Locale
+
+from agents.analysts.amounts import MONEY, PRICE
+from agents.analysts.sentences import GROWTH, YEAR, Sentence
+from agents.state import DATED_AFTER_YEARS, Figure, FigureKind, Timeframe
+
+CLAUSE_BREAK = re.compile(
+    r";|,\s(?:and|but|while|whereas|compared with|versus|vs\.?)\s|\s(?:whereas|while)\s"
+    r"|\s(?:and|but)\s(?=(?:is|are|was|were|will|could|may|should|has|have|expected|forecast|projected|set)\b)"
+)
+FUNDING = re.compile(
+    r"\b(?:rais(?:ed|es|ing)|funding|series [a-e]\b|seed round|venture|investors?|valuation|grant of)\b", re.I
+)
+REVENUE = re.compile(r"\b(?:revenues?|sales|arr|turnover|earned|earnings|bookings|income)\b", re.I)
+# a single organisation or person as the subject: "Acme's", "the company", "its", "one restaurant's"
+SINGLE = re.compile(
+    r"(?:\b[A-Z][\w&.-]*[a-z][\w&.-]*(?: [A-Z][\w&.-]+)*'s\b|\bthe company\b|\bits\b"
+    r"|\b(?:one|a single|a typical|"
+    r"each|every|the average|an average|per)\s+[a-z-]+(?:'s)?)"
+)
+SPEND = re.compile(r"\b(?:spends?|spent|spending|budgets?|pays?|paid|outlay|expenditure)\b", re.I)
+COST = re.compile(
+    r"\b(?:costs?|capital|capex|to build|to install|to deploy|installation|upfront|equipment|construction)\b",
+    re.I,
+)
+MARKET = re.compile(
+    r"\b(?:market|industry|sector|tam|total addressable|spending on|spend on|category|segment)\b", re.I
+)
+SHARE = re.compile(r"\bmarket share\b|\bshare of (?:the )?market\b|\bof the market\b", re.I)
+PRICING = re.compile(
+    r"\b(?:costs?|priced?|pricing|charges?|plans?|tiers?|subscription|starts? at|fee|licen[cs]e|per month|"
+    r"per year|a month|a year|/month|/mo|/year)\b",
+    re.I,
+)
+FORECAST = re.compile(
+    r"\b(?:will|projected|projection|forecasts?|forecasted|expected to|is set to|could|to reach|anticipated|"
+    r"outlook|estimated to (?:reach|grow|hit)|predicted|by (?:the )?(?:end of )?(?:19|20)\d{2})\b",
+    re.I,
+)
+COUNT = re.compile(
+    r"(?<![\w$€£.,])(?P<number>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s?(?:million|billion|thousand))"
+    r"\s+(?:[a-z-]+\s){0,2}?(?P<noun>[a-z-]+s|people)\b"
+)
+SCOPE = re.compile(r"((?:[\w'-]+\s){1,5}?)(?:market|industry|sector|segment)\b")
+SCOPE_AFTER = re.compile(r"\b(?:market|industry|sector|segment|spending) (?:for|of|on) ((?:[\w'-]+\s?){1,5})")
+REPORTING_VERBS = {
+    "expects",
+    "estimates",
+    "sizes",
+    "puts",
+    "values",
+    "forecasts",
+    "projects",
+    "says",
+    "sees",
+    "predicts",
+    "believes",
+    "reports",
+    "calls",
+    "defines",
+    "measures",
+    "pegs",
+    "places",
+    "said",
+}
+SUBJECT_END = re.compile(
+    r"\s(?:generated|was|were|is|are|reached|totall?ed|grew|rose|made|earned|accounted|represented|had|hit|"
+    r"will|could|stood|came)\b"
+)
+SCOPE_DROP = {
+    "the",
+    "a",
+    "an",
+    "global",
+    "worldwide",
+    "total",
+    "overall",
+    "entire",
+    "whole",
+    "this",
+    "that",
+    "its",
+    "their",
+    "of",
+    "in",
+    "for",
+    "and",
+    "to",
+    "was",
+    "is",
+    "be",
+    "by",
+    "on",
+    "at",
+    "trillion",
+    "billion",
+    "million",
+    "thousand",
+    "bn",
+    "mn",
+    "our",
+    "my",
+    "your",
+    "we",
+    "serves",
+    "serve",
+    "s",
+}
+ALIASES = {
+    "global": "global",
+    "worldwide": "global",
+    "world": "global",
+    "U.S.": "United States",
+    "US": "United States",
+    "USA": "United States",
+    "America": "United States",
+    "UK": "United Kingdom",
+    "U.K.": "United Kingdom",
+    "EU": "European Union",
+    "European Union": "European Union",
+    "APAC": "Asia-Pacific",
+    "Asia-Pacific": "Asia-Pacific",
+    "Asia Pacific": "Asia-Pacific",
+    "EMEA": "EMEA",
+    "Middle East": "Middle East",
+    "Latin America": "Latin America",
+    "East Africa": "East Africa",
+    "West Africa": "West Africa",
+    "North Africa": "North Africa",
+    "DACH": "DACH",
+    "Nordics": "Nordics",
+    "Southeast Asia": "Southeast Asia",
+    "Sub-Saharan Africa": "Sub-Saharan Africa",
+}
+
+
+def _places() -> dict[str, str]:
+    places = {name: name for name in Locale("en").territories.values() if name[0].isupper()}
+    for name in list(places):  # "Eastern Africa" is usually written "East Africa"
+        for long, short in (
+            ("Eastern ", "East "),
+            ("Western ", "West "),
+            ("Northern ", "North "),
+            ("Southern ", "South "),
+        ):
+            if name.startswith(long):
+                places.setdefault(short + name[len(long) :], short + name[len(long) :])
+    return {**places, **ALIASES}
+
+
+PLACES = _places()
+PLACE = re.compile(
+    r"(?<![\w-])(" + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True)) + r")(?![\w-])"
+)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A number found in a sentence: its text, kind and where it sits."""
+
+    value: str
+    kind: FigureKind
+    start: int
+    end: int
+
+
+def clause(text: str, start: int, end: int) -> str:
+    """The clause of ``text`` holding the span ``start:end`` (cut at ";" and contrasting joins)."""
+    left = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    right = next((m.start() for m in CLAUSE_BREAK.finditer(text, end)), len(text))
+    return text[left:right]
+
+
+def money_kind(around: str, before: str, sentence: str = "") -> FigureKind:
+    """The kind of a scaled amount ("$2.8 billion") from the words of its clause (else its sentence)."""
+    if FUNDING.search(around):
+        return "funding"
+    if SPEND.search(around) and SINGLE.search(around):
+        return "customer_spend"
+    if REVENUE.search(around) and (SINGLE.search(before) or not MARKET.search(around)):
+        return "company_revenue"
+    if COST.search(around) and not MARKET.search(around):
+        return "cost"
+    if MARKET.search(around) or re.search(r"\b(?:worth|valued|size[ds]?)\b", around, re.I):
+        return "market_size"
+    # a clause with no subject of its own ("and is forecast to reach $5.1 billion") continues its sentence's
+    return (
+        money_kind(sentence, sentence[: sentence.find(around)])
+        if sentence and sentence != around
+        else "other"
+    )
+
+
+def price_kind(around: str) -> FigureKind:
+    """The kind of an unscaled amount ("$29 per user per month", "KES 30")."""
+    if SPEND.search(around):
+        return "customer_spend"
+    if COST.search(around) and not PRICING.search(around.replace("costs", "")):
+        return "cost"
+    return "price" if PRICING.search(around) or "per " in around or "/" in around else "other"
+
+
+def numbers_in(text: str) -> list[Found]:
+    """Every typed number of a sentence, left to right (amounts, growth rates, shares, counts)."""
+    found: list[Found] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(value: str, kind: FigureKind, start: int, end: int) -> None:
+        if not any(start < right and end > left for left, right in taken):
+            taken.append((start, end))
+            found.append(Found(value.strip(), kind, start, end))
+
+    for match in GROWTH.finditer(text):
+        around = clause(text, match.start(), match.end())
+        company = SINGLE.search(around[: max(0, match.start() - text.find(around))]) and not MARKET.search(
+            around
+        )
+        add(match.group(0), "other" if company else "growth_rate", match.start(), match.end())
+    for match in MONEY.finditer(text):
+        around = clause(text, match.start(), match.end())
+        before = text[max(0, match.start() - 80) : match.start()]
+        add(match.group(0), money_kind(around, before, text), match.start(), match.end())
+    for match in PRICE.finditer(text):
+        add(match.group(0), price_kind(clause(text, match.start(), match.end())), match.start(), match.end())
+    for match in SHARE.finditer(text):
+        percent = re.search(r"\d+(?:\.\d+)?\s?%", clause(text, match.start(), match.end()))
+        if percent:
+            start = text.find(percent.group(0))
+            add(percent.group(0), "share", start, start + len(percent.group(0)))
+    for match in COUNT.finditer(text):
+        add(match.group(0), "population", match.start(), match.end())
+    return sorted(found, key=lambda item: item.start)
+
+
+def year_of(text: str, start: int, end: int) -> str:
+    """The year a number refers to: "in/by/for YEAR" just after it, else the nearest year in its clause."""
+    after = re.match(
+        r"[^.;]{0,40}?\b(?:in|by|for|as of|through|until|during|of)\s+((?:19|20)\d{2})\b", text[end:]
+    )
+    if after:
+        return after.group(1)
+    around = clause(text, start, end)
+    years = [match.group(0) for match in YEAR.finditer(around)]
+    return years[0] if years else ""
+
+
+def timeframe_of(text: str, found: Found, year: str, reference_year: int) -> Timeframe:
+    """Forecast (future wording or a later year), historical (3+ years before the source), or current."""
+    around = clause(text, found.start, found.end)
+    first_year = int(year[:4]) if year else 0
+    if re.search(r"\bby\s+((?:19|20)\d{2})\b", text[found.end : found.end + 30]) or (
+        FORECAST.search(around) and (not first_year or first_year >= reference_year - 1)
+    ):
+        return "forecast"
+    if first_year and first_year > reference_year:
+        return "forecast"
+    if first_year and first_year <= reference_year - 3:
+        return "historical"
+    return "current"
+
+
+def geography_of(text: str, fallback: str = "") -> str:
+    """The place a sentence is about ("global" when stated as such), else the fallback's, else ""."""
+    for candidate in (text, fallback):
+        match = PLACE.search(candidate)
+        if match:
+            return PLACES[match.group(1)]
+    return ""
+
+
+def scope_of(text: str) -> str:
+    """The definition measured: the words before "market" ("meal planning app"), or after "market for",
+    or else the clause's subject ("Family meal planning apps generated …"); "" when none."""
+    for pattern in (SCOPE, SCOPE_AFTER):
+        match = pattern.search(text)
+        if match and (words := _scope_words(match.group(1), stop_at_verbs=pattern is SCOPE_AFTER)):
+            return words
+    subject = SUBJECT_END.search(text)
+    if subject and subject.start() < 60:
+        return _scope_words(text[: subject.start()], stop_at_verbs=False)
+    return ""
+
+
+def _scope_words(phrase: str, stop_at_verbs: bool) -> str:
+    words: list[str] = []
+    for word in phrase.split():
+        if stop_at_verbs and re.fullmatch(r"(?:was|is|were|are|reached|grew|will|in|by|at|to)", word, re.I):
+            break
+        if word.lower() in REPORTING_VERBS or (word[:1].isupper() and words and not word.isupper()):
+            words = []  # a name ("Kestrel Insights sizes the …") starts over: the scope follows it
+            continue
+        if word.lower() not in SCOPE_DROP and not PLACE.fullmatch(word) and not re.match(r"\d|[$€£]", word):
+            words.append(word)
+    return " ".join(words).strip(" ,'")
+
+
+def figures(sentence: Sentence, reference_year: int, research_year: int, title: str = "") -> list[Figure]:
+    """The typed figures a sentence states, each quoting the sentence."""
+    result = []
+    for found in numbers_in(sentence.text):
+        year = year_of(sentence.text, found.start, found.end)
+        first_year = int(year[:4]) if year else 0
+        result.append(
+            Figure(
+                text=sentence.text,
+                source_ids=[sentence.source_id],
+                quote=sentence.text,
+                value=found.value,
+                year=year,
+                kind=found.kind,
+                timeframe=timeframe_of(sentence.text, found, year, reference_year),
+                geography=geography_of(sentence.text, title),
+                scope=scope_of(clause(sentence.text, found.start, found.end)) or scope_of(sentence.text),
+                dated=bool(first_year) and first_year < research_year - DATED_AFTER_YEARS,
+            )
+        )
+    return result

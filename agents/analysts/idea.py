@@ -1,0 +1,116 @@
+"""Understanding an idea without a model: its product and customer, distinctive terms and queries.
+
+Nothing is truncated: the whole idea is read. Its distinctive terms are its content words less the
+words every product idea uses ("app", "platform", "customers", "AI"…); the queries carry them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.analysts.sentences import singular
+from agents.state import AgentQueries, ProductContext
+
+STOPWORDS = {
+    "a", "an", "the", "and", "or", "nor", "but", "for", "of", "to", "in", "on", "at", "by", "from", "with",
+    "without", "as", "into", "onto", "over", "under", "about", "via", "per", "than", "then", "so", "if",
+    "that", "which", "who", "whom", "whose", "what", "when", "where", "while", "how", "why", "it", "its",
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "can",
+    "could", "will", "would", "should", "may", "might", "must", "shall", "their", "they", "them", "our",
+    "we", "us", "your", "you", "his", "her", "he", "she", "my", "i", "me", "this", "these", "those",
+    "there", "here", "all", "any", "some", "each", "every", "both", "either", "no", "not", "only", "also",
+    "just", "even", "more", "most", "less", "least", "very", "too", "own", "same", "other", "such",
+}  # fmt: skip
+# words any product idea may use: they say nothing about which market the idea is in
+GENERIC = {
+    "app", "application", "platform", "tool", "software", "saas", "service", "solution", "product",
+    "system", "startup", "company", "business", "customer", "user", "people", "person", "ai", "powered",
+    "based", "driven", "online", "digital", "smart", "simple", "easy", "new", "help", "helps", "helping",
+    "let", "lets", "allow", "allows", "make", "makes", "use", "uses", "using", "used", "one", "two",
+    "three", "week", "weekly", "month", "monthly", "day", "daily", "year", "yearly", "time", "way", "better",
+    "best", "get", "gets", "need", "needs", "want", "wants", "usual", "etc", "thing", "things", "lot",
+    "subscription", "offer", "offers", "provide", "provides", "build", "builds", "run", "runs", "work",
+    "works", "across", "around", "like", "within", "through", "instead", "already", "up", "out", "off",
+    "first", "second", "minute", "minutes", "hour", "hours", "seconds", "idea", "model",
+}  # fmt: skip
+WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]*[A-Za-z0-9]|[A-Za-z]|\d+")
+FOR = re.compile(r"\s+(?:for|aimed at|targeting|targeted at|designed for|built for)\s+", re.IGNORECASE)
+TARGET_END = re.compile(r"[,;:]|\s+(?:who|that|which|so|to help|by|with|where|when|while)\s+", re.IGNORECASE)
+ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
+MAX_QUERY_TERMS = 12
+MAX_LATER_TERMS = 4  # words from the idea's later sentences: they detail, the first sentence defines
+
+
+def sentences_of(text: str) -> list[str]:
+    """The idea's sentences (final punctuation dropped)."""
+    parts = re.split(r"(?<=[.!?])\s+", " ".join(text.split()))
+    return [part.rstrip(".!? ") for part in parts if part.strip(" .!?")]
+
+
+def words_of(text: str) -> list[tuple[str, str]]:
+    """(surface form, matching key) of each distinctive word of ``text``, in order, deduplicated by key.
+
+    The key is lower-case and singular; a hyphenated word gives one key per part, so "meal-planning"
+    matches "meal planning", while its surface form stays whole for queries.
+    """
+    found: dict[str, str] = {}
+    for word in WORD.findall(text):
+        surface = word.strip("'-").removesuffix("'s")
+        for piece in surface.lower().split("-"):
+            key = singular(piece)
+            if len(key) > 1 and key not in STOPWORDS and key not in GENERIC and not key.isdigit():
+                found.setdefault(key, surface.lower())
+    return list((surface, key) for key, surface in found.items())
+
+
+def terms(text: str) -> list[str]:
+    """The matching keys of the distinctive words of ``text`` (lower-case, singular), in order."""
+    return [key for _, key in words_of(text)]
+
+
+def query_words(text: str, limit: int) -> list[str]:
+    """Up to ``limit`` distinctive words of ``text`` as written (hyphenated words kept whole)."""
+    return list(dict.fromkeys(surface for surface, _ in words_of(text)))[:limit]
+
+
+def split_product(sentence: str) -> tuple[str, str]:
+    """(product, target customer) of a sentence such as "An X for Y, who …"; target "" when unstated."""
+    parts = FOR.split(sentence, maxsplit=1)
+    product = ARTICLE.sub("", parts[0].strip())
+    target = TARGET_END.split(parts[1], maxsplit=1)[0].strip() if len(parts) > 1 else ""
+    return product, target
+
+
+def restatement(product_idea: str) -> str:
+    """The idea restated as one grammatical sentence, in full."""
+    first = (sentences_of(product_idea) or ["an unnamed idea"])[0]
+    if ARTICLE.match(first):
+        return f"This report assesses {first[0].lower()}{first[1:]}."
+    return f"This report assesses the idea \u201c{first}\u201d."
+
+
+def queries_for(product_idea: str, target: str) -> AgentQueries:
+    """One query per agent, each carrying the idea's distinctive words (first sentence first)."""
+    sentences = sentences_of(product_idea)
+    first = query_words(sentences[0] if sentences else product_idea, MAX_QUERY_TERMS)
+    rest = [word for word in query_words(" ".join(sentences[1:]), MAX_QUERY_TERMS) if word not in first]
+    core = " ".join([*first, *rest[:MAX_LATER_TERMS]][:MAX_QUERY_TERMS])
+    core = core or " ".join(product_idea.split()[:MAX_QUERY_TERMS])
+    return AgentQueries(
+        market=f"{core} market size growth trends",
+        competitor=f"{core} competitors pricing alternatives",
+        customer=f"{core} customers pain points survey willingness to pay",
+    )
+
+
+def parse_idea(product_idea: str) -> ProductContext:
+    """Product, target customer and per-agent queries from the whole idea (nothing cut off)."""
+    first = (sentences_of(product_idea) or [product_idea.strip()])[0]
+    product, target = split_product(first)
+    return ProductContext(
+        product_idea=product_idea,
+        sector=product,
+        target_customer=target,
+        product_context=" ".join(product_idea.split()),
+        queries=queries_for(product_idea, target),
+    )

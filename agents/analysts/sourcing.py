@@ -1,0 +1,267 @@
+"""What a source is (type, date) and whether it is about the idea, from its words and structure alone.
+
+Relevance is "aboutness", not word overlap: an idea term counts fully when the source's title carries
+it or the text repeats it, half when it appears once. Terms are weighted by how rare they are among
+the sources retrieved together (a term every retrieved page shares tells little), and when the idea
+names its customer ("X for Y"), a relevant source must be about both the product and that customer,
+so an adjacent market sharing the product's words ("solar", "cold", "storage") is not used.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from agents.analysts.idea import split_product, terms
+from agents.analysts.sentences import singular
+from agents.state import ProductContext, Source, SourceAssessment, SourceType
+
+RELEVANT = 0.5  # weighted share of the idea's terms a source must be about
+WORD = re.compile(r"[a-z0-9]+")
+TYPE_CUES: dict[SourceType, tuple[str, ...]] = {
+    "survey": (
+        r"\bsurvey(?:ed)?\b",
+        r"\brespondents?\b",
+        r"\bpoll(?:ed)?\b",
+        r"\bn\s?=\s?\d",
+        r"\bsample of\b",
+        r"\bquestionnaire\b",
+    ),
+    "interviews": (
+        r"\binterview(?:s|ed|ees?)?\b",
+        r"\bwe spoke\b",
+        r"\bspoke with\b",
+        r"\bconversations? with\b",
+    ),
+    "review_forum": (
+        r"\bforum\b",
+        r"\bthread\b",
+        r"\bposted\b",
+        r"\brepl(?:y|ies|ied)\b",
+        r"\bupvote",
+        r"\breviews?\b",
+        r"\bstars?\b",
+        r"\u2605",
+        r"\bcommenters?\b",
+        r"\bop\b",
+        r"^re:",
+        r"\busername\b",
+    ),
+    "news": (
+        r"\breported\b",
+        r"\bannounced\b",
+        r"\bsaid in a statement\b",
+        r"\bspokesperson\b",
+        r"\bnews\b",
+        r"\bjournalist\b",
+        r"\bthis week\b",
+        r"\bon (?:monday|tuesday|wednesday|thursday|friday)\b",
+        r"\btold\b",
+    ),
+    "government": (
+        r"\bministry\b",
+        r"\bdepartment of\b",
+        r"\bbureau\b",
+        r"\bcensus\b",
+        r"\bstatistics office\b",
+        r"\bnational statistics\b",
+        r"\bgovernment\b",
+        r"\bagency\b",
+        r"\bauthority\b",
+        r"\bregulator\b",
+        r"\bofficial statistics\b",
+        r"\bpublic health\b",
+    ),
+    "analyst_report": (
+        r"\bmarket (?:size|report|research|analysis)\b",
+        r"\banalysts?\b",
+        r"\bcagr\b",
+        r"\bforecast period\b",
+        r"\bwe estimate\b",
+        r"\bestimates?\b",
+        r"\bmethodology\b",
+        r"\bresearch (?:firm|note)\b",
+        r"\bsegmentation\b",
+        r"\bmarket share\b",
+    ),
+}
+VENDOR_CTA = (
+    r"\bsign up\b",
+    r"\bget started\b",
+    r"\bstart (?:your|a) free trial\b",
+    r"\bfree trial\b",
+    r"\bbook a demo\b",
+    r"\brequest a demo\b",
+    r"\bcontact (?:sales|us)\b",
+    r"\btry (?:it )?(?:for )?free\b",
+    r"\bsubscribe\b",
+    r"\bbuy now\b",
+    r"\bupgrade\b",
+    r"\bour customers\b",
+    r"\bour (?:platform|app|product|team|plans?)\b",
+    r"\bjoin (?:over |more than )?[\d,]+\b",
+    r"\bplans?\b.{0,40}\bper month\b",
+    r"\bmost popular\b",
+    r"\bbilled (?:monthly|annually)\b",
+    r"\bcancel anytime\b",
+    r"\btrusted by\b",
+)
+FIRST_PERSON = re.compile(r"\b(?:we|we're|we've|our|ours|us)\b", re.IGNORECASE)
+VENDOR_URL = re.compile(
+    r"/(?:pricing|plans|products?|features|buy|signup|sign-up|solutions?)(?:[/?#.]|$)", re.I
+)
+STUDY_TITLE = re.compile(
+    r"\b(?:study|survey|research|report|analysis|benchmark|compar\w*|review\w*|index)\b", re.I
+)
+DATE_LINE = re.compile(
+    r"(?:published|updated|posted|date|released)\s*:?\s*(?:on\s+)?"
+    r"(?P<iso>(?:19|20)\d{2}-\d{2}-\d{2})?"
+    r"(?P<text>[A-Z][a-z]+\.? \d{1,2},? (?:19|20)\d{2}|\d{1,2} [A-Z][a-z]+ (?:19|20)\d{2}"
+    r"|[A-Z][a-z]+ (?:19|20)\d{2})?",
+    re.IGNORECASE,
+)
+MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1
+    )
+}
+
+
+@dataclass(frozen=True)
+class IdeaTerms:
+    """The idea's terms to match, split into the product's and the named customer's."""
+
+    product: frozenset[str]
+    customer: frozenset[str]
+
+    @property
+    def all(self) -> frozenset[str]:
+        """Every term."""
+        return self.product | self.customer
+
+
+def idea_terms(context: ProductContext) -> IdeaTerms:
+    """The terms of the idea's defining (first) sentence, split at its "for <customer>"."""
+    first = re.split(r"(?<=[.!?])\s", context.product_idea.strip(), maxsplit=1)[0]
+    product, target = split_product(first.rstrip(".!? "))
+    customer = frozenset(terms(target))
+    product_terms = frozenset(terms(product)) - customer
+    if not product_terms and not customer:
+        product_terms = frozenset(terms(context.product_idea))
+    return IdeaTerms(product_terms, customer)
+
+
+def counts(text: str) -> Counter[str]:
+    """Occurrences of each word of ``text`` (lower-case, singular; hyphenated words split)."""
+    return Counter(singular(word) for word in WORD.findall(text.lower()))
+
+
+def presence(term: str, title: Counter[str], body: Counter[str]) -> float:
+    """How much a source is about ``term``: 1 in its title or repeated, 0.5 mentioned once, else 0."""
+    if title[term] or body[term] >= 2:
+        return 1.0
+    return 0.5 if body[term] else 0.0
+
+
+def weights(wanted: frozenset[str], sources: list[Source]) -> dict[str, float]:
+    """Each term's weight: rarer among the retrieved sources counts more (absent terms count most)."""
+    bodies = [counts(f"{source.title} {source.content}") for source in sources]
+    total = len(bodies)
+    return {
+        term: 1.0 + math.log((total + 1) / (1 + sum(1 for body in bodies if body[term]))) for term in wanted
+    }
+
+
+def covered(
+    wanted: frozenset[str], weight: dict[str, float], title: Counter[str], body: Counter[str]
+) -> float:
+    """Weighted share of ``wanted`` the source is about (1.0 when nothing is wanted)."""
+    if not wanted:
+        return 1.0
+    mass = sum(weight[term] for term in wanted)
+    return sum(weight[term] * presence(term, title, body) for term in wanted) / mass
+
+
+def relevance(source: Source, idea: IdeaTerms, weight: dict[str, float]) -> tuple[float, bool]:
+    """(relevance 0..1, relevant) of a source: about the product, and about the customer when named."""
+    title, body = counts(source.title), counts(source.content)
+    score = covered(idea.all, weight, title, body)
+    product = covered(idea.product, weight, title, body)
+    customer = covered(idea.customer, weight, title, body)
+    relevant = score >= RELEVANT and product > 0.0 and (not idea.customer or customer > 0.0)
+    return round(score, 2), relevant
+
+
+def source_type(source: Source) -> SourceType:
+    """The kind of document, from its cues; vendor when it speaks for itself and sells."""
+    text = f"{source.title}\n{source.content}".lower()
+    words = max(1, len(text.split()))
+    first_person = len(FIRST_PERSON.findall(text)) / words * 100  # per 100 words
+    selling = sum(1 for cue in VENDOR_CTA if re.search(cue, text))
+    sales_title = bool(re.search(r"\b(?:pricing|plans)\b", source.title, re.I)) and not STUDY_TITLE.search(
+        source.title
+    )
+    sales_page = bool(VENDOR_URL.search(source.url)) or sales_title
+    speaks_for_itself = first_person >= 0.8
+    if (
+        selling >= 3
+        or (selling >= 2 and (speaks_for_itself or sales_page))
+        or (sales_page and speaks_for_itself)
+    ):
+        return "vendor"
+    scores = {kind: sum(len(re.findall(cue, text, re.M)) for cue in cues) for kind, cues in TYPE_CUES.items()}
+    kind, best = max(scores.items(), key=lambda item: item[1])
+    if best >= 2:
+        return kind
+    return "vendor" if selling >= 2 or (sales_page and selling) else "unknown"
+
+
+def published(source: Source) -> date | None:
+    """The source's publication date: from the provider, else a "Published: …" line near its top."""
+    if source.published:
+        return source.published
+    match = DATE_LINE.search(source.content[:1500])
+    if not match:
+        return None
+    if match.group("iso"):
+        try:
+            return date.fromisoformat(match.group("iso"))
+        except ValueError:
+            return None
+    return _text_date(match.group("text") or "")
+
+
+def _text_date(text: str) -> date | None:
+    year = re.search(r"(?:19|20)\d{2}", text)
+    month = next((number for name, number in MONTHS.items() if name in text.lower()), None)
+    if not year or month is None:
+        return None
+    day = re.search(r"\b(\d{1,2})\b", text.replace(year.group(0), ""))
+    try:
+        return date(int(year.group(0)), month, int(day.group(1)) if day else 1)
+    except ValueError:
+        return None
+
+
+def assess(sources: list[Source], context: ProductContext) -> list[SourceAssessment]:
+    """Type, date and relevance of each source retrieved for one agent."""
+    idea = idea_terms(context)
+    weight = weights(idea.all, sources)
+    assessments = []
+    for source in sources:
+        score, relevant = relevance(source, idea, weight)
+        when = published(source)
+        assessments.append(
+            SourceAssessment(
+                source_id=source.id,
+                source_type=source_type(source),
+                published=when.isoformat() if when else "",
+                relevance=score,
+                relevant=relevant,
+            )
+        )
+    return assessments

@@ -1,0 +1,69 @@
+"""What the offline analyst may use: the relevant sources, and sentences that state findings.
+
+A survey's caveats ("the sample over-represents large firms"), its demographics ("respondents were
+aged 25 to 40") and questions are about the method, not the market: they never become findings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from agents.analysts.sentences import Sentence
+from agents.analysts.sourcing import assess
+from agents.state import ProductContext, Source, SourceAssessment
+
+CAVEAT = re.compile(
+    r"\bover-?represent|\bunder-?represent|\bmargin of error\b|\bnot (?:be )?representative\b"
+    r"|\bself-selected\b"
+    r"|\bskew(?:ed|s)?\b|\blimitations?\b|\bcaveats?\b|\bweighted\b|\bsample (?:size|was|is|of)\b"
+    r"|\bshould be read with\b|\binterpret(?:ed)? with caution\b|\bconfidence interval\b|\bmethodology\b"
+    r"|\bthe survey (?:was|ran|is)\b|\bfieldwork\b|\bresponse rate\b|\bnon-?response\b|\bbias(?:ed)?\b",
+    re.IGNORECASE,
+)
+DEMOGRAPHIC = re.compile(
+    r"\b(?:aged|median age|average age|years old|age group|age range)\b"
+    r"|\b\d+(?:\.\d+)?\s?% (?:of respondents )?(?:were|are|identified as) (?:women|men|female|male)\b"
+    r"|\brespondents (?:were|came|live|lived) (?:from|in|based)\b|\b(?:were|are) based in\b",
+    re.IGNORECASE,
+)
+QUESTION = re.compile(r"\?\s*$")
+
+
+def is_statement(sentence: Sentence) -> bool:
+    """Whether a sentence states a finding (not a caveat, a demographic, or a question)."""
+    text = sentence.text
+    return not (CAVEAT.search(text) or DEMOGRAPHIC.search(text) or QUESTION.search(text))
+
+
+@dataclass
+class Evidence:
+    """The sources one agent may draw on, with what the analyst knows about each."""
+
+    sources: list[Source]  # the relevant ones only
+    assessments: list[SourceAssessment]  # every retrieved source's reading
+    research_year: int
+    vendor: set[str] = field(default_factory=set)
+    titles: dict[str, str] = field(default_factory=dict)
+    years: dict[str, int] = field(default_factory=dict)
+
+    def reference_year(self, source_id: str) -> int:
+        """The year a source was written (for "current" vs "historical"); the research year if unknown."""
+        return self.years.get(source_id, self.research_year)
+
+
+def gather(sources: list[Source], context: ProductContext, research_year: int | None = None) -> Evidence:
+    """The relevant sources among those retrieved, typed and dated."""
+    assessments = assess(sources, context)
+    relevant = {note.source_id for note in assessments if note.relevant}
+    return Evidence(
+        sources=[source for source in sources if source.id in relevant],
+        assessments=assessments,
+        research_year=research_year or datetime.now(UTC).year,
+        vendor={note.source_id for note in assessments if note.source_type == "vendor"},
+        titles={source.id: source.title for source in sources},
+        years={
+            note.source_id: int(note.published[:4]) for note in assessments if note.published[:4].isdigit()
+        },
+    )

@@ -1,0 +1,212 @@
+"""Evidence rules that hold whichever analyst wrote the findings (extractive or a language model).
+
+* every retrieved source gets a type, a date and a relevance (the analyst's reading, else a lexical one);
+* figures cited only from vendor sources are vendor claims; figures about a year more than five years
+  before the research are dated;
+* the headline market size is the most recent current market-size figure from a non-vendor source;
+* figures of the same kind that disagree across sources become conflicts, with both values, years,
+  definitions and sources.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from agents.analysts.amounts import amount
+from agents.analysts.sourcing import idea_terms as lexical_terms
+from agents.analysts.sourcing import published, relevance, source_type, weights
+from agents.citations import iter_claims, passes_checks
+from agents.state import (
+    DATED_AFTER_YEARS,
+    CompetitorFindings,
+    Conflict,
+    ConflictSide,
+    CustomerFindings,
+    Figure,
+    MarketFindings,
+    ProductContext,
+    ReportSource,
+    Source,
+    SourceAssessment,
+)
+
+Findings = tuple[MarketFindings, CompetitorFindings, CustomerFindings]
+DISAGREE = 1.25  # values further apart than this ratio disagree
+COMPARABLE = {"market_size", "population", "growth_rate"}
+SAME_SCOPE_ONLY = {
+    "growth_rate"
+}  # growth rates of different things (downloads, revenue) are not one quantity
+KIND_WORDS = {
+    "market_size": "the market size",
+    "population": "the number of",
+    "growth_rate": "the growth rate",
+    "customer_spend": "customer spend",
+    "share": "the market share",
+}
+MAX_CONFLICTS = 4
+NOUN = re.compile(r"([a-z-]+s|people)$")
+
+
+def assess_sources(sources: list[Source], context: ProductContext, findings: Findings) -> list[ReportSource]:
+    """Every retrieved source with its type, date, relevance and whether a claim cites it."""
+    noted: dict[str, SourceAssessment] = {}
+    for part in findings:
+        for note in part.sources:
+            noted.setdefault(note.source_id, note)
+    idea = lexical_terms(context)
+    weight = weights(idea.all, sources)
+    cited = {i for part in findings for claim in iter_claims(part) for i in claim.source_ids}
+    result = []
+    for source in sources:
+        score, relevant = relevance(source, idea, weight)
+        reading = noted.get(source.id)
+        kind = reading.source_type if reading and reading.source_type != "unknown" else source_type(source)
+        result.append(
+            ReportSource(
+                id=source.id,
+                url=source.url,
+                title=source.title,
+                source_type=kind,
+                published=published(source) or _note_date(reading),
+                relevance=max(score, reading.relevance if reading else 0.0),
+                relevant=relevant or bool(reading and reading.relevant),
+                cited=source.id in cited,
+                sample=source.sample,
+                agents=[source.agent],
+            )
+        )
+    return result
+
+
+def _note_date(note: SourceAssessment | None) -> date | None:
+    if note is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", note.published):
+        return None
+    try:
+        return date.fromisoformat(note.published)
+    except ValueError:
+        return None
+
+
+def all_figures(findings: Findings) -> Iterator[Figure]:
+    """Every figure of the findings."""
+    for part in findings:
+        for claim in iter_claims(part):
+            if isinstance(claim, Figure):
+                yield claim
+
+
+def flag_figures(findings: Findings, sources: list[ReportSource], research_year: int) -> None:
+    """Mark vendor claims (every cited source is a vendor's) and dated figures, in place."""
+    kinds = {source.id: source.source_type for source in sources}
+    for figure in all_figures(findings):
+        cited = [kinds.get(i, "unknown") for i in figure.source_ids]
+        figure.vendor_claim = figure.vendor_claim or (bool(cited) and all(kind == "vendor" for kind in cited))
+        year = first_year(figure.year)
+        figure.dated = bool(year) and year < research_year - DATED_AFTER_YEARS
+
+
+def first_year(text: str) -> int:
+    """The first year written in ``text`` (0 when none)."""
+    match = re.search(r"(?:19|20)\d{2}", text)
+    return int(match.group(0)) if match else 0
+
+
+def usable_figure(figure: Figure, relevant: set[str]) -> bool:
+    """A figure that may be a headline or a score input: checked, not a vendor's, not dated, on topic."""
+    on_topic = not relevant or any(i in relevant for i in figure.source_ids)
+    return passes_checks(figure) and not figure.vendor_claim and not figure.dated and on_topic
+
+
+def headline(market: MarketFindings, relevant: set[str]) -> Figure | None:
+    """The most recent current market-size figure from a non-vendor source (analyst's order breaks ties)."""
+    candidates = [
+        (first_year(figure.year), -index, figure)
+        for index, figure in enumerate(market.market_size)
+        if figure.kind in ("market_size", "other")
+        and figure.timeframe == "current"
+        and usable_figure(figure, relevant)
+        and amount(figure.value or figure.text) > 0
+    ]
+    return max(candidates, key=lambda item: (item[0], item[1]))[2] if candidates else None
+
+
+def _quantity(figure: Figure) -> str:
+    """What a figure measures, for comparing like with like ("market_size", "population:farmers")."""
+    if figure.kind == "population":
+        noun = NOUN.search(figure.value.lower())
+        return f"population:{noun.group(1) if noun else ''}"
+    return figure.kind
+
+
+def _number(figure: Figure) -> float:
+    if figure.kind in ("growth_rate", "share"):
+        match = re.search(r"(\d+(?:\.\d+)?)\s?%", figure.value)
+        return float(match.group(1)) if match else 0.0
+    if figure.kind == "population":
+        match = re.match(r"([\d,.]+)\s?(million|billion|thousand)?", figure.value)
+        if not match:
+            return 0.0
+        scale = {"million": 1e6, "billion": 1e9, "thousand": 1e3}.get(match.group(2) or "", 1.0)
+        return float(match.group(1).replace(",", "")) * scale
+    return amount(figure.value or figure.text)
+
+
+def _side(figure: Figure) -> ConflictSide:
+    return ConflictSide(
+        value=figure.value, year=figure.year, scope=figure.scope, source_ids=list(figure.source_ids)
+    )
+
+
+def _label(side: ConflictSide) -> str:
+    details = ", ".join(part for part in (side.scope, side.year, *side.source_ids) if part)
+    return f"{side.value} ({details})" if details else side.value
+
+
+def conflict_between(left: Figure, right: Figure) -> Conflict:
+    """A conflict naming both values, years, definitions and sources."""
+    quantity = _quantity(left)
+    noun = quantity.split(":", 1)[1] if ":" in quantity else ""
+    what = f"the number of {noun}" if noun else KIND_WORDS.get(left.kind, left.kind.replace("_", " "))
+    sides = [_side(left), _side(right)]
+    differ = bool(left.scope and right.scope and left.scope.lower() != right.scope.lower())
+    statement = f"Sources disagree on {what}: {_label(sides[0])} vs {_label(sides[1])}"
+    if differ:
+        statement += "; they measure different definitions"
+    if left.dated or right.dated:
+        statement += "; the older figure is more than five years old"
+    if left.vendor_claim or right.vendor_claim:
+        statement += "; one side is a vendor's own claim"
+    return Conflict(quantity=what, sides=sides, statement=statement + ".", definitions_differ=differ)
+
+
+def find_conflicts(figures: Iterable[Figure], relevant: set[str]) -> list[Conflict]:
+    """Pairs of checked figures of the same quantity, from different sources, that disagree."""
+    pool = [
+        f
+        for f in figures
+        if f.kind in COMPARABLE
+        and passes_checks(f)
+        and _number(f) > 0
+        and f.timeframe != "forecast"
+        and (not relevant or any(i in relevant for i in f.source_ids))
+    ]
+    found: list[tuple[float, Conflict]] = []
+    pairs: set[tuple[str, frozenset[str]]] = set()
+    for index, left in enumerate(pool):
+        for right in pool[index + 1 :]:
+            if _quantity(left) != _quantity(right) or set(left.source_ids) & set(right.source_ids):
+                continue
+            if left.geography and right.geography and left.geography != right.geography:
+                continue  # two places, not one quantity
+            if left.kind in SAME_SCOPE_ONLY and (not left.scope or left.scope.lower() != right.scope.lower()):
+                continue
+            high, low = sorted((_number(left), _number(right)), reverse=True)
+            key = (_quantity(left), frozenset([*left.source_ids, *right.source_ids]))
+            if high / low < DISAGREE or key in pairs:
+                continue
+            pairs.add(key)
+            found.append((high / low, conflict_between(left, right)))
+    found.sort(key=lambda item: item[0], reverse=True)
+    return [conflict for _, conflict in found[:MAX_CONFLICTS]]
