@@ -107,6 +107,14 @@ def flag_figures(findings: Findings, sources: list[ReportSource], research_year:
         figure.dated = bool(year) and year < research_year - DATED_AFTER_YEARS
 
 
+def set_aside_vendor_claims(market: MarketFindings) -> None:
+    """Move vendor claims out of the market sizes and growth rates into the other figures, labelled."""
+    claims = [f for f in [*market.market_size, *market.growth] if f.vendor_claim]
+    market.market_size = [f for f in market.market_size if not f.vendor_claim]
+    market.growth = [f for f in market.growth if not f.vendor_claim]
+    market.other_figures = [*market.other_figures, *claims]
+
+
 def first_year(text: str) -> int:
     """The first year written in ``text`` (0 when none)."""
     match = re.search(r"(?:19|20)\d{2}", text)

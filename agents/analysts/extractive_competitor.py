@@ -9,7 +9,7 @@ from typing import cast
 from agents.analysts.extractive_market import claim
 from agents.analysts.sentences import PRICE, Sentence, all_sentences, keyword_hits, rank
 from agents.analysts.vetting import Evidence, is_statement
-from agents.state import Competitor, CompetitorFindings, Level
+from agents.state import Claim, Competitor, CompetitorFindings, Level, Source
 
 NAME = r"[A-Z][\w'&.+-]*[a-z0-9][\w'&.+-]*(?: (?:[A-Z][\w'&+-]*|\d+))*"
 SUBJECT = re.compile(
@@ -87,9 +87,91 @@ SATURATION: tuple[tuple[str, Level, bool], ...] = (  # pattern, level, whether q
     (r"consolidat", "medium", False),
 )
 MAX_COMPETITORS = 8
+HEADING_NAME = re.compile(
+    r"^(?:\d+[.)]\s*)?(?P<name>[A-Z0-9][\w'&.+-]*(?: [A-Z0-9][\w'&.+-]*){0,3})\s*(?:[\u2014\u2013:|(-]|$)"
+)
+BOLD_LEAD = re.compile(r"^\*\*(?P<name>[^*]{2,40}?)[.:]?\*\*")
+HEADING_WORDS = {
+    "verdict",
+    "overview",
+    "pricing",
+    "methodology",
+    "summary",
+    "key findings",
+    "conclusion",
+    "introduction",
+    "background",
+    "the bottom line",
+    "bottom line",
+    "faq",
+    "features",
+    "plans",
+    "about",
+    "sources",
+    "notes",
+    "what we tested",
+    "how we tested",
+    "who it is for",
+    "market",
+    "competitors",
+    "gaps",
+    "trends",
+}
 
 
-def competitor_names(sentences: list[Sentence]) -> list[str]:
+def is_name(name: str) -> bool:
+    """A product or company name: capitalised, short, not a common heading or sentence opener."""
+    first = name.split()[0] if name.split() else ""
+    return (
+        bool(re.match(r"[A-Z0-9]", first))
+        and first not in NOT_NAMES
+        and len(name.split()) <= 4
+        and name.lower() not in HEADING_WORDS
+        and not re.fullmatch(r"[\d\W]+", name)
+    )
+
+
+def structural_names(sentences: list[Sentence]) -> Counter[str]:
+    """Names heading a product's own section ("## Acme — …") or leading a bold item ("**Acme** — $9")."""
+    found: Counter[str] = Counter()
+    by_heading: dict[str, list[Sentence]] = {}
+    for sentence in sentences:
+        by_heading.setdefault(sentence.heading, []).append(sentence)
+        bold = BOLD_LEAD.match(sentence.text)
+        if bold and is_name(bold.group("name").strip()) and _sells(sentence.text):
+            found[bold.group("name").strip()] += 1
+    for heading, section in by_heading.items():
+        match = HEADING_NAME.match(heading)
+        if not match or not is_name(match.group("name")):
+            continue
+        name = match.group("name")
+        if about(name, section) and any(_sells(s.text) for s in section):
+            found[name] += 1
+    return found
+
+
+def _sells(text: str) -> bool:
+    return bool(PRICE.search(text)) or bool(
+        keyword_hits(text, ("free", "positions", "pricing", "plan", "leader"))
+    )
+
+
+def table_prices(sources: list[Source]) -> dict[str, Claim]:
+    """Competitors listed in Markdown tables: a name cell and a price cell on one row."""
+    found: dict[str, Claim] = {}
+    for source in sources:
+        for line in source.content.splitlines():
+            cells = [cell.strip().strip("*") for cell in line.strip().strip("|").split("|")]
+            if len(cells) < 2 or not line.lstrip().startswith("|") or set(line.strip()) <= set("|-: "):
+                continue
+            name, price = cells[0], next((c for c in cells[1:] if PRICE.search(c) or c.lower() == "free"), "")
+            if price and is_name(name) and name not in found:
+                text = f"{name}: " + "; ".join(cell for cell in cells[1:] if cell)
+                found[name] = Claim(text=text, source_ids=[source.id], quote=line.strip())
+    return found
+
+
+def competitor_names(sentences: list[Sentence], tables: dict[str, Claim] | None = None) -> list[str]:
     """Names that are the subject of a pricing or positioning sentence, most mentioned first."""
     subjects: Counter[str] = Counter()
     for sentence in sentences:
@@ -100,6 +182,8 @@ def competitor_names(sentences: list[Sentence]) -> list[str]:
             sentence.text, ("free", "positions", "leader", "share")
         ):
             subjects[match.group("name")] += 1
+    subjects.update(structural_names(sentences))
+    subjects.update({name: 1 for name in tables or {}})
     # product tiers ("Acme Plus") belong to the competitor whose name they extend
     names = [name for name in subjects if not any(name.startswith(f"{other} ") for other in subjects)]
     mentions = Counter({name: sum(name in s.text for s in sentences) for name in names})
@@ -112,24 +196,40 @@ def about(name: str, sentences: list[Sentence]) -> list[Sentence]:
     return [sentence for sentence in sentences if pattern.search(sentence.text)]
 
 
-def describe(name: str, sentences: list[Sentence]) -> Competitor:
-    """A competitor's pricing, positioning, strengths and weaknesses from its own sentences."""
-    mine = about(name, sentences)
-    subject_first = sorted(mine, key=lambda s: not s.text.startswith(name))
+def own_section(name: str, sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences under a heading that names ``name`` ("## Acme — the budget option")."""
+    result = []
+    for sentence in sentences:
+        match = HEADING_NAME.match(sentence.heading)
+        if match and match.group("name") == name:
+            result.append(sentence)
+    return result
+
+
+def describe(name: str, sentences: list[Sentence], row: Claim | None = None) -> Competitor:
+    """A competitor's pricing, positioning, strengths and weaknesses from its sentences (and table row)."""
+    section = own_section(name, sentences)
+    mine = list(dict.fromkeys([*about(name, sentences), *section]))
+    subject_first = sorted(mine, key=lambda s: (not s.text.startswith(name), s not in section))
     pricing = next((s for s in subject_first if PRICE.search(s.text) or " free" in s.text), None)
     positioning = next(
-        (s for s in mine if keyword_hits(s.text, ("positions", "leader", "best", "built for"))), None
+        (s for s in mine if keyword_hits(s.text, ("positions", "leader", "best", "built for", "focus"))),
+        section[0] if section else None,
     )
     strengths = rank(mine, STRENGTH_WORDS, set(), 2)
     weaknesses = rank(mine, WEAKNESS_WORDS, set(), 2)
-    evidence = [s for s in (pricing, positioning) if s is not None]
+    evidence = [claim(s) for s in dict.fromkeys(s for s in (pricing, positioning) if s is not None)]
+    price = _price_text(pricing)
+    if not price and row is not None:
+        price = ", ".join(m.group(0) for m in PRICE.finditer(row.text)) or "Free"
+        evidence.append(row)
     return Competitor(
         name=name,
-        pricing=_price_text(pricing),
+        pricing=price,
         positioning=positioning.text if positioning else "",
         strengths=[s.text for s in strengths],
         weaknesses=[s.text for s in weaknesses],
-        evidence=[claim(s) for s in dict.fromkeys(evidence)],
+        evidence=evidence,
     )
 
 
@@ -163,9 +263,12 @@ def _qualified(before: str, level: Level) -> Level:
 
 
 def analyse_competitors(evidence: Evidence, focus: set[str]) -> CompetitorFindings:
-    """Competitor findings built only from the relevant sources' own sentences."""
+    """Competitor findings built only from the relevant sources' own sentences and tables."""
     sentences = [s for s in all_sentences(evidence.sources) if is_statement(s)]
-    competitors = [describe(name, sentences) for name in competitor_names(sentences)]
+    tables = table_prices(evidence.sources)
+    competitors = [
+        describe(name, sentences, tables.get(name)) for name in competitor_names(sentences, tables)
+    ]
     independent = [s for s in sentences if s.source_id not in evidence.vendor]  # a vendor's "gap" is an ad
     gaps = [claim(s) for s in rank(independent, GAP_WORDS, focus, 5)]
     level, rationale, _ = saturation(independent, len(competitors))

@@ -82,7 +82,7 @@ def analyse_market(evidence: Evidence, focus: set[str]) -> MarketFindings:
         )
     ]
     for figure in found:
-        figure.vendor_claim = figure.source_ids[0] in evidence.vendor
+        figure.vendor_claim = figure.vendor_claim or figure.source_ids[0] in evidence.vendor
     sizes = ranked([f for f in found if f.kind == "market_size"], focus, evidence.vendor)
     growth = ranked([f for f in found if f.kind == "growth_rate"], focus, evidence.vendor)
     others = ranked([f for f in found if f.kind in OTHER_KINDS], focus, evidence.vendor)

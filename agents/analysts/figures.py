@@ -46,6 +46,12 @@ PRICING = re.compile(
     r"per year|a month|a year|/month|/mo|/year)\b",
     re.I,
 )
+# a figure a company states about itself or its market, reported by someone else
+CLAIMED = re.compile(
+    r"\b(?:claims?|claimed|touts?|boasts?|advertises|pitch(?:es|ed)?|says it|markets? itself|"
+    r"according to (?:the company|its (?:website|founders?|marketing|pitch)))\b",
+    re.I,
+)
 FORECAST = re.compile(
     r"\b(?:will|projected|projection|forecasts?|forecasted|expected to|is set to|could|to reach|anticipated|"
     r"outlook|estimated to (?:reach|grow|hit)|predicted|by (?:the )?(?:end of )?(?:19|20)\d{2})\b",
@@ -326,6 +332,7 @@ def figures(sentence: Sentence, reference_year: int, research_year: int, title: 
                 geography=geography_of(sentence.text, title),
                 scope=scope_of(clause(sentence.text, found.start, found.end)) or scope_of(sentence.text),
                 dated=bool(first_year) and first_year < research_year - DATED_AFTER_YEARS,
+                vendor_claim=bool(CLAIMED.search(clause(sentence.text, found.start, found.end))),
             )
         )
     return result

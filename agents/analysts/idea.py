@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from agents.analysts.sentences import singular
+from agents.analysts.sentences import singular, split_line
 from agents.state import AgentQueries, ProductContext
 
 STOPWORDS = {
@@ -43,7 +43,7 @@ MAX_LATER_TERMS = 4  # words from the idea's later sentences: they detail, the f
 
 def sentences_of(text: str) -> list[str]:
     """The idea's sentences (final punctuation dropped)."""
-    parts = re.split(r"(?<=[.!?])\s+", " ".join(text.split()))
+    parts = split_line(" ".join(text.split()))  # "U.S." or "e.g." does not end the idea's sentence
     return [part.rstrip(".!? ") for part in parts if part.strip(" .!?")]
 
 

@@ -91,6 +91,44 @@ def singular(word: str) -> str:
     return word
 
 
+SUFFIXES = (
+    "ations",
+    "ation",
+    "ances",
+    "ance",
+    "ences",
+    "ence",
+    "ings",
+    "ing",
+    "ers",
+    "er",
+    "ors",
+    "or",
+    "ions",
+    "ion",
+    "ments",
+    "ment",
+    "ed",
+    "al",
+    "ly",
+)
+MIN_STEM = 4
+
+
+def stem(word: str) -> str:
+    """A light stem for matching word families: "insurers", "insurance", "insured" -> "insur"."""
+    word = singular(word.lower())
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
+            word = word[: -len(suffix)]
+            break
+    if len(word) > MIN_STEM and word.endswith("e"):
+        word = word[:-1]
+    if len(word) > MIN_STEM and word[-1] == word[-2] and word[-1] not in "aeiou":
+        word = word[:-1]  # "plann(ing)" -> "plan"
+    return word
+
+
 def coverage(focus: set[str], text: str) -> float:
     """Share of the focus words (plurals folded) that occur in ``text``; 1.0 without focus words."""
     if not focus:

@@ -15,11 +15,13 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from agents.analysts.idea import split_product, terms
-from agents.analysts.sentences import singular
+from agents.analysts.amounts import PRICE
+from agents.analysts.idea import sentences_of, split_product, terms
+from agents.analysts.sentences import stem
 from agents.state import ProductContext, Source, SourceAssessment, SourceType
 
-RELEVANT = 0.5  # weighted share of the idea's terms a source must be about
+MAX_DESCRIPTION_TERMS = 6  # product terms taken from an idea's description when its noun is generic
+MIN_RELEVANCE = 0.2  # weighted share of the idea's terms below which nothing counts as about the idea
 WORD = re.compile(r"[a-z0-9]+")
 TYPE_CUES: dict[SourceType, tuple[str, ...]] = {
     "survey": (
@@ -109,10 +111,10 @@ VENDOR_CTA = (
     r"\bcancel anytime\b",
     r"\btrusted by\b",
 )
+SECOND_PERSON = re.compile(r"\b(?:you|your|you're|yours)\b", re.IGNORECASE)
+FORUM = re.compile(r"\bforums?\b|\bthreads?\b|/t/|\bcommunity\b|\breddit\b|\bdiscussion\b", re.IGNORECASE)
 FIRST_PERSON = re.compile(r"\b(?:we|we're|we've|our|ours|us)\b", re.IGNORECASE)
-VENDOR_URL = re.compile(
-    r"/(?:pricing|plans|products?|features|buy|signup|sign-up|solutions?)(?:[/?#.]|$)", re.I
-)
+VENDOR_URL = re.compile(r"/(?:pricing|prices|plans|products?|buy|signup|sign-up)(?:[/?#.]|$)", re.I)
 STUDY_TITLE = re.compile(
     r"\b(?:study|survey|research|report|analysis|benchmark|compar\w*|review\w*|index)\b", re.I
 )
@@ -146,18 +148,19 @@ class IdeaTerms:
 
 def idea_terms(context: ProductContext) -> IdeaTerms:
     """The terms of the idea's defining (first) sentence, split at its "for <customer>"."""
-    first = re.split(r"(?<=[.!?])\s", context.product_idea.strip(), maxsplit=1)[0]
-    product, target = split_product(first.rstrip(".!? "))
-    customer = frozenset(terms(target))
-    product_terms = frozenset(terms(product)) - customer
-    if not product_terms and not customer:
-        product_terms = frozenset(terms(context.product_idea))
+    first = (sentences_of(context.product_idea) or [context.product_idea])[0]
+    product, target = split_product(first)
+    customer = frozenset(stem(term) for term in terms(target))
+    product_terms = frozenset(stem(term) for term in terms(product)) - customer
+    if not product_terms:  # "A monthly subscription for X: <what it does>": the description says what it is
+        rest = first[first.find(target) + len(target) :] if target else first
+        product_terms = frozenset(stem(term) for term in terms(rest)[:MAX_DESCRIPTION_TERMS]) - customer
     return IdeaTerms(product_terms, customer)
 
 
 def counts(text: str) -> Counter[str]:
     """Occurrences of each word of ``text`` (lower-case, singular; hyphenated words split)."""
-    return Counter(singular(word) for word in WORD.findall(text.lower()))
+    return Counter(stem(word) for word in WORD.findall(text.lower()))
 
 
 def presence(term: str, title: Counter[str], body: Counter[str]) -> float:
@@ -186,38 +189,61 @@ def covered(
     return sum(weight[term] * presence(term, title, body) for term in wanted) / mass
 
 
+def facet(wanted: frozenset[str], title: Counter[str], body: Counter[str]) -> tuple[int, int]:
+    """(terms the source is about: titled or repeated, terms it mentions at all) of one facet."""
+    strong = sum(1 for term in wanted if presence(term, title, body) == 1.0)
+    return strong, sum(1 for term in wanted if presence(term, title, body) > 0)
+
+
 def relevance(source: Source, idea: IdeaTerms, weight: dict[str, float]) -> tuple[float, bool]:
-    """(relevance 0..1, relevant) of a source: about the product, and about the customer when named."""
+    """(relevance 0..1, relevant): about the product's terms, and about the customer when one is named.
+
+    Two of the product's terms must be what the source is about (titled or repeated) — one shared
+    word ("solar", "cold") is not enough — and at least one of the named customer's.
+    """
     title, body = counts(source.title), counts(source.content)
     score = covered(idea.all, weight, title, body)
-    product = covered(idea.product, weight, title, body)
-    customer = covered(idea.customer, weight, title, body)
-    relevant = score >= RELEVANT and product > 0.0 and (not idea.customer or customer > 0.0)
+    strong, mentioned = facet(idea.product, title, body)
+    needed = min(2, len(idea.product))
+    product = strong >= needed or mentioned >= needed + 1
+    wholly = strong >= min(3, len(idea.product))  # every product term (up to three) is what it is about
+    told, named = facet(idea.customer, title, body)
+    customer = not idea.customer or told >= 1 or named >= 2 or (wholly and named >= 1)
+    relevant = product and customer and score >= MIN_RELEVANCE
     return round(score, 2), relevant
+
+
+def self_published(source: Source) -> bool:
+    """Whether the page is the named company's own site: its domain's name is in its title."""
+    host = re.sub(r"^https?://(?:www\.)?", "", source.url.lower()).split("/")[0]
+    name = re.sub(r"[^a-z0-9]", "", host.split(".")[0])
+    title = re.sub(r"[^a-z0-9 ]", "", source.title.lower())
+    return len(name) >= 4 and any(word == name for word in title.split())
 
 
 def source_type(source: Source) -> SourceType:
     """The kind of document, from its cues; vendor when it speaks for itself and sells."""
     text = f"{source.title}\n{source.content}".lower()
     words = max(1, len(text.split()))
-    first_person = len(FIRST_PERSON.findall(text)) / words * 100  # per 100 words
+    we = len(FIRST_PERSON.findall(text)) / words * 100  # per 100 words
+    you = len(SECOND_PERSON.findall(text)) / words * 100
     selling = sum(1 for cue in VENDOR_CTA if re.search(cue, text))
-    sales_title = bool(re.search(r"\b(?:pricing|plans)\b", source.title, re.I)) and not STUDY_TITLE.search(
-        source.title
-    )
-    sales_page = bool(VENDOR_URL.search(source.url)) or sales_title
-    speaks_for_itself = first_person >= 0.8
+    sales_title = bool(re.search(r"\b(?:pricing|plans|prices)\b", source.title, re.I))
+    sales_page = bool(VENDOR_URL.search(source.url)) or (sales_title and not STUDY_TITLE.search(source.title))
+    if FORUM.search(source.url) or FORUM.search(source.title):
+        return "review_forum"
+    prices = len(PRICE.findall(source.content))
     if (
         selling >= 3
-        or (selling >= 2 and (speaks_for_itself or sales_page))
-        or (sales_page and speaks_for_itself)
+        or (selling >= 2 and (we >= 0.8 or sales_page))
+        or (sales_page and (we >= 0.8 or you >= 0.5))
+        or (self_published(source) and (you >= 0.3 or selling >= 1 or prices >= 2))
+        or (we >= 0.8 and you >= 0.8)
     ):
         return "vendor"
     scores = {kind: sum(len(re.findall(cue, text, re.M)) for cue in cues) for kind, cues in TYPE_CUES.items()}
     kind, best = max(scores.items(), key=lambda item: item[1])
-    if best >= 2:
-        return kind
-    return "vendor" if selling >= 2 or (sales_page and selling) else "unknown"
+    return kind if best >= 2 else "unknown"
 
 
 def published(source: Source) -> date | None:

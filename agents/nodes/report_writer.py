@@ -11,7 +11,14 @@ from langgraph.runtime import Runtime
 from agents import citations as cite
 from agents.analysts.idea import restatement
 from agents.context import RunContext
-from agents.evidence import Findings, assess_sources, find_conflicts, flag_figures, headline
+from agents.evidence import (
+    Findings,
+    assess_sources,
+    find_conflicts,
+    flag_figures,
+    headline,
+    set_aside_vendor_claims,
+)
 from agents.scoring import score_pmf
 from agents.state import (
     AGENTS,
@@ -108,6 +115,7 @@ def analysed(state: ResearchState, sources: list[Source]) -> tuple[Findings, lis
         part.sources = [note for note in part.sources if note.source_id in merged_ids]
     report_sources = assess_sources(sources, state["context"], findings)
     flag_figures(findings, report_sources, datetime.now(UTC).year)
+    set_aside_vendor_claims(findings[0])
     relevant = {source.id for source in report_sources if source.relevant}
     findings[0].headline = headline(findings[0], relevant)
     return findings, report_sources
