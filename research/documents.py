@@ -120,11 +120,16 @@ def task_insert(task: ResearchTask) -> tuple[ResearchTask, bool]:
         return existing, False
 
 
+def _reference_query(references: list[str]) -> dict[str, Any]:
+    # Both ids are random 128-bit hex strings, so a reference names at most one of the owner's tasks.
+    return {"$or": [{"_id": {"$in": references}}, {"request_id": {"$in": references}}]}
+
+
 def task_get(task_id: str, *, owner_id: int | None = None) -> ResearchTask | None:
-    """A task by id (and owner, when given)."""
+    """A task by id; with an owner, the owner's task by task id or request id (the seed polls by it)."""
     query: dict[str, Any] = {"_id": task_id}
     if owner_id is not None:
-        query["owner_id"] = owner_id
+        query = {"owner_id": owner_id, **_reference_query([task_id])}
     document = research_tasks().find_one(query)
     return _from_document(document) if document else None
 
@@ -245,12 +250,13 @@ def task_mark_refunded(task_id: str) -> None:
 
 
 def tasks_delete(*, owner_id: int, task_ids: list[str]) -> list[str]:
-    """Delete the owner's finished tasks among ``task_ids``; return the ids deleted."""
-    query = {"owner_id": owner_id, "_id": {"$in": task_ids}, "status": {"$in": list(TERMINAL)}}
-    deletable = [document["_id"] for document in research_tasks().find(query, {"_id": 1})]
-    if deletable:
-        research_tasks().delete_many({"owner_id": owner_id, "_id": {"$in": deletable}})
-    return deletable
+    """Delete the owner's finished tasks named (by task or request id) in ``task_ids``; return those named."""
+    query = {"owner_id": owner_id, "status": {"$in": list(TERMINAL)}, **_reference_query(task_ids)}
+    found = list(research_tasks().find(query, {"_id": 1, "request_id": 1}))
+    if found:
+        research_tasks().delete_many({"owner_id": owner_id, "_id": {"$in": [doc["_id"] for doc in found]}})
+    names = {name for document in found for name in (document["_id"], document["request_id"])}
+    return [reference for reference in task_ids if reference in names]
 
 
 def tasks_running(*, started_before: datetime | None = None, limit: int = 200) -> list[ResearchTask]:
