@@ -10,15 +10,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pmfsite.settings.dev")
 os.environ.setdefault("DATABASE_POOL", "true")  # see DATABASES in settings.base
 django_asgi_app = get_asgi_application()
 
-from channels.auth import AuthMiddlewareStack  # noqa: E402
-from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
+from channels.routing import ProtocolTypeRouter  # noqa: E402
 
-from infra.websocket import origin_validated  # noqa: E402
-from research.routing import websocket_urlpatterns  # noqa: E402
+from infra.websocket import websocket_application  # noqa: E402
 
-application = ProtocolTypeRouter(
-    {
-        "http": django_asgi_app,
-        "websocket": origin_validated(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
-    }
-)
+application = ProtocolTypeRouter({"http": django_asgi_app, "websocket": websocket_application()})

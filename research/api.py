@@ -19,6 +19,7 @@ from rest_framework.views import APIView
 from agents.checkpoints import CHECKPOINTS
 from catalogue.depths import DEPTHS
 from infra.health import check_celery
+from infra.websocket import ticket_issue
 from research import documents, exports, presenters, services
 from research.captcha import check_request_captcha
 from research.documents import COMPLETED, TaskFilters
@@ -44,6 +45,7 @@ from research.serializers import (
     TaskDetailSerializer,
     TaskListQuerySerializer,
     TaskPageSerializer,
+    WebsocketTicketSerializer,
 )
 
 IDEMPOTENCY_HEADER = "Idempotency-Key"
@@ -265,6 +267,17 @@ class CheckpointsView(APIView):
     def get(self, request: Request) -> Response:
         """The 17 checkpoints in order, with their categories."""
         return Response(CheckpointSpecSerializer(CHECKPOINTS, many=True).data)
+
+
+class WebsocketTicketView(APIView):
+    @extend_schema(
+        request=None, responses={201: WebsocketTicketSerializer}, operation_id="research_ws_ticket"
+    )
+    def post(self, request: Request) -> Response:
+        """A single-use ticket for ``/ws/research/{id}/?ticket=…`` (keys never go into URLs)."""
+        ticket = ticket_issue(user_id=int(request.user.pk or 0))
+        body = {"ticket": ticket, "expires_in": settings.WEBSOCKET_TICKET_TTL_SECONDS}
+        return Response(WebsocketTicketSerializer(body).data, status=status.HTTP_201_CREATED)
 
 
 class MeView(APIView):

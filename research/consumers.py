@@ -7,8 +7,10 @@ from urllib.parse import parse_qs
 
 from asgiref.sync import async_to_sync
 from channels.generic.websocket import JsonWebsocketConsumer
+from django.contrib.auth import get_user_model
 
 from credits.keys import api_key_authenticate
+from infra.websocket import ticket_redeem
 from research import documents, progress
 from research.presenters import task_detail
 
@@ -17,19 +19,23 @@ CLOSE_NOT_FOUND = 4404
 
 
 class ResearchProgressConsumer(JsonWebsocketConsumer):
-    """Follows one research task of the connected user (session cookie or API key)."""
+    """Follows one task (by task or request id) of the connected user (ticket, session or API key)."""
 
     task_id: str = ""
 
     def _user(self) -> Any:
+        """A ticket (single use) first, then the session, then an ``Authorization: Api-Key`` header."""
+        query = parse_qs(self.scope.get("query_string", b"").decode(errors="replace"))
+        ticket = query.get("ticket", [""])[0]
+        if ticket:
+            user_id = ticket_redeem(ticket)
+            return get_user_model().objects.filter(pk=user_id, is_active=True).first() if user_id else None
         user = self.scope.get("user")
         if user is not None and user.is_authenticated:
             return user
         headers = dict(self.scope.get("headers", []))
         keyword, _, raw = headers.get(b"authorization", b"").decode(errors="replace").partition(" ")
-        if keyword.lower() != "api-key":
-            raw = parse_qs(self.scope.get("query_string", b"").decode()).get("api_key", [""])[0]
-        key = api_key_authenticate(raw) if raw else None
+        key = api_key_authenticate(raw) if keyword.lower() == "api-key" and raw else None
         return key.user if key else None
 
     def connect(self) -> None:
@@ -38,15 +44,16 @@ class ResearchProgressConsumer(JsonWebsocketConsumer):
         if user is None:
             self.close(code=CLOSE_UNAUTHENTICATED)
             return
-        # Join before reading, so no checkpoint falls between the snapshot and the subscription.
-        async_to_sync(self.channel_layer.group_add)(progress.group_name(self.task_id), self.channel_name)
-        task = documents.task_get(self.task_id, owner_id=user.pk)
-        if task is None:
-            async_to_sync(self.channel_layer.group_discard)(
-                progress.group_name(self.task_id), self.channel_name
-            )
+        # The path may name the request id: resolve it to the task id the worker broadcasts to.
+        found = documents.task_get(self.task_id, owner_id=user.pk)
+        if found is None:
+            self.task_id = ""
             self.close(code=CLOSE_NOT_FOUND)
             return
+        self.task_id = found.id
+        # Join before reading the snapshot, so no checkpoint falls between it and the subscription.
+        async_to_sync(self.channel_layer.group_add)(progress.group_name(self.task_id), self.channel_name)
+        task = documents.task_get(self.task_id, owner_id=user.pk) or found
         self.accept()
         self.send_json({"type": "state", "task": task_detail(task)})
 

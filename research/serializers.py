@@ -226,3 +226,8 @@ class MeSerializer(serializers.Serializer):
 class AvailabilitySerializer(serializers.Serializer):
     workers_available = serializers.BooleanField(help_text="A research worker answered just now.")
     message = serializers.CharField()
+
+
+class WebsocketTicketSerializer(serializers.Serializer):
+    ticket = serializers.CharField(help_text="Pass as ?ticket= when opening the websocket; valid once.")
+    expires_in = serializers.IntegerField(help_text="Seconds until the ticket expires unused.")

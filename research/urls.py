@@ -12,6 +12,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("research/depths", api.DepthsView.as_view(), name="research-depths"),
     path("research/availability", api.AvailabilityView.as_view(), name="research-availability"),
     path("research/checkpoints", api.CheckpointsView.as_view(), name="research-checkpoints"),
+    path("research/ws-ticket", api.WebsocketTicketView.as_view(), name="research-ws-ticket"),
     path("research/tasks", api.TaskListView.as_view(), name="research-tasks"),
     path("research/tasks/suggest", api.SuggestView.as_view(), name="research-suggest"),
     path("research/tasks/bulk-delete", api.BulkDeleteView.as_view(), name="research-bulk-delete"),

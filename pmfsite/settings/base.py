@@ -231,6 +231,7 @@ HCAPTCHA_SECRET = env.str("HCAPTCHA_SECRET", default="")  # empty = captcha not 
 HCAPTCHA_SITE_KEY = env.str("HCAPTCHA_SITE_KEY", default="")
 HCAPTCHA_VERIFY_URL = env.str("HCAPTCHA_VERIFY_URL", default="https://api.hcaptcha.com/siteverify")
 HCAPTCHA_TIMEOUT_SECONDS = env.float("HCAPTCHA_TIMEOUT_SECONDS", default=3.0)
+WEBSOCKET_TICKET_TTL_SECONDS = env.int("WEBSOCKET_TICKET_TTL_SECONDS", default=30)
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
 
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")

@@ -250,6 +250,19 @@ def test_websockets_are_proxied_with_the_upgrade_headers(nginx: Nginx, upstream:
     assert seen["headers"]["Connection"] == "upgrade"
 
 
+def test_the_access_log_never_shows_a_query_string(nginx: Nginx, upstream: Upstream) -> None:
+    # when clients put credentials in URLs
+    secret = "s3cr3t-never-logged"
+    nginx.request("GET", f"/ws/research/abc/?ticket={secret}")
+    nginx.request("GET", f"/api/v1/me?api_key=pmf_0123abcd_{secret}")
+    # then the app still gets them, but nginx's access log shows the paths alone
+    assert upstream.paths()[0] == f"/ws/research/abc/?ticket={secret}"
+    wait_until(lambda: "/api/v1/me" in nginx.log_path.read_text(), timeout=10, what="access log line")
+    log = nginx.log_path.read_text()
+    assert secret not in log
+    assert '"GET /ws/research/abc/ HTTP/1.1" 200' in log and '"GET /api/v1/me HTTP/1.1" 200' in log
+
+
 def test_pages_and_spa_routes_go_to_the_app(nginx: Nginx, upstream: Upstream) -> None:
     paths = ["/", "/research/abc", "/admin/", "/accounts/login/", "/health", "/api/docs/"]
     assert [nginx.request("GET", path)[0] for path in paths] == [200] * len(paths)

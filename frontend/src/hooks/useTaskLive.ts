@@ -10,9 +10,15 @@ export type Connection = "connecting" | "live" | "polling" | "idle";
 export const POLL_INTERVAL_MS = 2000;
 const RECONNECT_MAX_MS = 30000;
 
-export function socketUrl(taskId: string, location: Location = window.location): string {
+export function socketUrl(taskId: string, ticket: string, location: Location = window.location): string {
   const scheme = location.protocol === "https:" ? "wss:" : "ws:";
-  return `${scheme}//${location.host}/ws/research/${encodeURIComponent(taskId)}/`;
+  return `${scheme}//${location.host}/ws/research/${encodeURIComponent(taskId)}/?ticket=${encodeURIComponent(ticket)}`;
+}
+
+// A single-use, short-lived ticket: no credential ever goes into the socket's URL.
+async function socketTicket(): Promise<string> {
+  const { ticket } = await api.post<{ ticket: string }>("/research/ws-ticket");
+  return ticket;
 }
 
 function parse(data: unknown): SocketMessage | null {
@@ -64,10 +70,12 @@ export function useTaskLive(taskId: string): TaskLive {
     setConnection("connecting");
     void fetchTask();
 
-    const open = () => {
+    const open = async () => {
       if (disposed || terminalRef.current) return;
       try {
-        socket = new WebSocket(socketUrl(taskId));
+        const ticket = await socketTicket();
+        if (disposed) return;
+        socket = new WebSocket(socketUrl(taskId, ticket));
       } catch {
         setConnection("polling");
         scheduleReconnect();
@@ -109,10 +117,10 @@ export function useTaskLive(taskId: string): TaskLive {
     const scheduleReconnect = () => {
       attempts += 1;
       const delay = Math.min(RECONNECT_MAX_MS, 1000 * 2 ** attempts);
-      reconnectTimer = window.setTimeout(open, delay);
+      reconnectTimer = window.setTimeout(() => void open(), delay);
     };
 
-    open();
+    void open();
     return () => {
       disposed = true;
       window.clearTimeout(reconnectTimer);

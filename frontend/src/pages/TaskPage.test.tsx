@@ -11,6 +11,7 @@ let serverTask: TaskDetail;
 function setup() {
   return mockApi({
     "GET /api/v1/research/checkpoints": checkpoints,
+    "POST /api/v1/research/ws-ticket": () => ({ status: 201, body: { ticket: "tk-1", expires_in: 30 } }),
     "GET /api/v1/research/tasks/t1": () => ({ body: serverTask }),
     "GET /api/v1/research/tasks/t1/report": report,
     "POST /api/v1/research/tasks/t1/abort": () => {
@@ -40,7 +41,8 @@ test("shows checkpoints in 7 categories, the agents as three lanes, and the prog
   const bar = await screen.findByRole("progressbar");
   expect(bar).toHaveAttribute("aria-valuenow", "2");
   expect(bar).toHaveAttribute("aria-valuemax", "17");
-  expect(MockWebSocket.latest().url).toBe("ws://localhost:3000/ws/research/t1/");
+  // The socket opens with a single-use ticket from the API, never a key in its URL.
+  await waitFor(() => expect(MockWebSocket.latest()?.url).toBe("ws://localhost:3000/ws/research/t1/?ticket=tk-1"));
 
   act(() => {
     MockWebSocket.latest().open();
