@@ -15,7 +15,7 @@ from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
 
 from conftest import ChildProcess, child_env, wait_until
-from pmfsite.embedded import free_port
+from infra.embedded import free_port
 from infra.logging import logging_config
 
 SECRET = "s3cr3t-value-never-logged"
