@@ -33,6 +33,7 @@ end
 return 1
 """
 TEMPLATE = "registration/login.html"
+WARN_WHEN_ATTEMPTS_LEFT = 2  # warn on the last attempts, not on the first typo
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,16 @@ class SignInThrottle:
             if count is not None and int(count) >= limit
         ]
         return max(waits, default=0)
+
+    def attempts_left(self) -> int:
+        """Failed attempts still allowed before sign-in is paused (the smaller of the two counters)."""
+        keys = self._keys()
+        try:
+            counts = redis_connection().mget([key for key, _ in keys])
+        except (redis.RedisError, OSError) as error:
+            log.warning("signin_throttle_unavailable", error=str(error))
+            return min(limit for _, limit in keys)
+        return min(limit - int(count or 0) for (_, limit), count in zip(keys, counts, strict=True))
 
     def record_failure(self) -> None:
         """Count one failed attempt against the IP and the account."""
@@ -126,6 +137,12 @@ class ThrottledLoginView(LoginView):
         seconds = self.throttle.seconds_blocked()
         if seconds:
             return too_many_attempts(self.request, seconds, self.get_redirect_url())
+        left = self.throttle.attempts_left()
+        if left <= WARN_WHEN_ATTEMPTS_LEFT:
+            minutes = max(1, math.ceil(settings.SIGNIN_WINDOW_SECONDS / 60))
+            attempts = f"{left} attempt{'s' if left != 1 else ''}"
+            warning = f"{attempts} left before sign-in is paused for {minutes} minutes."
+            return self.render_to_response(self.get_context_data(form=form, attempts_warning=warning))
         return super().form_invalid(form)
 
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:

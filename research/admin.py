@@ -10,6 +10,8 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
 from django.views.decorators.http import require_POST
+from django_celery_results.admin import GroupResultAdmin, TaskResultAdmin
+from django_celery_results.models import GroupResult, TaskResult
 
 from catalogue.depths import DEPTHS
 from research import documents, staff
@@ -17,6 +19,15 @@ from research.documents import STATUSES
 from research.models import ResearchTaskEntry
 
 PAGE_SIZE = 50
+
+
+def report_sources(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every retrieved source of a report (older reports list only the cited ones)."""
+    cited = {str(citation.get("id")): citation for citation in report.get("citations") or []}
+    if report.get("sources"):
+        sources = report["sources"]
+        return [{**source, "cited": source.get("cited") or source.get("id") in cited} for source in sources]
+    return [{**citation, "cited": True} for citation in cited.values()]
 
 
 @admin.register(ResearchTaskEntry)
@@ -69,7 +80,7 @@ class ResearchTaskAdmin(admin.ModelAdmin):
             **self.admin_site.each_context(request), "title": task.title, "opts": self.model._meta,
             "task": task, "owner": owner, "ledger": staff.ledger_for(task),
             "can_change": self.has_change_permission(request),
-            "sources": (task.report or {}).get("citations", []),
+            "sources": report_sources(task.report or {}),
         }  # fmt: skip
         return TemplateResponse(request, "admin/research/task_detail.html", context)
 
@@ -86,3 +97,18 @@ class ResearchTaskAdmin(admin.ModelAdmin):
         message = staff.staff_refund(task_id=task_id)
         messages.info(request, message)
         return HttpResponseRedirect(reverse("admin:research_task_detail", args=[task_id]))
+
+
+class CeleryResultViewOnly(admin.ModelAdmin):
+    """Celery's own result rows: written by workers, only looked at by staff (no Add, no edits)."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+for _model, _admin in ((TaskResult, TaskResultAdmin), (GroupResult, GroupResultAdmin)):
+    admin.site.unregister(_model)
+    admin.site.register(_model, type(f"ViewOnly{_admin.__name__}", (CeleryResultViewOnly, _admin), {}))

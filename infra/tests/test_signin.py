@@ -107,3 +107,33 @@ def test_sign_in_still_works_when_redis_is_down(settings: Settings, alice: User)
 
     settings.REDIS_URL = f"redis://127.0.0.1:{free_port()}/0"
     assert sign_in(Client(), "alice", PASSWORD, ALICE_IP) == 302
+
+
+def failed_attempt(client: Client) -> str:
+    response = client.post(LOGIN, {"username": "alice", "password": "wrong"}, REMOTE_ADDR=ALICE_IP)
+    return response.content.decode()
+
+
+def test_a_failed_attempt_keeps_the_username_and_the_last_attempts_are_announced(alice: User) -> None:
+    client = Client()
+    # when alice mistypes her password twice
+    first = failed_attempt(client)
+    second = failed_attempt(client)
+    # then the form keeps her username and says nothing about limits yet
+    assert 'value="alice"' in first and "attempt" not in first
+    assert "attempts left" not in second
+    # and on the third and fourth failures it warns how many attempts are left before the pause
+    third = failed_attempt(client)
+    fourth = failed_attempt(client)
+    assert "2 attempts left before sign-in is paused for 5 minutes." in third
+    assert "1 attempt left before sign-in is paused for 5 minutes." in fourth
+
+
+def test_signing_out_says_so_on_the_sign_in_page(alice: User) -> None:
+    client = Client()
+    client.force_login(alice)
+    # when alice signs out
+    response = client.post("/accounts/logout/", follow=True)
+    # then she lands on the sign-in page that confirms it
+    assert response.redirect_chain[-1][0] == "/accounts/login/?signed_out=1"
+    assert "You have been signed out." in response.content.decode()

@@ -67,3 +67,37 @@ def test_non_staff_cannot_see_the_research_admin(mongo_db: Any) -> None:
     client.force_login(UserFactory(username="alice"))
     response = client.get(LIST)
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+@pytest.mark.django_db
+def test_staff_see_a_finished_tasks_sources_and_human_times(staff_client: Client, mongo_db: Any) -> None:
+    # given bob's completed research whose report lists a cited and an uncited source
+    bob = UserFactory(username="bob")
+    report = {
+        "citations": [{"id": "S1", "url": "https://a.example/x", "title": "Analyst view", "sample": True}],
+        "sources": [
+            {"id": "S1", "url": "https://a.example/x", "title": "Analyst view",
+             "source_type": "analyst_report", "cited": True, "sample": True},
+            {"id": "S2", "url": "https://b.example/y", "title": "Unused forum",
+             "source_type": "review_forum"},
+        ],
+        "executive_summary": "Fine.",
+    }  # fmt: skip
+    task = make_task(bob.pk, status="completed", report=report, pmf_score=61)
+    insert_tasks([task])
+    # when staff open it
+    page = staff_client.get(f"{LIST}{task.id}/").content.decode()
+    # then both sources are listed with their type and whether they were cited, and no ISO timestamps
+    assert "Sources (2)" in page and "No sources yet" not in page
+    assert "Analyst view <em>(fictional sample)</em>" in page and "review_forum" in page
+    assert task.created_at.strftime("%-d %b %Y") in page and task.created_at.isoformat()[:19] not in page
+
+
+@pytest.mark.django_db
+def test_celery_results_are_view_only_in_the_admin(staff_client: Client) -> None:
+    # when staff open Celery's task results, then there is no Add link and the add page is refused
+    listing = staff_client.get("/admin/django_celery_results/taskresult/")
+    assert listing.status_code == 200
+    assert b"/admin/django_celery_results/taskresult/add/" not in listing.content
+    assert staff_client.get("/admin/django_celery_results/taskresult/add/").status_code == 403
+    assert staff_client.get("/admin/django_celery_results/groupresult/add/").status_code == 403

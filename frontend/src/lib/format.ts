@@ -41,3 +41,10 @@ export function plural(count: number, one: string, many = `${one}s`): string {
 export function formatCredits(amount: number): string {
   return plural(amount, "credit");
 }
+
+/** The first day of the month after "YYYY-MM", when the monthly credits renew. */
+export function renewalDate(month: string): string {
+  const [year, monthNumber] = month.split("-").map(Number);
+  if (!year || !monthNumber) return "next month";
+  return new Date(year, monthNumber, 1).toLocaleDateString(undefined, { dateStyle: "long" });
+}

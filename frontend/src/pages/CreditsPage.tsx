@@ -1,11 +1,12 @@
 import { useState } from "react";
+import { Link } from "react-router";
 import { Card } from "../components/ui/Card";
 import { ErrorState } from "../components/ui/ErrorState";
 import { Pagination } from "../components/ui/Pagination";
 import { LoadingRegion, Skeleton } from "../components/ui/Skeleton";
 import { useBalance, useTransactions } from "../hooks/resources";
 import { usePageTitle } from "../hooks/usePageTitle";
-import { formatDateTime, humanize, plural } from "../lib/format";
+import { formatDateTime, humanize, plural, renewalDate } from "../lib/format";
 
 const TRANSACTIONS_PAGE_SIZE = 20;
 
@@ -28,7 +29,7 @@ function BalanceCard() {
       <Card>
         <h2 className="text-sm font-medium text-slate-600">Balance for {balance.month}</h2>
         <p className="mt-1 text-4xl font-bold tabular-nums">{balance.balance}</p>
-        <p className="text-sm text-slate-700">credits left of {balance.monthly_limit} this month</p>
+        <p className="text-sm text-slate-700">credits left of {balance.monthly_limit} this month; renews on {renewalDate(balance.month)}</p>
         <div className="mt-4 h-2 w-full overflow-hidden rounded-full bg-slate-200" aria-hidden="true">
           <div className="h-full bg-brand-600" style={{ width: `${usedPercent}%` }} />
         </div>
@@ -37,7 +38,7 @@ function BalanceCard() {
         </p>
       </Card>
       <Card>
-        <h2 className="text-sm font-medium text-slate-600">Searches remaining</h2>
+        <h2 className="text-sm font-medium text-slate-600">Researches left this month</h2>
         <ul className="mt-2 divide-y divide-slate-100">
           {balance.depths.map((depth) => (
             <li key={depth.depth} className="flex items-center justify-between gap-3 py-2">
@@ -51,6 +52,16 @@ function BalanceCard() {
         </ul>
       </Card>
     </div>
+  );
+}
+
+/** The research a charge or refund belongs to (task endpoints accept the request id as the task id). */
+function ResearchLink({ requestId }: { requestId: string | null }) {
+  if (!requestId) return null;
+  return (
+    <Link to={`/tasks/${encodeURIComponent(requestId)}`} className="block text-xs font-medium text-brand-700 underline">
+      Open the research
+    </Link>
   );
 }
 
@@ -84,6 +95,7 @@ function TransactionHistory() {
                 {(row.research_depth || row.reason) && (
                   <p className="text-xs text-slate-600">{[row.research_depth && humanize(row.research_depth), row.reason].filter(Boolean).join(" · ")}</p>
                 )}
+                <ResearchLink requestId={row.research_request_id} />
               </div>
               <div className="shrink-0 text-right">
                 <p className={`font-semibold tabular-nums ${row.amount < 0 ? "text-red-800" : "text-green-800"}`}>{row.amount > 0 ? `+${row.amount}` : row.amount}</p>
@@ -112,7 +124,10 @@ function TransactionHistory() {
                     {row.amount > 0 ? `+${row.amount}` : row.amount}
                   </td>
                   <td className="py-2 pr-3 text-right tabular-nums">{row.balance_after}</td>
-                  <td className="py-2 text-slate-700">{[row.research_depth && humanize(row.research_depth), row.reason].filter(Boolean).join(" · ") || "—"}</td>
+                  <td className="py-2 text-slate-700">
+                    {[row.research_depth && humanize(row.research_depth), row.reason].filter(Boolean).join(" · ") || (row.research_request_id ? "" : "—")}
+                    <ResearchLink requestId={row.research_request_id} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -135,7 +150,9 @@ export function CreditsPage() {
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-bold tracking-tight">Credits</h1>
-        <p className="mt-1 text-sm text-slate-700">Each research reserves its credits when it starts; failed or aborted research is refunded in full.</p>
+        <p className="mt-1 text-sm text-slate-700">
+          Each research reserves its credits when it starts; a research that fails, is aborted or finds not enough evidence is refunded in full.
+        </p>
       </div>
       <BalanceCard />
       <TransactionHistory />

@@ -3,7 +3,7 @@ import { Link, useNavigate } from "react-router";
 import { ApiError, api, errorMessage } from "../../api/client";
 import type { Balance, Depth, SubmitResponse } from "../../api/types";
 import { invalidate } from "../../hooks/useQuery";
-import { plural } from "../../lib/format";
+import { plural, renewalDate } from "../../lib/format";
 import { Button } from "../ui/Button";
 import { useToast } from "../ui/Toasts";
 import { CostPreview } from "./CostPreview";
@@ -49,12 +49,6 @@ function ideaProblem(idea: string, min: number, max: number): string | null {
   return null;
 }
 
-/** The first day of the month after "YYYY-MM", when the monthly credits renew. */
-export function renewalDate(month: string): string {
-  const [year, monthNumber] = month.split("-").map(Number);
-  if (!year || !monthNumber) return "next month";
-  return new Date(year, monthNumber, 1).toLocaleDateString(undefined, { dateStyle: "long" });
-}
 
 function newKey(): string {
   return typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
