@@ -23,9 +23,14 @@ def _pct(value: float) -> str:
     return f"{round(value * 100):d}%"
 
 
+def _width(results: dict[str, Any]) -> int:
+    return max([22, *(len(entry["corpus"]) for entry in results["corpora"])])
+
+
 def _main_rows(results: dict[str, Any]) -> list[str]:
+    width = _width(results)
     header = (
-        f"{'corpus':<22} {'analyst':<10} {'depth':<9} {'recall':>6} {'traps':>5} {'confl':>5} "
+        f"{'corpus':<{width}} {'analyst':<10} {'depth':<9} {'recall':>6} {'traps':>5} {'confl':>5} "
         f"{'score':>5} {'band':>8} {'in':>3}  {'gap':>3}  uncovered→insufficient"
     )
     rows = [header, "-" * len(header)]
@@ -43,7 +48,7 @@ def _main_rows(results: dict[str, Any]) -> list[str]:
             band = f"{run['pmf_band'][0]}-{run['pmf_band'][1]}"
             contradictions = f"{len(run['contradictions_surfaced'])}/{run['contradictions_total']}"
             rows.append(
-                f"{entry['corpus']:<22} {entry['analyst']:<10} {depth:<9} {_pct(run['recall']):>6} "
+                f"{entry['corpus']:<{width}} {entry['analyst']:<10} {depth:<9} {_pct(run['recall']):>6} "
                 f"{len(run['trap_hits']):>5} {contradictions:>5} {score!s:>5} {band:>8} "
                 f"{'yes' if run['in_band'] else 'no':>3}  {gap!s:>3}  {good}/{len(mine)}"
                 + (f"  ERROR: {run['error'][:60]}" if run.get("error") else "")
@@ -52,7 +57,8 @@ def _main_rows(results: dict[str, Any]) -> list[str]:
 
 
 def _section_rows(results: dict[str, Any]) -> list[str]:
-    header = f"{'corpus':<22} {'analyst':<10} {'depth':<9} " + " ".join(
+    width = _width(results)
+    header = f"{'corpus':<{width}} {'analyst':<10} {'depth':<9} " + " ".join(
         f"{short:>5}" for _, short in SECTION_COLUMNS
     )
     rows = ["", "Recall per section (found/total)", header, "-" * len(header)]
@@ -63,7 +69,7 @@ def _section_rows(results: dict[str, Any]) -> list[str]:
                 data = run["sections"].get(section)
                 cells.append(f"{data['found']}/{data['total']}" if data else "")
             rows.append(
-                f"{entry['corpus']:<22} {entry['analyst']:<10} {depth:<9} "
+                f"{entry['corpus']:<{width}} {entry['analyst']:<10} {depth:<9} "
                 + " ".join(f"{c:>5}" for c in cells)
             )
     return rows
