@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
 from infra.errors import DomainError, Unavailable
+from infra.parsers import RequestTooLarge
 
 # The one table from domain error codes to HTTP statuses (codes absent here answer 400).
 STATUS_BY_CODE: dict[str, int] = {
@@ -50,6 +51,7 @@ def status_for(code: str) -> int:
 _CODES_BY_EXCEPTION: list[tuple[type[exceptions.APIException], str]] = [
     (exceptions.ValidationError, "invalid"),
     (exceptions.ParseError, "malformed_request"),
+    (RequestTooLarge, "request_too_large"),
     (exceptions.NotAuthenticated, "not_authenticated"),
     (exceptions.AuthenticationFailed, "authentication_failed"),
     (exceptions.PermissionDenied, "permission_denied"),

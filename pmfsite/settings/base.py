@@ -42,6 +42,7 @@ MIDDLEWARE = [
     "infra.security.SecurityHeadersMiddleware",
     "infra.security.CorsMiddleware",
     "infra.ratelimit.RateLimitMiddleware",
+    "infra.parsers.BodySizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -143,6 +144,11 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PARSER_CLASSES": [
+        "infra.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
@@ -231,6 +237,8 @@ HCAPTCHA_SECRET = env.str("HCAPTCHA_SECRET", default="")  # empty = captcha not 
 HCAPTCHA_SITE_KEY = env.str("HCAPTCHA_SITE_KEY", default="")
 HCAPTCHA_VERIFY_URL = env.str("HCAPTCHA_VERIFY_URL", default="https://api.hcaptcha.com/siteverify")
 HCAPTCHA_TIMEOUT_SECONDS = env.float("HCAPTCHA_TIMEOUT_SECONDS", default=3.0)
+API_MAX_BODY_BYTES = env.int("API_MAX_BODY_BYTES", default=1024 * 1024)  # larger API bodies: 413
+JSON_MAX_DEPTH = env.int("JSON_MAX_DEPTH", default=20)  # deeper JSON bodies: 400
 WEBSOCKET_TICKET_TTL_SECONDS = env.int("WEBSOCKET_TICKET_TTL_SECONDS", default=30)
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
 
