@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from rest_framework import serializers
+from rest_framework.fields import empty
 
 from catalogue.depths import ALIASES, DEPTHS, UnknownDepth, resolve_depth
-from research.documents import SORTS, STATUSES
+from infra.text import clean_text, has_letters
+from research.documents import SORTS, STATUSES, TEXT_SEARCH_MAX_LENGTH
 from research.exports import FORMATS
 
 IDEA_MIN, IDEA_MAX = 10, 2000
@@ -15,10 +17,26 @@ DEPTH_MESSAGE = "Choose a research depth: " + ", ".join(DEPTHS).replace(", deep"
 DEPTH_HELP = f"One of {', '.join(DEPTHS)} (seed aliases: {', '.join(ALIASES)})."
 
 
+class CleanTextField(serializers.CharField):
+    """A string field that refuses non-strings (a number is not text) and cleans the text (NFKC, no
+    escape sequences or invisible characters) before blank and length checks, so what is measured is
+    what is stored."""
+
+    def run_validation(self, data: Any = empty) -> Any:
+        if data is not empty and data is not None:
+            if not isinstance(data, str):
+                self.fail("invalid")
+            # Cleaning looks at every character: a body far over the limit is refused without it.
+            if self.max_length is not None and len(data) > 4 * self.max_length:
+                self.fail("max_length", max_length=self.max_length)
+            data = clean_text(data)
+        return super().run_validation(data)
+
+
 class SubmitSerializer(serializers.Serializer):
     """A research request (the seed's fields plus an optional hCaptcha token)."""
 
-    product_idea = serializers.CharField(
+    product_idea = CleanTextField(
         min_length=IDEA_MIN, max_length=IDEA_MAX, trim_whitespace=True,
         error_messages={
             "min_length": f"Describe your idea in at least {IDEA_MIN} characters.",
@@ -32,8 +50,8 @@ class SubmitSerializer(serializers.Serializer):
     auth_key = serializers.CharField(required=False, allow_blank=True, max_length=200, write_only=True)
 
     def validate_product_idea(self, value: str) -> str:
-        if "\x00" in value:
-            raise serializers.ValidationError("The idea contains a NUL character.")
+        if not has_letters(value):
+            raise serializers.ValidationError("Describe your product idea in words.")
         return value
 
     def validate_research_depth(self, value: str) -> str:
@@ -61,7 +79,7 @@ class SubmitResponseSerializer(serializers.Serializer):
 class TaskListQuerySerializer(serializers.Serializer):
     """Query parameters of the task list."""
 
-    q = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
+    q = serializers.CharField(required=False, allow_blank=True, max_length=TEXT_SEARCH_MAX_LENGTH, default="")
     status = serializers.CharField(required=False, allow_blank=True, default="")
     depth = serializers.CharField(required=False, allow_blank=True, default="")
     created_after = serializers.DateTimeField(required=False, allow_null=True, default=None)
@@ -96,7 +114,7 @@ class TaskListQuerySerializer(serializers.Serializer):
 
 
 class SuggestQuerySerializer(serializers.Serializer):
-    q = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
+    q = serializers.CharField(required=False, allow_blank=True, max_length=TEXT_SEARCH_MAX_LENGTH, default="")
 
 
 class BulkDeleteSerializer(serializers.Serializer):
