@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -15,7 +16,7 @@ from django_celery_results.models import GroupResult, TaskResult
 
 from catalogue.depths import DEPTHS
 from research import documents, staff
-from research.documents import STATUSES
+from research.documents import STATUSES, TEXT_SEARCH_MAX_LENGTH
 from research.models import ResearchTaskEntry
 
 PAGE_SIZE = 50
@@ -28,6 +29,19 @@ def report_sources(report: dict[str, Any]) -> list[dict[str, Any]]:
         sources = report["sources"]
         return [{**source, "cited": source.get("cited") or source.get("id") in cited} for source in sources]
     return [{**citation, "cited": True} for citation in cited.values()]
+
+
+class TaskSearchForm(forms.Form):
+    """The staff list's free-text fields, capped like the API's search (the regex has a length cap)."""
+
+    q = forms.CharField(
+        required=False, max_length=TEXT_SEARCH_MAX_LENGTH,
+        error_messages={"max_length": f"Keep the search under {TEXT_SEARCH_MAX_LENGTH} characters."},
+    )  # fmt: skip
+    user = forms.CharField(
+        required=False, max_length=150,
+        error_messages={"max_length": "Keep the user name under 150 characters."},
+    )  # fmt: skip
 
 
 @admin.register(ResearchTaskEntry)
@@ -56,10 +70,14 @@ class ResearchTaskAdmin(admin.ModelAdmin):
             raise Http404
         params = request.GET
         page = max(1, int(params.get("p", "1"))) if params.get("p", "1").isdigit() else 1
-        tasks, total = staff.tasks_for_staff(
-            text=params.get("q", ""), status=params.get("status", ""), depth=params.get("depth", ""),
-            username=params.get("user", ""), page=page, page_size=PAGE_SIZE,
-        )  # fmt: skip
+        search = TaskSearchForm(params)
+        tasks: list[documents.ResearchTask] = []
+        total = 0
+        if search.is_valid():
+            tasks, total = staff.tasks_for_staff(
+                text=search.cleaned_data["q"], status=params.get("status", ""), depth=params.get("depth", ""),
+                username=search.cleaned_data["user"], page=page, page_size=PAGE_SIZE,
+            )  # fmt: skip
         owners = {
             user.pk: user for user in get_user_model().objects.filter(pk__in={t.owner_id for t in tasks})
         }
@@ -68,8 +86,10 @@ class ResearchTaskAdmin(admin.ModelAdmin):
             "rows": [(task, owners.get(task.owner_id)) for task in tasks], "total": total, "page": page,
             "has_next": page * PAGE_SIZE < total, "statuses": STATUSES, "depths": list(DEPTHS),
             "params": params,
+            "search_errors": {name: list(errors) for name, errors in search.errors.items()},
         }  # fmt: skip
-        return TemplateResponse(request, "admin/research/task_list.html", context)
+        status = 400 if search.errors else 200
+        return TemplateResponse(request, "admin/research/task_list.html", context, status=status)
 
     def task_view(self, request: HttpRequest, task_id: str) -> HttpResponse:
         task = documents.task_get(task_id)

@@ -140,6 +140,9 @@ def task_get_by_request(*, owner_id: int, request_id: str) -> ResearchTask | Non
     return _from_document(document) if document else None
 
 
+TEXT_SEARCH_MAX_LENGTH = 200  # callers validate it: the server caps regex patterns (escaping can double it)
+
+
 def _text_query(text: str) -> dict[str, Any]:
     pattern = {"$regex": re.escape(text.strip()), "$options": "i"}
     return {"$or": [{"title": pattern}, {"product_idea": pattern}]}

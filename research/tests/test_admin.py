@@ -101,3 +101,26 @@ def test_celery_results_are_view_only_in_the_admin(staff_client: Client) -> None
     assert b"/admin/django_celery_results/taskresult/add/" not in listing.content
     assert staff_client.get("/admin/django_celery_results/taskresult/add/").status_code == 403
     assert staff_client.get("/admin/django_celery_results/groupresult/add/").status_code == 403
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("field", "length", "message"),
+    [
+        ("q", 5000, "Keep the search under 200 characters."),
+        ("q", 201, "Keep the search under 200 characters."),
+        ("user", 151, "Keep the user name under 150 characters."),
+    ],
+)
+def test_an_overlong_staff_search_is_a_400_naming_the_field(
+    staff_client: Client, mongo_db: Any, field: str, length: int, message: str
+) -> None:
+    # given a task to find
+    insert_tasks([make_task(UserFactory(username="alice").pk, title="Meal planner")])
+    # when staff search with an over-long text
+    response = staff_client.get(LIST, {field: "x" * length})
+    # then the list answers 400 with a message on that field, and lists nothing
+    assert response.status_code == 400
+    assert response.context["search_errors"] == {field: [message]}
+    assert message.encode() in response.content
+    assert b"Meal planner" not in response.content
