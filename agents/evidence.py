@@ -189,8 +189,18 @@ def conflict_between(left: Figure, right: Figure) -> Conflict:
     return Conflict(quantity=what, sides=sides, statement=statement + ".", definitions_differ=differ)
 
 
-def find_conflicts(figures: Iterable[Figure], relevant: set[str]) -> list[Conflict]:
-    """Pairs of checked figures of the same quantity, from different sources, that disagree."""
+def same_place(left: str, right: str, home: set[str]) -> bool:
+    """Whether two figures' places can be one quantity: equal, or one unstated and the other the idea's."""
+    if left == right:
+        return True
+    stated = left or right
+    return not (left and right) and stated in home
+
+
+def find_conflicts(
+    figures: Iterable[Figure], relevant: set[str], home: set[str] | None = None
+) -> list[Conflict]:
+    """Pairs of checked figures of the same quantity and place, from different sources, that disagree."""
     pool = [
         f
         for f in figures
@@ -206,7 +216,7 @@ def find_conflicts(figures: Iterable[Figure], relevant: set[str]) -> list[Confli
         for right in pool[index + 1 :]:
             if _quantity(left) != _quantity(right) or set(left.source_ids) & set(right.source_ids):
                 continue
-            if left.geography and right.geography and left.geography != right.geography:
+            if not same_place(left.geography, right.geography, home or set()):
                 continue  # two places, not one quantity
             if left.kind in SAME_SCOPE_ONLY and (not left.scope or left.scope.lower() != right.scope.lower()):
                 continue

@@ -30,7 +30,7 @@ SAMPLE_NOTICE = (
 )
 INLINE_SPECIAL = re.compile(r"([\\`*\[\]<>|])")
 EDGE_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
-LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
+LINE_START = re.compile(r"^(\s*)([#>]|[-+=](?=\s)|\d+[.)](?=\s))")
 MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 EMPHASIS = re.compile(r"(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1")
 SAFE_URL = re.compile(r"^https?://", re.IGNORECASE)

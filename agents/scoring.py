@@ -33,6 +33,8 @@ LEVEL = {"low": 1, "medium": 2, "high": 3}
 SATURATION_POINTS = {"low": 8.0, "medium": 5.0, "high": 2.0}
 RATE = re.compile(r"(\d+(?:\.\d+)?)\s?%")
 NONZERO_PRICE = re.compile(r"(?:[$€£¥₹]|\b[A-Z]{3}\s?)\s?(?:[1-9]\d*(?:[.,]\d+)?|0\.\d*[1-9])")
+TRUST = {"high": 1.0, "medium": 0.85, "low": 0.7}  # points kept by the confidence in the best evidence
+NEUTRAL = 0.4  # share of a criterion's points when the sources say nothing about it
 VERDICTS = ((75, "Strong"), (55, "Promising"), (35, "Uncertain"), (0, "Weak"))
 INDEPENDENT = {"analyst_report", "survey", "interviews", "government", "news", "review_forum"}
 
@@ -90,6 +92,11 @@ def _sub_score(
     # evidence is stored as plain claims, so a report reloaded from JSON is identical to the live one
     plain = [Claim.model_validate(claim.model_dump(include=set(Claim.model_fields))) for claim in evidence]
     source_ids = list(dict.fromkeys(i for claim in evidence for i in claim.source_ids))
+    if not evidence and score == 0:
+        score = NEUTRAL * weight
+        rationale += f" Scored neutral ({NEUTRAL:.0%}): missing evidence is not evidence against the idea."
+    else:
+        score *= TRUST[confidence]
     score = round(min(max(score, 0.0), float(weight)), 1)
     return SubScore(
         name=name,
@@ -165,7 +172,7 @@ def pain_score(customer: CustomerFindings, context: Context) -> SubScore:
 def competition_score(competitor: CompetitorFindings, context: Context) -> SubScore:
     """Competition gap (20): an open gap named by an independent source, plus saturation."""
     gaps = context.usable(competitor.gaps)
-    gap_points = 0.0 if not gaps else 12.0 if _distinct_sources(gaps) >= 2 else 9.0
+    gap_points = 0.0 if not gaps else 10.0 if _distinct_sources(gaps) >= 2 else 7.0
     known = bool(competitor.competitors) or not competitor.saturation_rationale.startswith("Not found")
     saturation = SATURATION_POINTS[competitor.saturation] if known and competitor.competitors else 0.0
     rationale = f"{'An open gap is named' if gaps else 'No gap is named'} in the sources; " + (
@@ -173,8 +180,9 @@ def competition_score(competitor: CompetitorFindings, context: Context) -> SubSc
         if competitor.competitors
         else "competitors: not found in the sources."
     )
+    shown = [*gaps[:2], *(c.evidence[0] for c in competitor.competitors[:3] if c.evidence)]
     return _sub_score(
-        "Competition gap", 20, gap_points + saturation, rationale, gaps[:2], context.confidence(gaps)
+        "Competition gap", 20, gap_points + saturation, rationale, shown, context.confidence(shown)
     )
 
 
@@ -183,7 +191,7 @@ def payment_score(customer: CustomerFindings, competitor: CompetitorFindings, co
     signals = context.usable(customer.willingness_to_pay)
     stated = [claim for claim in signals if NONZERO_PRICE.search(claim.text)]
     paid_market = any(NONZERO_PRICE.search(c.pricing) for c in competitor.competitors)
-    points = (10.0 if stated else 6.0 if signals else 0.0) + (5.0 if paid_market else 0.0)
+    points = (8.0 if stated else 5.0 if signals else 0.0) + (4.0 if paid_market else 0.0)
     rationale = (
         "Customers state a price they would pay"
         if stated
@@ -198,14 +206,19 @@ def payment_score(customer: CustomerFindings, competitor: CompetitorFindings, co
 def timing_score(market: MarketFindings, context: Context) -> SubScore:
     """Timing & feasibility (15): trends and opportunities, each corroborated or not."""
     trends, opportunities = context.usable(market.trends), context.usable(market.opportunities)
-    trend_points = 0.0 if not trends else 8.0 if _distinct_sources(trends) >= 2 else 5.0
-    opportunity_points = 0.0 if not opportunities else 7.0 if _distinct_sources(opportunities) >= 2 else 5.0
-    rationale = f"Trends: {_spread(trends)}; opportunities: {_spread(opportunities)}."
+    trend_points = 0.0 if not trends else 6.0 if _distinct_sources(trends) >= 2 else 4.0
+    opportunity_points = 0.0 if not opportunities else 5.0 if _distinct_sources(opportunities) >= 2 else 3.0
+    forecasts = [f for f in context.usable(market.growth) if f.timeframe == "forecast"]
+    rates = [float(m.group(1)) for f in forecasts if (m := RATE.search(f.value or f.text))]
+    momentum = 4.0 if rates and median(rates) >= 10 else 2.0 if rates and median(rates) > 0 else 0.0
+    rationale = f"Trends: {_spread(trends)}; opportunities: {_spread(opportunities)}; forecast growth: " + (
+        f"{median(rates):g}% ({momentum:g} pts)." if rates else "not found in the sources."
+    )
     evidence = [*trends[:2], *opportunities[:1]]
     return _sub_score(
         "Timing & feasibility",
         15,
-        trend_points + opportunity_points,
+        trend_points + opportunity_points + momentum,
         rationale,
         evidence,
         context.confidence(evidence),

@@ -14,7 +14,7 @@ from agents.analysts.amounts import MONEY, PRICE
 from agents.analysts.extractive_market import claim
 from agents.analysts.sentences import PERCENT, Sentence, all_sentences, keyword_hits, rank, split_sentences
 from agents.analysts.vetting import Evidence, is_statement
-from agents.state import CustomerFindings, Level, PainPoint, Segment, Source
+from agents.state import Claim, CustomerFindings, Level, PainPoint, Segment, Source
 
 PAIN_WORDS = (
     "pain",
@@ -93,6 +93,15 @@ SEGMENT_SENTENCE = re.compile(
     r" (?P<share>\d+(?:\.\d+)?\s?%) of (?:the )?"
     r"(?:respondents|customers|users|buyers|market|demand|the sample)",
 )
+SEGMENT_SECTION = re.compile(
+    r"\b(?:segments?|who buys|buyers?|buyer groups?|customer groups?|audiences?|who (?:uses|pays)|target "
+    r"(?:customers|market|users)|customer types?|user groups?)\b",
+    re.IGNORECASE,
+)
+LIST_ITEM = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s+(?P<item>.+)$")
+ITEM_NAME = re.compile(
+    r"^\*\*(?P<bold>[^*]{2,80}?)[.:]?\*\*|^(?P<lead>[^:\u2014\u2013(]{3,60}?)\s*[:\u2014\u2013(]"
+)
 LIMIT = 5
 
 
@@ -142,9 +151,41 @@ def segments(sources: list[Source]) -> tuple[list[Segment], list[Segment]]:
                         name=share.group("name"), description=share.group("share"), evidence=[claim(sentence)]
                     ),
                 )
-    groups = [segment for person, segment in found.values() if not person][:LIMIT]
+    listed = [segment for segment in listed_segments(sources) if segment.name not in found]
+    groups = [*(segment for person, segment in found.values() if not person), *listed][:LIMIT]
     people = [segment for person, segment in found.values() if person][:LIMIT]
     return groups, people
+
+
+def listed_segments(sources: list[Source]) -> list[Segment]:
+    """Segments listed as items under a "Segments" / "Who buys" heading, each quoting its item."""
+    found: list[Segment] = []
+    for source in sources:
+        heading = ""
+        for line in source.content.splitlines():
+            if line.lstrip().startswith("#"):
+                heading = line.strip("# ").strip()
+                continue
+            item = LIST_ITEM.match(line)
+            if not item or not SEGMENT_SECTION.search(heading):
+                continue
+            text = item.group("item").strip()
+            named = ITEM_NAME.match(text)
+            if not named:
+                continue
+            name = (named.group("bold") or named.group("lead")).strip()
+            if len(name.split()) > 8 or is_person(name):
+                continue
+            quote = re.sub(r"\*\*", "", text)
+            share = PERCENT.search(quote)
+            found.append(
+                Segment(
+                    name=name,
+                    description=share.group(0) if share else "",
+                    evidence=[Claim(text=quote, source_ids=[source.id], quote=quote)],
+                )
+            )
+    return found
 
 
 def pain_words_for(focus: set[str]) -> list[str]:

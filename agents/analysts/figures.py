@@ -52,8 +52,12 @@ CLAIMED = re.compile(
     r"according to (?:the company|its (?:website|founders?|marketing|pitch)))\b",
     re.I,
 )
+BACK_REFERENCE = re.compile(
+    r"^(?:within (?:it|that|this)|of (?:that|this|it)|of which|that (?:market|total))\b", re.I
+)
 FORECAST = re.compile(
-    r"\b(?:will|projected|projection|forecasts?|forecasted|expected to|is set to|could|to reach|anticipated|"
+    r"\b(?:will|projected|projection|forecasts?|forecasted|expects?|expected|is set to|could|to reach|"
+    r"anticipated|"
     r"outlook|estimated to (?:reach|grow|hit)|predicted|by (?:the )?(?:end of )?(?:19|20)\d{2})\b",
     re.I,
 )
@@ -272,7 +276,8 @@ def timeframe_of(text: str, found: Found, year: str, reference_year: int) -> Tim
         FORECAST.search(around) and (not first_year or first_year >= reference_year - 1)
     ):
         return "forecast"
-    if first_year and first_year > reference_year:
+    last_year = int(year[-4:]) if year[-4:].isdigit() else 0
+    if (first_year and first_year > reference_year) or last_year > reference_year:
         return "forecast"
     if first_year and first_year <= reference_year - 3:
         return "historical"
@@ -314,10 +319,17 @@ def _scope_words(phrase: str, stop_at_verbs: bool) -> str:
     return " ".join(words).strip(" ,'")
 
 
+def in_market_context(sentence: Sentence) -> bool:
+    """A sentence under a market heading, or continuing one ("Within it, …", "Of that, …")."""
+    return bool(MARKET.search(sentence.heading) or BACK_REFERENCE.match(sentence.text))
+
+
 def figures(sentence: Sentence, reference_year: int, research_year: int, title: str = "") -> list[Figure]:
     """The typed figures a sentence states, each quoting the sentence."""
     result = []
     for found in numbers_in(sentence.text):
+        if found.kind == "other" and MONEY.fullmatch(found.value) and in_market_context(sentence):
+            found = Found(found.value, "market_size", found.start, found.end)
         year = year_of(sentence.text, found.start, found.end)
         first_year = int(year[:4]) if year else 0
         result.append(

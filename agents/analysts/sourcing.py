@@ -198,18 +198,23 @@ def facet(wanted: frozenset[str], title: Counter[str], body: Counter[str]) -> tu
 def relevance(source: Source, idea: IdeaTerms, weight: dict[str, float]) -> tuple[float, bool]:
     """(relevance 0..1, relevant): about the product's terms, and about the customer when one is named.
 
-    Two of the product's terms must be what the source is about (titled or repeated) — one shared
-    word ("solar", "cold") is not enough — and at least one of the named customer's.
+    The source must be about the product and about the named customer (a term titled or repeated,
+    or two mentioned), and about two of the idea's terms in all: sharing the product's words
+    ("solar", "cold", "storage") without the customer is an adjacent market, not this idea.
     """
     title, body = counts(source.title), counts(source.content)
     score = covered(idea.all, weight, title, body)
     strong, mentioned = facet(idea.product, title, body)
-    needed = min(2, len(idea.product))
-    product = strong >= needed or mentioned >= needed + 1
-    wholly = strong >= min(3, len(idea.product))  # every product term (up to three) is what it is about
     told, named = facet(idea.customer, title, body)
-    customer = not idea.customer or told >= 1 or named >= 2 or (wholly and named >= 1)
-    relevant = product and customer and score >= MIN_RELEVANCE
+    if not idea.customer:  # nothing but the product to go by: two of its terms, not one shared word
+        needed = min(2, len(idea.product))
+        relevant = strong >= needed or mentioned >= needed + 1
+    else:
+        wholly = strong >= min(3, len(idea.product))  # every product term (up to three) is what it is about
+        product = strong >= 1 or mentioned >= 2
+        customer = told >= 1 or named >= 2 or (wholly and named >= 1)
+        relevant = product and customer and strong + told >= 2
+    relevant = relevant and score >= MIN_RELEVANCE
     return round(score, 2), relevant
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from langgraph.runtime import Runtime
 
 from agents import citations as cite
+from agents.analysts.figures import geography_of
 from agents.analysts.idea import restatement
 from agents.context import RunContext
 from agents.evidence import (
@@ -98,12 +99,13 @@ def insufficient_reason(state: ResearchState, sources: list[ReportSource]) -> st
     )
 
 
-def place_conflicts(findings: Findings, relevant: set[str]) -> list[Conflict]:
+def place_conflicts(findings: Findings, relevant: set[str], product_idea: str) -> list[Conflict]:
     """Conflicts between the findings' figures, each put into the section its figures belong to."""
     market, competitor, customer = findings
-    found = find_conflicts([*market.market_size, *market.growth, *market.other_figures], relevant)
+    home = {place for place in (geography_of(product_idea), "global") if place}
+    found = find_conflicts([*market.market_size, *market.growth, *market.other_figures], relevant, home)
     market.conflicts = [*market.conflicts, *found]
-    customer.conflicts = [*customer.conflicts, *find_conflicts(customer.figures, relevant)]
+    customer.conflicts = [*customer.conflicts, *find_conflicts(customer.figures, relevant, home)]
     return [*market.conflicts, *competitor.conflicts, *customer.conflicts]
 
 
@@ -134,7 +136,7 @@ def write_report(state: ResearchState, context: RunContext) -> dict[str, Any]:
     state = {**state, "market": raw[0], "competitor": raw[1], "customer": raw[2]}
     findings, report_sources = analysed(state, sources)
     relevant = {source.id for source in report_sources if source.relevant}
-    conflicts = place_conflicts(findings, relevant)
+    conflicts = place_conflicts(findings, relevant, state["product_idea"])
     # no retrieved source about the idea: nothing to judge, so no score (the credits are refunded)
     score = score_pmf(*findings, report_sources) if relevant else None
     recommendations: list[Recommendation] = []

@@ -48,13 +48,13 @@ def test_rubric_scores_each_criterion_with_evidence() -> None:
     score = score_pmf(*strong_findings())
     # then each sub-score follows the published rubric
     assert [(s.name, s.weight, s.score) for s in score.sub_scores] == [
-        ("Market size & growth", 25, 22.5),  # 12.5 headline >= $1B + 10 growth >= 10%
-        ("Pain severity & frequency", 25, 17.2),  # 25 x mean(6/6, 5/6) x 0.75 (one source only)
-        ("Competition gap", 20, 14.0),  # 9 (a gap, one source) + 5 (medium)
-        ("Willingness to pay", 15, 15.0),  # 10 (a stated price) + 5 (competitors charge)
-        ("Timing & feasibility", 15, 10.0),  # 5 trends (one source) + 5 opportunities (one source)
+        ("Market size & growth", 25, 22.5),  # (12.5 headline >= $1B + 10 growth >= 10%) x 1 (high)
+        ("Pain severity & frequency", 25, 14.6),  # 25 x mean(6/6, 5/6) x 0.75 (one source) x 0.85 (medium)
+        ("Competition gap", 20, 10.2),  # (7 a gap from one source + 5 medium saturation) x 0.85
+        ("Willingness to pay", 15, 10.2),  # (8 a stated price + 4 competitors charge) x 0.85
+        ("Timing & feasibility", 15, 6.0),  # (4 trends + 3 opportunities, one source each) x 0.85
     ]
-    assert (score.total, score.verdict) == (79, "Strong")
+    assert (score.total, score.verdict) == (64, "Promising")
     assert score.sub_scores[0].source_ids == ["S1", "S2"]
     assert score.sub_scores[3].evidence[0].text == "would pay $8 per month"
     assert [s.confidence for s in score.sub_scores] == ["high", "medium", "medium", "medium", "medium"]
@@ -88,22 +88,26 @@ def test_vendor_claims_unchecked_claims_and_irrelevant_sources_add_no_points() -
     ]
     # given the market size from a vendor page (S1) and the growth rate from an off-topic source (S2)
     score = score_pmf(market, competitor, customer, sources)
-    # then neither counts, and the market criterion says it has no evidence
-    assert (score.sub_scores[0].score, score.sub_scores[0].confidence) == (0, "low")
-    assert score.sub_scores[4].score == 0  # the trends and opportunities are the vendor's too
+    # then neither counts: the market criterion has no evidence, so it is neutral (40%) at low confidence
+    market_sub = score.sub_scores[0]
+    assert (market_sub.score, market_sub.confidence, market_sub.evidence) == (10.0, "low", [])
+    assert score.sub_scores[4].score == 6.0  # the trends and opportunities are the vendor's too: neutral
     # and a claim whose figures are not in its quote counts for nothing either
     customer.willingness_to_pay[0].values_match = False
-    assert score_pmf(market, competitor, customer, sources).sub_scores[3].score == 5.0  # paid market only
+    assert (
+        score_pmf(market, competitor, customer, sources).sub_scores[3].score == 2.8
+    )  # paid market only x 0.7
 
 
-def test_refuted_claims_earn_no_points_and_empty_findings_score_low() -> None:
+def test_refuted_claims_earn_no_points_and_empty_findings_score_neutral_at_low_confidence() -> None:
     market, competitor, customer = strong_findings()
     for item in [*market.market_size, *market.growth, *market.trends, *market.opportunities]:
         item.verified = False
-    assert score_pmf(market, competitor, customer).sub_scores[0].score == 0
-    assert score_pmf(market, competitor, customer).sub_scores[4].score == 0
+    # refuted claims are as good as missing: the criterion is neutral, at low confidence
+    refuted = score_pmf(market, competitor, customer)
+    assert [(s.score, s.confidence) for s in refuted.sub_scores[::4]] == [(10.0, "low"), (6.0, "low")]
     empty = score_pmf(MarketFindings(), CompetitorFindings(saturation="high"), CustomerFindings())
-    assert (empty.total, empty.verdict) == (0, "Weak")
+    assert (empty.total, empty.verdict) == (40, "Uncertain")
     assert {sub.confidence for sub in empty.sub_scores} == {"low"}
 
 

@@ -1,0 +1,133 @@
+"""A research on a small synthetic corpus written for this test (not the sample corpus, not the eval's)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from agents.budget import SearchBudget
+from agents.config import AgentConfig
+from agents.providers.local import LocalCorpusSearchProvider
+from agents.run import run_in_memory
+from agents.state import Report
+from catalogue.depths import resolve_depth
+
+IDEA = "Mobile bike repair vans for daily bike commuters in Nairobi, booked by the rider's employer."
+DOCUMENTS = {
+    "market-report.md": (
+        "Bike Repair Services in Kenya — Market Outlook 2025",
+        "Fictional analyst report. Lakeview Analytics estimates the Kenyan bike repair services market at "
+        "$64 million in 2024. The bike repair services market is expected to grow at a CAGR of 11% from 2025 "
+        "to 2030. Demand for bike repair rises as more commuters in Nairobi ride to work. Analysts see an "
+        "opportunity in workplace bike repair for commuters, which no provider serves today.",
+    ),
+    "market-news.md": (
+        "Commuter cycling booms in Nairobi",
+        "Fictional news. The number of daily bike commuters in Nairobi grew 18% in 2024, the city reported. "
+        "Bike repair shops in Nairobi say queues are longer than ever. A trade group puts the bike repair "
+        "market in Kenya at $150 million in 2024, counting spare parts sold by repair shops.",
+    ),
+    "survey.md": (
+        "Nairobi Bike Commuter Survey 2025",
+        "Fictional survey. We surveyed 800 respondents who commute by bike in Nairobi. 64% of respondents "
+        "said finding time for a bike repair is their biggest problem. 52% of respondents said they would "
+        "pay KES 500 per visit for a bike repair at their workplace. The survey over-represents riders in "
+        "central Nairobi and should be read with care. Respondents were aged 22 to 45.",
+    ),
+    "interviews.md": (
+        "Interview notes: bike commuters and HR managers on repair",
+        "Fictional interview notes. Commuters told us a broken bike means a lost morning and a late arrival "
+        "at work. HR managers said they would pay for a bike repair van visit if it keeps staff on time. "
+        "Commuters complain that repair shops close before they leave work.",
+    ),
+    "competitors.md": (
+        "Bike repair options for Nairobi commuters compared",
+        "Fictional review. ## SpokeVan — mobile repair on call\n\nSpokeVan costs KES 900 per repair visit "
+        "and serves homes only. SpokeVan is praised for fast repairs but cannot visit offices.\n\n"
+        "## PedalPit — repair shop chain\n\nPedalPit charges KES 400 per repair at its shops. PedalPit is "
+        "the market leader among bike repair shops in Nairobi.\n\nThe gap: no bike repair service visits "
+        "commuters at their workplace. The bike repair market in Nairobi is fragmented.",
+    ),
+    "vendor.html": (
+        "SpokeVan Pricing — bike repair at your door",
+        "Our vans come to you. Book a demo, sign up today and start your free trial. We serve a $2 billion "
+        "bike repair market by 2027. Our Pro plan costs KES 900 per repair visit for your bike.",
+    ),
+    "adjacent.md": (
+        "Mobile truck repair for fleets",
+        "Fictional report. Mobile repair vans for truck fleets earn $300 million a year in Kenya. Fleet "
+        "managers book mobile truck repair by the hour. Truck repair vans carry heavy tools for brakes.",
+    ),
+    "off-topic.md": (
+        "Nairobi restaurants guide",
+        "Fictional guide. Nairobi has many restaurants that are busy on weekdays. Commuters eat lunch near "
+        "their offices in Nairobi and prefer quick meals.",
+    ),
+}
+
+
+def write_corpus(folder: Path) -> Path:
+    for name, (title, body) in DOCUMENTS.items():
+        slug = name.rsplit(".", 1)[0]
+        if name.endswith(".html"):
+            text = (
+                f'<html><head><title>{title}</title><meta name="url" content="https://{slug}.example/pricing">'
+                f"</head><body><article><p>{body}</p></article></body></html>"
+            )
+        else:
+            front = f"title: {title}\nurl: https://{slug}.example/{slug}\npublished: 2025-05-01"
+            text = f"---\n{front}\n---\n{body}\n"
+        (folder / name).write_text(text)
+    return folder
+
+
+def research(corpus: Path, idea: str, depth: str) -> Report:
+    search = LocalCorpusSearchProvider(corpus)
+    config = AgentConfig(search=search, cache_dir=None)
+    return run_in_memory(
+        product_idea=idea, budget=SearchBudget.of(resolve_depth(depth)), config=config
+    ).report
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_corpus(tmp_path_factory.mktemp("bike-corpus"))
+
+
+def test_essential_and_deep_on_the_same_sources_score_within_ten_points(corpus: Path) -> None:
+    # given the same corpus; when researched at both ends of the depth range
+    essential, deep = research(corpus, IDEA, "essential"), research(corpus, IDEA, "deep")
+    # then both are reports with a score, and the scores differ by at most 10 points
+    assert essential.pmf_score is not None and deep.pmf_score is not None
+    assert abs(essential.pmf_score.total - deep.pmf_score.total) <= 10
+    # and every sub-score states its confidence
+    assert {sub.confidence for sub in deep.pmf_score.sub_scores} <= {"low", "medium", "high"}
+
+
+def test_the_report_types_its_evidence_and_keeps_distractors_out(corpus: Path) -> None:
+    report = research(corpus, IDEA, "deep")
+    market = report.market_analysis
+    # the headline is an independent current figure, never the vendor's "$2 billion by 2027"
+    assert market.headline is not None and market.headline.value == "$64 million"
+    assert all("2 billion" not in figure.value for figure in market.market_size)
+    assert any(figure.vendor_claim and "2 billion" in figure.value for figure in market.other_figures)
+    # the two market sizes disagree and the report says so, with both values
+    assert any("$64 million" in c.statement and "$150 million" in c.statement for c in report.conflicts)
+    # the adjacent truck market and the restaurant guide are retrieved but not about the idea
+    by_title = {source.title: source for source in report.sources}
+    assert not by_title["Mobile truck repair for fleets"].relevant
+    assert not by_title["Nairobi restaurants guide"].cited
+    assert by_title["SpokeVan Pricing — bike repair at your door"].source_type == "vendor"
+    # the stated price is willingness to pay; the survey caveat is not a finding
+    paying = " ".join(c.text for c in report.customer_insights.willingness_to_pay)
+    assert "KES 500 per visit" in paying
+    assert "over-represents" not in report.model_dump_json()
+    # every retrieved source is listed, cited or not
+    assert len(report.sources) == report.methodology.sources_count
+
+
+def test_an_idea_the_corpus_does_not_cover_gets_no_score(corpus: Path) -> None:
+    report = research(corpus, "An AI tutor for high-school chemistry students.", "essential")
+    assert (report.outcome, report.pmf_score) == ("insufficient_evidence", None)
+    assert "no retrieved source was relevant" in report.outcome_reason

@@ -1,0 +1,270 @@
+"""Typed evidence on small synthetic texts: figures, placement, source typing, relevance, conflicts."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from agents.analysts.amounts import MONEY, PRICE, amount
+from agents.analysts.extractive_customer import analyse_customers
+from agents.analysts.figures import figures
+from agents.analysts.idea import parse_idea
+from agents.analysts.sentences import Sentence, split_line
+from agents.analysts.sourcing import assess, source_type
+from agents.analysts.vetting import Evidence
+from agents.evidence import find_conflicts, headline
+from agents.state import AgentName, Figure, MarketFindings, Source
+
+
+def source(
+    content: str,
+    source_id: str = "U1",
+    *,
+    url: str = "https://x.example/a",
+    title: str = "T",
+    agent: AgentName = "customer",
+) -> Source:
+    return Source(
+        id=source_id, url=url, title=title, content=content, agent=agent, retrieved_at=datetime.now(UTC)
+    )
+
+
+def typed(text: str) -> list[tuple[str, str, str, str, str]]:
+    """(value, kind, timeframe, year, geography) of each figure of one sentence, written in 2025."""
+    return [
+        (f.value, f.kind, f.timeframe, f.year, f.geography)
+        for f in figures(Sentence(text, "M1", 0), reference_year=2025, research_year=2026)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The global bike repair market was worth $4.1 billion in 2024 and is forecast to reach "
+            "$6.3 billion by 2030.",
+            [
+                ("$4.1 billion", "market_size", "current", "2024", "global"),
+                ("$6.3 billion", "market_size", "forecast", "2030", "global"),
+            ],
+        ),
+        (
+            "Spokewise raised $14 million in a Series A round in 2024.",
+            [("$14 million", "funding", "current", "2024", "")],
+        ),
+        (
+            "One repair chain reported $2.2 million in annual sales.",
+            [("$2.2 million", "company_revenue", "current", "", "")],
+        ),
+        ("Each repair van costs $38,000 to build and equip.", [("$38,000", "cost", "current", "", "")]),
+        (
+            "In 2015, the bicycle service market in Germany was EUR 2 bn.",
+            [("EUR 2 bn", "market_size", "historical", "2015", "Germany")],
+        ),
+        (
+            "There are 310,000 bike commuters in Kenya today.",
+            [("310,000 bike commuters", "population", "current", "", "Kenya")],
+        ),
+        (
+            "Analysts expect a CAGR of 9.5% from 2025 to 2030.",
+            [("CAGR of 9.5%", "growth_rate", "forecast", "2025 to 2030", "")],
+        ),
+        (
+            "Spokewise Plus costs $29 per rider per month.",
+            [("$29 per rider per month", "price", "current", "", "")],
+        ),
+    ],
+)
+def test_figures_are_typed_by_kind_timeframe_year_and_place(
+    text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert typed(text) == expected
+
+
+def test_a_figure_more_than_five_years_old_is_dated_and_a_claimed_one_is_a_vendor_claim() -> None:
+    old = figures(Sentence("The market was $300 million in 2014.", "M1", 0), 2025, 2026)[0]
+    claimed = figures(Sentence("Spokewise claims a $9 billion market for its vans.", "M2", 0), 2025, 2026)[0]
+    assert (old.dated, old.timeframe) == (True, "historical")
+    assert claimed.vendor_claim is True
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "units"),
+    [
+        ("valued at USD 3.5 billion", "USD 3.5 billion", 3.5e9),
+        ("a EUR 2 bn opportunity", "EUR 2 bn", 2e9),
+        ("3.5 billion USD in 2024", "3.5 billion USD", 3.5e9),
+        ("worth $410M last year", "$410M", 4.1e8),
+    ],
+)
+def test_scaled_amounts_in_codes_and_symbols_are_read(text: str, value: str, units: float) -> None:
+    match = MONEY.search(text)
+    assert match is not None and match.group(0) == value
+    assert amount(text) == units
+
+
+def test_prices_keep_their_units_and_any_currency_code() -> None:
+    text = "Riders pay KES 30 per repair, or $29 per rider per month, or $5 a week."
+    assert [m.group(0) for m in PRICE.finditer(text)] == [
+        "KES 30 per repair",
+        "$29 per rider per month",
+        "$5 a week",
+    ]
+    assert amount("KES 30 per repair") == 30
+
+
+def test_sentence_splitting_survives_abbreviations() -> None:
+    line = "The U.S. Census counts 4 million riders. Dr. Okafor said e.g. vans help. A new sentence follows."
+    assert split_line(line) == [
+        "The U.S. Census counts 4 million riders.",
+        "Dr. Okafor said e.g. vans help.",
+        "A new sentence follows.",
+    ]
+
+
+def test_customer_findings_are_placed_by_meaning() -> None:
+    # given a survey write-up with a caveat, demographics, a time loss, a price trend, a stated price,
+    # a segment heading and a persona heading
+    text = (
+        "## Findings\n"
+        "Riders lose 5 hours a month waiting for repairs at crowded shops.\n"
+        "Spare part prices fell 48% between 2019 and 2024 across the region.\n"
+        "61% of riders said they would pay $12 per visit for a repair at their office.\n"
+        "The survey over-represents riders in large cities and should be read with care.\n"
+        "Respondents were aged 25 to 44 and 58% were men in the sample.\n"
+        "## Segment 1: Daily office commuters (44% of riders)\n"
+        "Daily office commuters ride more than eight kilometres each way to work.\n"
+        "## Persona: Wanjiru, the courier who cannot stop\n"
+        "Wanjiru loses a day's income every time her bike breaks down on a delivery.\n"
+    )
+    findings = analyse_customers(Evidence(sources=[source(text)], assessments=[], research_year=2025), set())
+    pains = [p.text for p in findings.pain_points]
+    paying = [c.text for c in findings.willingness_to_pay]
+    everything = [
+        *pains,
+        *paying,
+        *(c.text for c in findings.satisfaction_drivers),
+        *(c.text for c in findings.recommendations),
+    ]
+    # then the time loss is a pain, the stated price is willingness to pay, the price trend is neither
+    assert "Riders lose 5 hours a month waiting for repairs at crowded shops." in pains
+    assert paying == ["61% of riders said they would pay $12 per visit for a repair at their office."]
+    assert not any("prices fell" in text for text in [*pains, *paying])
+    # and the caveat and the demographics are never findings
+    assert not any("over-represents" in text or "aged 25" in text for text in everything)
+    # and the segment and the persona are kept apart
+    assert [s.name for s in findings.segments] == ["Daily office commuters"]
+    assert [p.name for p in findings.personas] == ["Wanjiru, the courier who cannot stop"]
+
+
+def test_a_vendor_list_price_is_not_willingness_to_pay() -> None:
+    vendor = source(
+        "Our Pro plan costs $29 per rider per month. Start your free trial today and book a demo with our "
+        "team. You would pay less than a single shop visit.",
+        url="https://spokewise.example/pricing",
+        title="Spokewise Pricing",
+    )
+    assert source_type(vendor) == "vendor"
+    evidence = Evidence(sources=[vendor], assessments=[], research_year=2025, vendor={vendor.id})
+    assert analyse_customers(evidence, set()).willingness_to_pay == []
+
+
+@pytest.mark.parametrize(
+    ("url", "title", "content", "expected"),
+    [
+        (
+            "https://riders.example/forum/t/123",
+            "Forum: vans?",
+            "Posted by kip. I tried it. Reply",
+            "review_forum",
+        ),
+        (
+            "https://lab.example/r",
+            "Rider survey",
+            "We surveyed 900 respondents; 40% of respondents ride.",
+            "survey",
+        ),
+        (
+            "https://stats.example/r",
+            "Transport statistics",
+            "The national statistics office and the ministry publish the census of bicycles.",
+            "government",
+        ),
+    ],
+)
+def test_sources_are_typed_from_their_cues(url: str, title: str, content: str, expected: str) -> None:
+    assert source_type(source(content, url=url, title=title)) == expected
+
+
+IDEA = "Mobile bike repair vans for daily bike commuters in Nairobi."
+ON_TOPIC = (
+    "Bike commuters in Nairobi want repair at work. A mobile repair van visits offices twice a week. "
+    "Commuters say a bike repair van saves them a trip to the shop."
+)
+ADJACENT = (
+    "Mobile repair vans for delivery trucks and fleet vehicles are growing. A mobile repair van fixes truck "
+    "brakes on site. Fleet managers book mobile repair by the hour."
+)
+GENERIC = "Nairobi traffic is heavy. Daily life in the city is busy and the weather is warm in March."
+
+
+def test_a_source_is_relevant_only_when_it_is_about_the_idea() -> None:
+    # given an on-topic page, an adjacent market sharing the product's words, a page sharing place words
+    context = parse_idea(IDEA)
+    sources = [
+        source(ON_TOPIC, "M1", title="Bike commuters and repair vans"),
+        source(ADJACENT, "M2", title="Mobile repair for truck fleets"),
+        source(GENERIC, "M3", title="Nairobi city notes"),
+    ]
+    # when they are assessed
+    notes = {note.source_id: note for note in assess(sources, context)}
+    # then only the on-topic page is used
+    assert [note.source_id for note in notes.values() if note.relevant] == ["M1"]
+    assert notes["M1"].relevance > notes["M2"].relevance > notes["M3"].relevance
+
+
+def size(value: str, year: str, source_id: str, **typed: object) -> Figure:
+    text = f"The market was {value} in {year}."
+    return Figure(
+        text=text,
+        quote=text,
+        source_ids=[source_id],
+        value=value,
+        year=year,
+        kind="market_size",
+        verified=True,
+        **typed,
+    )  # type: ignore[arg-type]
+
+
+def test_headline_is_the_most_recent_current_independent_market_size() -> None:
+    market = MarketFindings(
+        market_size=[
+            size("$90 million", "2023", "S1"),
+            size("$120 million", "2024", "S2"),
+            size("$2 billion", "2025", "S3", vendor_claim=True),
+            size("$400 million", "2030", "S4", timeframe="forecast"),
+            size("$150 million", "2025", "S5", dated=True),
+        ]
+    )
+    chosen = headline(market, relevant=set())
+    assert chosen is not None and chosen.value == "$120 million"
+
+
+def test_sources_disagreeing_on_one_quantity_make_a_conflict_with_both_sides() -> None:
+    # given two sources sizing the market differently (one narrower), one agreeing, one in another country
+    left = size("$86 million", "2024", "S1", scope="van repair services")
+    right = size("$210 million", "2023", "S2", scope="all bicycle repair")
+    agreeing = size("$90 million", "2024", "S3", scope="van repair services")
+    elsewhere = size("$500 million", "2024", "S4", geography="Germany")
+    # when conflicts are sought
+    conflicts = find_conflicts([left, right, agreeing, elsewhere], relevant=set())
+    # then the disagreement names both values, years and sources, and the definitions differ
+    statements = [c.statement for c in conflicts]
+    wanted = ("$86 million (van repair services, 2024, S1)", "$210 million (all bicycle repair, 2023, S2)")
+    assert any(all(side in s for side in wanted) for s in statements)
+    assert all("S4" not in s for s in statements)  # another place is another quantity
+    first = next(c for c in conflicts if {side.value for side in c.sides} == {"$86 million", "$210 million"})
+    assert first.definitions_differ and first.quantity == "the market size"
+    assert not any({side.value for side in c.sides} == {"$86 million", "$90 million"} for c in conflicts)
