@@ -20,7 +20,7 @@ from agents.checkpoints import CHECKPOINTS
 from catalogue.depths import DEPTHS
 from infra.health import check_celery
 from infra.websocket import ticket_issue
-from research import documents, exports, presenters, services
+from research import documents, exports, polls, presenters, search, services
 from research.captcha import check_request_captcha
 from research.documents import COMPLETED, TaskFilters
 from research.exceptions import ReportNotReady, SourceNotFound, SourceTextUnavailable, TaskNotFound
@@ -118,19 +118,25 @@ class TaskListView(APIView):
 class SuggestView(APIView):
     @extend_schema(parameters=[SuggestQuerySerializer], responses=SuggestResponseSerializer)
     def get(self, request: Request) -> Response:
-        """Titles matching what the user is typing."""
+        """Titles matching what the user is typing, and completions of the word being typed."""
         query = SuggestQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        text = query.validated_data["q"].strip()
-        tasks = documents.task_suggest(owner_id=int(request.user.pk or 0), text=text) if text else []
-        return Response({"suggestions": [{"id": t.id, "title": t.title, "status": t.status} for t in tasks]})
+        text, owner_id = query.validated_data["q"].strip(), int(request.user.pk or 0)
+        tasks = documents.task_suggest(owner_id=owner_id, text=text) if text else []
+        return Response({
+            "suggestions": [{"id": t.id, "title": t.title, "status": t.status} for t in tasks],
+            "terms": search.term_suggestions(owner_id, query.validated_data["q"]),
+        })  # fmt: skip
 
 
 class TaskDetailView(APIView):
     @extend_schema(responses=TaskDetailSerializer)
     def get(self, request: Request, task_id: str) -> Response:
-        """One task with its checkpoints."""
-        return Response(presenters.task_detail(_owned_task(request, task_id)))
+        """One task with its checkpoints (the status poll: from Redis while current)."""
+        detail = polls.task_detail(task_id, owner_id=int(request.user.pk or 0))
+        if detail is None:
+            raise TaskNotFound()
+        return Response(detail)
 
     @extend_schema(responses={204: None})
     def delete(self, request: Request, task_id: str) -> Response:

@@ -1,12 +1,12 @@
 """MongoDB repository for research tasks: the only module that reads or writes ``research_tasks``.
 
 Returns plain dataclasses. Status changes are conditional updates, so terminal states stay final
-and concurrent writers (worker, abort, reaper) cannot overwrite each other.
+and concurrent writers (worker, abort, reaper) cannot overwrite each other. Every write that
+changed a task calls ``_changed`` afterwards, which retires the task's status snapshot in Redis.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
@@ -15,6 +15,7 @@ from django.utils import timezone
 from pymongo import ASCENDING, DESCENDING, ReturnDocument
 from pymongo.errors import DuplicateKeyError
 
+from research import search
 from research.mongo import research_tasks
 
 QUEUED, PROCESSING, COMPLETED, FAILED, ABORTED = "queued", "processing", "completed", "failed", "aborted"
@@ -97,6 +98,7 @@ class TaskFilters:
 def _to_document(task: ResearchTask) -> dict[str, Any]:
     document = asdict(task)
     document["_id"] = document.pop("id")
+    document["search_tokens"] = search.tokens(task.title, task.product_idea)
     return document
 
 
@@ -108,10 +110,18 @@ def _from_document(document: dict[str, Any]) -> ResearchTask:
     return ResearchTask(**{key: value for key, value in data.items() if key in known})
 
 
+def _changed(task_id: str) -> None:
+    from research.progress import task_changed
+
+    task_changed(task_id)
+
+
 def task_insert(task: ResearchTask) -> tuple[ResearchTask, bool]:
     """Insert a task; when (owner, request id) exists already, return that one and False."""
+    document = _to_document(task)
+    search.vocabulary_add(task.owner_id, document["search_tokens"])  # first: a task is findable once stored
     try:
-        research_tasks().insert_one(_to_document(task))
+        research_tasks().insert_one(document)
         return task, True
     except DuplicateKeyError:
         existing = task_get_by_request(owner_id=task.owner_id, request_id=task.request_id)
@@ -129,8 +139,11 @@ def task_get(task_id: str, *, owner_id: int | None = None) -> ResearchTask | Non
     """A task by id; with an owner, the owner's task by task id or request id (the seed polls by it)."""
     query: dict[str, Any] = {"_id": task_id}
     if owner_id is not None:
-        query = {"owner_id": owner_id, **_reference_query([task_id])}
+        query["owner_id"] = owner_id
     document = research_tasks().find_one(query)
+    if document is None and owner_id is not None:
+        # Two indexed lookups rather than one $or, which the embedded server answers by a scan.
+        document = research_tasks().find_one({"owner_id": owner_id, "request_id": task_id})
     return _from_document(document) if document else None
 
 
@@ -140,17 +153,26 @@ def task_get_by_request(*, owner_id: int, request_id: str) -> ResearchTask | Non
     return _from_document(document) if document else None
 
 
-TEXT_SEARCH_MAX_LENGTH = 200  # callers validate it: the server caps regex patterns (escaping can double it)
+TEXT_SEARCH_MAX_LENGTH = 200  # callers validate it (the search's words are cut to 40 characters each)
 
 
-def _text_query(text: str) -> dict[str, Any]:
-    pattern = {"$regex": re.escape(text.strip()), "$options": "i"}
-    return {"$or": [{"title": pattern}, {"product_idea": pattern}]}
+def _owner_clause(owner_ids: list[int] | None) -> dict[str, Any]:
+    if owner_ids is None:
+        return {}
+    return {"owner_id": owner_ids[0] if len(owner_ids) == 1 else {"$in": owner_ids}}
 
 
-def _filter_query(filters: TaskFilters) -> dict[str, Any]:
-    # owner_id first: the query always narrows on an indexed field.
-    query: dict[str, Any] = {"owner_id": filters.owner_id}
+def _filter_query(filters: TaskFilters, owner_ids: list[int] | None) -> dict[str, Any] | None:
+    """The MongoDB query of ``filters`` for ``owner_ids`` (None = every owner); None if nothing can match."""
+    # owner_id, then the first search word: together they are the (owner_id, search_tokens) index.
+    query: dict[str, Any] = _owner_clause(owner_ids)
+    if filters.text.strip():
+        clauses = search.text_clauses(filters.text, owner_ids)
+        if clauses is None:
+            return None
+        query.update(clauses[0])
+        if clauses[1:]:
+            query["$and"] = clauses[1:]
     if filters.statuses:
         query["status"] = {"$in": filters.statuses}
     if filters.depth:
@@ -162,48 +184,50 @@ def _filter_query(filters: TaskFilters) -> dict[str, Any]:
         created["$lt"] = filters.created_before
     if created:
         query["created_at"] = created
-    if filters.text.strip():
-        query.update(_text_query(filters.text))
     return query
 
 
 def _page(
-    query: dict[str, Any], sort: list[tuple[str, int]], page: int, page_size: int
+    query: dict[str, Any] | None, sort: list[tuple[str, int]], page: int, page_size: int
 ) -> tuple[list[ResearchTask], int]:
-    collection = research_tasks()
-    total = collection.count_documents(query)
-    # _id last: a stable order for equal sort keys, so pages never overlap.
-    cursor = (
-        collection.find(query, {"report": 0})
-        .sort([*sort, ("_id", ASCENDING)])
-        .skip((page - 1) * page_size)
-        .limit(page_size)
-    )
-    return [_from_document(document) for document in cursor], total
+    if query is None:
+        return [], 0
+    # One pass for the count and the page ($facet): the matching documents are read once, not twice.
+    pipeline: list[dict[str, Any]] = [
+        {"$match": query},
+        {"$project": {"report": 0}},
+        # _id last: a stable order for equal sort keys, so pages never overlap.
+        {"$sort": dict([*sort, ("_id", ASCENDING)])},
+        {"$facet": {
+            "total": [{"$count": "count"}],
+            "page": [{"$skip": (page - 1) * page_size}, {"$limit": page_size}],
+        }},
+    ]  # fmt: skip
+    result = next(research_tasks().aggregate(pipeline))
+    total = result["total"][0]["count"] if result["total"] else 0
+    return [_from_document(document) for document in result["page"]], total
 
 
 def task_list(
     filters: TaskFilters, *, sort: str = "-created_at", page: int = 1, page_size: int = 20
 ) -> tuple[list[ResearchTask], int]:
     """One page of the owner's tasks and the total matching count."""
-    return _page(_filter_query(filters), SORTS[sort], page, page_size)
+    return _page(_filter_query(filters, [filters.owner_id]), SORTS[sort], page, page_size)
 
 
 def task_list_all(
     filters: TaskFilters, *, owner_ids: list[int], page: int = 1, page_size: int = 50
 ) -> tuple[list[ResearchTask], int]:
     """Staff listing across owners (``owner_ids`` empty = everyone), newest first."""
-    query = _filter_query(filters)
-    if owner_ids:
-        query["owner_id"] = {"$in": owner_ids}
-    else:
-        query.pop("owner_id")
+    query = _filter_query(filters, owner_ids or None)
     return _page(query, SORTS["-created_at"], page, page_size)
 
 
 def task_suggest(*, owner_id: int, text: str, limit: int = 8) -> list[ResearchTask]:
-    """Newest tasks whose title or idea contains ``text`` (as-you-type)."""
-    query = {"owner_id": owner_id, **_text_query(text)}
+    """Newest tasks whose title and idea have words starting with each word of ``text`` (as-you-type)."""
+    query = _filter_query(TaskFilters(owner_id=owner_id, text=text), [owner_id])
+    if query is None:
+        return []
     cursor = research_tasks().find(query, {"report": 0}).sort("created_at", DESCENDING).limit(limit)
     return [_from_document(document) for document in cursor]
 
@@ -215,7 +239,10 @@ def checkpoint_append(task_id: str, record: CheckpointRecord) -> ResearchTask | 
         {"$push": {"checkpoints": asdict(record)}, "$set": {"updated_at": timezone.now()}},
         return_document=ReturnDocument.AFTER,
     )
-    return _from_document(document) if document else None
+    if document is None:
+        return None
+    _changed(task_id)
+    return _from_document(document)
 
 
 def task_transition(
@@ -227,7 +254,10 @@ def task_transition(
         {"$set": {"status": to, "updated_at": timezone.now(), **fields}},
         return_document=ReturnDocument.AFTER,
     )
-    return _from_document(document) if document else None
+    if document is None:
+        return None
+    _changed(task_id)
+    return _from_document(document)
 
 
 def task_update(task_id: str, *, only_if_status: tuple[str, ...] = RUNNING, **fields: Any) -> bool:
@@ -236,7 +266,10 @@ def task_update(task_id: str, *, only_if_status: tuple[str, ...] = RUNNING, **fi
         {"_id": task_id, "status": {"$in": list(only_if_status)}},
         {"$set": {"updated_at": timezone.now(), **fields}},
     )
-    return result.modified_count == 1
+    if result.modified_count != 1:
+        return False
+    _changed(task_id)
+    return True
 
 
 def task_increment_attempts(task_id: str) -> int:
@@ -250,6 +283,7 @@ def task_increment_attempts(task_id: str) -> int:
 def task_mark_refunded(task_id: str) -> None:
     """Record that the task's credits went back."""
     research_tasks().update_one({"_id": task_id}, {"$set": {"refunded": True, "updated_at": timezone.now()}})
+    _changed(task_id)
 
 
 def tasks_delete(*, owner_id: int, task_ids: list[str]) -> list[str]:
@@ -258,8 +292,42 @@ def tasks_delete(*, owner_id: int, task_ids: list[str]) -> list[str]:
     found = list(research_tasks().find(query, {"_id": 1, "request_id": 1}))
     if found:
         research_tasks().delete_many({"owner_id": owner_id, "_id": {"$in": [doc["_id"] for doc in found]}})
+    for document in found:
+        _changed(document["_id"])
     names = {name for document in found for name in (document["_id"], document["request_id"])}
     return [reference for reference in task_ids if reference in names]
+
+
+def tasks_index_for_search(*, batch_size: int = 500, everything: bool = False) -> int:
+    """Give tasks stored before search existed (or every task) their words; return how many changed.
+
+    Also records every task's words in its owner's vocabulary; safe to run again at any time.
+    """
+    query: dict[str, Any] = {} if everything else {"search_tokens": {"$exists": False}}
+    projection = {"owner_id": 1, "title": 1, "product_idea": 1}
+    changed, batch = 0, []
+    for document in research_tasks().find(query, projection):
+        batch.append(document)
+        if len(batch) >= batch_size:
+            changed += _index_batch(batch)
+            batch = []
+    return changed + _index_batch(batch)
+
+
+def _index_batch(documents: list[dict[str, Any]]) -> int:
+    from pymongo import UpdateOne
+
+    if not documents:
+        return 0
+    updates: list[Any] = []
+    words_by_owner: dict[int, set[str]] = {}
+    for document in documents:
+        words = search.tokens(document.get("title", ""), document.get("product_idea", ""))
+        updates.append(UpdateOne({"_id": document["_id"]}, {"$set": {"search_tokens": words}}))
+        words_by_owner.setdefault(document["owner_id"], set()).update(words)
+    for owner_id, words in words_by_owner.items():
+        search.vocabulary_add(owner_id, sorted(words))
+    return research_tasks().bulk_write(updates, ordered=False).modified_count
 
 
 def tasks_running(*, started_before: datetime | None = None, limit: int = 200) -> list[ResearchTask]:

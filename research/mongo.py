@@ -17,6 +17,7 @@ from pymongo.database import Database
 
 Document = dict[str, Any]
 RESEARCH_TASKS = "research_tasks"
+SEARCH_TERMS = "search_terms"
 
 INDEXES: dict[str, list[IndexModel]] = {
     RESEARCH_TASKS: [
@@ -25,6 +26,12 @@ INDEXES: dict[str, list[IndexModel]] = {
         IndexModel([("depth", ASCENDING)], name="depth"),
         # Idempotency: one task per owner and request id (the Idempotency-Key).
         IndexModel([("owner_id", ASCENDING), ("request_id", ASCENDING)], name="owner_request", unique=True),
+        # Free-text search (research/search.py): multikey over each task's normalised words.
+        IndexModel([("owner_id", ASCENDING), ("search_tokens", ASCENDING)], name="owner_search_tokens"),
+    ],
+    SEARCH_TERMS: [
+        IndexModel([("owner_id", ASCENDING), ("term", ASCENDING)], name="owner_term"),
+        IndexModel([("term", ASCENDING)], name="term"),  # staff search across owners
     ],
 }
 
@@ -67,6 +74,11 @@ def get_database() -> Database[Document]:
 def research_tasks() -> Collection[Document]:
     """The ``research_tasks`` collection."""
     return get_database()[RESEARCH_TASKS]
+
+
+def search_terms() -> Collection[Document]:
+    """The ``search_terms`` collection: each owner's known words (prefix expansion for search)."""
+    return get_database()[SEARCH_TERMS]
 
 
 def ensure_indexes() -> dict[str, list[str]]:

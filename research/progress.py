@@ -9,9 +9,11 @@ from __future__ import annotations
 import json
 import os
 import threading
+import uuid
 from typing import Any
 
 import redis
+import structlog
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.conf import settings
@@ -20,6 +22,8 @@ _lock = threading.Lock()
 _client: redis.Redis | None = None
 _client_pid: int | None = None
 CACHE_SECONDS = 24 * 3600
+SNAPSHOT_SECONDS = 30
+log = structlog.get_logger(__name__)
 _RENEW_IF_OWNER = """
 if redis.call('get', KEYS[1]) == ARGV[1] then
     return redis.call('expire', KEYS[1], ARGV[2])
@@ -66,6 +70,38 @@ def cached_progress(task_id: str) -> dict[str, Any] | None:
     """The latest cached progress, if any."""
     raw = redis_client().get(_key(task_id, "progress"))
     return json.loads(raw) if raw else None
+
+
+def task_changed(task_id: str) -> None:
+    """A task's document changed: a new generation token, and its status snapshot is dropped.
+
+    Called after every MongoDB write (``documents``); a snapshot made from an older read carries an
+    older token and is never served (``status_snapshot``). Never raises: the snapshot's TTL bounds
+    how long a lost invalidation can show the previous state.
+    """
+    try:
+        pipe = redis_client().pipeline(transaction=True)
+        pipe.set(_key(task_id, "generation"), uuid.uuid4().hex, ex=CACHE_SECONDS)
+        pipe.delete(_key(task_id, "snapshot"))
+        pipe.execute()
+    except redis.RedisError as error:
+        log.warning("progress.invalidation_failed", task_id=task_id, error=str(error))
+
+
+def status_snapshot(task_id: str) -> tuple[str, dict[str, Any] | None]:
+    """The task's generation token (read first) and its snapshot when made at that generation."""
+    generation_raw, snapshot_raw = redis_client().mget(_key(task_id, "generation"), _key(task_id, "snapshot"))
+    generation = generation_raw.decode() if generation_raw else ""
+    if not snapshot_raw:
+        return generation, None
+    snapshot = json.loads(snapshot_raw)
+    return generation, snapshot if snapshot.get("generation") == generation else None
+
+
+def status_snapshot_store(task_id: str, generation: str, snapshot: dict[str, Any]) -> None:
+    """Keep a snapshot made from a read that followed ``generation``."""
+    payload = json.dumps({**snapshot, "generation": generation})
+    redis_client().set(_key(task_id, "snapshot"), payload, ex=SNAPSHOT_SECONDS)
 
 
 def broadcast(task_id: str, message: dict[str, Any]) -> None:

@@ -139,6 +139,9 @@ class SuggestionSerializer(serializers.Serializer):
 
 class SuggestResponseSerializer(serializers.Serializer):
     suggestions = SuggestionSerializer(many=True)
+    terms = serializers.ListField(
+        child=serializers.CharField(), help_text="Completions of the word being typed, from your tasks."
+    )
 
 
 class ExportQuerySerializer(serializers.Serializer):

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from research import documents
+from research import documents, search
 from research.mongo import research_tasks
 
 
@@ -25,8 +25,14 @@ def make_task(owner_id: int, **overrides: Any) -> documents.ResearchTask:
 
 
 def insert_tasks(tasks: list[documents.ResearchTask]) -> None:
-    """Insert many tasks at once (test set-up only)."""
-    research_tasks().insert_many([documents._to_document(task) for task in tasks])
+    """Insert many tasks at once, their words in the owners' vocabularies (test set-up only)."""
+    stored = [documents._to_document(task) for task in tasks]
+    research_tasks().insert_many(stored)
+    words: dict[int, set[str]] = {}
+    for document in stored:
+        words.setdefault(document["owner_id"], set()).update(document["search_tokens"])
+    for owner_id, owner_words in words.items():
+        search.vocabulary_add(owner_id, sorted(owner_words))
 
 
 def spaced(start: datetime, index: int) -> datetime:
