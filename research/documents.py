@@ -325,8 +325,8 @@ def _index_batch(documents: list[dict[str, Any]]) -> int:
         words = search.tokens(document.get("title", ""), document.get("product_idea", ""))
         updates.append(UpdateOne({"_id": document["_id"]}, {"$set": {"search_tokens": words}}))
         words_by_owner.setdefault(document["owner_id"], set()).update(words)
-    for owner_id, words in words_by_owner.items():
-        search.vocabulary_add(owner_id, sorted(words))
+    for owner_id, owner_words in words_by_owner.items():
+        search.vocabulary_add(owner_id, sorted(owner_words))
     return research_tasks().bulk_write(updates, ordered=False).modified_count
 
 
