@@ -80,3 +80,39 @@ def test_health_goes_503_when_mongodb_stops_and_200_when_it_is_back(
         assert client.get("/health").status_code == 200
     finally:
         embedded.mongo_down(tmp_path)
+
+
+OUTSIDER = "203.0.113.9"
+
+
+@pytest.mark.django_db
+def test_the_public_learns_only_ok_or_degraded(client: Client, settings: Any, tmp_path: Path) -> None:
+    # given a caller outside METRICS_ALLOWED_IPS, not signed in
+    settings.METRICS_ALLOWED_IPS = ["10.0.0.0/8"]
+    settings.HEALTH_REQUIRED = ["postgres"]
+    healthy = client.get("/health", REMOTE_ADDR=OUTSIDER)
+    # when a required dependency fails (an empty offline corpus)
+    settings.HEALTH_REQUIRED = ["postgres", "search_provider"]
+    settings.CORPUS_DIR = tmp_path
+    degraded = client.get("/api/v1/health", REMOTE_ADDR=OUTSIDER)
+    # then the status code still tells a load balancer, and the body says nothing more
+    assert (healthy.status_code, healthy.json()) == (200, {"status": "ok"})
+    assert (degraded.status_code, degraded.json()) == (503, {"status": "degraded"})
+    assert str(tmp_path).encode() not in degraded.content
+
+
+@pytest.mark.django_db
+def test_staff_and_allowed_addresses_see_the_details(client: Client, settings: Any, tmp_path: Path) -> None:
+    from credits.tests.factories import StaffFactory
+
+    settings.METRICS_ALLOWED_IPS = ["10.0.0.0/8"]
+    settings.HEALTH_REQUIRED = ["postgres", "search_provider"]
+    settings.CORPUS_DIR = tmp_path
+    # when a monitoring host on the allowlist asks, and when staff ask from anywhere
+    monitor = client.get("/health", REMOTE_ADDR="10.1.2.3").json()
+    client.force_login(StaffFactory(username="charlie"))
+    staff = client.get("/health", REMOTE_ADDR=OUTSIDER).json()
+    # then both see which dependency failed and why
+    for body in (monitor, staff):
+        assert (body["status"], body["failing"]) == ("degraded", ["search_provider"])
+        assert str(tmp_path) in body["checks"]["search_provider"]["message"]

@@ -1,7 +1,7 @@
 """Production (compose.yaml): secrets required, HTTPS everywhere."""
 
 from pmfsite.settings.base import *  # noqa: F403
-from pmfsite.settings.base import env
+from pmfsite.settings.base import REST_FRAMEWORK, env
 
 DEBUG = False
 SECRET_KEY = env.str("DJANGO_SECRET_KEY")
@@ -19,3 +19,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = False
+# The browsable API is a development aid: production answers JSON only.
+REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}

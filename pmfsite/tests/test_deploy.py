@@ -55,6 +55,38 @@ def test_production_settings_pass_check_deploy() -> None:
     assert issues == [], output
 
 
+BROWSER_REQUEST = """
+import django
+django.setup()
+from django.test import Client
+accept = "text/html,application/xhtml+xml,*/*;q=0.8"  # what a browser sends
+host = "pmf.example.com"
+response = Client().get("/api/v1/research/depths", HTTP_ACCEPT=accept, HTTP_HOST=host, secure=True)
+print(response.status_code, response["Content-Type"])
+"""
+
+
+@pytest.mark.parametrize(
+    ("settings_module", "answer"),
+    [
+        ("pmfsite.settings.prod", "401 application/json"),
+        ("pmfsite.settings.dev", "401 text/html; charset=utf-8"),
+    ],
+)
+def test_the_browsable_api_is_off_in_production(settings_module: str, answer: str) -> None:
+    # when a browser (Accept: text/html) asks the API, then production answers JSON, development HTML
+    env = production_env(DJANGO_SETTINGS_MODULE=settings_module, RATE_LIMITS_ENABLED="false")
+    completed = subprocess.run(
+        [sys.executable, "-c", BROWSER_REQUEST],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert completed.stdout.strip().splitlines()[-1:] == [answer], completed.stdout + completed.stderr
+
+
 def test_check_deploy_catches_a_weak_secret_key() -> None:
     returncode, issues, output = check_deploy(production_env(DJANGO_SECRET_KEY="too-short"))
     assert returncode == 0, output
