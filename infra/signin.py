@@ -1,8 +1,11 @@
-"""Session sign-in throttled per client IP and per account (failures counted in Redis).
+"""Session sign-in throttled per client IP and per account *from that IP* (failures counted in Redis).
 
-After ``SIGNIN_MAX_FAILURES_PER_ACCOUNT`` failures for one username, or ``SIGNIN_MAX_FAILURES_PER_IP``
-from one address, within ``SIGNIN_WINDOW_SECONDS``, sign-in answers 429 with "try again in N minutes"
-without checking the password at all. The counters fail open (logged) when Redis is down.
+After ``SIGNIN_MAX_FAILURES_PER_ACCOUNT`` failures for one username from one address, or
+``SIGNIN_MAX_FAILURES_PER_IP`` from one address, within ``SIGNIN_WINDOW_SECONDS``, sign-in from that
+address answers 429 with "try again in N minutes" without checking the password at all; the last
+attempts before that are announced. The account counter is per address on purpose: anyone who knows a
+username could otherwise lock its owner out from everywhere. The counters fail open (logged) when Redis
+is down.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ WARN_WHEN_ATTEMPTS_LEFT = 2  # warn on the last attempts, not on the first typo
 
 @dataclass(frozen=True)
 class SignInThrottle:
-    """The failure counters of one client IP and one username."""
+    """The failure counters of one client IP, and of one username from that IP."""
 
     ip: str
     username: str
@@ -50,10 +53,10 @@ class SignInThrottle:
 
     def _keys(self) -> list[tuple[str, int]]:
         prefix = f"{settings.REDIS_KEY_PREFIX}:signin"
-        account = hashlib.sha256(self.username.encode()).hexdigest()[:32]
+        account = hashlib.sha256(f"{self.username}\n{self.ip}".encode()).hexdigest()[:32]
         return [
             (f"{prefix}:ip:{self.ip}", settings.SIGNIN_MAX_FAILURES_PER_IP),
-            (f"{prefix}:account:{account}", settings.SIGNIN_MAX_FAILURES_PER_ACCOUNT),
+            (f"{prefix}:account-ip:{account}", settings.SIGNIN_MAX_FAILURES_PER_ACCOUNT),
         ]
 
     def seconds_blocked(self) -> int:
@@ -86,7 +89,7 @@ class SignInThrottle:
         return min(limit - int(count or 0) for (_, limit), count in zip(keys, counts, strict=True))
 
     def record_failure(self) -> None:
-        """Count one failed attempt against the IP and the account."""
+        """Count one failed attempt against the IP and the account from that IP."""
         keys = [key for key, _ in self._keys()]
         try:
             redis_connection().eval(RECORD_FAILURE_SCRIPT, len(keys), *keys, settings.SIGNIN_WINDOW_SECONDS)
@@ -94,7 +97,7 @@ class SignInThrottle:
             log.warning("signin_throttle_unavailable", error=str(error))
 
     def forget_account_failures(self) -> None:
-        """A successful sign-in clears the account's count (the IP's stays)."""
+        """A successful sign-in clears the account's count from this IP (the IP's own count stays)."""
         try:
             redis_connection().delete(self._keys()[1][0])
         except (redis.RedisError, OSError) as error:

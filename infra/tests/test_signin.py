@@ -43,14 +43,27 @@ def test_five_failures_block_the_account_with_a_clear_message(alice: User) -> No
     assert '<form method="post"' in response.content.decode()
 
 
-def test_a_blocked_account_refuses_even_the_right_password_from_another_ip(alice: User) -> None:
+def test_failures_from_an_attacker_never_lock_the_owner_out(alice: User) -> None:
     client = Client()
-    # given alice's account is blocked by failures from mallory's IP (in any letter case)
+    # given mallory has paused alice's account from her own IP (in any letter case)
     for _ in range(5):
         sign_in(client, "ALICE", "wrong", MALLORY_IP)
+    assert sign_in(client, "alice", PASSWORD, MALLORY_IP) == 429
     # when alice signs in with the right password from her own IP
+    owner = Client()
+    response = owner.post(LOGIN, {"username": "alice", "password": PASSWORD}, REMOTE_ADDR=ALICE_IP)
+    # then she is let in
+    assert response.status_code == 302
+    assert owner.session["_auth_user_id"] == str(alice.pk)
+
+
+def test_an_account_is_paused_from_the_address_that_failed(alice: User) -> None:
+    client = Client()
+    # given five wrong passwords for alice from her own IP
+    for _ in range(5):
+        sign_in(client, "alice", "wrong", ALICE_IP)
+    # when she tries the right one from there, then she is paused and no session is created
     response = client.post(LOGIN, {"username": "alice", "password": PASSWORD}, REMOTE_ADDR=ALICE_IP)
-    # then she is refused and no session is created
     assert response.status_code == 429
     assert BLOCKED in response.content.decode()
     assert "_auth_user_id" not in client.session
@@ -99,7 +112,8 @@ def test_the_admin_sign_in_shares_the_counters() -> None:
     wrong = {"username": "root", "password": "wrong"}
     statuses = [client.post("/admin/login/", wrong, REMOTE_ADDR=MALLORY_IP).status_code for _ in range(6)]
     assert statuses == [200] * 5 + [429]
-    assert sign_in(client, "root", PASSWORD, ALICE_IP) == 429
+    assert sign_in(client, "root", PASSWORD, MALLORY_IP) == 429
+    assert sign_in(Client(), "root", PASSWORD, ALICE_IP) == 302
 
 
 def test_sign_in_still_works_when_redis_is_down(settings: Settings, alice: User) -> None:
