@@ -15,7 +15,7 @@ from typing import Any
 
 from agents.analysts.base import Analyst
 from agents.providers.base import LLMProvider, SearchProvider
-from agents.providers.documents import SourceCache
+from agents.providers.documents import SourceCache, SourceStore
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT / "agents" / "corpus"
@@ -45,6 +45,7 @@ class AgentConfig:
     max_retries: int = 3
     corpus_dir: Path = DEFAULT_CORPUS
     cache_dir: Path | None = DEFAULT_CACHE
+    source_store: SourceStore | None = None  # a shared store (the runner's MongoDB one) wins over cache_dir
     search: SearchProvider | None = None  # a ready provider instance wins over the settings above
     llm: LLMProvider | None = None
     analyst: Analyst | None = None
@@ -88,7 +89,7 @@ class AgentConfig:
             )
         from agents.providers.local import LocalCorpusSearchProvider
 
-        return LocalCorpusSearchProvider(self.corpus_dir, self.cache_dir)
+        return LocalCorpusSearchProvider(self.corpus_dir, self.cache_dir, self.source_store)
 
     def build_llm(self) -> LLMProvider | None:
         """The configured language model, or None to analyse offline."""
@@ -124,8 +125,10 @@ class AgentConfig:
             return self.llm.name
         return "openai" if self.openai_api_key else "extractive"
 
-    def source_cache(self, search: SearchProvider) -> SourceCache | None:
+    def source_cache(self, search: SearchProvider) -> SourceStore | None:
         """Where online sources are kept for offline reuse (None for local search)."""
-        if self.cache_dir is None or search.name == "local":
+        if search.name == "local":
             return None
-        return SourceCache(self.cache_dir)
+        if self.source_store is not None:
+            return self.source_store
+        return SourceCache(self.cache_dir) if self.cache_dir is not None else None

@@ -12,7 +12,7 @@ from agents.budget import SearchBudget
 from agents.checkpoints import BY_KEY, CheckpointEvent
 from agents.errors import ResearchCancelled
 from agents.providers.base import SearchProvider
-from agents.providers.documents import SourceCache
+from agents.providers.documents import SourceStore
 
 
 class CheckpointEmitter:
@@ -52,4 +52,4 @@ class RunContext:
     budget: SearchBudget
     checkpoints: CheckpointEmitter
     llm_name: str
-    source_cache: SourceCache | None = None
+    source_cache: SourceStore | None = None

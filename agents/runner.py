@@ -26,17 +26,23 @@ SETTING_NAMES = (
     "SEARCH_PROVIDER", "TAVILY_API_KEY", "TAVILY_API_BASE_URL", "OPENAI_API_KEY", "OPENAI_BASE_URL",
     "OPENAI_MODEL", "OPENAI_MODEL_SUPERVISOR", "OPENAI_MODEL_MARKET", "OPENAI_MODEL_COMPETITOR",
     "OPENAI_MODEL_CUSTOMER", "OPENAI_MODEL_REPORT", "PROVIDER_TIMEOUT_SECONDS", "PROVIDER_MAX_RETRIES",
-    "CORPUS_DIR", "SOURCE_CACHE_DIR",
+    "CORPUS_DIR",
 )  # fmt: skip
 _setup_lock = threading.Lock()
 _set_up: set[str] = set()
 
 
 def agent_config() -> AgentConfig:
-    """The agent configuration from Django settings."""
-    return AgentConfig.from_mapping(
+    """The agent configuration from Django settings; sources are kept in MongoDB, shared by every worker."""
+    config = AgentConfig.from_mapping(
         {name: getattr(settings, name) for name in SETTING_NAMES if hasattr(settings, name)}
     )
+    config.cache_dir = None  # nothing a worker needs lives on its own disk
+    if settings.SOURCE_CACHE_ENABLED:
+        from research.source_cache import MongoSourceCache
+
+        config.source_store = MongoSourceCache()
+    return config
 
 
 def ensure_checkpoint_tables(conninfo: str) -> None:

@@ -71,6 +71,20 @@ def bench_user() -> tuple[Any, str]:
     return user, api_key_create(user=user, name="bench").raw
 
 
+def finished_task(owner_id: int) -> str:
+    """A completed task to poll when no research ran (``--api-only``)."""
+    import uuid
+
+    from research import documents
+
+    task = documents.ResearchTask(
+        id=uuid.uuid4().hex, owner_id=owner_id, request_id=uuid.uuid4().hex, title="Bench poll target",
+        product_idea="A meal planner for busy families.", depth="essential", status=documents.COMPLETED,
+    )  # fmt: skip
+    documents.task_insert(task)
+    return task.id
+
+
 def run_credits(per_worker: int) -> dict[str, Any]:
     """bench/credits_bench.py in its own process (it creates and drops its own database)."""
     command = [sys.executable, str(ROOT / "bench" / "credits_bench.py"), "--per-worker", str(per_worker)]
@@ -116,6 +130,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--load-seconds", type=float, default=20.0)
     parser.add_argument("--credits-per-worker", type=int, default=250)
+    parser.add_argument("--api-only", action="store_true", help="only the API figures (no researches)")
     arguments = parser.parse_args()
     began, load_before = time.monotonic(), os.getloadavg()
     setup_django()
@@ -134,14 +149,18 @@ def main() -> None:
     results: dict[str, Any] = {}
     try:
         headers = {"Authorization": f"Api-Key {key}"}
-        with httpx.Client(base_url=base_url, headers=headers, timeout=60) as client:
-            run_researches(client, sampler, results)
-        poll_task = results["depths"]["essential"]["task_id"]
+        if arguments.api_only:
+            poll_task = finished_task(user.pk)
+        else:
+            with httpx.Client(base_url=base_url, headers=headers, timeout=60) as client:
+                run_researches(client, sampler, results)
+            poll_task = results["depths"]["essential"]["task_id"]
         results["api"] = run_api(base_url, key, user.pk, poll_task, arguments.load_seconds)
     finally:
         server.stop()
         sampler.stopped.set()
-    results["credits"] = run_credits(arguments.credits_per_worker)
+    if not arguments.api_only:
+        results["credits"] = run_credits(arguments.credits_per_worker)
     results["peak_rss_mb"] = {role: round(mb, 1) for role, mb in sampler.peaks_mb.items()}
     results["machine"] = machine(load_before, time.monotonic() - began)
     write(results)

@@ -23,7 +23,7 @@ BENCH_ENV = {
     "CELERY_QUEUE": QUEUE,
     "RATE_LIMITS_ENABLED": "false",  # the load test comes from one IP; limits would answer 429
     "PMF_SERVICES_FILE": "/nonexistent",
-    "SOURCE_CACHE_DIR": "",
+    "SOURCE_CACHE_ENABLED": "false",
     "LOG_FORMAT": "json",
     "PYTHONUNBUFFERED": "1",
 }

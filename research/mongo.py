@@ -18,6 +18,7 @@ from pymongo.database import Database
 Document = dict[str, Any]
 RESEARCH_TASKS = "research_tasks"
 SEARCH_TERMS = "search_terms"
+SOURCE_CACHE = "source_cache"
 
 INDEXES: dict[str, list[IndexModel]] = {
     RESEARCH_TASKS: [
@@ -81,7 +82,18 @@ def search_terms() -> Collection[Document]:
     return get_database()[SEARCH_TERMS]
 
 
+def source_cache() -> Collection[Document]:
+    """The ``source_cache`` collection: sources fetched online, shared by every worker (TTL)."""
+    return get_database()[SOURCE_CACHE]
+
+
+def _source_cache_indexes() -> list[IndexModel]:
+    ttl = int(settings.SOURCE_CACHE_TTL_DAYS * 86400)
+    return [IndexModel([("retrieved_at", ASCENDING)], name="retrieved_ttl", expireAfterSeconds=ttl)]
+
+
 def ensure_indexes() -> dict[str, list[str]]:
     """Create every index the product relies on (idempotent); return their names per collection."""
     database = get_database()
-    return {name: database[name].create_indexes(models) for name, models in INDEXES.items()}
+    indexes = {**INDEXES, SOURCE_CACHE: _source_cache_indexes()}
+    return {name: database[name].create_indexes(models) for name, models in indexes.items()}

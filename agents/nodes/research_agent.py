@@ -67,7 +67,7 @@ def cache_sources(context: RunContext, sources: list[Source]) -> None:
             context.source_cache.store(
                 url=source.url, title=source.title, content=source.content, provider=context.search.name
             )
-    except OSError:  # the cache is a convenience; a full disk must not fail the research
+    except OSError:  # the cache is a convenience; a full disk must not fail the research (shared stores log)
         logger.warning("could not cache sources", exc_info=True)
 
 

@@ -1,8 +1,10 @@
 """Loading local documents (Markdown with front matter, text, HTML, PDF) and the online-source cache.
 
-Cache format: one JSON file per URL in the cache folder, named ``<sha256(url)[:32]>.json``, holding
-``{"url", "title", "content", "retrieved_at" (ISO 8601), "provider"}``. Online runs write it after each
-extract call; the local provider searches it alongside the corpus.
+The cache is a :class:`SourceStore`: online runs store each extracted source, the local provider
+searches them alongside the corpus. Workers get a shared store from the runner (MongoDB, so every
+machine sees the same sources); :class:`SourceCache` is the folder implementation for the graph run
+on its own. Folder format: one JSON file per URL, named ``<sha256(url)[:32]>.json``, holding
+``{"url", "title", "content", "retrieved_at" (ISO 8601), "provider"}``.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Protocol
 
 logger = logging.getLogger(__name__)
 
@@ -191,8 +194,20 @@ def load_corpus(root: Path) -> list[Document]:
     return documents
 
 
+class SourceStore(Protocol):
+    """Where sources fetched online are kept for offline reuse; a store outage never fails a research."""
+
+    def store(self, *, url: str, title: str, content: str, provider: str) -> None:
+        """Keep (or refresh) the source at ``url``."""
+        ...
+
+    def load(self) -> list[Document]:
+        """Every kept source as a document (the newest copy of each URL)."""
+        ...
+
+
 class SourceCache:
-    """Sources fetched by online runs, one JSON file per URL, reused by offline search."""
+    """Sources fetched by online runs, one JSON file per URL, reused by offline search (one machine)."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)

@@ -9,7 +9,7 @@ from pathlib import Path
 import bm25s
 
 from agents.providers.base import ExtractedPage, ExtractResponse, SearchHit, SearchResponse
-from agents.providers.documents import Document, SourceCache, load_corpus
+from agents.providers.documents import Document, SourceCache, SourceStore, load_corpus
 
 SNIPPET_CHARS = 300
 WORD = re.compile(r"\w\w+")
@@ -20,9 +20,12 @@ class LocalCorpusSearchProvider:
 
     name = "local"
 
-    def __init__(self, corpus_dir: Path, cache_dir: Path | None = None) -> None:
+    def __init__(
+        self, corpus_dir: Path, cache_dir: Path | None = None, source_store: SourceStore | None = None
+    ) -> None:
         self.corpus_dir = Path(corpus_dir)
         self.cache_dir = Path(cache_dir) if cache_dir else None
+        self.source_store = source_store or (SourceCache(self.cache_dir) if self.cache_dir else None)
         self._lock = threading.Lock()
         self._documents: list[Document] | None = None
         self._retriever: bm25s.BM25 | None = None
@@ -39,8 +42,8 @@ class LocalCorpusSearchProvider:
         by_url: dict[str, Document] = {}
         for document in load_corpus(self.corpus_dir) if self.corpus_dir.is_dir() else []:
             by_url[document.url] = document
-        if self.cache_dir:
-            for document in SourceCache(self.cache_dir).load():
+        if self.source_store is not None:
+            for document in self.source_store.load():
                 by_url[document.url] = document
         self._documents = list(by_url.values())
         self._retriever = None

@@ -211,8 +211,9 @@ OPENAI_MODEL_REPORT = env.str("OPENAI_MODEL_REPORT", default="")
 PROVIDER_TIMEOUT_SECONDS = env.float("PROVIDER_TIMEOUT_SECONDS", default=60.0)
 PROVIDER_MAX_RETRIES = env.int("PROVIDER_MAX_RETRIES", default=3)
 CORPUS_DIR = Path(env.str("CORPUS_DIR", default=str(BASE_DIR / "agents" / "corpus")))
-# Sources fetched by online runs, kept so later offline runs can search them too.
-SOURCE_CACHE_DIR = env.str("SOURCE_CACHE_DIR", default=str(VAR_DIR / "source-cache"))  # "" = no cache
+# Sources fetched by online runs, kept in MongoDB (shared by every worker) for later offline runs.
+SOURCE_CACHE_ENABLED = env.bool("SOURCE_CACHE_ENABLED", default=True)
+SOURCE_CACHE_TTL_DAYS = env.float("SOURCE_CACHE_TTL_DAYS", default=30.0)
 
 # Research execution (see research/execution.py).
 RESEARCH_HARD_LIMIT_FACTOR = env.float("RESEARCH_HARD_LIMIT_FACTOR", default=5.0)  # x the depth's target time

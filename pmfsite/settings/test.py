@@ -21,4 +21,4 @@ OPENAI_API_KEY = env.str("OPENAI_API_KEY", default="") if _OPENAI_LOCAL else ""
 # Other suites fire bursts from 127.0.0.1; rate-limit tests switch the limits on themselves.
 RATE_LIMITS_ENABLED = env.bool("RATE_LIMITS_ENABLED", default=False)
 # Tests never read or grow the developer's cache of fetched sources.
-SOURCE_CACHE_DIR = env.str("SOURCE_CACHE_DIR", default="")
+SOURCE_CACHE_ENABLED = env.bool("SOURCE_CACHE_ENABLED", default=False)
