@@ -58,6 +58,16 @@ def _wait_healthy(url: str, children: list[subprocess.Popen[bytes]]) -> bool:
     return False
 
 
+def uvicorn_command(host: str, port: str, trusted_proxies: str) -> list[str]:
+    """The web server. uvicorn believes X-Forwarded-For from 127.0.0.1 by default, which let any local
+    client pick its own address (and its own rate-limit bucket): forwarded headers are believed only
+    from ``TRUSTED_PROXIES``, the same list the app's client-address logic uses, and not at all without."""
+    proxies = ",".join(part.strip() for part in trusted_proxies.split(",") if part.strip())
+    forwarded = ["--proxy-headers", "--forwarded-allow-ips", proxies] if proxies else ["--no-proxy-headers"]
+    return [sys.executable, "-m", "uvicorn", "pmfsite.asgi:application", "--host", host, "--port", port,
+            "--lifespan", "off", "--no-access-log", *forwarded]  # fmt: skip
+
+
 def main() -> int:
     """Serve the product until interrupted."""
     host, port = os.environ.get("HOST", "127.0.0.1"), os.environ.get("PORT", "8000")
@@ -80,9 +90,7 @@ def main() -> int:
         _manage(env, "migrate", "--noinput", "-v", "0")
         _manage(env, "ensure_indexes")
         demo = _manage(env, "ensure_demo")
-        children.append(_spawn([sys.executable, "-m", "uvicorn", "pmfsite.asgi:application",
-                                "--host", host, "--port", port, "--lifespan", "off",
-                                "--no-access-log"], env))  # fmt: skip
+        children.append(_spawn(uvicorn_command(host, port, os.environ.get("TRUSTED_PROXIES", "")), env))
         concurrency = os.environ.get("WORKER_CONCURRENCY", "8")
         worker = [sys.executable, "-m", "celery", "-A", "pmfsite", "worker", "--pool", "threads",
                   "--concurrency", concurrency, "--loglevel", "INFO",
