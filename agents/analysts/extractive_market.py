@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from agents.analysts.figures import figures as typed_figures
-from agents.analysts.sentences import Sentence, all_sentences, keyword_hits, rank, words
+from agents.analysts.sentences import Sentence, all_sentences, keyword_hits, rank, stem, words
 from agents.analysts.vetting import Evidence, is_statement
 from agents.state import Claim, Figure, MarketFindings
 
@@ -47,19 +47,31 @@ def claim(sentence: Sentence) -> Claim:
 
 
 def on_topic(figure: Figure, focus: set[str]) -> int:
-    """How many of the idea's terms the figure's sentence and definition mention."""
-    return len(focus & words(f"{figure.text} {figure.scope}"))
+    """How many of the idea's terms the figure's sentence and definition mention (word families match)."""
+    wanted = {stem(term) for term in focus}
+    return len(wanted & {stem(word) for word in words(f"{figure.text} {figure.scope}")})
 
 
-def ranked(found: list[Figure], focus: set[str], vendor: set[str]) -> list[Figure]:
-    """Figures best first: on topic, not a vendor's, current, most recent; one per sentence and value."""
+def about_idea(figure: Figure, focus: set[str]) -> bool:
+    """A figure naming the idea's terms, or "the market" of its (relevant) source without naming another.
+
+    A figure whose definition names something else ("court case management software") sizes an
+    adjacent market, not this one.
+    """
+    return on_topic(figure, focus) > 0 or not figure.scope
+
+
+def ranked(
+    found: list[Figure], focus: set[str], vendor: set[str], prefer_current: bool = True
+) -> list[Figure]:
+    """Figures best first: not a vendor's, on topic, current (sizes), recent; one per sentence and value."""
     unique = {(f.quote, f.value): f for f in found}
     order = sorted(
         unique.values(),
         key=lambda f: (
             f.source_ids[0] not in vendor,
             on_topic(f, focus) > 0,
-            f.timeframe == "current",
+            f.timeframe == "current" or not prefer_current,
             f.year[:4],
             on_topic(f, focus),
         ),
@@ -83,8 +95,12 @@ def analyse_market(evidence: Evidence, focus: set[str]) -> MarketFindings:
     ]
     for figure in found:
         figure.vendor_claim = figure.vendor_claim or figure.source_ids[0] in evidence.vendor
-    sizes = ranked([f for f in found if f.kind == "market_size"], focus, evidence.vendor)
-    growth = ranked([f for f in found if f.kind == "growth_rate"], focus, evidence.vendor)
+    sizes = ranked(
+        [f for f in found if f.kind == "market_size" and about_idea(f, focus)], focus, evidence.vendor
+    )
+    # growth is usually stated as a forecast CAGR: no preference for current rates
+    rates = [f for f in found if f.kind == "growth_rate" and about_idea(f, focus)]
+    growth = ranked(rates, focus, evidence.vendor, prefer_current=False)
     others = ranked([f for f in found if f.kind in OTHER_KINDS], focus, evidence.vendor)
     used = {f.quote for f in [*sizes, *growth, *others]}
     remaining = [s for s in sentences if s.text not in used and s.source_id not in evidence.vendor]

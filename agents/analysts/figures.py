@@ -32,6 +32,16 @@ SINGLE = re.compile(
     r"|\b(?:one|a single|a typical|"
     r"each|every|the average|an average|per)\s+[a-z-]+(?:'s)?)"
 )
+# one customer as the subject: "each household", "the average farm", "a typical firm"
+ONE_CUSTOMER = re.compile(r"\b(?:one|a single|a typical|each|every|the average|an average)\s+[a-z-]+", re.I)
+WOULD_PAY = re.compile(
+    r"\b(?:would|willing to|prepared to|ready to) (?:pay|spend)\b|\bwillingness to pay\b", re.I
+)
+SIZING = re.compile(
+    r"\b(?:puts?|sizes?|sized|estimates?|estimated|values?|valued|pegs?|worth)\b[^.;]*?\bat\b", re.I
+)
+PRICE_CHANGE = re.compile(r"\b(?:prices?|costs?|wages?|rents?|inflation|fees?)\b", re.I)
+LOSS = re.compile(r"\b(?:loss(?:es)?|damages?|claims paid|payouts?|write-?offs?)\b", re.I)
 SPEND = re.compile(r"\b(?:spends?|spent|spending|budgets?|pays?|paid|outlay|expenditure)\b", re.I)
 COST = re.compile(
     r"\b(?:costs?|capital|capex|to build|to install|to deploy|installation|upfront|equipment|construction)\b",
@@ -130,6 +140,7 @@ SCOPE_DROP = {
     "serve",
     "s",
 }
+SCOPE_DROP |= {"market", "markets", "industry", "sector", "segment"}  # the measured thing, not its name
 ALIASES = {
     "global": "global",
     "worldwide": "global",
@@ -199,10 +210,14 @@ def money_kind(around: str, before: str, sentence: str = "") -> FigureKind:
     """The kind of a scaled amount ("$2.8 billion") from the words of its clause (else its sentence)."""
     if FUNDING.search(around):
         return "funding"
-    if SPEND.search(around) and SINGLE.search(around):
+    if LOSS.search(around):  # losses, damage and claims paid are costs someone bears, not a market
+        return "cost"
+    if SPEND.search(around) and ONE_CUSTOMER.search(around):
         return "customer_spend"
     if REVENUE.search(around) and (SINGLE.search(before) or not MARKET.search(around)):
         return "company_revenue"
+    if SPEND.search(around) or SIZING.search(around):  # "insurers spent $1.3 billion on …", "puts X at $60m"
+        return "market_size"
     if COST.search(around) and not MARKET.search(around):
         return "cost"
     if MARKET.search(around) or re.search(r"\b(?:worth|valued|size[ds]?)\b", around, re.I):
@@ -217,7 +232,7 @@ def money_kind(around: str, before: str, sentence: str = "") -> FigureKind:
 
 def price_kind(around: str) -> FigureKind:
     """The kind of an unscaled amount ("$29 per user per month", "KES 30")."""
-    if SPEND.search(around):
+    if WOULD_PAY.search(around) or (SPEND.search(around) and ONE_CUSTOMER.search(around)):
         return "customer_spend"
     if COST.search(around) and not PRICING.search(around.replace("costs", "")):
         return "cost"
@@ -236,10 +251,10 @@ def numbers_in(text: str) -> list[Found]:
 
     for match in GROWTH.finditer(text):
         around = clause(text, match.start(), match.end())
-        company = SINGLE.search(around[: max(0, match.start() - text.find(around))]) and not MARKET.search(
-            around
-        )
-        add(match.group(0), "other" if company else "growth_rate", match.start(), match.end())
+        subject = around[: max(0, match.start() - text.find(around))]
+        company = SINGLE.search(subject) and not MARKET.search(around)
+        prices = PRICE_CHANGE.search(around)  # "food prices rose 6%" is inflation, not the market's growth
+        add(match.group(0), "other" if company or prices else "growth_rate", match.start(), match.end())
     for match in MONEY.finditer(text):
         around = clause(text, match.start(), match.end())
         before = text[max(0, match.start() - 80) : match.start()]

@@ -21,6 +21,7 @@ from agents.analysts.sentences import stem
 from agents.state import ProductContext, Source, SourceAssessment, SourceType
 
 MAX_DESCRIPTION_TERMS = 6  # product terms taken from an idea's description when its noun is generic
+UNNAMED_CUSTOMER_RELEVANCE = 0.5  # with no customer named, half the idea's weighted terms must be covered
 MIN_RELEVANCE = 0.2  # weighted share of the idea's terms below which nothing counts as about the idea
 WORD = re.compile(r"[a-z0-9]+")
 TYPE_CUES: dict[SourceType, tuple[str, ...]] = {
@@ -208,7 +209,7 @@ def relevance(source: Source, idea: IdeaTerms, weight: dict[str, float]) -> tupl
     told, named = facet(idea.customer, title, body)
     if not idea.customer:  # nothing but the product to go by: two of its terms, not one shared word
         needed = min(2, len(idea.product))
-        relevant = strong >= needed or mentioned >= needed + 1
+        relevant = (strong >= needed or mentioned >= needed + 1) and score >= UNNAMED_CUSTOMER_RELEVANCE
     else:
         wholly = strong >= min(3, len(idea.product))  # every product term (up to three) is what it is about
         product = strong >= 1 or mentioned >= 2
