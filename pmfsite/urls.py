@@ -26,3 +26,9 @@ urlpatterns = [
     path("api/v1/", include(api_v1)),
     re_path(r"^(?!api/|admin/|static/|ws/|accounts/|health).*$", spa.spa, name="spa"),
 ]
+
+# Under /api/ Django's own error pages answer in the API's JSON error shape.
+handler400 = "infra.api_docs.bad_request"
+handler403 = "infra.api_docs.permission_denied"
+handler404 = "infra.api_docs.page_not_found"
+handler500 = "infra.api_docs.server_error"
