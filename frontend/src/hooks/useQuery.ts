@@ -1,13 +1,17 @@
-// Fetch one API resource for a component; `invalidate(prefix)` refreshes every mounted query
-// whose path starts with the prefix (e.g. the balance after a submit).
-import { useCallback, useEffect, useRef, useState } from "react";
+// Fetch one API resource for a component through the TanStack Query cache: components asking for
+// the same path share one request; `invalidate(prefix)` refreshes every cached path starting with it
+// (e.g. the balance after a submit).
+import { keepPreviousData, useQuery as useTanstackQuery } from "@tanstack/react-query";
 import { api } from "../api/client";
-
-type Listener = (path: string) => void;
-const listeners = new Set<Listener>();
+import { queryClient } from "../lib/queryClient";
 
 export function invalidate(prefix: string): void {
-  for (const listener of [...listeners]) listener(prefix);
+  void queryClient.invalidateQueries({ predicate: (query) => String(query.queryKey[0]).startsWith(prefix) });
+}
+
+/** Write a resource into the cache (a websocket message, a mutation's answer). */
+export function setCached<T>(path: string, value: T): void {
+  queryClient.setQueryData([path], value);
 }
 
 export type Query<T> = {
@@ -17,49 +21,21 @@ export type Query<T> = {
   reload: () => void;
 };
 
-/** GET `path` (null = don't fetch); keeps the last data while reloading so nothing jumps. */
+/** GET `path` (null = don't fetch); keeps the last data while another path loads so nothing jumps. */
 export function useQuery<T>(path: string | null): Query<T> {
-  const [data, setData] = useState<T | undefined>(undefined);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(path !== null);
-  const [version, setVersion] = useState(0);
-  const pathRef = useRef(path);
-  pathRef.current = path;
-
-  const reload = useCallback(() => setVersion((value) => value + 1), []);
-
-  useEffect(() => {
-    const listener: Listener = (prefix) => {
-      if (pathRef.current !== null && pathRef.current.startsWith(prefix)) reload();
-    };
-    listeners.add(listener);
-    return () => {
-      listeners.delete(listener);
-    };
-  }, [reload]);
-
-  useEffect(() => {
-    if (path === null) {
-      setLoading(false);
-      return;
-    }
-    const controller = new AbortController();
-    setLoading(true);
-    api
-      .get<T>(path, controller.signal)
-      .then((value) => {
-        setData(value);
-        setError(null);
-      })
-      .catch((reason: unknown) => {
-        if (controller.signal.aborted) return;
-        setError(reason);
-      })
-      .finally(() => {
-        if (!controller.signal.aborted) setLoading(false);
-      });
-    return () => controller.abort();
-  }, [path, version]);
-
-  return { data, error, loading, reload };
+  const query = useTanstackQuery(
+    {
+      queryKey: [path],
+      queryFn: ({ signal }) => api.get<T>(path as string, signal),
+      enabled: path !== null,
+      placeholderData: keepPreviousData,
+    },
+    queryClient,
+  );
+  return {
+    data: query.data,
+    error: query.error,
+    loading: query.isFetching,
+    reload: () => void query.refetch(),
+  };
 }

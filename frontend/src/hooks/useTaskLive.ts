@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { api } from "../api/client";
 import type { SocketMessage, TaskDetail } from "../api/types";
 import { applySocketMessage, isTerminal } from "../lib/progress";
-import { invalidate } from "./useQuery";
+import { invalidate, setCached } from "./useQuery";
 
 export type Connection = "connecting" | "live" | "polling" | "idle";
 
@@ -57,6 +57,8 @@ export function useTaskLive(taskId: string): TaskLive {
 
   useEffect(() => {
     terminalRef.current = task ? isTerminal(task.status) : false;
+    // Every update (websocket or poll) goes into the query cache, so other readers see it too.
+    if (task) setCached(`/research/tasks/${encodeURIComponent(task.id)}`, task);
   }, [task]);
 
   // Initial load, then the websocket with reconnection; polling covers the gaps.

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { ApiError, api, errorMessage } from "../api/client";
+import { ApiError, errorMessage } from "../api/client";
 import type { ApiKey, CreatedApiKey } from "../api/types";
 import { NewKeyDialog } from "../components/keys/NewKeyDialog";
 import { Button } from "../components/ui/Button";
@@ -8,6 +8,7 @@ import { ConfirmDialog } from "../components/ui/ConfirmDialog";
 import { ErrorState } from "../components/ui/ErrorState";
 import { LoadingRegion, Skeleton } from "../components/ui/Skeleton";
 import { useToast } from "../components/ui/Toasts";
+import { useCreateApiKey, useRevokeApiKey } from "../hooks/mutations";
 import { useApiKeys } from "../hooks/resources";
 import { usePageTitle } from "../hooks/usePageTitle";
 import { formatDateTime } from "../lib/format";
@@ -15,23 +16,21 @@ import { formatDateTime } from "../lib/format";
 function CreateKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey) => void }) {
   const [name, setName] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const createKey = useCreateApiKey();
+  const busy = createKey.isPending;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!name.trim()) {
       setProblem("Give the key a name, e.g. where it will be used.");
       return;
     }
-    setBusy(true);
     setProblem(null);
     try {
-      const created = await api.post<CreatedApiKey>("/keys", { name: name.trim() });
+      const created = await createKey.mutateAsync(name.trim());
       setName("");
       onCreated(created);
     } catch (error) {
       setProblem(error instanceof ApiError && error.fields.name ? error.fields.name.join(" ") : errorMessage(error));
-    } finally {
-      setBusy(false);
     }
   };
   return (
@@ -95,19 +94,17 @@ export function ApiKeysPage() {
   const { notify } = useToast();
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
-  const [busy, setBusy] = useState(false);
+  const revokeKey = useRevokeApiKey();
+  const busy = revokeKey.isPending;
 
   const revoke = async () => {
     if (!revoking) return;
-    setBusy(true);
     try {
-      await api.delete(`/keys/${encodeURIComponent(revoking.id)}`);
+      await revokeKey.mutateAsync(revoking.id);
       notify({ title: `Revoked “${revoking.name}”`, tone: "success" });
-      keys.reload();
     } catch (error) {
       notify({ title: "Could not revoke the key", description: errorMessage(error), tone: "error" });
     } finally {
-      setBusy(false);
       setRevoking(null);
     }
   };

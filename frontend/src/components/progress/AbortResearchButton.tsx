@@ -1,7 +1,7 @@
 import { useState } from "react";
-import { api, errorMessage } from "../../api/client";
+import { errorMessage } from "../../api/client";
 import type { TaskDetail } from "../../api/types";
-import { invalidate } from "../../hooks/useQuery";
+import { useAbortResearch } from "../../hooks/mutations";
 import { plural } from "../../lib/format";
 import { Button } from "../ui/Button";
 import { ConfirmDialog } from "../ui/ConfirmDialog";
@@ -10,23 +10,19 @@ import { useToast } from "../ui/Toasts";
 /** Stops a running research after confirmation; the server refunds its credits. */
 export function AbortResearchButton({ task, onAborted }: { task: TaskDetail; onAborted: (task: TaskDetail) => void }) {
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const abortResearch = useAbortResearch();
+  const busy = abortResearch.isPending;
   const { notify } = useToast();
 
   const abort = async () => {
-    setBusy(true);
     try {
-      const aborted = await api.post<TaskDetail>(`/research/tasks/${encodeURIComponent(task.id)}/abort`);
+      const aborted = await abortResearch.mutateAsync(task.id);
       onAborted(aborted);
-      invalidate("/credits");
-      invalidate("/research/tasks?");
       notify({ title: "Research aborted", description: aborted.refunded ? `${plural(aborted.credits_charged, "credit")} refunded.` : undefined, tone: "info" });
       setOpen(false);
     } catch (error) {
       notify({ title: "Could not abort", description: errorMessage(error), tone: "error" });
       setOpen(false);
-    } finally {
-      setBusy(false);
     }
   };
 

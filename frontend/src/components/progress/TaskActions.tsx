@@ -1,8 +1,8 @@
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { api, errorMessage } from "../../api/client";
+import { errorMessage } from "../../api/client";
 import type { TaskDetail } from "../../api/types";
-import { invalidate } from "../../hooks/useQuery";
+import { useDeleteResearch } from "../../hooks/mutations";
 import { Button, buttonClass } from "../ui/Button";
 import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { useToast } from "../ui/Toasts";
@@ -12,18 +12,16 @@ export function TaskActions({ task }: { task: TaskDetail }) {
   const navigate = useNavigate();
   const { notify } = useToast();
   const [dialog, setDialog] = useState<"delete" | null>(null);
-  const [busy, setBusy] = useState(false);
+  const deleteResearch = useDeleteResearch();
+  const busy = deleteResearch.isPending;
 
   const remove = async () => {
-    setBusy(true);
     try {
-      await api.delete(`/research/tasks/${encodeURIComponent(task.id)}`);
-      invalidate("/research/tasks?");
+      await deleteResearch.mutateAsync(task.id);
       notify({ title: "Research deleted", tone: "success" });
       navigate("/tasks");
     } catch (error) {
       notify({ title: "Could not delete", description: errorMessage(error), tone: "error" });
-      setBusy(false);
       setDialog(null);
     }
   };

@@ -17,7 +17,7 @@ export function exportUrl(taskId: string, format: ExportFormat): string {
 /** Downloads of the report through the export endpoint (its Content-Disposition names the file). */
 export function ExportButtons({ taskId }: { taskId: string }) {
   return (
-    <div className="flex flex-wrap items-center gap-2 print:hidden" role="group" aria-label="Export">
+    <div className="flex flex-wrap items-center gap-1.5 print:hidden sm:gap-2" role="group" aria-label="Export">
       {FORMATS.map(({ format, label, title }, index) => (
         <a
           key={format}
@@ -25,7 +25,7 @@ export function ExportButtons({ taskId }: { taskId: string }) {
           download
           title={title}
           aria-label={`Export ${label}`}
-          className={buttonClass(index < 2 ? "secondary" : "ghost")}
+          className={buttonClass(index < 2 ? "secondary" : "ghost").replace("px-4", "px-3 sm:px-4")}
         >
           {index === 0 ? `Export ${label}` : label}
         </a>

@@ -38,10 +38,8 @@ export function ReportNotices({ report }: { report: Report }) {
     <>
       {isSampleReport(report) && <DemoBanner />}
       {isInsufficient(report) && (
-        <div role="note" className="rounded-lg border border-sky-300 bg-sky-50 p-3 text-sm text-sky-950">
-          <strong>Not enough evidence.</strong> None of the retrieved sources was about this idea, so the report gives no product-market fit score. The Methodology tab shows
-          what was searched.
-          {report.outcome_reason && <p className="mt-1">{report.outcome_reason}</p>}
+        <div role="note" aria-label="What was searched" className="rounded-lg border border-slate-200 bg-white p-3 text-sm text-slate-800">
+          <strong>What was searched.</strong> {report.outcome_reason || "The Methodology tab lists the searches that were run."}
         </div>
       )}
     </>

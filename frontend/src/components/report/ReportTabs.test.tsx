@@ -144,7 +144,7 @@ test("an insufficient-evidence report shows no score and says why", async () => 
       <ReportView taskId="t1" />
     </MemoryRouter>,
   );
-  expect(await screen.findByText("Not enough evidence.")).toBeInTheDocument();
+  expect(await screen.findByText("What was searched.")).toBeInTheDocument();
   expect(screen.getByText("No score")).toBeInTheDocument();
   expect(screen.queryByTestId("demo-banner")).toBeNull();
   await userEvent.click(screen.getByRole("tab", { name: "PMF score" }));

@@ -31,7 +31,7 @@ export function SourcePassageDialog({ sourceId, quote, onClose }: { sourceId: st
             <span>{data?.published ? `Published ${formatDate(data.published)}` : "Date not stated"}</span>
             {(data?.sample ?? citation?.sample) && <span className="font-semibold text-amber-900">Fictional sample document</span>}
           </Dialog.Description>
-          <div className="mt-4 min-h-24 overflow-y-auto rounded-md border border-slate-200 bg-slate-50 p-3 text-sm leading-relaxed">
+          <div tabIndex={0} role="region" aria-label="Source text" className="mt-4 min-h-24 overflow-y-auto rounded-md border border-slate-200 bg-slate-50 p-3 text-sm leading-relaxed">
             {error && !data ? (
               <ErrorState error={error} title="Could not load the source text" onRetry={reload} />
             ) : !data ? (

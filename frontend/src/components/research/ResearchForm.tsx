@@ -1,8 +1,8 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
-import { ApiError, api, errorMessage } from "../../api/client";
-import type { Balance, Depth, SubmitResponse } from "../../api/types";
-import { invalidate } from "../../hooks/useQuery";
+import { ApiError, errorMessage } from "../../api/client";
+import type { Balance, Depth } from "../../api/types";
+import { useSubmitResearch } from "../../hooks/mutations";
 import { plural, renewalDate } from "../../lib/format";
 import { Button } from "../ui/Button";
 import { useToast } from "../ui/Toasts";
@@ -70,7 +70,8 @@ export function ResearchForm({ depths, balance, settings, workersAvailable, pref
   const [captchaToken, setCaptchaToken] = useState("");
   const [serverFields, setServerFields] = useState<Record<string, string[]>>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const submitResearch = useSubmitResearch();
+  const submitting = submitResearch.isPending;
   const idempotencyKey = useRef(newKey());
   const captcha = useRef<HCaptchaHandle>(null);
 
@@ -114,22 +115,16 @@ export function ResearchForm({ depths, balance, settings, workersAvailable, pref
     setTouched(true);
     setFormError(null);
     if (localProblem || blockedReason || submitting) return;
-    setSubmitting(true);
     try {
       const body = { product_idea: idea.trim(), research_depth: depth, ...(siteKey ? { hcaptcha_token: captchaToken } : {}) };
-      const response = prefill && prefill.idea === idea.trim() && prefill.depth === depth
-        ? await api.post<SubmitResponse>(`/research/tasks/${encodeURIComponent(prefill.originalId)}/rerun`, siteKey ? { hcaptcha_token: captchaToken } : {}, { "Idempotency-Key": idempotencyKey.current })
-        : await api.post<SubmitResponse>("/research/submit", body, { "Idempotency-Key": idempotencyKey.current });
+      const unchanged = prefill && prefill.idea === idea.trim() && prefill.depth === depth;
+      const response = await submitResearch.mutateAsync({ body, idempotencyKey: idempotencyKey.current, rerunOf: unchanged ? prefill.originalId : undefined });
       idempotencyKey.current = newKey();
-      invalidate("/credits");
-      invalidate("/research/tasks?");
       notify({ title: "Research started", description: `${plural(response.credits_charged, "credit")} reserved. ${response.balance} left.`, tone: "success" });
       navigate(`/tasks/${encodeURIComponent(response.task_id)}`);
     } catch (error) {
       handleError(error);
       captcha.current?.reset();
-    } finally {
-      setSubmitting(false);
     }
   };
 
@@ -143,7 +138,6 @@ export function ResearchForm({ depths, balance, settings, workersAvailable, pref
       const others = Object.entries(error.fields).filter(([field]) => field !== "product_idea" && field !== "research_depth");
       setFormError(others.length ? others.map(([, messages]) => messages.join(" ")).join(" ") : error.message);
     } else if (error.code === "insufficient_credits") {
-      invalidate("/credits");
       const cost = Number(error.details.cost ?? chosen?.credits ?? 0);
       const left = Number(error.details.balance ?? balance?.balance ?? 0);
       setFormError(`Not enough credits: this research costs ${plural(cost, "credit")} and you have ${left}.`);

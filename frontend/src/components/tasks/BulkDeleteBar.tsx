@@ -1,6 +1,6 @@
 import { useState } from "react";
-import { api, errorMessage } from "../../api/client";
-import type { BulkDeleteResponse } from "../../api/types";
+import { errorMessage } from "../../api/client";
+import { useBulkDeleteResearch } from "../../hooks/mutations";
 import { plural } from "../../lib/format";
 import { Button } from "../ui/Button";
 import { ConfirmDialog } from "../ui/ConfirmDialog";
@@ -11,14 +11,14 @@ type Props = { selected: string[]; onClear: () => void; onDeleted: (deleted: str
 /** The selection count and the delete button with its confirmation. */
 export function BulkDeleteBar({ selected, onClear, onDeleted }: Props) {
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const bulkDelete = useBulkDeleteResearch();
+  const busy = bulkDelete.isPending;
   const { notify } = useToast();
   const count = selected.length;
 
   const remove = async () => {
-    setBusy(true);
     try {
-      const result = await api.post<BulkDeleteResponse>("/research/tasks/bulk-delete", { ids: selected });
+      const result = await bulkDelete.mutateAsync(selected);
       const skipped = result.skipped.length
         ? ` ${plural(result.skipped.length, "research", "researches")} skipped: ${[...new Set(result.skipped.map((item) => item.reason))].join("; ")}.`
         : "";
@@ -27,7 +27,6 @@ export function BulkDeleteBar({ selected, onClear, onDeleted }: Props) {
     } catch (error) {
       notify({ title: "Could not delete", description: errorMessage(error), tone: "error" });
     } finally {
-      setBusy(false);
       setOpen(false);
     }
   };
