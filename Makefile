@@ -27,10 +27,19 @@ $(VENV_STAMP): requirements/dev.txt
 	touch $@
 
 frontend: $(DIST)
-$(NODE_STAMP): frontend/package-lock.json
+openapi: venv ## Regenerate frontend/openapi.json and the SPA's API types from the server
+	rm -f $(DIST) && $(MAKE) frontend
+$(NODE_STAMP): frontend/package-lock.json frontend/tools/openapi/package-lock.json
 	cd frontend && npm ci --no-audit --no-fund
+	cd frontend/tools/openapi && npm ci --no-audit --no-fund
 	touch $@
-$(DIST): $(NODE_STAMP) $(FRONTEND_SOURCES)
+# The API types are generated from the server's OpenAPI schema (drf-spectacular -> openapi.json ->
+# openapi-typescript) on every build, so the SPA's types cannot drift from the API. Generating the
+# schema connects to nothing; the store URLs only satisfy the settings when they are unset.
+$(DIST): $(NODE_STAMP) $(FRONTEND_SOURCES) $(VENV_STAMP) $(shell find research credits infra -name 'serializers.py' -o -name 'api.py' -o -name 'urls.py' 2>/dev/null)
+	DJANGO_SETTINGS_MODULE=pmfsite.settings.test DATABASE_URL=$${DATABASE_URL:-postgresql://localhost/unused} \
+	  MONGODB_URI=$${MONGODB_URI:-mongodb://localhost/unused} REDIS_URL=$${REDIS_URL:-redis://localhost/0} \
+	  $(PY) manage.py spectacular --format openapi-json --file frontend/openapi.json
 	cd frontend && npm run build
 
 # Debian packages some tests drive (nginx -t on the shipped config; Chromium for browser tests).

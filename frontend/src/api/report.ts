@@ -1,3 +1,5 @@
+import type { components } from "./schema";
+
 // The report JSON, mirroring agents/state.py::Report. Fields added with typed evidence (contract 1)
 // are optional: reports stored before it lack them and still render.
 
@@ -175,12 +177,4 @@ export type Report = {
   conflicts?: Conflict[];
 };
 
-export type SourcePassage = {
-  id: string;
-  url: string;
-  title: string;
-  sample: boolean;
-  source_type: string | null;
-  published: string | null;
-  passage: { before: string; quote: string; after: string; found: boolean } | null;
-};
+export type SourcePassage = components["schemas"]["SourcePassage"];

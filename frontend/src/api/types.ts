@@ -1,4 +1,9 @@
-// Types mirroring docs/api.md (the contract the server, the SPA and scripts share).
+// API types. Those the server's OpenAPI schema describes exactly are taken from it (schema.d.ts is
+// generated in the build from frontend/openapi.json, which a server test holds equal to the live
+// schema); the rest narrow a schema string to the values the app handles (task statuses).
+import type { components } from "./schema";
+
+type Schemas = components["schemas"];
 
 export type TaskStatus = "queued" | "processing" | "completed" | "insufficient_evidence" | "failed" | "aborted";
 export const TASK_STATUSES: TaskStatus[] = ["queued", "processing", "completed", "insufficient_evidence", "failed", "aborted"];
@@ -17,27 +22,11 @@ export type ErrorBody = {
   };
 };
 
-export type Me = {
-  username: string;
-  is_staff: boolean;
-  hcaptcha_site_key: string;
-  idea_min_length: number;
-  idea_max_length: number;
-  default_depth: string;
-};
+export type Me = Schemas["Me"];
 
-export type Availability = { workers_available: boolean; message: string };
+export type Availability = Schemas["Availability"];
 
-export type Depth = {
-  name: string;
-  label: string;
-  credits: number;
-  target_seconds: number;
-  search_depth: string;
-  extract_depth: string;
-  urls_per_agent: number;
-  max_results: number;
-};
+export type Depth = Schemas["Depth"];
 
 export type CheckpointDefinition = { number: number; key: string; category: string; label: string };
 export type CheckpointEvent = CheckpointDefinition & { at: string };

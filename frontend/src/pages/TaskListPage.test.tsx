@@ -31,13 +31,13 @@ test("search is debounced: one request for what was typed, with suggestions", as
   renderAt("/tasks", <TaskListPage />);
   expect(await screen.findByText("Meal planner")).toBeInTheDocument();
   await userEvent.type(screen.getByRole("combobox", { name: "Search research" }), "mea");
-  expect(await screen.findByRole("option", { name: /Meal planner/ })).toBeInTheDocument();
+  expect(await screen.findByRole("option", { name: /Meal planner/ }, { timeout: 4000 })).toBeInTheDocument();
   await waitFor(() => expect(api.calls.some((call) => call.url.pathname === "/api/v1/research/tasks" && call.url.search === "?q=mea")).toBe(true));
   const searches = api.callsTo("GET", "/api/v1/research/tasks").map((call) => call.url.search);
   expect(searches).toEqual(["", "?q=mea"]);
   const suggestions = api.callsTo("GET", "/api/v1/research/tasks/suggest").map((call) => call.url.search);
   expect(suggestions).toEqual(["?q=mea"]);
-});
+}, 20_000); // typing plus a 250 ms debounce: slow on a loaded machine
 
 test("filters and sort build the right query", async () => {
   const api = setup();

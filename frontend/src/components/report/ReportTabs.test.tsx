@@ -72,7 +72,7 @@ test("each section is a tab; arrow keys move between them and the open tab is ke
   await userEvent.keyboard("{ArrowRight}");
   await waitFor(() => expect(screen.getByRole("tab", { name: "Market" })).toHaveAttribute("aria-selected", "true"));
   expect(screen.getByRole("tabpanel", { name: "Market" })).toHaveTextContent("12.5% CAGR");
-  expect(screen.getByTestId("location")).toHaveTextContent("?tab=market");
+  await waitFor(() => expect(screen.getByTestId("location")).toHaveTextContent("?tab=market"));
 });
 
 test("a tab named in the URL opens first", () => {

@@ -1,5 +1,5 @@
 import * as Tabs from "@radix-ui/react-tabs";
-import { useMemo, type ComponentType } from "react";
+import { useEffect, useMemo, useState, type ComponentType } from "react";
 import { useSearchParams } from "react-router";
 import type { Report } from "../../api/report";
 import { ReportContext } from "./Sources";
@@ -27,8 +27,12 @@ export const TABS: { value: string; label: string; Section: ComponentType<{ repo
 export function ReportTabs({ report, taskId }: { report: Report; taskId: string }) {
   const [params, setParams] = useSearchParams();
   const requested = params.get("tab") ?? "summary";
-  const tab = TABS.some(({ value }) => value === requested) ? requested : "summary";
-  const select = (value: string) =>
+  const fromUrl = TABS.some(({ value }) => value === requested) ? requested : "summary";
+  // The tab switches at once; the URL follows (a router navigation may render a moment later).
+  const [tab, setTab] = useState(fromUrl);
+  useEffect(() => setTab(fromUrl), [fromUrl]);
+  const select = (value: string) => {
+    setTab(value);
     setParams(
       (current) => {
         const next = new URLSearchParams(current);
@@ -38,6 +42,7 @@ export function ReportTabs({ report, taskId }: { report: Report; taskId: string 
       },
       { replace: true },
     );
+  };
   const context = useMemo(() => ({ taskId, citations: new Map(report.citations.map((citation) => [citation.id, citation])) }), [taskId, report.citations]);
   return (
     <ReportContext.Provider value={context}>

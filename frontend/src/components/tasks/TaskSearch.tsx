@@ -21,11 +21,20 @@ export function TaskSearch({ value, onSearch }: Props) {
 
   // Follow the URL (back button, "Clear filters") without undoing what is being typed:
   // the URL holds the trimmed text, so "meal " must not snap back to "meal".
-  useEffect(() => setText((current) => (current.trim() === value.trim() ? current : value)), [value]);
+  // The URL echoing our own search back (possibly after more was typed) must not reset the box.
+  const sent = useRef(value.trim());
+  useEffect(() => {
+    if (value.trim() === sent.current) return;
+    sent.current = value.trim();
+    setText((current) => (current.trim() === value.trim() ? current : value));
+  }, [value]);
   const onSearchRef = useRef(onSearch);
   onSearchRef.current = onSearch;
   useEffect(() => {
-    if (debounced.trim() !== value.trim()) onSearchRef.current(debounced);
+    if (debounced.trim() !== value.trim()) {
+      sent.current = debounced.trim();
+      onSearchRef.current(debounced);
+    }
     // Only the debounced text triggers a search.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debounced]);
