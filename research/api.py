@@ -22,7 +22,7 @@ from infra.health import check_celery
 from infra.websocket import ticket_issue
 from research import documents, exports, polls, presenters, search, services
 from research.captcha import check_request_captcha
-from research.documents import COMPLETED, TaskFilters
+from research.documents import COMPLETED, INSUFFICIENT_EVIDENCE, TaskFilters
 from research.exceptions import ReportNotReady, SourceNotFound, SourceTextUnavailable, TaskNotFound
 from research.passages import find_passage, source_entry
 from research.serializers import (
@@ -51,7 +51,7 @@ from research.serializers import (
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 WORKER_PING_SECONDS = 1.0
 # Statuses that end with a stored report (contract 2: insufficient evidence still has one, without a score).
-REPORTED = (COMPLETED, "insufficient_evidence")
+REPORTED = (COMPLETED, INSUFFICIENT_EVIDENCE)
 
 
 def _owned_task(request: Request, task_id: str) -> documents.ResearchTask:

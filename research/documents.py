@@ -19,9 +19,10 @@ from research import search
 from research.mongo import research_tasks
 
 QUEUED, PROCESSING, COMPLETED, FAILED, ABORTED = "queued", "processing", "completed", "failed", "aborted"
-STATUSES = (QUEUED, PROCESSING, COMPLETED, FAILED, ABORTED)
+INSUFFICIENT_EVIDENCE = "insufficient_evidence"  # contract 2: ended with a report but no score, refunded
+STATUSES = (QUEUED, PROCESSING, COMPLETED, INSUFFICIENT_EVIDENCE, FAILED, ABORTED)
 RUNNING = (QUEUED, PROCESSING)
-TERMINAL = (COMPLETED, FAILED, ABORTED)
+TERMINAL = (COMPLETED, INSUFFICIENT_EVIDENCE, FAILED, ABORTED)
 
 SORTS: dict[str, list[tuple[str, int]]] = {
     "-created_at": [("created_at", DESCENDING)],

@@ -239,3 +239,21 @@ def test_presenters_render_exactly_what_the_documented_serializers_would(alice: 
         # then the fast presenters and the serializers agree field for field
         assert presenters.task_detail(task) == TaskDetailSerializer(task).data
         assert presenters.task_summary(task) == TaskSummarySerializer(task).data
+
+
+@pytest.mark.django_db
+def test_insufficient_evidence_is_a_status_the_list_filters_and_sorts_by_score(
+    alice_api: APIClient, alice: Any, mongo_db: Any
+) -> None:
+    # given alice's researches: two scored, one without enough evidence
+    start = now()
+    insert_tasks([
+        make_task(alice.pk, title="Low", status="completed", pmf_score=31, created_at=spaced(start, 0)),
+        make_task(alice.pk, title="None", status="insufficient_evidence", created_at=spaced(start, 1)),
+        make_task(alice.pk, title="High", status="completed", pmf_score=82, created_at=spaced(start, 2)),
+    ])  # fmt: skip
+    # when she filters by the insufficient-evidence status, then only that one comes back
+    only = alice_api.get(LIST, {"status": "insufficient_evidence"})
+    assert only.status_code == 200 and titles(only) == ["None"]
+    # and sorted by score, the best comes first and the unscored last
+    assert titles(alice_api.get(LIST, {"sort": "-pmf_score"})) == ["High", "Low", "None"]
