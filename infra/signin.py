@@ -3,8 +3,10 @@
 After ``SIGNIN_MAX_FAILURES_PER_ACCOUNT`` failures for one username from one address, or
 ``SIGNIN_MAX_FAILURES_PER_IP`` from one address, within ``SIGNIN_WINDOW_SECONDS``, sign-in from that
 address answers 429 with "try again in N minutes" without checking the password at all; the last
-attempts before that are announced. The account counter is per address on purpose: anyone who knows a
-username could otherwise lock its owner out from everywhere. The counters fail open (logged) when Redis
+attempts before that are announced. The account counter is per address on purpose: anyone who knows
+a username could otherwise lock its owner out from everywhere. Instead, after
+``SIGNIN_CAPTCHA_AFTER_FAILURES`` failures for one account from anywhere, signing in to it needs an
+hCaptcha (when configured) before the password is checked. The counters fail open (logged) when Redis
 is down.
 """
 
@@ -36,6 +38,7 @@ end
 return 1
 """
 TEMPLATE = "registration/login.html"
+CAPTCHA_FIELD = "h-captcha-response"  # the field the hCaptcha widget adds to the form
 WARN_WHEN_ATTEMPTS_LEFT = 2  # warn on the last attempts, not on the first typo
 
 
@@ -58,6 +61,23 @@ class SignInThrottle:
             (f"{prefix}:ip:{self.ip}", settings.SIGNIN_MAX_FAILURES_PER_IP),
             (f"{prefix}:account-ip:{account}", settings.SIGNIN_MAX_FAILURES_PER_ACCOUNT),
         ]
+
+    def _account_key(self) -> str:
+        account = hashlib.sha256(self.username.encode()).hexdigest()[:32]
+        return f"{settings.REDIS_KEY_PREFIX}:signin:account:{account}"
+
+    def captcha_needed(self) -> bool:
+        """True when hCaptcha is on and the account failed often enough, from anywhere, to ask for it."""
+        from research.captcha import captcha_enabled
+
+        if not captcha_enabled():
+            return False
+        try:
+            count = redis_connection().get(self._account_key())
+        except (redis.RedisError, OSError) as error:
+            log.warning("signin_throttle_unavailable", error=str(error))
+            return False
+        return int(count or 0) >= settings.SIGNIN_CAPTCHA_AFTER_FAILURES
 
     def seconds_blocked(self) -> int:
         """Seconds until sign-in is allowed again (0 when it is allowed now)."""
@@ -89,8 +109,8 @@ class SignInThrottle:
         return min(limit - int(count or 0) for (_, limit), count in zip(keys, counts, strict=True))
 
     def record_failure(self) -> None:
-        """Count one failed attempt against the IP and the account from that IP."""
-        keys = [key for key, _ in self._keys()]
+        """Count one failed attempt against the IP, the account from that IP, and the account."""
+        keys = [key for key, _ in self._keys()] + [self._account_key()]
         try:
             redis_connection().eval(RECORD_FAILURE_SCRIPT, len(keys), *keys, settings.SIGNIN_WINDOW_SECONDS)
         except (redis.RedisError, OSError) as error:
@@ -122,6 +142,34 @@ def too_many_attempts(request: HttpRequest, seconds: int, next_url: str = "") ->
     return response
 
 
+def captcha_refused(request: HttpRequest, message: str, next_url: str = "") -> TemplateResponse:
+    """The sign-in page asking for the captcha (the password was not checked), status 400."""
+    context = {
+        "form": AuthenticationForm(request, data={"username": request.POST.get("username", "")}),
+        "captcha_message": message,
+        "captcha_site_key": settings.HCAPTCHA_SITE_KEY,
+        "next": next_url,
+    }
+    return TemplateResponse(request, TEMPLATE, context, status=400)
+
+
+def captcha_refusal(request: HttpRequest, throttle: SignInThrottle) -> str | None:
+    """Why the captcha this attempt needs was refused, or None when none is needed or it passed.
+
+    Many failures for one account from many addresses ask for a captcha instead of locking the account:
+    its owner passes it, a password-guessing script does not.
+    """
+    from research.captcha import CaptchaFailed, CaptchaUnavailable, verify_captcha
+
+    if not throttle.captcha_needed():
+        return None
+    try:
+        verify_captcha(str(request.POST.get(CAPTCHA_FIELD, "")), throttle.ip or None)
+    except (CaptchaFailed, CaptchaUnavailable) as error:
+        return f"Confirm you are not a robot to sign in to this account. {error.message}"
+    return None
+
+
 class ThrottledLoginView(LoginView):
     """Django's LoginView that refuses, without checking the password, while the IP or account is blocked."""
 
@@ -133,6 +181,9 @@ class ThrottledLoginView(LoginView):
         if seconds:
             log.info("signin_throttled", ip=self.throttle.ip)
             return too_many_attempts(request, seconds, self.get_redirect_url())
+        refusal = captcha_refusal(request, self.throttle)
+        if refusal:
+            return captcha_refused(request, refusal, self.get_redirect_url())
         return super().post(request, *args, **kwargs)
 
     def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
@@ -140,6 +191,10 @@ class ThrottledLoginView(LoginView):
         seconds = self.throttle.seconds_blocked()
         if seconds:
             return too_many_attempts(self.request, seconds, self.get_redirect_url())
+        if self.throttle.captcha_needed():
+            return self.render_to_response(
+                self.get_context_data(form=form, captcha_site_key=settings.HCAPTCHA_SITE_KEY)
+            )
         left = self.throttle.attempts_left()
         if left <= WARN_WHEN_ATTEMPTS_LEFT:
             minutes = max(1, math.ceil(settings.SIGNIN_WINDOW_SECONDS / 60))
@@ -161,6 +216,9 @@ def admin_login(request: HttpRequest) -> HttpResponse:
     seconds = throttle.seconds_blocked()
     if seconds:
         return too_many_attempts(request, seconds, request.GET.get("next", "/admin/"))
+    refusal = captcha_refusal(request, throttle)
+    if refusal:
+        return captcha_refused(request, refusal, request.GET.get("next", "/admin/"))
     response = admin.site.login(request)
     if response.status_code == 200:
         throttle.record_failure()

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 import redis
 from django.contrib.auth.models import User
 from django.test import Client
 from pytest_django.fixtures import Settings
+
+from fakes.hcaptcha import FakeHCaptcha
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -151,3 +155,45 @@ def test_signing_out_says_so_on_the_sign_in_page(alice: User) -> None:
     # then she lands on the sign-in page that confirms it
     assert response.redirect_chain[-1][0] == "/accounts/login/?signed_out=1"
     assert "You have been signed out." in response.content.decode()
+
+
+@pytest.fixture
+def captcha(settings: Settings) -> Iterator[FakeHCaptcha]:
+    """hCaptcha on, verified by the fake verifier; three failures for one account ask for it."""
+    with FakeHCaptcha() as server:
+        settings.HCAPTCHA_VERIFY_URL = server.url
+        settings.HCAPTCHA_SECRET = server.secret
+        settings.HCAPTCHA_SITE_KEY = server.site_key
+        settings.SIGNIN_CAPTCHA_AFTER_FAILURES = 3
+        yield server
+
+
+def test_many_failures_from_many_addresses_ask_for_a_captcha_not_a_lockout(
+    alice: User, captcha: FakeHCaptcha
+) -> None:
+    # given three wrong passwords for alice, each from another address (no address is paused)
+    attacker = Client()
+    assert [sign_in(attacker, "alice", "wrong", f"198.51.100.{n}") for n in range(3)] == [200] * 3
+    # when a script tries again without a captcha, even with the right password
+    scripted = attacker.post(LOGIN, {"username": "alice", "password": PASSWORD}, REMOTE_ADDR="198.51.100.9")
+    # then it is refused before the password is checked, and the form shows the captcha
+    assert scripted.status_code == 400
+    assert "Confirm you are not a robot" in scripted.content.decode()
+    assert f'data-sitekey="{captcha.site_key}"' in scripted.content.decode()
+    assert "_auth_user_id" not in attacker.session
+    # while alice, solving the captcha, signs in from her own address
+    owner = Client()
+    form = {"username": "alice", "password": PASSWORD, "h-captcha-response": captcha.issue_token()}
+    assert owner.post(LOGIN, form, REMOTE_ADDR=ALICE_IP).status_code == 302
+    assert owner.session["_auth_user_id"] == str(alice.pk)
+
+
+def test_without_a_captcha_configured_the_owner_is_never_locked_out(settings: Settings, alice: User) -> None:
+    settings.SIGNIN_CAPTCHA_AFTER_FAILURES = 3
+    # given 30 wrong passwords for alice from six addresses (each of them paused)
+    attacker = Client()
+    for n in range(6):
+        for _ in range(5):
+            sign_in(attacker, "alice", "wrong", f"198.51.100.{n}")
+    # then alice still signs in from her own address
+    assert sign_in(Client(), "alice", PASSWORD, ALICE_IP) == 302
