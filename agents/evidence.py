@@ -210,7 +210,7 @@ def find_conflicts(
         and f.timeframe != "forecast"
         and (not relevant or any(i in relevant for i in f.source_ids))
     ]
-    found: list[tuple[float, Conflict]] = []
+    found: list[tuple[tuple[bool, float], Conflict]] = []
     pairs: set[tuple[str, frozenset[str]]] = set()
     for index, left in enumerate(pool):
         for right in pool[index + 1 :]:
@@ -225,6 +225,7 @@ def find_conflicts(
             if high / low < DISAGREE or key in pairs:
                 continue
             pairs.add(key)
-            found.append((high / low, conflict_between(left, right)))
-    found.sort(key=lambda item: item[0], reverse=True)
+            plain = not (left.vendor_claim or right.vendor_claim or left.dated or right.dated)
+            found.append(((plain, high / low), conflict_between(left, right)))
+    found.sort(key=lambda item: item[0], reverse=True)  # two independent current figures first
     return [conflict for _, conflict in found[:MAX_CONFLICTS]]

@@ -41,7 +41,8 @@ MONEY = re.compile(
 UNIT_WORD = r"[a-z][a-z-]*"
 TIME_UNIT = r"(?:month|mo|year|yr|annum|week|wk|day|hour|hr|visit|session|use|user|seat|head|unit)"
 PRICE_UNITS = (
-    rf"(?:\s*/\s*{UNIT_WORD}\b|\s+per\s+{UNIT_WORD}\b"
+    # "per repair visit." keeps a two-word unit when the sentence or clause ends right after it
+    rf"(?:\s*/\s*{UNIT_WORD}\b|\s+per\s+{UNIT_WORD}(?:\s(?!per\b){UNIT_WORD}(?=[.,;:)]|$))?\b"
     rf"|\s+(?:a|an|each)\s+{TIME_UNIT}\b)"
 )
 # a price: an amount without a scale, with its units kept ("$29 per developer per month")

@@ -9,8 +9,11 @@ from typing import Any
 from langgraph.runtime import Runtime
 
 from agents import citations as cite
+from agents.analysts.disagreements import measure_conflicts, price_conflicts
+from agents.analysts.extractive_competitor import about
 from agents.analysts.figures import geography_of
 from agents.analysts.idea import restatement
+from agents.analysts.sentences import all_sentences
 from agents.context import RunContext
 from agents.evidence import (
     Findings,
@@ -99,13 +102,30 @@ def insufficient_reason(state: ResearchState, sources: list[ReportSource]) -> st
     )
 
 
-def place_conflicts(findings: Findings, relevant: set[str], product_idea: str) -> list[Conflict]:
-    """Conflicts between the findings' figures, each put into the section its figures belong to."""
+def place_conflicts(
+    findings: Findings, sources: list[Source], report_sources: list[ReportSource], product_idea: str
+) -> list[Conflict]:
+    """Conflicts between sources, each put into the section it belongs to.
+
+    Typed figures that disagree (market sizes, growth, counts) go to the market; the same measure
+    stated differently across sources ("6 days" vs "11 days") to customers; a competitor priced
+    differently by two sources to competitors.
+    """
     market, competitor, customer = findings
+    relevant = {source.id for source in report_sources if source.relevant}
     home = {place for place in (geography_of(product_idea), "global") if place}
     found = find_conflicts([*market.market_size, *market.growth, *market.other_figures], relevant, home)
     market.conflicts = [*market.conflicts, *found]
-    customer.conflicts = [*customer.conflicts, *find_conflicts(customer.figures, relevant, home)]
+    independent = {s.id for s in report_sources if s.relevant and s.source_type != "vendor"}
+    sentences = all_sentences(source for source in sources if source.id in independent)
+    customer.conflicts = [
+        *customer.conflicts,
+        *find_conflicts(customer.figures, relevant, home),
+        *measure_conflicts(sentences),
+    ]
+    priced = all_sentences(source for source in sources if source.id in relevant)
+    for rival in competitor.competitors:
+        competitor.conflicts += price_conflicts(rival.name, about(rival.name, priced))
     return [*market.conflicts, *competitor.conflicts, *customer.conflicts]
 
 
@@ -136,7 +156,7 @@ def write_report(state: ResearchState, context: RunContext) -> dict[str, Any]:
     state = {**state, "market": raw[0], "competitor": raw[1], "customer": raw[2]}
     findings, report_sources = analysed(state, sources)
     relevant = {source.id for source in report_sources if source.relevant}
-    conflicts = place_conflicts(findings, relevant, state["product_idea"])
+    conflicts = place_conflicts(findings, sources, report_sources, state["product_idea"])
     # no retrieved source about the idea: nothing to judge, so no score (the credits are refunded)
     score = score_pmf(*findings, report_sources) if relevant else None
     recommendations: list[Recommendation] = []

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from agents.analysts.amounts import MONEY, PRICE, amount
+from agents.analysts.disagreements import measure_conflicts, price_conflicts
 from agents.analysts.extractive_customer import analyse_customers
 from agents.analysts.figures import figures
 from agents.analysts.idea import parse_idea
@@ -268,3 +269,32 @@ def test_sources_disagreeing_on_one_quantity_make_a_conflict_with_both_sides() -
     first = next(c for c in conflicts if {side.value for side in c.sides} == {"$86 million", "$210 million"})
     assert first.definitions_differ and first.quantity == "the market size"
     assert not any({side.value for side in c.sides} == {"$86 million", "$90 million"} for c in conflicts)
+
+
+def test_the_same_measure_stated_differently_by_two_sources_is_a_conflict() -> None:
+    # given two sources timing the same wait differently, and a third timing something else
+    one = Sentence("Riders waited 3 days on average in 2024 for a repair slot at a bike shop.", "S1", 0)
+    other = Sentence(
+        "The average wait for a repair slot at a bike shop was 7 days, or 9 days in June.", "S2", 0
+    )
+    unrelated = Sentence("Delivery vans spent 12 days a year off the road for brake work.", "S3", 0)
+    same_source = Sentence("Riders in 2023 waited 5 days for a repair slot at a bike shop.", "S1", 1)
+    # when conflicts are sought
+    conflicts = measure_conflicts([one, other, unrelated, same_source])
+    # then the two sources' waits are surfaced with both values, and nothing else
+    assert [[side.value for side in c.sides] for c in conflicts] == [
+        ["3 days", "7 days"],
+        ["7 days", "5 days"],
+    ]
+    assert "3 days (2024, S1) vs 7 days (S2)" in conflicts[0].statement
+
+
+def test_a_competitor_priced_differently_by_two_sources_is_a_conflict() -> None:
+    sentences = [
+        Sentence("SpokeVan costs KES 900 per repair visit.", "S1", 0),
+        Sentence("Reviewers paid SpokeVan KES 1,200 per visit in March.", "S2", 0),
+        Sentence("SpokeVan also sells tyres at KES 900 per repair visit.", "S1", 1),
+    ]
+    [conflict] = price_conflicts("SpokeVan", sentences)
+    assert [side.value for side in conflict.sides] == ["KES 900 per repair visit", "KES 1,200 per visit"]
+    assert price_conflicts("SpokeVan", sentences[::2]) == []

@@ -1,0 +1,126 @@
+"""Sources that state the same measure differently: "6 days" in one, "11 days" in another.
+
+Two sentences from different sources measure the same thing when they carry one number in the same
+unit (a percentage, a duration, a count of the same kind of thing, a competitor's price) and share
+most of their content words ("average time from first notice of loss to a completed inspection").
+When their values differ by a quarter or more, the report says so with both values and sources.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from agents.analysts.amounts import PRICE, amount
+from agents.analysts.idea import GENERIC, STOPWORDS
+from agents.analysts.sentences import YEAR, Sentence, stem
+from agents.state import Conflict, ConflictSide
+
+MEASURE = re.compile(
+    r"(?P<number>\d+(?:\.\d+)?)\s?"
+    r"(?P<unit>%|percent\b|per cent\b|(?:days?|hours?|weeks?|minutes?|months?)\b)",
+    re.IGNORECASE,
+)
+WORD = re.compile(r"[a-z][a-z-]+")
+DISAGREE = 1.25
+MIN_SHARED = 3
+MIN_OVERLAP = 0.5
+LIMIT = 3
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One number of a sentence, its unit and the content words around it."""
+
+    value: float
+    written: str
+    unit: str
+    words: frozenset[str]
+    sentence: Sentence
+
+
+def _unit(text: str) -> str:
+    unit = text.lower()
+    return "%" if unit in {"%", "percent", "per cent"} else unit.rstrip("s")
+
+
+def measures(sentence: Sentence) -> list[Measure]:
+    """The sentence's first measure of each unit, with its content words."""
+    found = list(MEASURE.finditer(sentence.text))
+    units = [_unit(match.group("unit")) for match in found]
+    content = frozenset(
+        stem(word)
+        for word in WORD.findall(sentence.text.lower())
+        if word not in STOPWORDS and word not in GENERIC
+    )
+    return [
+        Measure(float(match.group("number")), match.group(0), unit, content, sentence)
+        for index, (match, unit) in enumerate(zip(found, units, strict=True))
+        if unit not in units[:index]
+    ]
+
+
+def _year(sentence: Sentence) -> str:
+    match = YEAR.search(sentence.text)
+    return match.group(0) if match else ""
+
+
+def _differ(left: float, right: float) -> bool:
+    high, low = max(left, right), min(left, right)
+    return low > 0 and high / low >= DISAGREE
+
+
+def _conflict(what: str, left: Measure, right: Measure) -> Conflict:
+    sides = [
+        ConflictSide(value=m.written, year=_year(m.sentence), source_ids=[m.sentence.source_id])
+        for m in (left, right)
+    ]
+    labels = [f"{s.value} ({', '.join(p for p in (s.year, *s.source_ids) if p)})" for s in sides]
+    statement = f"Sources disagree on {what}: {labels[0]} vs {labels[1]}."
+    return Conflict(quantity=what, sides=sides, statement=statement)
+
+
+def measure_conflicts(sentences: list[Sentence]) -> list[Conflict]:
+    """Pairs of sentences from different sources measuring the same thing with different values."""
+    pool = [measure for sentence in sentences for measure in measures(sentence)]
+    scored: list[tuple[float, Conflict]] = []
+    seen: set[frozenset[str]] = set()
+    for index, left in enumerate(pool):
+        for right in pool[index + 1 :]:
+            if left.unit != right.unit or left.sentence.source_id == right.sentence.source_id:
+                continue
+            shared = left.words & right.words
+            overlap = len(shared) / max(1, min(len(left.words), len(right.words)))
+            key = frozenset({left.sentence.text, right.sentence.text})
+            if len(shared) < MIN_SHARED or overlap < MIN_OVERLAP or key in seen:
+                continue
+            if not _differ(left.value, right.value):
+                continue
+            seen.add(key)
+            what = " ".join(sorted(shared, key=len, reverse=True)[:4])
+            scored.append((overlap, _conflict(what, left, right)))
+    scored.sort(key=lambda item: item[0], reverse=True)
+    return [conflict for _, conflict in scored[:LIMIT]]
+
+
+def price_conflicts(name: str, sentences: list[Sentence]) -> list[Conflict]:
+    """A competitor priced differently by different sources (its first price in each)."""
+    firsts: dict[str, tuple[str, Sentence]] = {}
+    for sentence in sentences:
+        match = PRICE.search(sentence.text)
+        if match and sentence.source_id not in firsts:
+            firsts[sentence.source_id] = (match.group(0), sentence)
+    items = list(firsts.values())
+    for index, (left, left_sentence) in enumerate(items):
+        for right, right_sentence in items[index + 1 :]:
+            if _differ(amount(left), amount(right)):
+                sides = [
+                    ConflictSide(value=value, year=_year(s), source_ids=[s.source_id])
+                    for value, s in ((left, left_sentence), (right, right_sentence))
+                ]
+                statement = (
+                    f"Sources disagree on {name}'s price: {left} ({left_sentence.source_id}) vs {right} "
+                    f"({right_sentence.source_id})."
+                )
+                return [Conflict(quantity=f"{name}'s price", sides=sides, statement=statement)]
+    return []
