@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { checkpoints, reached, report, taskDetail } from "../test/fixtures";
+import { checkpoints, depths, reached, report, taskDetail } from "../test/fixtures";
 import { mockApi, renderAt } from "../test/helpers";
 import { installMockWebSocket, MockWebSocket } from "../test/mockWebSocket";
 import type { TaskDetail } from "../api/types";
@@ -150,4 +150,18 @@ test("a running task shows its progress in the browser tab's title", async () =>
   renderTask();
   await screen.findByRole("progressbar");
   await waitFor(() => expect(document.title).toMatch(/^\d+% · /));
+});
+
+test("past the depth's typical time a queued research says it is taking longer, and why when no worker runs", async () => {
+  serverTask = taskDetail({ status: "queued", started_at: null, checkpoints: reached(1), progress: 1 / 17, created_at: new Date(Date.now() - 10 * 60_000).toISOString() });
+  mockApi({
+    "GET /api/v1/research/checkpoints": checkpoints,
+    "GET /api/v1/research/tasks/t1": () => ({ body: serverTask }),
+    "GET /api/v1/research/depths": depths,
+    "GET /api/v1/research/availability": { workers_available: false, message: "No research worker answered." },
+  });
+  renderTask();
+  const note = await screen.findByTestId("slow-note");
+  expect(note).toHaveTextContent("Taking longer than usual (a standard research typically takes ~2 min).");
+  await waitFor(() => expect(note).toHaveTextContent("No research worker is running, so it has not started yet"));
 });
