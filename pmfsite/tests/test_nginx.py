@@ -325,7 +325,8 @@ def test_in_front_of_the_app_a_submit_burst_gets_429_from_nginx(tmp_path: Path, 
         # and the app's own pages still come through
         status, _, body = nginx.request("GET", "/health")
         assert status in {200, 503}
-        assert set(json.loads(body)["checks"]) >= {"postgres", "mongodb", "redis"}
+        # (the public answer through a proxy the app does not trust: the status alone, no details)
+        assert json.loads(body) == {"status": "ok" if status == 200 else "degraded"}
 
 
 def test_the_web_containers_healthcheck_passes_against_the_app(app_server: int) -> None:
