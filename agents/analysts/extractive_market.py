@@ -58,7 +58,7 @@ def about_idea(figure: Figure, focus: set[str]) -> bool:
     A figure whose definition names something else ("court case management software") sizes an
     adjacent market, not this one.
     """
-    return on_topic(figure, focus) > 0 or not figure.scope
+    return on_topic(figure, focus) > 0 or len(figure.scope.split()) < 2  # one word is not a definition
 
 
 def ranked(
