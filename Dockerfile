@@ -7,7 +7,9 @@
 FROM node:20-bookworm-slim AS frontend
 WORKDIR /frontend
 COPY frontend/package.json frontend/package-lock.json ./
-RUN npm ci --no-audit --no-fund
+COPY frontend/tools/openapi/package.json frontend/tools/openapi/package-lock.json ./tools/openapi/
+# The build generates the API types from the committed openapi.json (openapi-typescript's own install).
+RUN npm ci --no-audit --no-fund && npm ci --no-audit --no-fund --prefix tools/openapi
 COPY frontend/ ./
 RUN npm run build
 
