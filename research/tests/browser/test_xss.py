@@ -16,6 +16,7 @@ PAYLOAD = (
     'AI meal planning app for busy families <script>window.__pwned = 1; alert("xss-script")</script>'
     "<img src=x onerror=\"window.__pwned = 2; alert('xss-img')\"> that builds the grocery list"
 )
+SCRIPT = '<script>window.__pwned = 1; alert("xss-script")</script>'
 
 
 def test_payloads_in_an_idea_are_text_everywhere(browser: Any, server_url: str, founder: Any) -> None:
@@ -35,6 +36,9 @@ def test_payloads_in_an_idea_are_text_everywhere(browser: Any, server_url: str, 
     for tab in page.get_by_role("tab").all():
         tab.click()
         assert_nothing_injected(page)
+    # the summary restates the whole idea, payload included, as text
+    page.get_by_role("tab", name="Summary").click()
+    assert SCRIPT in page.get_by_role("tabpanel", name="Summary").inner_text()
     page.goto("/tasks")
     page.get_by_role("combobox", name="Search research").fill("grocery list")
     page.get_by_text("AI meal planning app for busy families", exact=False).first.wait_for()
@@ -42,7 +46,8 @@ def test_payloads_in_an_idea_are_text_everywhere(browser: Any, server_url: str, 
     # then no dialog ever fired, and the payload shows as text
     assert dialogs == []
     assert page.evaluate("window.__pwned") is None
-    assert '<script>window.__pwned = 1; alert("xss-script")</script>' in page.locator("body").inner_text()
+    # the list shows the title (the idea cut at a word boundary), payload text and all
+    assert "busy families <script>window.__pwned = 1;" in page.locator("body").inner_text()
 
 
 def assert_nothing_injected(page: Any) -> None:
