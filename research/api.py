@@ -193,7 +193,7 @@ class ReportView(APIView):
 
 
 class DownloadRenderer(BaseRenderer):
-    """Lets ``?format=`` (DRF's format override) select an export; errors still render as JSON text."""
+    """Lets ``?format=`` (DRF's format override) select an export (errors are rendered by JSONRenderer)."""
 
     charset: str | None = None
 
@@ -243,6 +243,12 @@ class ExportView(APIView):
     def perform_content_negotiation(self, request: Request, force: bool = False) -> Any:
         """An unknown ``?format=`` falls back to JSON so the query check answers 400, not DRF's 404."""
         return super().perform_content_negotiation(request, force=True)
+
+    def handle_exception(self, exc: Exception) -> Response:
+        """Errors are JSON (the documented error shape), never JSON text labelled as a PDF or Markdown."""
+        response = super().handle_exception(exc)
+        self.request.accepted_renderer, self.request.accepted_media_type = JSONRenderer(), "application/json"
+        return response
 
     @extend_schema(
         parameters=[ExportQuerySerializer],

@@ -84,3 +84,14 @@ def test_the_schema_documents_every_operations_errors_in_the_error_shape() -> No
             assert {"409", "413", "415"} <= set(responses), (path, method)
     submit = operations[("/api/v1/research/submit", "post")]["responses"]
     assert submit["402"]["content"]["application/json"]["schema"] == ERROR
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("export_format", ["md", "pdf", "docx", "json"])
+def test_export_errors_are_json_whatever_the_format(
+    api: APIClient, mongo_db: Any, export_format: str
+) -> None:
+    # when alice asks for the export of a task that does not exist, in any format
+    response = api.get(f"/api/v1/research/tasks/{'0' * 32}/export", {"format": export_format})
+    # then the error is JSON, not JSON text labelled as the file type
+    assert_error(response, 404, "not_found")
