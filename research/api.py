@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import psycopg
@@ -17,6 +18,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from agents.checkpoints import CHECKPOINTS
+from agents.config import DEFAULT_CORPUS
 from catalogue.depths import DEPTHS
 from infra.health import check_celery
 from infra.websocket import ticket_issue
@@ -301,8 +303,15 @@ class MeView(APIView):
             "hcaptcha_site_key": getattr(settings, "HCAPTCHA_SITE_KEY", ""),
             "idea_min_length": IDEA_MIN, "idea_max_length": IDEA_MAX,
             "default_depth": SubmitSerializer().fields["research_depth"].default,
+            "sample_corpus": searches_sample_corpus(),
         }  # fmt: skip
         return Response(MeSerializer(body).data)
+
+
+def searches_sample_corpus() -> bool:
+    """True when research runs offline on the shipped sample corpus (no Tavily key, default corpus)."""
+    online = bool(settings.TAVILY_API_KEY) and settings.SEARCH_PROVIDER in ("", "tavily")
+    return not online and Path(settings.CORPUS_DIR).resolve() == DEFAULT_CORPUS.resolve()
 
 
 class AvailabilityView(APIView):

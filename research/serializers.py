@@ -242,6 +242,9 @@ class MeSerializer(serializers.Serializer):
     idea_min_length = serializers.IntegerField(help_text="Shortest product idea submit accepts.")
     idea_max_length = serializers.IntegerField(help_text="Longest product idea submit accepts.")
     default_depth = serializers.CharField(help_text="The depth submit uses when none is given.")
+    sample_corpus = serializers.BooleanField(
+        help_text="Research searches the fictional sample documents shipped with the app (demo mode)."
+    )
 
 
 class AvailabilitySerializer(serializers.Serializer):

@@ -207,6 +207,7 @@ def test_depths_and_checkpoints_come_from_the_server(alice_api: APIClient) -> No
         "idea_min_length": 10,
         "idea_max_length": 2000,
         "default_depth": "essential",
+        "sample_corpus": True,
     }
 
 

@@ -27,6 +27,12 @@ export function NewResearchPage() {
     <div className="mx-auto max-w-3xl">
       <h1 className="text-2xl font-bold tracking-tight">{prefill ? "Run a research again" : "New research"}</h1>
       <p className="mt-1 text-slate-700">Describe a product idea. Three research agents study its market, competitors and customers, then score its product-market fit.</p>
+      {me.data?.sample_corpus && (
+        <p role="note" className="mt-4 rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950" data-testid="demo-mode">
+          <strong>Demo mode.</strong> No web search is configured: research runs on the fictional sample documents shipped with the app (meal planning, restaurant
+          inventory, remote stand-ups), and its reports are marked as demo data.
+        </p>
+      )}
       <Card className="mt-6">
         {error && !ready ? (
           <ErrorState

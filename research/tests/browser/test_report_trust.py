@@ -85,6 +85,7 @@ def test_a_founder_reads_a_report_she_can_check_and_share(
     problems: list[str] = []
     # given fiona's research on the sample corpus, run for real from the form (Ctrl+Enter submits)
     page = sign_in(browser, server_url, founder.username)
+    page.get_by_test_id("demo-mode").wait_for()  # no web search configured: the form says so first
     idea_box = page.get_by_label("Your product idea")
     assert idea_box.evaluate("element => element === document.activeElement")
     idea_box.fill(IDEA)

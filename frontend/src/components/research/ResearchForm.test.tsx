@@ -4,7 +4,7 @@ import { NewResearchPage } from "../../pages/NewResearchPage";
 import { balanceOf, depths } from "../../test/fixtures";
 import { mockApi, renderAt, type RouteTable } from "../../test/helpers";
 
-const me = (siteKey = "") => ({ username: "alice", is_staff: false, hcaptcha_site_key: siteKey, idea_min_length: 10, idea_max_length: 2000, default_depth: "standard" });
+const me = (siteKey = "") => ({ username: "alice", is_staff: false, hcaptcha_site_key: siteKey, idea_min_length: 10, idea_max_length: 2000, default_depth: "standard", sample_corpus: false });
 
 function setup(routes: RouteTable = {}, amount = 100, siteKey = "", path = "/") {
   const api = mockApi({
@@ -191,4 +191,9 @@ test("run again: the form is prefilled, links to the original, and an unchanged 
   expect(await screen.findByText("Task page")).toBeInTheDocument();
   expect(api.callsTo("POST", "/api/v1/research/tasks/t1/rerun")).toHaveLength(1);
   expect(api.callsTo("POST", "/api/v1/research/submit")).toHaveLength(0);
+});
+
+test("in demo mode the page says research runs on the fictional sample documents", async () => {
+  setup({ "GET /api/v1/me": { ...me(), sample_corpus: true } });
+  expect(await screen.findByTestId("demo-mode")).toHaveTextContent("Demo mode. No web search is configured");
 });
