@@ -6,8 +6,14 @@
         llm.set_latency(COMPLETIONS, FakeOpenAI.token_latency(first_token=0.6, tokens_per_second=60))
 
 Structured-output requests (``response_format.type == "json_schema"``) and tool calls get arguments
-that are valid against the schema and built from the prompt (see ``fakes.schema``). Token counts are
-estimated at four characters per token.
+that are valid against the schema and built from the prompt (see ``fakes.schema``); ``json_object``
+requests get an instance of the JSON schema the prompt spells out (as a model told the schema would).
+Token counts are estimated at four characters per token.
+
+Strict schemas are checked as OpenAI checks them (every object closed and fully required, the root an
+object, no keyword outside the strict subset). ``FakeOpenAI(refuse=("json_schema",))`` plays a server
+without json_schema support the way llama-cpp-python's server answers it (HTTP 500 "Input should be
+'text' or 'json_object'"); ``refuse=("tools",)`` a server without tool calling.
 """
 
 from __future__ import annotations
@@ -28,6 +34,17 @@ _MISSING_REQUIRED = (
     "Missing '{key}'."
 )
 REFUSAL = "I'm sorry, but I can't help with that request."
+# Keywords OpenAI rejects in strict mode ("'<keyword>' is not permitted."): the strict subset has no
+# length constraints on strings, no composition but anyOf, no conditional or object-count keywords.
+STRICT_UNSUPPORTED = (
+    "allOf", "not", "if", "then", "else", "dependentRequired", "dependentSchemas", "patternProperties",
+    "unevaluatedProperties", "propertyNames", "minProperties", "maxProperties", "unevaluatedItems",
+    "contains", "minContains", "maxContains", "uniqueItems", "minLength", "maxLength",
+)  # fmt: skip
+LLAMA_CPP_PYTHON_500 = (
+    "1 validation error for CreateChatCompletionRequest\nresponse_format.type\n  Input should be 'text' or "
+    "'json_object' [type=literal_error, input_value='json_schema', input_type=str]"
+)
 
 
 def error_reply(
@@ -54,9 +71,10 @@ def message_text(message: dict[str, Any]) -> str:
 class FakeOpenAI(FakeServer):
     """The fake OpenAI server; accepts ``Authorization: Bearer <api_key>`` only."""
 
-    def __init__(self, api_key: str = "sk-test-key") -> None:
+    def __init__(self, api_key: str = "sk-test-key", refuse: tuple[str, ...] = ()) -> None:
         super().__init__({("POST", COMPLETIONS): self.complete})
         self.api_key = api_key
+        self.refuse = set(refuse)  # "json_schema" and/or "tools": features this server does not have
 
     @staticmethod
     def token_latency(first_token: float, tokens_per_second: float) -> Callable[[Request], float]:
@@ -135,6 +153,9 @@ class FakeOpenAI(FakeServer):
         if request.header("authorization") != f"Bearer {self.api_key}":
             return error_reply(401, "Incorrect API key provided.", "invalid_request_error", "invalid_api_key")
         body = request.body if isinstance(request.body, dict) else {}
+        refused = self._refused(body)
+        if refused is not None:
+            return refused
         problem = _validate(body)
         if problem:
             return error_reply(400, problem, "invalid_request_error", None)
@@ -149,6 +170,14 @@ class FakeOpenAI(FakeServer):
         return Reply(
             200, _completion(body.get("model", ""), message, finish_reason, prompt_tokens, completion_tokens)
         )
+
+    def _refused(self, body: dict[str, Any]) -> Reply | None:
+        """The answer of a server that lacks a feature the request uses (None when it has them all)."""
+        if "json_schema" in self.refuse and (body.get("response_format") or {}).get("type") == "json_schema":
+            return error_reply(500, LLAMA_CPP_PYTHON_500, "internal_server_error", None)
+        if "tools" in self.refuse and body.get("tools"):
+            return error_reply(400, "'tools' is not supported by this server.", "invalid_request_error", None)
+        return None
 
 
 def _validate(body: dict[str, Any]) -> str:
@@ -169,8 +198,13 @@ def _validate(body: dict[str, Any]) -> str:
 
 def strict_schema_problem(name: str, schema: dict[str, Any], path: tuple[str, ...] = ()) -> str:
     """Why OpenAI would reject ``schema`` in strict mode ("" when it is fine)."""
+    context = f"Invalid schema for response_format '{name}': In context={path}, "
+    if not path and schema.get("type") != "object":
+        return context + "schema must be a JSON Schema of 'type: \"object\"', got 'type: \"None\"'."
+    for keyword in STRICT_UNSUPPORTED:
+        if keyword in schema:
+            return context + f"'{keyword}' is not permitted."
     if schema.get("type") == "object" or "properties" in schema:
-        context = f"Invalid schema for response_format '{name}': In context={path}, "
         if schema.get("additionalProperties", True) is not False:
             return context + "'additionalProperties' is required to be supplied and to be false."
         missing = [key for key in schema.get("properties", {}) if key not in schema.get("required", [])]
@@ -206,12 +240,31 @@ def _answer(body: dict[str, Any], prompt: str, seed: int) -> tuple[dict[str, Any
             build_instance(response_format["json_schema"]["schema"], prompt, seed)
         )
     elif response_format.get("type") == "json_object":
-        message["content"] = json.dumps({"answer": build_instance({"type": "string"}, prompt, seed)})
+        schema = _schema_in(body["messages"]) or {
+            "type": "object",
+            "properties": {"answer": {"type": "string"}},
+        }
+        message["content"] = json.dumps(build_instance(schema, prompt, seed))
     else:
         message["content"] = " ".join(
             build_instance({"type": "array", "items": {"type": "string"}}, prompt, seed)
         )
     return message, "stop"
+
+
+def _schema_in(messages: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """A JSON schema spelled out in the messages (the first ``{...}`` with properties that parses)."""
+    decoder = json.JSONDecoder()
+    for message in messages:
+        text = message_text(message)
+        for start in (index for index, char in enumerate(text) if char == "{"):
+            try:
+                value, _ = decoder.raw_decode(text, start)
+            except ValueError:
+                continue
+            if isinstance(value, dict) and "properties" in value:
+                return value
+    return None
 
 
 def _chosen_tool(body: dict[str, Any]) -> dict[str, Any] | None:

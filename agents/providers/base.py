@@ -98,6 +98,7 @@ class Structured(Generic[SchemaT]):
     value: SchemaT
     usage: TokenUsage
     model: str = ""
+    mode: str = ""  # the structured-output mode that produced it (json_schema, function_calling, json_object)
 
 
 class LLMProvider(Protocol):

@@ -165,3 +165,60 @@ def test_wrong_key_fails_fast(fake: FakeOpenAI) -> None:
 def test_a_key_is_required() -> None:
     with pytest.raises(ProviderError, match="OPENAI_API_KEY"):
         OpenAILLMProvider("")
+
+
+def test_a_server_refusing_json_schema_gets_function_calling_detected_once(fake: FakeOpenAI) -> None:
+    # given a server that answers json_schema as llama-cpp-python's does (HTTP 500)
+    fake.refuse = {"json_schema"}
+    provider = OpenAILLMProvider(KEY, base_url=fake.url + "/v1", timeout=5, max_retries=0)
+
+    # when two answers are asked for
+    first = provider.structured(MarketFindings, system=SYSTEM, user=USER, role="market")
+    second = provider.structured(MarketFindings, system=SYSTEM, user=USER, role="market")
+
+    # then the refusal was seen once, and both answers came by tool calling
+    kinds = [
+        ("tools" if "tools" in r.body else r.body["response_format"]["type"], r.status)
+        for r in fake.requests()
+    ]
+    assert kinds == [("json_schema", 500), ("tools", 200), ("tools", 200)]
+    assert "Input should be 'text' or 'json_object'" in fake.requests()[0].answer["error"]["message"]
+    assert (first.mode, second.mode) == ("function_calling", "function_calling")
+    assert provider.mode_for("gpt-4o-mini") == "function_calling"
+    assert first.value.market_size[0].source_ids == ["M1"]
+
+
+def test_a_server_with_neither_json_schema_nor_tools_gets_json_object(fake: FakeOpenAI) -> None:
+    # given a server with only json_object, whose first JSON answer is invalid
+    fake.refuse = {"json_schema", "tools"}
+    provider = OpenAILLMProvider(KEY, base_url=fake.url + "/v1", timeout=5, max_retries=0)
+    json_object = {"type": "json_object"}
+    fake.script(COMPLETIONS, fake.invalid_json(), when=lambda r: r.body.get("response_format") == json_object)
+
+    # when an answer is asked for
+    result = provider.structured(MarketFindings, system=SYSTEM, user=USER, role="market")
+
+    # then json_object was used with the schema in the system prompt, the invalid answer retried
+    requests = fake.requests()
+    assert [r.status for r in requests] == [500, 400, 200, 200]
+    assert [r.scripted for r in requests[2:]] == [True, False]
+    assert requests[-1].body["response_format"] == {"type": "json_object"}
+    system = requests[-1].body["messages"][0]["content"]
+    assert system.startswith(SYSTEM) and '"market_size"' in system
+    assert result.mode == "json_object"
+    assert isinstance(result.value, MarketFindings)
+
+
+def test_a_pinned_mode_is_used_without_detection(fake: FakeOpenAI) -> None:
+    provider = OpenAILLMProvider(KEY, base_url=fake.url + "/v1", timeout=5, structured_output="json_object")
+
+    result = provider.structured(MarketFindings, system=SYSTEM, user=USER, role="market")
+
+    (request,) = fake.requests()
+    assert request.body["response_format"] == {"type": "json_object"}
+    assert result.mode == "json_object"
+
+
+def test_an_unknown_mode_is_rejected() -> None:
+    with pytest.raises(ProviderError, match="choose one of: auto, json_schema"):
+        OpenAILLMProvider(KEY, structured_output="grammar")

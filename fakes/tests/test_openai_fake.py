@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -277,3 +278,57 @@ def test_streaming_sends_chunks_usage_and_done(fake: FakeOpenAI) -> None:
     )
     assert raw.headers["content-type"] == "text/event-stream"
     assert raw.text.endswith("data: [DONE]\n\n")
+
+
+@pytest.mark.parametrize(
+    ("schema", "problem"),
+    [
+        ({"type": "array", "items": {"type": "string"}}, "schema must be a JSON Schema of 'type: \"object\"'"),  # noqa: E501
+        (
+            {"type": "object", "properties": {"a": {"type": "string", "minLength": 2}}, "required": ["a"],
+             "additionalProperties": False},
+            "In context=('properties', 'a'), 'minLength' is not permitted.",
+        ),
+        (
+            {"type": "object", "properties": {"a": {"type": "array", "items": {"type": "string"},
+             "uniqueItems": True}}, "required": ["a"], "additionalProperties": False},
+            "'uniqueItems' is not permitted.",
+        ),
+    ],
+)  # fmt: skip
+def test_strict_schemas_outside_the_strict_subset_are_refused(
+    fake: FakeOpenAI, schema: dict[str, Any], problem: str
+) -> None:
+    body = {
+        "model": "gpt-4o-mini",
+        "messages": [{"role": "user", "content": PROMPT}],
+        "response_format": {
+            "type": "json_schema",
+            "json_schema": {"name": "x", "strict": True, "schema": schema},
+        },
+    }
+    answer = requests.post(
+        fake.url + COMPLETIONS, json=body, headers={"Authorization": f"Bearer {KEY}"}, timeout=5
+    )
+
+    assert answer.status_code == 400
+    assert problem in answer.json()["error"]["message"]
+
+
+def test_a_server_without_json_schema_answers_500_like_llama_cpp_python() -> None:
+    with FakeOpenAI(api_key=KEY, refuse=("json_schema",)) as server:
+        with pytest.raises(openai.InternalServerError) as failure:
+            chat(server).with_structured_output(state.MarketFindings, method="json_schema").invoke(PROMPT)
+        answer = (
+            chat(server)
+            .bind(response_format={"type": "json_object"})
+            .invoke(
+                "Answer as JSON for this schema: "
+                + json.dumps(state.Claim.model_json_schema())
+                + "\n"
+                + PROMPT
+            )
+        )
+
+    assert "Input should be 'text' or 'json_object'" in str(failure.value)
+    assert set(json.loads(str(answer.content))) == set(state.Claim.model_fields)
