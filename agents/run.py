@@ -84,9 +84,12 @@ def stored_sources(thread_id: str, checkpointer: BaseCheckpointSaver[Any]) -> li
 def run_context(config: AgentConfig, budget: SearchBudget, emitter: CheckpointEmitter) -> RunContext:
     """The providers and callbacks the nodes use for one run."""
     search = config.build_search()
+    analyst = config.build_analyst()
+    if hasattr(analyst, "with_passage_tokens"):  # the LLM analyst reads passages within the depth's budget
+        analyst = analyst.with_passage_tokens(budget.passage_tokens)
     return RunContext(
         search=search,
-        analyst=config.build_analyst(),
+        analyst=analyst,
         budget=budget,
         checkpoints=emitter,
         llm_name=config.llm_name(),

@@ -20,6 +20,7 @@ from fakes.tavily import FakeTavily
 CORPUS = Path(__file__).resolve().parent.parent / "agents" / "corpus"
 IDEAS = [idea["product_idea"] for idea in json.loads((CORPUS / "ideas.json").read_text())]
 # How each role's system prompt starts (agents/prompts), to attribute the fake's LLM calls.
+PART_MARKER = "This answer covers only:"  # agents.analysts.llm.PART_NOTE
 ROLE_MARKERS = {
     "supervisor": "lead analyst",
     "market": "a market analyst",
@@ -76,14 +77,22 @@ def _finished(document: dict[str, Any], sent: float) -> Finished:
 
 
 def llm_seconds_by_role(llm: FakeOpenAI, latencies: Latencies) -> dict[str, float]:
-    """Simulated seconds of the logged completions per role (first token + tokens / rate)."""
-    seconds: dict[str, float] = dict.fromkeys(ROLE_MARKERS, 0.0)
+    """Simulated seconds of each role's completions on its critical path (first token + tokens / rate).
+
+    A role asked in parts (agents/analysts/llm.py PARTS) runs them in parallel: its time is its slowest
+    part's; calls of one part (retries) add up."""
+    parts: dict[tuple[str, str], float] = {}
     for request in llm.requests(COMPLETIONS):
         system = message_text(request.body["messages"][0]) if isinstance(request.body, dict) else ""
         role = next((name for name, marker in ROLE_MARKERS.items() if marker in system), "")
         if role:
-            seconds[role] += latencies.llm_seconds(int(request.notes.get("completion_tokens", 0)))
-    return seconds
+            part = (role, system.partition(PART_MARKER)[2])
+            seconds = latencies.llm_seconds(int(request.notes.get("completion_tokens", 0)))
+            parts[part] = parts.get(part, 0.0) + seconds
+    by_role: dict[str, float] = dict.fromkeys(ROLE_MARKERS, 0.0)
+    for (role, _), seconds in parts.items():
+        by_role[role] = max(by_role[role], seconds)
+    return by_role
 
 
 def critical_path(depth: str, llm_seconds: dict[str, float], latencies: Latencies) -> float:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
-from typing import TypeVar
+from concurrent.futures import ThreadPoolExecutor
+from functools import cache
+from typing import Any, TypeVar, get_args, get_origin
 
-from pydantic import BaseModel
+from annotated_types import MaxLen
+from pydantic import BaseModel, create_model
 
 from agents.analysts.base import Analysis
+from agents.analysts.passages import DEFAULT_PASSAGE_TOKENS, estimate_tokens, select_passages, share_budget
 from agents.prompts.analysts import (
     ANALYST_USER,
     COMPETITOR_SYSTEM,
@@ -29,14 +33,93 @@ from agents.state import (
 )
 
 SchemaT = TypeVar("SchemaT", bound=BaseModel)
-SOURCE_CHARS = 6000  # per source: keeps a deep research (10 sources) within a small model's context
+# What each agent looks for, added to its query when passages are ranked within a page.
+FOCUS = {
+    "market": "market size billion million revenue growth CAGR forecast trend opportunity",
+    "competitor": "competitor pricing price per month plan subscription positioning alternative weakness",
+    "customer": "customers pain problem frustration survey respondents segment willing to pay",
+}
+
+# Each analysis is asked in parts that run in parallel (the critical path is the longest part, not the
+# sum): the fields named here, and the rest of the schema's fields in the last part.
+PARTS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "market": (("market_size", "growth"), ()),
+    "competitor": (("competitors",), ()),
+    "customer": (("pain_points", "segments"), ()),
+    "report": (("strategic_recommendations",), ()),
+}
+PART_NOTE = "\n\nThis answer covers only: {fields}. Other parts of the analysis are asked for separately."
 
 
-def sources_block(sources: list[Source]) -> str:
-    """The sources as the prompt shows them: id, title, URL and (truncated) text."""
+# Fields code computes after the answer (the checks, flags, the headline): never asked of the model.
+COMPUTED = frozenset({"quote_found", "values_match", "verified", "dated", "headline"})
+# Longest lists a model may return (strict schemas carry maxItems): bounds each answer's length, so
+# its generation time, whatever the model; lists not named here take DEFAULT_MAX_ITEMS.
+MAX_ITEMS = {"strengths": 2, "weaknesses": 2, "evidence": 2, "source_ids": 3, "sides": 3, "not_found": 4}
+DEFAULT_MAX_ITEMS = 4
+
+
+@cache
+def answer_model(model: type[BaseModel]) -> type[BaseModel]:
+    """``model`` as the model is asked for it: computed fields left out, lists bounded, nested alike."""
+    definitions: dict[str, Any] = {}
+    for name, field in model.model_fields.items():
+        if name in COMPUTED:
+            continue
+        annotation = _answer_annotation(field.annotation)
+        info = field._copy()
+        info.annotation = annotation
+        if get_origin(annotation) is list:
+            info.metadata = [*info.metadata, MaxLen(MAX_ITEMS.get(name, DEFAULT_MAX_ITEMS))]
+        definitions[name] = (annotation, info)
+    answer = create_model(model.__name__, __doc__=model.__doc__, **definitions)
+    answer.answer_name = model.__name__
+    return answer
+
+
+def _answer_annotation(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return answer_model(annotation)
+    arguments = get_args(annotation)
+    if get_origin(annotation) is list and arguments:
+        return list[_answer_annotation(arguments[0])]  # type: ignore[misc]
+    if arguments and type(None) in arguments:  # X | None
+        inner = [_answer_annotation(argument) for argument in arguments if argument is not type(None)]
+        return inner[0] | None if len(inner) == 1 else annotation
+    return annotation
+
+
+@cache
+def part_schemas(schema: type[BaseModel], groups: tuple[tuple[str, ...], ...]) -> tuple[type[BaseModel], ...]:
+    """``schema`` cut into models holding the fields of each group (the last group takes the rest)."""
+    asked = answer_model(schema)
+    named = {name for group in groups for name in group}
+    rest = tuple(name for name in asked.model_fields if name not in named)
+    chosen = [tuple(name for name in group if name in asked.model_fields) for group in groups[:-1]]
+    chosen.append(tuple(groups[-1]) + rest)
+    parts = []
+    for number, fields in enumerate(group for group in chosen if group):
+        definitions: dict[str, Any] = {
+            name: (asked.model_fields[name].annotation, asked.model_fields[name]) for name in fields
+        }
+        part = create_model(f"{schema.__name__}Part{number + 1}", __doc__=schema.__doc__, **definitions)
+        part.answer_name = schema.__name__  # how failures name it: the answer it is part of
+        parts.append(part)
+    return tuple(parts)
+
+
+def sources_block(sources: list[Source], query: str, tokens: int = DEFAULT_PASSAGE_TOKENS) -> str:
+    """The sources as the prompt shows them: id, title, URL and the passages that answer ``query``,
+    ``tokens`` shared between the sources."""
+    budgets = share_budget([estimate_tokens(source.content) for source in sources], tokens)
     return "\n".join(
-        SOURCE_BLOCK.format(id=s.id, title=s.title, url=s.url, content=s.content[:SOURCE_CHARS])
-        for s in sources
+        SOURCE_BLOCK.format(
+            id=source.id,
+            title=source.title,
+            url=source.url,
+            content=select_passages(source.content, query, budget),
+        )
+        for source, budget in zip(sources, budgets, strict=True)
     )
 
 
@@ -45,22 +128,49 @@ class LLMAnalyst:
 
     name = "llm"
 
-    def __init__(self, llm: LLMProvider) -> None:
+    def __init__(self, llm: LLMProvider, passage_tokens: int = DEFAULT_PASSAGE_TOKENS) -> None:
         self.llm = llm
         self.name = llm.name
+        self.passage_tokens = passage_tokens  # per agent: the depth's budget of source passages
+        self.structured_output_modes: list[str] = []  # the modes the model's answers came in
+
+    def with_passage_tokens(self, tokens: int) -> LLMAnalyst:
+        """This analyst with another passage budget (one per research depth)."""
+        return type(self)(self.llm, tokens)
 
     def _ask(self, schema: type[SchemaT], system: str, user: str, role: str) -> Analysis[SchemaT]:
-        answer = self.llm.structured(schema, system=system, user=user, role=role)
-        return Analysis(answer.value, answer.usage.total_tokens)
+        groups = PARTS.get(role)
+        if not groups:
+            answer = self.llm.structured(answer_model(schema), system=system, user=user, role=role)
+            self._note_mode(answer.mode)
+            return Analysis(schema.model_validate(answer.value.model_dump()), answer.usage.total_tokens)
+        parts = part_schemas(schema, groups)
+
+        def ask(part: type[BaseModel]) -> Any:
+            note = PART_NOTE.format(fields=", ".join(part.model_fields))
+            return self.llm.structured(part, system=system + note, user=user, role=role)
+
+        with ThreadPoolExecutor(max_workers=len(parts), thread_name_prefix=f"llm-{role}") as pool:
+            answers = list(pool.map(ask, parts))
+        merged: dict[str, Any] = {}
+        for answer in answers:
+            merged.update(answer.value.model_dump())
+            self._note_mode(answer.mode)
+        return Analysis(schema.model_validate(merged), sum(answer.usage.total_tokens for answer in answers))
+
+    def _note_mode(self, mode: str) -> None:
+        if mode and mode not in self.structured_output_modes:
+            self.structured_output_modes.append(mode)
 
     def _analyse(
         self, schema: type[SchemaT], system: str, role: str, context: ProductContext, sources: list[Source]
     ) -> Analysis[SchemaT]:
+        query = " ".join((getattr(context.queries, role), context.product_idea, FOCUS[role]))
         user = ANALYST_USER.format(
             product_idea=context.product_idea,
             sector=context.sector,
             target_customer=context.target_customer,
-            sources=sources_block(sources),
+            sources=sources_block(sources, query, self.passage_tokens),
         )
         return self._ask(schema, system, user, role)
 

@@ -91,6 +91,7 @@ def test_three_parallel_searches_and_extracts_with_the_depth_parameters(
 ) -> None:
     # given the fakes answering after a fixed latency
     settings = DEPTHS[depth]
+    llm.set_latency(COMPLETIONS, LATENCY)
 
     # when a research runs at this depth
     outcome, recorder = research(tavily, llm, depth, slept)
@@ -121,7 +122,10 @@ def test_three_parallel_searches_and_extracts_with_the_depth_parameters(
         "supervisor", "market_agent", "competitor_agent", "customer_agent", "report_writer",
     }  # fmt: skip
     assert all(tokens > 0 for tokens in report.methodology.cost.tokens.values())
-    assert len(llm.requests(COMPLETIONS)) == 5
+    # one supervisor call, then each analyst and the writer in two parts asked in parallel
+    assert len(llm.requests(COMPLETIONS)) == 9
+    for role in ("market", "competitor", "customer"):
+        assert overlap([request for request in llm.requests() if for_agent(role)(request)])
     extracted = {url for request in extracts for url in request.body["urls"]}
     assert {citation.url for citation in report.citations} <= extracted
     # and the fake model's verbatim quotes all verify against the extracted text
@@ -201,12 +205,12 @@ def test_llm_bad_answers_are_retried_once_then_fail_clearly(
     with pytest.raises(ResearchFailed) as failure:
         research(tavily, llm, "essential", slept)
 
-    # then the market call was made exactly twice and the failure says why
+    # then each part of the market answer was asked exactly twice and the failure says why
     assert str(failure.value) == (
         "The language model (gpt-4o-mini) gave no usable MarketFindings for the market step "
         f"after 2 attempts: {reason}."
     )
-    assert len([request for request in llm.requests() if for_agent("market")(request)]) == 2
+    assert len([request for request in llm.requests() if for_agent("market")(request)]) == 2 * 2
 
 
 def test_llm_bad_answer_once_then_success_completes(
@@ -217,7 +221,7 @@ def test_llm_bad_answer_once_then_success_completes(
     outcome, _ = research(tavily, llm, "essential", slept)
 
     customer_calls = [request for request in llm.requests() if for_agent("customer")(request)]
-    assert [request.scripted for request in customer_calls] == [True, False]
+    assert sorted(request.scripted for request in customer_calls) == [False, False, True]  # 2 parts, 1 retry
     assert outcome.report.customer_insights.pain_points
 
 
@@ -232,7 +236,13 @@ def test_citation_of_an_unretrieved_source_is_dropped_and_counted(
         reply.body["choices"][0]["message"]["content"] = json.dumps(findings)
         return reply
 
-    llm.script(COMPLETIONS, invent_citation, when=for_agent("market"))
+    def sizes_part(request: Request) -> bool:
+        return (
+            for_agent("market")(request)
+            and "covers only: market_size" in request.body["messages"][0]["content"]
+        )
+
+    llm.script(COMPLETIONS, invent_citation, when=sizes_part)
 
     # when a research runs
     outcome, _ = research(tavily, llm, "essential", slept)

