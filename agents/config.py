@@ -43,6 +43,9 @@ class AgentConfig:
     models: dict[str, str] = field(default_factory=lambda: dict.fromkeys(ROLES, DEFAULT_MODEL))
     timeout_seconds: float = 60.0
     max_retries: int = 3
+    structured_output: str = "auto"  # json_schema / function_calling / json_object, or detected
+    max_tokens: int = 0  # completion tokens per model call (0: the server's default)
+    passage_tokens: int = 0  # cap on the depth's passage budget (small context windows); 0 = none
     corpus_dir: Path = DEFAULT_CORPUS
     cache_dir: Path | None = DEFAULT_CACHE
     source_store: SourceStore | None = None  # a shared store (the runner's MongoDB one) wins over cache_dir
@@ -64,6 +67,9 @@ class AgentConfig:
             models={role: str(values.get(f"OPENAI_MODEL_{role.upper()}") or default_model) for role in ROLES},
             timeout_seconds=float(values.get("PROVIDER_TIMEOUT_SECONDS") or 60.0),
             max_retries=int(values.get("PROVIDER_MAX_RETRIES") or 3),
+            structured_output=str(values.get("OPENAI_STRUCTURED_OUTPUT") or "auto"),
+            max_tokens=int(values.get("OPENAI_MAX_TOKENS") or 0),
+            passage_tokens=int(values.get("OPENAI_PASSAGE_TOKENS") or 0),
             corpus_dir=Path(values.get("CORPUS_DIR") or DEFAULT_CORPUS),
             cache_dir=Path(cache) if cache else None,
         )
@@ -102,6 +108,8 @@ class AgentConfig:
             models=dict(self.models),
             timeout=self.timeout_seconds,
             max_retries=self.max_retries,
+            structured_output=self.structured_output,
+            max_tokens=self.max_tokens or None,
         )
 
     def build_analyst(self) -> Analyst:

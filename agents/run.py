@@ -86,7 +86,8 @@ def run_context(config: AgentConfig, budget: SearchBudget, emitter: CheckpointEm
     search = config.build_search()
     analyst = config.build_analyst()
     if hasattr(analyst, "with_passage_tokens"):  # the LLM analyst reads passages within the depth's budget
-        analyst = analyst.with_passage_tokens(budget.passage_tokens)
+        cap = config.passage_tokens or budget.passage_tokens
+        analyst = analyst.with_passage_tokens(min(budget.passage_tokens, cap))
     return RunContext(
         search=search,
         analyst=analyst,

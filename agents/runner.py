@@ -7,6 +7,7 @@ from its last PostgreSQL checkpoint, and calling it for a finished thread return
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 
@@ -21,12 +22,15 @@ from agents.config import AgentConfig
 from agents.run import ResearchOutcome, checkpoint_serializer, run_graph, stored_sources
 from agents.state import Report, Source
 from infra.db import postgres_conninfo
+from infra.health import STRUCTURED_OUTPUT_KEY
+
+logger = logging.getLogger(__name__)
 
 SETTING_NAMES = (
     "SEARCH_PROVIDER", "TAVILY_API_KEY", "TAVILY_API_BASE_URL", "OPENAI_API_KEY", "OPENAI_BASE_URL",
     "OPENAI_MODEL", "OPENAI_MODEL_SUPERVISOR", "OPENAI_MODEL_MARKET", "OPENAI_MODEL_COMPETITOR",
-    "OPENAI_MODEL_CUSTOMER", "OPENAI_MODEL_REPORT", "PROVIDER_TIMEOUT_SECONDS", "PROVIDER_MAX_RETRIES",
-    "CORPUS_DIR",
+    "OPENAI_MODEL_CUSTOMER", "OPENAI_MODEL_REPORT", "OPENAI_STRUCTURED_OUTPUT", "OPENAI_MAX_TOKENS",
+    "OPENAI_PASSAGE_TOKENS", "PROVIDER_TIMEOUT_SECONDS", "PROVIDER_MAX_RETRIES", "CORPUS_DIR",
 )  # fmt: skip
 _setup_lock = threading.Lock()
 _set_up: set[str] = set()
@@ -73,7 +77,7 @@ def run_research(
     conninfo = postgres_conninfo()
     ensure_checkpoint_tables(conninfo)
     with Connection.connect(conninfo, autocommit=True, prepare_threshold=0, row_factory=dict_row) as conn:
-        return run_graph(
+        outcome = run_graph(
             thread_id=thread_id,
             product_idea=product_idea,
             budget=budget,
@@ -83,6 +87,20 @@ def run_research(
             deliver=deliver,
             config=config or agent_config(),
         )
+    remember_structured_output(outcome.report.methodology.structured_output)
+    return outcome
+
+
+def remember_structured_output(mode: str) -> None:
+    """Share the structured-output mode the worker detected with the web process's /health."""
+    if not mode:
+        return
+    from django.core.cache import cache
+
+    try:
+        cache.set(STRUCTURED_OUTPUT_KEY, mode, timeout=7 * 24 * 3600)
+    except Exception:  # a health detail must never fail a research
+        logger.warning("could not record the structured output mode", exc_info=True)
 
 
 def research_sources(thread_id: str) -> list[Source]:

@@ -275,6 +275,7 @@ class Grounding(Schema):
     dropped: int = 0
     quote_not_found: int = 0  # claims whose quote is not in any cited source
     values_mismatch: int = 0  # claims stating a number or year their quote does not contain
+    model_dropped: int = 0  # model claims and sentences removed by the checks before the report (LLM)
 
 
 class Cost(Schema):
@@ -302,6 +303,7 @@ class Methodology(Schema):
     grounding: Grounding
     cost: Cost
     relevant_sources: int = 0
+    structured_output: str = ""  # how the model's answers were constrained: json_schema, function_calling…
     sample_corpus: bool = False  # built from the shipped fictional sample corpus
 
 
@@ -337,6 +339,7 @@ class NodeUsage(Schema):
     tavily_credits: float = 0.0
     tokens: int = 0
     dropped_citations: int = 0
+    dropped_claims: int = 0  # model output that failed the code checks and was removed (LLM analyst)
 
 
 class ResearchState(TypedDict, total=False):

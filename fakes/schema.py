@@ -32,7 +32,7 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CLAIM_FIELDS = {"text", "quote", "claim", "statement", "evidence", "excerpt", "finding"}
 # names of fields a model keeps short; market/competitor/customer are the supervisor's queries
 _SHORT_FIELDS: tuple[str, ...] = ("name", "title", "query", "sector", "label", "verdict", "segment")
-_SHORT_FIELDS += ("customer", "market", "competitor")
+_SHORT_FIELDS += ("customer", "market", "competitor", "geography", "scope", "quantity", "published")
 
 
 @dataclass
@@ -75,7 +75,9 @@ def _split_sources(text: str) -> list[PromptSource]:
 
 
 def _is_header_line(line: str) -> bool:
-    return bool(_MARKER.match(line) or _URL.search(line) or re.match(r"^\s*(title|url)\s*:", line, re.I))
+    return bool(
+        _MARKER.match(line) or _URL.search(line) or re.match(r"^\s*(title|url|published)\s*:", line, re.I)
+    )
 
 
 def _sentences(text: str) -> list[str]:

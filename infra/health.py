@@ -83,10 +83,27 @@ def check_search_provider(timeout: float) -> str:
     return f"local corpus ({len(documents)} documents)"
 
 
+STRUCTURED_OUTPUT_KEY = "llm:structured-output"  # the mode the last LLM research ran (agents.runner)
+
+
+def structured_output_mode(timeout: float) -> str:
+    """The pinned mode, or the one the last LLM research ran (auto-detected by the worker)."""
+    if settings.OPENAI_STRUCTURED_OUTPUT != "auto":
+        return str(settings.OPENAI_STRUCTURED_OUTPUT)
+    from django.core.cache import cache
+
+    try:
+        detected = cache.get(STRUCTURED_OUTPUT_KEY)
+    except Exception:  # Redis down: the redis check reports it
+        detected = None
+    return f"auto, last run {detected}" if detected else "auto, not yet detected"
+
+
 def check_llm_provider(timeout: float) -> str:
     """The configured analyst (no paid call is made)."""
     if settings.OPENAI_API_KEY:
-        return "openai-compatible" + (f" at {settings.OPENAI_BASE_URL}" if settings.OPENAI_BASE_URL else "")
+        where = f" at {settings.OPENAI_BASE_URL}" if settings.OPENAI_BASE_URL else ""
+        return f"openai-compatible{where}; structured output: {structured_output_mode(timeout)}"
     return "extractive analyst (offline)"
 
 

@@ -24,6 +24,8 @@ class Analysis(Generic[ValueT]):
 
     value: ValueT
     tokens: int = 0
+    dropped: int = 0  # model output removed by the code checks (claims, unbacked text); 0 offline
+    dropped_citations: int = 0  # citations of sources never retrieved, on the claims removed
 
 
 class Analyst(Protocol):

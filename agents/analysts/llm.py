@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import json
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date
 from functools import cache
 from typing import Any, TypeVar, get_args, get_origin
 
@@ -11,7 +11,10 @@ from annotated_types import MaxLen
 from pydantic import BaseModel, create_model
 
 from agents.analysts.base import Analysis
+from agents.analysts.llm_checks import check_answer, check_text
 from agents.analysts.passages import DEFAULT_PASSAGE_TOKENS, estimate_tokens, select_passages, share_budget
+from agents.analysts.sourcing import published, source_type
+from agents.citations import iter_claims
 from agents.prompts.analysts import (
     ANALYST_USER,
     COMPETITOR_SYSTEM,
@@ -43,9 +46,9 @@ FOCUS = {
 # Each analysis is asked in parts that run in parallel (the critical path is the longest part, not the
 # sum): the fields named here, and the rest of the schema's fields in the last part.
 PARTS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "market": (("market_size", "growth"), ()),
+    "market": (("market_size",), ("growth", "other_figures"), ()),
     "competitor": (("competitors",), ()),
-    "customer": (("pain_points", "segments"), ()),
+    "customer": (("pain_points",), ("segments", "personas"), ("willingness_to_pay", "figures"), ()),
     "report": (("strategic_recommendations",), ()),
 }
 PART_NOTE = "\n\nThis answer covers only: {fields}. Other parts of the analysis are asked for separately."
@@ -117,10 +120,25 @@ def sources_block(sources: list[Source], query: str, tokens: int = DEFAULT_PASSA
             id=source.id,
             title=source.title,
             url=source.url,
+            published=(published(source) or "not stated"),
+            source_type=source_type(source),
             content=select_passages(source.content, query, budget),
         )
         for source, budget in zip(sources, budgets, strict=True)
     )
+
+
+def findings_lines(findings: tuple[MarketFindings, CompetitorFindings, CustomerFindings]) -> str:
+    """The checked findings as the writer reads them: one line per claim with its sources and quote."""
+    lines: list[str] = []
+    for title, part in zip(("Market", "Competitors", "Customers"), findings, strict=True):
+        lines.append(f"{title}:")
+        for claim in iter_claims(part):
+            lines.append(f"- {claim.text} [{', '.join(claim.source_ids)}] (quote: {claim.quote})")
+        for conflict in getattr(part, "conflicts", []):
+            lines.append(f"- Conflict: {conflict.statement}")
+        lines += [f"- Not found: {gap}" for gap in getattr(part, "not_found", [])]
+    return "\n".join(lines)
 
 
 class LLMAnalyst:
@@ -165,8 +183,17 @@ class LLMAnalyst:
     def _analyse(
         self, schema: type[SchemaT], system: str, role: str, context: ProductContext, sources: list[Source]
     ) -> Analysis[SchemaT]:
+        """Ask for ``schema`` over ``sources``, then keep only what passes the code checks."""
+        answer = self._ask_sources(schema, system, role, context, sources)
+        checked = check_answer(answer.value, sources)
+        return Analysis(answer.value, answer.tokens, checked.dropped, checked.citations)
+
+    def _ask_sources(
+        self, schema: type[SchemaT], system: str, role: str, context: ProductContext, sources: list[Source]
+    ) -> Analysis[SchemaT]:
         query = " ".join((getattr(context.queries, role), context.product_idea, FOCUS[role]))
         user = ANALYST_USER.format(
+            today=date.today().isoformat(),
             product_idea=context.product_idea,
             sector=context.sector,
             target_customer=context.target_customer,
@@ -201,8 +228,8 @@ class LLMAnalyst:
         score: PMFScore,
     ) -> Analysis[ReportDraft]:
         """Ask the report model for the executive summary and recommendations."""
-        market, competitor, customer = findings
         user = REPORT_USER.format(
+            today=date.today().isoformat(),
             product_idea=context.product_idea,
             target_customer=context.target_customer,
             total=score.total,
@@ -210,13 +237,13 @@ class LLMAnalyst:
             sub_scores="\n".join(
                 f"- {s.name}: {s.score:g}/{s.weight} ({s.rationale})" for s in score.sub_scores
             ),
-            findings=json.dumps(
-                {
-                    "market": market.model_dump(),
-                    "competitor": competitor.model_dump(),
-                    "customer": customer.model_dump(),
-                },
-                ensure_ascii=False,
-            ),
+            findings=findings_lines(findings),
         )
-        return self._ask(ReportDraft, REPORT_SYSTEM, user, "report")
+        draft = self._ask(ReportDraft, REPORT_SYSTEM, user, "report")
+        # the narrative may state only numbers the checked quotes or the score state
+        basis = " ".join(claim.quote for part in findings for claim in iter_claims(part))
+        basis += " " + " ".join(f"{s.score:g} {s.weight}" for s in score.sub_scores) + f" {score.total} 100"
+        dropped = check_text(draft.value, ("executive_summary",), basis)
+        for recommendation in draft.value.strategic_recommendations:
+            dropped += check_text(recommendation, ("title", "detail"), basis)
+        return Analysis(draft.value, draft.tokens, dropped)

@@ -160,10 +160,11 @@ def write_report(state: ResearchState, context: RunContext) -> dict[str, Any]:
     # no retrieved source about the idea: nothing to judge, so no score (the credits are refunded)
     score = score_pmf(*findings, report_sources) if relevant else None
     recommendations: list[Recommendation] = []
-    tokens = 0
+    tokens = dropped_claims = 0
     if score is not None:
         draft = context.analyst.synthesise(state["context"], findings, score)
         tokens = draft.tokens
+        dropped_claims = draft.dropped
         summary = draft.value.executive_summary
         recommendations = [item.model_copy(deep=True) for item in draft.value.strategic_recommendations]
         cite.renumber([], recommendations, mapping)
@@ -171,11 +172,14 @@ def write_report(state: ResearchState, context: RunContext) -> dict[str, Any]:
         summary = f"{restatement(state['product_idea'])} {insufficient_reason(state, report_sources)}"
     dropped = sum(u.dropped_citations for u in state.get("usage", []))
     dropped += cite.resolve_recommendations(recommendations, sources)
-    own = NodeUsage(node="report_writer", tokens=tokens, seconds=round(time.monotonic() - started, 3))
+    own = NodeUsage(node="report_writer", tokens=tokens, seconds=round(time.monotonic() - started, 3),
+                    dropped_claims=dropped_claims)  # fmt: skip
     method = methodology(
         state, context, len(sources), cite.grounding(findings, dropped), [*state.get("usage", []), own]
     )
     method.relevant_sources = len(relevant)
+    method.grounding.model_dropped = sum(u.dropped_claims for u in [*state.get("usage", []), own])
+    method.structured_output = ", ".join(getattr(context.analyst, "structured_output_modes", []))
     method.sample_corpus = any(source.sample for source in sources)
     cited_ids = [i for item in recommendations for i in item.source_ids]
     report = Report(

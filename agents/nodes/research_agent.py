@@ -91,7 +91,7 @@ def research(agent: AgentName, state: ResearchState, context: RunContext) -> dic
     )
     analysis = ANALYSE[agent](context.analyst, plan, sources)
     findings = analysis.value.model_copy(deep=True)
-    dropped = verify_findings(findings, sources)
+    dropped = verify_findings(findings, sources) + analysis.dropped_citations
     emit(f"{agent}_analysis_completed", detail=findings.summary[:200])
     usage = NodeUsage(
         node=f"{agent}_agent",
@@ -99,6 +99,7 @@ def research(agent: AgentName, state: ResearchState, context: RunContext) -> dic
         tavily_credits=found.credits + extracted.credits,
         tokens=analysis.tokens,
         dropped_citations=dropped,
+        dropped_claims=analysis.dropped,
     )
     return {agent: findings, "sources": sources, "usage": [usage]}
 

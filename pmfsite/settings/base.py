@@ -213,6 +213,11 @@ OPENAI_MODEL_MARKET = env.str("OPENAI_MODEL_MARKET", default="")
 OPENAI_MODEL_COMPETITOR = env.str("OPENAI_MODEL_COMPETITOR", default="")
 OPENAI_MODEL_CUSTOMER = env.str("OPENAI_MODEL_CUSTOMER", default="")
 OPENAI_MODEL_REPORT = env.str("OPENAI_MODEL_REPORT", default="")
+# auto (json_schema, else tool calling, else json_object, detected per endpoint) or one of them pinned
+OPENAI_STRUCTURED_OUTPUT = env.str("OPENAI_STRUCTURED_OUTPUT", default="auto")
+OPENAI_MAX_TOKENS = env.int("OPENAI_MAX_TOKENS", default=0)  # completion cap per call; 0 = the server's
+# Caps the depth's passage budget per agent for models with a small context window; 0 = no cap
+OPENAI_PASSAGE_TOKENS = env.int("OPENAI_PASSAGE_TOKENS", default=0)
 PROVIDER_TIMEOUT_SECONDS = env.float("PROVIDER_TIMEOUT_SECONDS", default=60.0)
 PROVIDER_MAX_RETRIES = env.int("PROVIDER_MAX_RETRIES", default=3)
 CORPUS_DIR = Path(env.str("CORPUS_DIR", default=str(BASE_DIR / "agents" / "corpus")))
