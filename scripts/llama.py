@@ -16,7 +16,6 @@ import argparse
 import os
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -76,12 +75,15 @@ class LlamaServer:
         self.base_url = self.url + "/v1"
         self.api_key = API_KEY
         self.model = MODEL
-        self.log_path = log_path or Path(os.environ.get("PMF_TEST_LOG_DIR", "/tmp")) / f"llama-{self.port}.log"
+        self.log_path = (
+            log_path or Path(os.environ.get("PMF_TEST_LOG_DIR", "/tmp")) / f"llama-{self.port}.log"
+        )
         self.command = [
             str(binary()), "--model", str(model_file()), "--alias", MODEL,
             "--host", "127.0.0.1", "--port", str(self.port), "--api-key", API_KEY,
             "--ctx-size", str(SLOTS * SLOT_CONTEXT), "--parallel", str(SLOTS), "--threads", str(threads),
             "--n-predict", str(MAX_TOKENS), "--no-webui",
+            "--no-repack",  # no AMX/repacked kernels: a native build can hold AMX a VM does not grant
         ]  # fmt: skip
         self.process: subprocess.Popen[bytes] | None = None
 
@@ -134,18 +136,33 @@ class LlamaServer:
         self.stop()
 
 
+# Settings a small local model needs (its 8,192-token context; slow answers on two cores).
+LOCAL_SETTINGS = {
+    "OPENAI_PASSAGE_TOKENS": "1200",
+    "OPENAI_MAX_TOKENS": "700",
+    "PROVIDER_TIMEOUT_SECONDS": "300",
+}
+
+
 def main() -> None:
-    """``serve``: run the server in the foreground; ``env``: print the settings that point at a port."""
+    """``serve``: the server in the foreground; ``env``: the settings pointing at it; ``run -- CMD``: CMD
+    with the server up and those settings in its environment (``make eval LLM=local``)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["serve", "env"])
-    parser.add_argument("--port", type=int, default=8091)
+    parser.add_argument("command", choices=["serve", "env", "run"])
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("argv", nargs=argparse.REMAINDER)
     arguments = parser.parse_args()
-    server = LlamaServer(port=arguments.port, log_path=Path("/dev/stderr"))
+    server = LlamaServer(port=arguments.port or 8091 if arguments.command != "run" else arguments.port)
+    settings = {**server.env(), **LOCAL_SETTINGS}
     if arguments.command == "env":
-        print("\n".join(f"export {key}={value}" for key, value in server.env().items()))
-        return
-    os.execv(server.command[0], server.command)
+        print("\n".join(f"export {key}={value}" for key, value in settings.items()))
+    elif arguments.command == "serve":
+        os.execv(server.command[0], server.command)
+    else:
+        command = [part for part in arguments.argv if part != "--"]
+        with server:
+            raise SystemExit(subprocess.run(command, env={**os.environ, **settings}, check=False).returncode)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
