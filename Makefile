@@ -90,7 +90,7 @@ lock: venv ## Re-resolve requirements/*.txt from the .in files
 	  -o requirements/llama.txt
 
 bench: venv ## Benchmarks (not part of make test): prints a table, writes bench/results/latest.json (~7 min)
-	$(PY) -m infra.embedded run --dir var/bench --fresh -- $(PY) bench/run.py
+	$(PY) -m infra.embedded run --dir var/bench --fresh -- $(PY) bench/run.py $(BENCH_ARGS)
 
 # LLM=local also grades the LLM analyst on the local llama-server (SmolLM2, slow: pass EVAL_ARGS to narrow)
 eval: venv $(if $(filter local,$(LLM)),llama) ## Report quality on the labelled corpora (not part of make test): table + eval/results/latest.json

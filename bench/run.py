@@ -131,6 +131,7 @@ def main() -> None:
     parser.add_argument("--load-seconds", type=float, default=20.0)
     parser.add_argument("--credits-per-worker", type=int, default=250)
     parser.add_argument("--api-only", action="store_true", help="only the API figures (no researches)")
+    parser.add_argument("--research-only", action="store_true", help="only the researches (prints JSON)")
     arguments = parser.parse_args()
     began, load_before = time.monotonic(), os.getloadavg()
     setup_django()
@@ -154,6 +155,9 @@ def main() -> None:
         else:
             with httpx.Client(base_url=base_url, headers=headers, timeout=60) as client:
                 run_researches(client, sampler, results)
+            if arguments.research_only:
+                print(json.dumps({key: results[key] for key in ("depths", "concurrent")}, indent=2))
+                return
             poll_task = results["depths"]["essential"]["task_id"]
         results["api"] = run_api(base_url, key, user.pk, poll_task, arguments.load_seconds)
     finally:

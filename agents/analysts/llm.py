@@ -57,45 +57,54 @@ PART_NOTE = "\n\nThis answer covers only: {fields}. Other parts of the analysis 
 # Fields code computes after the answer (the checks, flags, the headline): never asked of the model.
 COMPUTED = frozenset({"quote_found", "values_match", "verified", "dated", "headline"})
 # Longest lists a model may return (strict schemas carry maxItems): bounds each answer's length, so
-# its generation time, whatever the model; lists not named here take DEFAULT_MAX_ITEMS.
+# its generation time, whatever the model; other lists take the research's item count, which grows with
+# the depth's passage budget (more evidence read, more findings asked for): 2 to 5.
 MAX_ITEMS = {"strengths": 2, "weaknesses": 2, "evidence": 2, "source_ids": 3, "sides": 3, "not_found": 4}
-DEFAULT_MAX_ITEMS = 4
+DEFAULT_MAX_ITEMS = 3
+TOKENS_PER_ITEM = 1500
+
+
+def list_items(passage_tokens: int) -> int:
+    """How many items each list of an answer may hold for this passage budget."""
+    return max(2, min(5, passage_tokens // TOKENS_PER_ITEM))
 
 
 @cache
-def answer_model(model: type[BaseModel]) -> type[BaseModel]:
+def answer_model(model: type[BaseModel], items: int = DEFAULT_MAX_ITEMS) -> type[BaseModel]:
     """``model`` as the model is asked for it: computed fields left out, lists bounded, nested alike."""
     definitions: dict[str, Any] = {}
     for name, field in model.model_fields.items():
         if name in COMPUTED:
             continue
-        annotation = _answer_annotation(field.annotation)
+        annotation = _answer_annotation(field.annotation, items)
         info = field._copy()
         info.annotation = annotation
         if get_origin(annotation) is list:
-            info.metadata = [*info.metadata, MaxLen(MAX_ITEMS.get(name, DEFAULT_MAX_ITEMS))]
+            info.metadata = [*info.metadata, MaxLen(min(items, MAX_ITEMS.get(name, items)))]
         definitions[name] = (annotation, info)
     answer = create_model(model.__name__, __doc__=model.__doc__, **definitions)
     answer.answer_name = model.__name__
     return answer
 
 
-def _answer_annotation(annotation: Any) -> Any:
+def _answer_annotation(annotation: Any, items: int) -> Any:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return answer_model(annotation)
+        return answer_model(annotation, items)
     arguments = get_args(annotation)
     if get_origin(annotation) is list and arguments:
-        return list[_answer_annotation(arguments[0])]  # type: ignore[misc]
+        return list[_answer_annotation(arguments[0], items)]  # type: ignore[misc]
     if arguments and type(None) in arguments:  # X | None
-        inner = [_answer_annotation(argument) for argument in arguments if argument is not type(None)]
+        inner = [_answer_annotation(argument, items) for argument in arguments if argument is not type(None)]
         return inner[0] | None if len(inner) == 1 else annotation
     return annotation
 
 
 @cache
-def part_schemas(schema: type[BaseModel], groups: tuple[tuple[str, ...], ...]) -> tuple[type[BaseModel], ...]:
+def part_schemas(
+    schema: type[BaseModel], groups: tuple[tuple[str, ...], ...], items: int = DEFAULT_MAX_ITEMS
+) -> tuple[type[BaseModel], ...]:
     """``schema`` cut into models holding the fields of each group (the last group takes the rest)."""
-    asked = answer_model(schema)
+    asked = answer_model(schema, items)
     named = {name for group in groups for name in group}
     rest = tuple(name for name in asked.model_fields if name not in named)
     chosen = [tuple(name for name in group if name in asked.model_fields) for group in groups[:-1]]
@@ -159,10 +168,11 @@ class LLMAnalyst:
     def _ask(self, schema: type[SchemaT], system: str, user: str, role: str) -> Analysis[SchemaT]:
         groups = PARTS.get(role)
         if not groups:
-            answer = self.llm.structured(answer_model(schema), system=system, user=user, role=role)
+            asked = answer_model(schema, list_items(self.passage_tokens))
+            answer = self.llm.structured(asked, system=system, user=user, role=role)
             self._note_mode(answer.mode)
             return Analysis(schema.model_validate(answer.value.model_dump()), answer.usage.total_tokens)
-        parts = part_schemas(schema, groups)
+        parts = part_schemas(schema, groups, list_items(self.passage_tokens))
 
         def ask(part: type[BaseModel]) -> Any:
             note = PART_NOTE.format(fields=", ".join(part.model_fields))

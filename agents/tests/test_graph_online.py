@@ -122,8 +122,8 @@ def test_three_parallel_searches_and_extracts_with_the_depth_parameters(
         "supervisor", "market_agent", "competitor_agent", "customer_agent", "report_writer",
     }  # fmt: skip
     assert all(tokens > 0 for tokens in report.methodology.cost.tokens.values())
-    # one supervisor call, then each analyst and the writer in two parts asked in parallel
-    assert len(llm.requests(COMPLETIONS)) == 9
+    # one supervisor call, then each analyst and the writer in parts asked in parallel (3+2+4+2)
+    assert len(llm.requests(COMPLETIONS)) == 12
     for role in ("market", "competitor", "customer"):
         assert overlap([request for request in llm.requests() if for_agent(role)(request)])
     extracted = {url for request in extracts for url in request.body["urls"]}
@@ -210,7 +210,7 @@ def test_llm_bad_answers_are_retried_once_then_fail_clearly(
         "The language model (gpt-4o-mini) gave no usable MarketFindings for the market step "
         f"after 2 attempts: {reason}."
     )
-    assert len([request for request in llm.requests() if for_agent("market")(request)]) == 2 * 2
+    assert len([request for request in llm.requests() if for_agent("market")(request)]) == 3 * 2
 
 
 def test_llm_bad_answer_once_then_success_completes(
@@ -221,7 +221,7 @@ def test_llm_bad_answer_once_then_success_completes(
     outcome, _ = research(tavily, llm, "essential", slept)
 
     customer_calls = [request for request in llm.requests() if for_agent("customer")(request)]
-    assert sorted(request.scripted for request in customer_calls) == [False, False, True]  # 2 parts, 1 retry
+    assert sorted(request.scripted for request in customer_calls) == [False] * 4 + [True]  # 4 parts, 1 retry
     assert outcome.report.customer_insights.pain_points
 
 

@@ -180,11 +180,11 @@ def test_bursts_of_5xx_and_timeouts_are_retried_and_the_research_completes(
     finally:
         worker.stop()
     # then it completed, charged once; every failed call was retried (3 agents: 3 searches, 3 extracts,
-    # 9 completions: the supervisor, then each analyst and the writer in two parts; plus one retry per
-    # scripted fault)
+    # 12 completions: the supervisor, then the analysts and the writer in 3+2+4+2 parallel parts; plus
+    # one retry per scripted fault)
     assert_completed_once(task)
     assert (len(tavily.requests("/search")), len(tavily.requests("/extract"))) == (6, 4)
-    assert len(llm.requests(COMPLETIONS)) == 12
+    assert len(llm.requests(COMPLETIONS)) == 15
 
 
 def test_a_provider_that_stays_down_fails_the_research_and_refunds_it(

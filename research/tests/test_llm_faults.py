@@ -54,7 +54,7 @@ def test_a_bad_answer_once_is_retried_and_the_research_completes(
     # then the market call was asked again and the research completed, charged once
     assert (task.status, task.refunded) == ("completed", False), task.error
     market_calls = [r for r in fake_llm.requests(COMPLETIONS) if market(r)]
-    assert [r.scripted for r in market_calls].count(True) == 1 and len(market_calls) == 3  # 2 parts + retry
+    assert [r.scripted for r in market_calls].count(True) == 1 and len(market_calls) == 4  # 3 parts + retry
     assert ledger(task) == CHARGED
 
 
