@@ -91,7 +91,7 @@ def test_three_parallel_searches_and_extracts_with_the_depth_parameters(
 ) -> None:
     # given the fakes answering after a fixed latency
     settings = DEPTHS[depth]
-    llm.set_latency(COMPLETIONS, LATENCY)
+    llm.set_latency(COMPLETIONS, 3 * LATENCY)  # a role's parts in flight together, even on a loaded machine
 
     # when a research runs at this depth
     outcome, recorder = research(tavily, llm, depth, slept)
