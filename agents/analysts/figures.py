@@ -41,6 +41,11 @@ SIZING = re.compile(
     r"\b(?:puts?|sizes?|sized|estimates?|estimated|values?|valued|pegs?|worth)\b[^.;]*?\bat\b", re.I
 )
 PRICE_CHANGE = re.compile(r"\b(?:prices?|costs?|wages?|rents?|inflation|fees?)\b", re.I)
+OWN_ASSET = re.compile(
+    r"\bits (?:new |own |first )?[a-z-]+"
+    r"|\b(?:system|platform|facility|building|plant|project|rollout|upgrade|migration|headquarters)\b",
+    re.I,
+)
 LOSS = re.compile(r"\b(?:loss(?:es)?|damages?|claims paid|payouts?|write-?offs?)\b", re.I)
 SPEND = re.compile(r"\b(?:spends?|spent|spending|budgets?|pays?|paid|outlay|expenditure)\b", re.I)
 COST = re.compile(
@@ -211,6 +216,10 @@ def money_kind(around: str, before: str, sentence: str = "") -> FigureKind:
     if FUNDING.search(around):
         return "funding"
     if LOSS.search(around):  # losses, damage and claims paid are costs someone bears, not a market
+        return "cost"
+    # one organisation paying for its own system or project is a capital cost, not a market
+    owned = OWN_ASSET.search(around)
+    if (SPEND.search(around) and owned) or (COST.search(around) and (owned or SINGLE.search(before))):
         return "cost"
     if SPEND.search(around) and ONE_CUSTOMER.search(around):
         return "customer_spend"

@@ -298,3 +298,12 @@ def test_a_competitor_priced_differently_by_two_sources_is_a_conflict() -> None:
     [conflict] = price_conflicts("SpokeVan", sentences)
     assert [side.value for side in conflict.sides] == ["KES 900 per repair visit", "KES 1,200 per visit"]
     assert price_conflicts("SpokeVan", sentences[::2]) == []
+
+
+def test_one_organisation_paying_for_its_own_system_is_a_cost_not_a_market() -> None:
+    assert typed("Kisumu County spent $14.6 million on its new bike lane project in 2024.") == [
+        ("$14.6 million", "cost", "current", "2024", "")
+    ]
+    assert typed("Commuters spent $52 million on bike repairs in Kenya in 2024.") == [
+        ("$52 million", "market_size", "current", "2024", "Kenya")
+    ]
