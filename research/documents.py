@@ -299,7 +299,7 @@ def tasks_delete(*, owner_id: int, task_ids: list[str]) -> list[str]:
     return [reference for reference in task_ids if reference in names]
 
 
-def tasks_index_for_search(*, batch_size: int = 500, everything: bool = False) -> int:
+def tasks_index_for_search(*, batch_size: int = 200, everything: bool = False) -> int:
     """Give tasks stored before search existed (or every task) their words; return how many changed.
 
     Also records every task's words in its owner's vocabulary; safe to run again at any time.
