@@ -82,6 +82,7 @@ lint: venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy .
+	$(VENV)/bin/lint-imports
 
 lock: venv ## Re-resolve requirements/*.txt from the .in files
 	$(VENV)/bin/uv pip compile --quiet --python-version 3.11 requirements/base.in -o requirements/base.txt

@@ -77,8 +77,11 @@ def research_charge(*, user: User, request_id: str, depth: str) -> CreditTransac
         return _same_owner(existing, user, request_id)
 
 
-def research_refund(*, request_id: str, reason: str = "") -> CreditTransaction | None:
-    """Give back exactly what a request was charged, once; a repeated refund returns the first row."""
+def research_refund(*, request_id: str, reason: str = "", actor: User | None = None) -> CreditTransaction:
+    """Give back exactly what a request was charged, once; a repeated refund returns the first row.
+
+    ``actor`` is the staff member who asked for it (None when the product refunds on its own).
+    """
     charge = _research_row(TransactionKind.RESEARCH_CHARGE, request_id)
     if charge is None:
         raise NotCharged(request_id=request_id)
@@ -101,7 +104,16 @@ def research_refund(*, request_id: str, reason: str = "") -> CreditTransaction |
             research_request_id=request_id,
             research_depth=charge.research_depth,
             reason=reason,
+            actor=actor,
         )
+
+
+def research_settlement(request_id: str) -> tuple[CreditTransaction | None, CreditTransaction | None]:
+    """The charge and the refund of a request id (either may be None)."""
+    return (
+        _research_row(TransactionKind.RESEARCH_CHARGE, request_id),
+        _research_row(TransactionKind.REFUND, request_id),
+    )
 
 
 def staff_grant(

@@ -55,6 +55,10 @@ HISTOGRAMS: dict[str, tuple[tuple[str, ...], tuple[float, ...], str]] = {
 COUNTERS: dict[str, tuple[tuple[str, ...], str]] = {
     PROVIDER_ERRORS: (("provider", "operation"), "Provider calls that failed after their retries."),
 }
+CREDITS_AUDIT_DISCREPANCIES = "credits_audit_discrepancies"
+GAUGES: dict[str, str] = {
+    CREDITS_AUDIT_DISCREPANCIES: "Credits/research discrepancies found by the last audit (0 = reconciled).",
+}
 _lock = threading.Lock()
 _client: redis.Redis | None = None
 _pending_lock = threading.Lock()
@@ -106,6 +110,14 @@ def increment(name: str, labels: tuple[str, ...], amount: float = 1.0) -> None:
     """Add ``amount`` to a counter."""
     try:
         _redis().hincrbyfloat(_key(name), _field(labels, "total"), amount)
+    except redis.RedisError as error:
+        log.warning("metrics.write_failed", metric=name, error=str(error))
+
+
+def gauge_set(name: str, value: float) -> None:
+    """Set a gauge (the last value written by any process wins)."""
+    try:
+        _redis().hset(_key(name), _field((), "value"), value)
     except redis.RedisError as error:
         log.warning("metrics.write_failed", metric=name, error=str(error))
 
@@ -205,6 +217,13 @@ def _counter(name: str) -> CounterMetricFamily:
     return family
 
 
+def _gauge(name: str) -> GaugeMetricFamily:
+    family = GaugeMetricFamily(f"pmf_{name}", GAUGES[name])
+    for _, parts in sorted(_read(name).items()):
+        family.add_metric([], parts.get("value", 0.0))
+    return family
+
+
 def _credits() -> Iterator[CounterMetricFamily]:
     from django.db.models import Sum
 
@@ -245,6 +264,8 @@ class StoreCollector(Collector):
             yield _histogram(name)
         for name in COUNTERS:
             yield _counter(name)
+        for name in GAUGES:
+            yield _gauge(name)
         yield from _credits()
         yield _queue_length()
 

@@ -10,12 +10,12 @@ from django.contrib.auth import get_user_model
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
-from django.views.decorators.http import require_POST
 from django_celery_results.admin import GroupResultAdmin, TaskResultAdmin
 from django_celery_results.models import GroupResult, TaskResult
 
 from catalogue.depths import DEPTHS
-from research import documents, staff
+from credits.models import CreditBalance
+from research import audit, documents, lifecycle, staff
 from research.documents import STATUSES, TEXT_SEARCH_MAX_LENGTH
 from research.models import ResearchTaskEntry
 
@@ -58,9 +58,10 @@ class ResearchTaskAdmin(admin.ModelAdmin):
         view = self.admin_site.admin_view
         return [
             path("", view(self.changelist_view), name="research_researchtaskentry_changelist"),
+            path("audit/", view(self.audit_view), name="research_credits_audit"),
             path("<str:task_id>/", view(self.task_view), name="research_task_detail"),
-            path("<str:task_id>/abort/", view(require_POST(self.abort_view)), name="research_task_abort"),
-            path("<str:task_id>/refund/", view(require_POST(self.refund_view)), name="research_task_refund"),
+            path("<str:task_id>/abort/", view(self.abort_view), name="research_task_abort"),
+            path("<str:task_id>/refund/", view(self.refund_view), name="research_task_refund"),
         ]
 
     def changelist_view(
@@ -99,24 +100,53 @@ class ResearchTaskAdmin(admin.ModelAdmin):
         context = {
             **self.admin_site.each_context(request), "title": task.title, "opts": self.model._meta,
             "task": task, "owner": owner, "ledger": staff.ledger_for(task),
-            "can_change": self.has_change_permission(request),
+            "can_change": self.has_change_permission(request), "actions": lifecycle.staff_actions(task),
             "sources": report_sources(task.report or {}),
         }  # fmt: skip
         return TemplateResponse(request, "admin/research/task_detail.html", context)
 
     def abort_view(self, request: HttpRequest, task_id: str) -> HttpResponse:
-        if not self.has_change_permission(request):
-            raise Http404
-        message = staff.staff_abort(task_id=task_id)
-        messages.info(request, message)
-        return HttpResponseRedirect(reverse("admin:research_task_detail", args=[task_id]))
+        """GET: a confirmation page asking for the reason; POST: abort and refund (staff on the ledger)."""
+        return self._confirmed(request, task_id, "abort", staff.staff_abort)
 
     def refund_view(self, request: HttpRequest, task_id: str) -> HttpResponse:
+        """GET: a confirmation page asking for the reason; POST: refund once (staff on the ledger)."""
+        return self._confirmed(request, task_id, "refund", staff.staff_refund)
+
+    def _confirmed(self, request: HttpRequest, task_id: str, action: str, act: Any) -> HttpResponse:
         if not self.has_change_permission(request):
             raise Http404
-        message = staff.staff_refund(task_id=task_id)
-        messages.info(request, message)
-        return HttpResponseRedirect(reverse("admin:research_task_detail", args=[task_id]))
+        task = documents.task_get(task_id)
+        if task is None:
+            raise Http404
+        detail = HttpResponseRedirect(reverse("admin:research_task_detail", args=[task_id]))
+        if action not in lifecycle.staff_actions(task):
+            messages.warning(
+                request, f"{action.capitalize()} does not apply to a {task.status} task; nothing changed."
+            )
+            return detail
+        form = staff.ReasonForm(request.POST if request.method == "POST" else None)
+        if request.method == "POST" and form.is_valid():
+            messages.info(
+                request, act(task_id=task_id, reason=form.cleaned_data["reason"], actor=request.user)
+            )
+            return detail
+        context = {
+            **self.admin_site.each_context(request), "title": f"{action.capitalize()} “{task.title}”?",
+            "opts": self.model._meta, "task": task, "action": action, "form": form,
+            "ledger": staff.ledger_for(task),
+        }  # fmt: skip
+        return TemplateResponse(request, "admin/research/task_confirm.html", context)
+
+    def audit_view(self, request: HttpRequest) -> HttpResponse:
+        """The reconciling audit of credits and researches, run now."""
+        if not self.has_view_permission(request):
+            raise Http404
+        context = {
+            **self.admin_site.each_context(request), "title": "Credits audit", "opts": self.model._meta,
+            "discrepancies": audit.reconcile(), "balances": CreditBalance.objects.count(),
+        }  # fmt: skip
+        return TemplateResponse(request, "admin/research/audit.html", context)
 
 
 class CeleryResultViewOnly(admin.ModelAdmin):

@@ -22,9 +22,9 @@ from agents.config import DEFAULT_CORPUS
 from catalogue.depths import DEPTHS
 from infra.health import check_celery
 from infra.websocket import ticket_issue
-from research import documents, exports, polls, presenters, search, services
+from research import documents, exports, lifecycle, polls, presenters, search
 from research.captcha import check_request_captcha
-from research.documents import COMPLETED, INSUFFICIENT_EVIDENCE, TaskFilters
+from research.documents import TaskFilters
 from research.exceptions import ReportNotReady, SourceNotFound, SourceTextUnavailable, TaskNotFound
 from research.passages import find_passage, source_entry
 from research.serializers import (
@@ -49,11 +49,10 @@ from research.serializers import (
     TaskPageSerializer,
     WebsocketTicketSerializer,
 )
+from research.states import REPORTED
 
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 WORKER_PING_SECONDS = 1.0
-# Statuses that end with a stored report (contract 2: insufficient evidence still has one, without a score).
-REPORTED = (COMPLETED, INSUFFICIENT_EVIDENCE)
 
 
 def _owned_task(request: Request, task_id: str) -> documents.ResearchTask:
@@ -63,7 +62,7 @@ def _owned_task(request: Request, task_id: str) -> documents.ResearchTask:
     return task
 
 
-def _submitted_response(submitted: services.Submitted) -> Response:
+def _submitted_response(submitted: lifecycle.Submitted) -> Response:
     task = submitted.task
     message = (
         "Research queued." if submitted.created else "Research already submitted with this Idempotency-Key."
@@ -90,7 +89,7 @@ class SubmitView(APIView):
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         check_request_captcha(request, data.get("hcaptcha_token"))
-        submitted = services.research_submit(
+        submitted = lifecycle.submit(
             user=request.user, product_idea=data["product_idea"], depth=data["research_depth"],
             idempotency_key=_idempotency_key(request),
         )  # fmt: skip
@@ -143,7 +142,7 @@ class TaskDetailView(APIView):
     @extend_schema(responses={204: None})
     def delete(self, request: Request, task_id: str) -> Response:
         """Delete a finished task."""
-        services.research_delete(user=request.user, task_id=task_id)
+        lifecycle.delete(user=request.user, task_id=task_id)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -153,9 +152,7 @@ class BulkDeleteView(APIView):
         """Delete several finished tasks; running or unknown ones are reported as skipped."""
         serializer = BulkDeleteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        deleted, skipped = services.research_bulk_delete(
-            user=request.user, task_ids=serializer.validated_data["ids"]
-        )
+        deleted, skipped = lifecycle.bulk_delete(user=request.user, task_ids=serializer.validated_data["ids"])
         return Response({"deleted": deleted, "skipped": skipped})
 
 
@@ -163,7 +160,7 @@ class AbortView(APIView):
     @extend_schema(request=None, responses=TaskDetailSerializer)
     def post(self, request: Request, task_id: str) -> Response:
         """Stop a queued or processing research and refund it."""
-        task = services.research_abort(user=request.user, task_id=task_id)
+        task = lifecycle.abort_owned(user=request.user, task_id=task_id)
         return Response(presenters.task_detail(task))
 
 
@@ -174,7 +171,7 @@ class RerunView(APIView):
         serializer = RerunSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         check_request_captcha(request, serializer.validated_data.get("hcaptcha_token"))
-        submitted = services.research_rerun(
+        submitted = lifecycle.rerun(
             user=request.user, task_id=task_id, idempotency_key=_idempotency_key(request)
         )
         return _submitted_response(submitted)

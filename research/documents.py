@@ -3,6 +3,11 @@
 Returns plain dataclasses. Status changes are conditional updates, so terminal states stay final
 and concurrent writers (worker, abort, reaper) cannot overwrite each other. Every write that
 changed a task calls ``_changed`` afterwards, which retires the task's status snapshot in Redis.
+Only ``research.lifecycle`` calls the writing functions.
+
+Two kinds of task are kept but never shown to their owner: one whose charge is not settled yet
+(``charged`` False: submit writes the task before it charges) and a deleted one (``deleted_at``
+set: a tombstone that keeps the request id bound and the ledger reconcilable).
 """
 
 from __future__ import annotations
@@ -17,12 +22,14 @@ from pymongo.errors import DuplicateKeyError
 
 from research import search
 from research.mongo import research_tasks
+from research.states import REFUNDED_STATUSES, RUNNING, TERMINAL, TaskStatus
 
-QUEUED, PROCESSING, COMPLETED, FAILED, ABORTED = "queued", "processing", "completed", "failed", "aborted"
-INSUFFICIENT_EVIDENCE = "insufficient_evidence"  # contract 2: ended with a report but no score, refunded
-STATUSES = (QUEUED, PROCESSING, COMPLETED, INSUFFICIENT_EVIDENCE, FAILED, ABORTED)
-RUNNING = (QUEUED, PROCESSING)
-TERMINAL = (COMPLETED, INSUFFICIENT_EVIDENCE, FAILED, ABORTED)
+QUEUED, PROCESSING, COMPLETED = TaskStatus.QUEUED, TaskStatus.PROCESSING, TaskStatus.COMPLETED
+FAILED, ABORTED = TaskStatus.FAILED, TaskStatus.ABORTED
+INSUFFICIENT_EVIDENCE = TaskStatus.INSUFFICIENT_EVIDENCE  # contract 2: a report but no score, refunded
+STATUSES: tuple[str, ...] = tuple(TaskStatus)
+# What an owner may see: settled (charged) and not deleted. Old documents lack both fields.
+VISIBLE: dict[str, Any] = {"charged": {"$ne": False}, "deleted_at": None}
 
 SORTS: dict[str, list[tuple[str, int]]] = {
     "-created_at": [("created_at", DESCENDING)],
@@ -72,6 +79,10 @@ class ResearchTask:
     sources_count: int = 0
     rerun_of: str | None = None
     attempts: int = 0
+    outcome: str | None = None  # the delivered report's outcome (ReportOutcome)
+    charged: bool = True  # False from insert until the ledger charge is recorded on the task
+    dispatches: int = 0  # queue messages sent; message ids are research-{id}-{1..dispatches}
+    deleted_at: datetime | None = None  # a tombstone: hidden from the owner, kept for the audit
 
     @property
     def progress(self) -> float:
@@ -100,6 +111,7 @@ def _to_document(task: ResearchTask) -> dict[str, Any]:
     document = asdict(task)
     document["_id"] = document.pop("id")
     document["search_tokens"] = search.tokens(task.title, task.product_idea)
+    document["status"] = str(document["status"])
     return document
 
 
@@ -137,14 +149,14 @@ def _reference_query(references: list[str]) -> dict[str, Any]:
 
 
 def task_get(task_id: str, *, owner_id: int | None = None) -> ResearchTask | None:
-    """A task by id; with an owner, the owner's task by task id or request id (the seed polls by it)."""
+    """A task by id; with an owner, one the owner may see (settled, not deleted) by task or request id."""
     query: dict[str, Any] = {"_id": task_id}
     if owner_id is not None:
-        query["owner_id"] = owner_id
+        query.update({"owner_id": owner_id, **VISIBLE})
     document = research_tasks().find_one(query)
     if document is None and owner_id is not None:
         # Two indexed lookups rather than one $or, which the embedded server answers by a scan.
-        document = research_tasks().find_one({"owner_id": owner_id, "request_id": task_id})
+        document = research_tasks().find_one({"owner_id": owner_id, "request_id": task_id, **VISIBLE})
     return _from_document(document) if document else None
 
 
@@ -163,8 +175,13 @@ def _owner_clause(owner_ids: list[int] | None) -> dict[str, Any]:
     return {"owner_id": owner_ids[0] if len(owner_ids) == 1 else {"$in": owner_ids}}
 
 
-def _filter_query(filters: TaskFilters, owner_ids: list[int] | None) -> dict[str, Any] | None:
-    """The MongoDB query of ``filters`` for ``owner_ids`` (None = every owner); None if nothing can match."""
+def _filter_query(
+    filters: TaskFilters, owner_ids: list[int] | None, *, visible_only: bool = True
+) -> dict[str, Any] | None:
+    """The MongoDB query of ``filters`` for ``owner_ids`` (None = every owner); None if nothing can match.
+
+    ``visible_only``: what an owner may see (staff see tombstones and unsettled tasks too).
+    """
     # owner_id, then the first search word: together they are the (owner_id, search_tokens) index.
     query: dict[str, Any] = _owner_clause(owner_ids)
     if filters.text.strip():
@@ -185,6 +202,8 @@ def _filter_query(filters: TaskFilters, owner_ids: list[int] | None) -> dict[str
         created["$lt"] = filters.created_before
     if created:
         query["created_at"] = created
+    if visible_only:
+        query.update(VISIBLE)
     return query
 
 
@@ -220,7 +239,7 @@ def task_list_all(
     filters: TaskFilters, *, owner_ids: list[int], page: int = 1, page_size: int = 50
 ) -> tuple[list[ResearchTask], int]:
     """Staff listing across owners (``owner_ids`` empty = everyone), newest first."""
-    query = _filter_query(filters, owner_ids or None)
+    query = _filter_query(filters, owner_ids or None, visible_only=False)
     return _page(query, SORTS["-created_at"], page, page_size)
 
 
@@ -252,7 +271,7 @@ def task_transition(
     """Move a task from one of ``from_statuses`` to ``to`` (setting ``fields``); None if it was not there."""
     document = research_tasks().find_one_and_update(
         {"_id": task_id, "status": {"$in": list(from_statuses)}},
-        {"$set": {"status": to, "updated_at": timezone.now(), **fields}},
+        {"$set": {"status": str(to), "updated_at": timezone.now(), **fields}},
         return_document=ReturnDocument.AFTER,
     )
     if document is None:
@@ -287,12 +306,48 @@ def task_mark_refunded(task_id: str) -> None:
     _changed(task_id)
 
 
+def task_mark_charged(task_id: str, *, credits_charged: int) -> ResearchTask | None:
+    """Record the ledger charge on a task that was written before it (once); the task, or None."""
+    document = research_tasks().find_one_and_update(
+        {"_id": task_id, "charged": False},
+        {"$set": {"charged": True, "credits_charged": credits_charged, "updated_at": timezone.now()}},
+        return_document=ReturnDocument.AFTER,
+    )
+    if document is None:
+        return None
+    _changed(task_id)
+    return _from_document(document)
+
+
+def task_remove_uncharged(task_id: str) -> bool:
+    """Remove a task whose charge never happened (refused or unreachable ledger); True if removed."""
+    removed = research_tasks().delete_one({"_id": task_id, "charged": False}).deleted_count == 1
+    if removed:
+        _changed(task_id)
+    return removed
+
+
+def task_next_dispatch(task_id: str) -> int:
+    """Count one more queue message for the task; its number names the message id."""
+    document = research_tasks().find_one_and_update(
+        {"_id": task_id}, {"$inc": {"dispatches": 1}}, return_document=ReturnDocument.AFTER
+    )
+    return int(document["dispatches"]) if document else 0
+
+
 def tasks_delete(*, owner_id: int, task_ids: list[str]) -> list[str]:
-    """Delete the owner's finished tasks named (by task or request id) in ``task_ids``; return those named."""
-    query = {"owner_id": owner_id, "status": {"$in": list(TERMINAL)}, **_reference_query(task_ids)}
+    """Tombstone the owner's finished, visible tasks named (by task or request id); return those named.
+
+    The document stays (hidden from the owner) so its request id stays bound and the audit can
+    reconcile its charge; the report is dropped.
+    """
+    query = {"owner_id": owner_id, "status": {"$in": list(TERMINAL)}, **VISIBLE, **_reference_query(task_ids)}
     found = list(research_tasks().find(query, {"_id": 1, "request_id": 1}))
     if found:
-        research_tasks().delete_many({"owner_id": owner_id, "_id": {"$in": [doc["_id"] for doc in found]}})
+        research_tasks().update_many(
+            {"owner_id": owner_id, "_id": {"$in": [document["_id"] for document in found]}},
+            {"$set": {"deleted_at": timezone.now(), "report": None, "updated_at": timezone.now()}},
+        )
     for document in found:
         _changed(document["_id"])
     names = {name for document in found for name in (document["_id"], document["request_id"])}
@@ -329,6 +384,26 @@ def _index_batch(documents: list[dict[str, Any]]) -> int:
     for owner_id, owner_words in words_by_owner.items():
         search.vocabulary_add(owner_id, sorted(owner_words))
     return research_tasks().bulk_write(updates, ordered=False).modified_count
+
+
+def tasks_unsettled(*, changed_before: datetime, limit: int = 200) -> list[ResearchTask]:
+    """Tasks an outage may have left half-settled: never marked charged, or final-and-refundable but not
+    refunded; only those unchanged since ``changed_before`` (newer ones may be mid-transition)."""
+    query = {
+        "updated_at": {"$lt": changed_before},
+        "$or": [
+            {"charged": False},
+            {"status": {"$in": list(REFUNDED_STATUSES)}, "refunded": False, "charged": {"$ne": False}},
+        ],
+    }
+    cursor = research_tasks().find(query, {"report": 0, "checkpoints": 0}).limit(limit)
+    return [_from_document(document) for document in cursor]
+
+
+def tasks_for_audit() -> list[ResearchTask]:
+    """Every task, tombstones included, without reports (the audit reconciles them with the ledger)."""
+    projection = {"report": 0, "checkpoints": 0, "search_tokens": 0}
+    return [_from_document(document) for document in research_tasks().find({}, projection)]
 
 
 def tasks_running(*, started_before: datetime | None = None, limit: int = 200) -> list[ResearchTask]:

@@ -1,8 +1,8 @@
-"""Worker side of a research: run the graph under a lease, record progress, settle the outcome.
+"""Worker side of a research: run the graph under a lease; every state change goes through ``lifecycle``.
 
 Idempotent: a second delivery of a finished task does nothing; a delivery of an interrupted one
 resumes from the graph's PostgreSQL checkpoint. A reaper re-queues tasks whose worker died (lease
-expired) and fails-and-refunds tasks past their hard time limit.
+expired), fails-and-refunds tasks past their hard time limit and finishes interrupted settlements.
 """
 
 from __future__ import annotations
@@ -22,17 +22,18 @@ from django.utils import timezone
 from pymongo.errors import ConnectionFailure
 
 from agents.budget import SearchBudget
-from agents.checkpoints import BY_KEY, CheckpointEvent
 from agents.errors import ResearchCancelled
 from catalogue.depths import DEPTHS
 from infra import metrics
-from research import documents, progress
-from research.documents import COMPLETED, PROCESSING, QUEUED, CheckpointRecord, ResearchTask
-from research.services import research_fail
+from research import documents, lifecycle, progress, queue
+from research.documents import ResearchTask
+from research.lifecycle import best_effort
+from research.states import RUNNING, TaskStatus
 
 log = structlog.get_logger(__name__)
 STORE_RETRIES = 5
 STORE_OUTAGES = (ConnectionFailure, redis.ConnectionError, redis.TimeoutError)
+TIME_LIMIT_REASON = "The research took longer than its time limit. Credits were refunded."
 
 
 def hard_limit_seconds(depth: str) -> int:
@@ -67,6 +68,8 @@ def research_execute(task_id: str) -> str:
         return "missing"
     if not task.is_running:
         return f"already {task.status}"
+    if not task.charged:
+        return "not charged"
     owner = f"{socket.gethostname()}:{uuid.uuid4().hex[:8]}"
     if not progress.lease_acquire(task.id, owner, settings.RESEARCH_LEASE_SECONDS):
         return "running elsewhere"
@@ -76,18 +79,9 @@ def research_execute(task_id: str) -> str:
         outcome = _run(task, heartbeat)
     finally:
         heartbeat.stopped.set()
-        _best_effort(progress.lease_release, task.id, owner)  # else it expires on its own
+        best_effort(progress.lease_release, task.id, owner)  # else it expires on its own
     _record_outcome(task, outcome)
     return outcome
-
-
-def _best_effort(action: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    """Run a Redis side effect; a Redis outage is logged, never fatal (MongoDB holds the truth)."""
-    try:
-        return action(*args, **kwargs)
-    except (redis.RedisError, OSError) as error:
-        log.warning("research.redis_unavailable", action=action.__name__, error=str(error))
-        return None
 
 
 def _record_outcome(task: ResearchTask, outcome: str) -> None:
@@ -103,34 +97,37 @@ def _age(task: ResearchTask) -> float:
     return (timezone.now() - task.created_at).total_seconds()
 
 
+def stop_requested(task_id: str) -> bool:
+    """True once the task was aborted (or failed): the Redis flag is fast, MongoDB is the truth."""
+    if best_effort(progress.abort_requested, task_id):
+        return True
+    current = _retrying(documents.task_get, task_id)
+    return current is None or current.status not in RUNNING
+
+
 def _run(task: ResearchTask, heartbeat: _Heartbeat) -> str:
     from agents.runner import agent_config, run_research
 
-    documents.task_increment_attempts(task.id)
-    started = documents.task_transition(
-        task.id, from_statuses=(QUEUED,), to=PROCESSING, started_at=timezone.now()
-    )
-    if started is None and (documents.task_get(task.id) or task).status != PROCESSING:
+    started = lifecycle.start(task.id)
+    if started is None:
         return "no longer running"
-    deadline = (task.started_at or timezone.now()) + timedelta(seconds=hard_limit_seconds(task.depth))
+    deadline = (started.started_at or timezone.now()) + timedelta(seconds=hard_limit_seconds(task.depth))
 
     def should_cancel() -> bool:
-        if heartbeat.lost or timezone.now() > deadline:
-            return True
-        return bool(_best_effort(progress.abort_requested, task.id))
+        return heartbeat.lost or timezone.now() > deadline or stop_requested(task.id)
+
+    def deliver(report: Any) -> None:
+        lifecycle.deliver(task.id, report.model_dump(mode="json"), retrying=_retrying)
 
     try:
         run_research(
             thread_id=task.id, product_idea=task.product_idea, budget=SearchBudget.of(DEPTHS[task.depth]),
             on_checkpoint=lambda event: record_checkpoint(task.id, event),
-            should_cancel=should_cancel, deliver=lambda report: _store_report(task.id, report),
-            config=metrics.instrumented(agent_config()),
+            should_cancel=should_cancel, deliver=deliver, config=metrics.instrumented(agent_config()),
         )  # fmt: skip
     except ResearchCancelled:
         if timezone.now() > deadline:
-            research_fail(
-                task.id, reason="The research took longer than its time limit. Credits were refunded."
-            )
+            lifecycle.fail(task.id, reason=TIME_LIMIT_REASON)
             return "timed out"
         return "cancelled"
     except STORE_OUTAGES as error:
@@ -139,9 +136,10 @@ def _run(task: ResearchTask, heartbeat: _Heartbeat) -> str:
         return "interrupted"
     except Exception as error:
         log.exception("research.failed", task_id=task.id)
-        research_fail(task.id, reason=_readable(error))
+        lifecycle.fail(task.id, reason=_readable(error))
         return "failed"
-    return _complete(task.id)
+    final = lifecycle.complete(task.id, retrying=_retrying)
+    return str(final.status) if final is not None else "finished but no longer running"
 
 
 def _readable(error: Exception) -> str:
@@ -149,46 +147,9 @@ def _readable(error: Exception) -> str:
     return f"The research failed: {message[:400]}"
 
 
-def record_checkpoint(task_id: str, event: CheckpointEvent) -> None:
+def record_checkpoint(task_id: str, event: Any) -> None:
     """Store a checkpoint (once per key), cache the progress, then broadcast it."""
-    spec = BY_KEY[event.key]
-    record = CheckpointRecord(spec.number, spec.key, spec.category, spec.label, event.at)
-    task = _retrying(documents.checkpoint_append, task_id, record)
-    if task is None:
-        return  # a duplicate after a resume, or the task was aborted or failed meanwhile
-    _best_effort(
-        progress.cache_progress, task_id, status=task.status, progress=task.progress, last_checkpoint=spec.key
-    )
-    checkpoint = {"number": spec.number, "key": spec.key, "category": spec.category, "label": spec.label,
-                  "at": event.at.isoformat()}  # fmt: skip
-    message = {"type": "checkpoint", "checkpoint": checkpoint, "progress": task.progress}
-    _best_effort(progress.broadcast, task_id, {**message, "status": task.status})
-
-
-def _store_report(task_id: str, report: Any) -> None:
-    data = report.model_dump(mode="json")
-    score = None if report.pmf_score is None else int(report.pmf_score.total)
-    _retrying(
-        documents.task_update, task_id, only_if_status=(PROCESSING,), report=data,
-        pmf_score=score, cost=data["methodology"]["cost"],
-        sources_count=int(report.methodology.sources_count),
-    )  # fmt: skip
-
-
-def _complete(task_id: str) -> str:
-    task = _retrying(
-        documents.task_transition,
-        task_id, from_statuses=(PROCESSING,), to=COMPLETED, completed_at=timezone.now(),
-    )  # fmt: skip
-    if task is None:
-        return "finished but no longer running"
-    _best_effort(
-        progress.cache_progress,
-        task_id, status=COMPLETED, progress=task.progress, last_checkpoint="final_report_delivered",
-    )  # fmt: skip
-    status = {"type": "status", "status": COMPLETED, "error": None, "refunded": False}
-    _best_effort(progress.broadcast, task_id, status)
-    return COMPLETED
+    lifecycle.checkpoint(task_id, event, retrying=_retrying)
 
 
 def _retrying(write: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
@@ -210,10 +171,10 @@ def reap(now: Any = None) -> dict[str, list[str]]:
     outcome: dict[str, list[str]] = {"failed": [], "requeued": []}
     grace = timedelta(seconds=settings.RESEARCH_REQUEUE_AFTER_SECONDS)
     for task in documents.tasks_running(started_before=now - grace):
+        if not task.charged:
+            continue  # submit has not settled it yet (lifecycle.settle_pending finishes it)
         if _past_hard_limit(task, now):
-            if research_fail(
-                task.id, reason="The research took longer than its time limit. Credits were refunded."
-            ):
+            if lifecycle.fail(task.id, reason=TIME_LIMIT_REASON):
                 outcome["failed"].append(task.id)
                 metrics.research_finished(depth=task.depth, outcome="timed_out", seconds=_age(task))
         elif _orphaned(task, now):
@@ -230,14 +191,12 @@ def _past_hard_limit(task: ResearchTask, now: Any) -> bool:
 def _orphaned(task: ResearchTask, now: Any) -> bool:
     if progress.lease_held(task.id):
         return False
-    if task.status == PROCESSING:
+    if task.status == TaskStatus.PROCESSING:
         return True  # its worker died: the lease expired without a terminal status
     # Queued for long with no worker on it: the broker lost the message (e.g. a Redis restart).
     return bool(now - task.created_at > timedelta(seconds=settings.RESEARCH_QUEUED_STALE_SECONDS))
 
 
 def _requeue(task: ResearchTask) -> None:
-    from research.tasks import process_research
-
     log.warning("research.requeued", task_id=task.id, status=task.status, attempts=task.attempts)
-    process_research.apply_async(args=(task.id,), task_id=f"research-{task.id}-{uuid.uuid4().hex[:6]}")
+    queue.enqueue(task.id)

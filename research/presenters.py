@@ -38,6 +38,7 @@ def task_summary(task: ResearchTask) -> dict[str, Any]:
         "credits_charged": int(task.credits_charged),
         "refunded": bool(task.refunded),
         "pmf_score": None if task.pmf_score is None else int(task.pmf_score),
+        "outcome": task.outcome,
         "error": task.error,
         "rerun_of": task.rerun_of,
     }

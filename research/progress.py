@@ -112,9 +112,9 @@ def broadcast(task_id: str, message: dict[str, Any]) -> None:
     async_to_sync(layer.group_send)(group_name(task_id), {"type": "research.event", "message": message})
 
 
-def request_abort(task_id: str) -> None:
-    """Raise the abort flag that the running graph checks at every checkpoint."""
-    redis_client().set(_key(task_id, "abort"), "1", ex=CACHE_SECONDS)
+def request_abort(task_id: str) -> bool:
+    """Raise the abort flag that the running graph checks at every checkpoint (before MongoDB)."""
+    return bool(redis_client().set(_key(task_id, "abort"), "1", ex=CACHE_SECONDS))
 
 
 def abort_requested(task_id: str) -> bool:

@@ -11,6 +11,10 @@ from catalogue.depths import ALIASES, DEPTHS, UnknownDepth, resolve_depth
 from infra.text import clean_text, has_letters
 from research.documents import SORTS, STATUSES, TEXT_SEARCH_MAX_LENGTH
 from research.exports import FORMATS
+from research.states import ReportOutcome, TaskStatus
+
+TASK_STATUSES = [status.value for status in TaskStatus]
+REPORT_OUTCOMES = [outcome.value for outcome in ReportOutcome]
 
 IDEA_MIN, IDEA_MAX = 10, 2000
 DEPTH_MESSAGE = "Choose a research depth: " + ", ".join(DEPTHS).replace(", deep", " or deep") + "."
@@ -70,7 +74,7 @@ class RerunSerializer(serializers.Serializer):
 class SubmitResponseSerializer(serializers.Serializer):
     request_id = serializers.CharField()
     task_id = serializers.CharField()
-    status = serializers.CharField()
+    status = serializers.ChoiceField(choices=TASK_STATUSES)
     message = serializers.CharField()
     credits_charged = serializers.IntegerField()
     balance = serializers.IntegerField()
@@ -134,7 +138,7 @@ class BulkDeleteResponseSerializer(serializers.Serializer):
 class SuggestionSerializer(serializers.Serializer):
     id = serializers.CharField()
     title = serializers.CharField()
-    status = serializers.CharField()
+    status = serializers.ChoiceField(choices=TASK_STATUSES)
 
 
 class SuggestResponseSerializer(serializers.Serializer):
@@ -185,7 +189,7 @@ class TaskSummarySerializer(serializers.Serializer):
     title = serializers.CharField()
     product_idea = serializers.CharField()
     depth = serializers.CharField()
-    status = serializers.CharField()
+    status = serializers.ChoiceField(choices=TASK_STATUSES)
     progress = serializers.FloatField()
     checkpoints_completed = serializers.SerializerMethodField()
     created_at = serializers.DateTimeField()
@@ -195,6 +199,7 @@ class TaskSummarySerializer(serializers.Serializer):
     credits_charged = serializers.IntegerField()
     refunded = serializers.BooleanField()
     pmf_score = serializers.IntegerField(allow_null=True)
+    outcome = serializers.ChoiceField(choices=REPORT_OUTCOMES, allow_null=True)  # once a report is delivered
     error = serializers.CharField(allow_null=True)
     rerun_of = serializers.CharField(allow_null=True)
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib.auth import get_user_model
 
 from credits.models import CreditTransaction
-from credits.services import research_refund
-from infra.api_errors import DomainError
-from research import documents
+from infra.errors import DomainError
+from research import documents, lifecycle
 from research.documents import ResearchTask, TaskFilters
-from research.services import task_abort
 
 
 def tasks_for_staff(
@@ -32,24 +31,30 @@ def tasks_for_staff(
 
 def ledger_for(task: ResearchTask) -> list[Any]:
     """The ledger rows of the task's request id."""
-    return list(CreditTransaction.objects.filter(research_request_id=task.request_id).order_by("timestamp"))
+    rows = CreditTransaction.objects.filter(research_request_id=task.request_id).select_related("actor")
+    return list(rows.order_by("timestamp"))
 
 
-def staff_abort(*, task_id: str) -> str:
-    """Abort any user's running task, refund it, and say what happened."""
-    if task_abort(task_id, reason="Aborted by staff.") is None:
+class ReasonForm(forms.Form):
+    """The reason staff must give for an abort or a refund (it goes on the ledger row)."""
+
+    reason = forms.CharField(max_length=500, strip=True, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+def staff_abort(*, task_id: str, reason: str, actor: Any) -> str:
+    """Abort any user's running task and refund it, with the staff member's reason; say what happened."""
+    aborted = lifecycle.abort(
+        task_id, reason="Aborted by staff.", actor=actor, ledger_reason=f"aborted by staff: {reason}"
+    )
+    if aborted is None:
         return "The task was not running; nothing changed."
     return "Task aborted and refunded."
 
 
-def staff_refund(*, task_id: str) -> str:
-    """Refund a task's charge (idempotent); say what happened."""
-    task = documents.task_get(task_id)
-    if task is None:
-        return "No such task."
+def staff_refund(*, task_id: str, reason: str, actor: Any) -> str:
+    """Refund a finished task's charge once, with the staff member's reason; say what happened."""
     try:
-        research_refund(request_id=task.request_id, reason="refunded by staff")
+        lifecycle.refund(task_id, reason=f"refunded by staff: {reason}", actor=actor)
     except DomainError as error:
-        return f"Not refunded: {error}"
-    documents.task_mark_refunded(task.id)
-    return "Refunded (a second refund of the same task never moves credits again)."
+        return f"Not refunded: {error.message}"
+    return "Refunded."

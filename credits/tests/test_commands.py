@@ -13,7 +13,7 @@ from django.db import connection
 
 from conftest import ROOT, child_env
 from credits.models import CreditBalance, CreditTransaction, TransactionKind
-from credits.services import research_charge
+from credits.services import research_charge, research_refund
 from credits.tests.factories import CreditBalanceFactory, UserFactory
 from credits.tests.helpers import ledger_snapshot
 
@@ -78,19 +78,20 @@ def test_refused_grants_fail_and_move_nothing(alice: Any, args: list[str], messa
 
 
 @pytest.mark.django_db
-def test_audit_passes_on_a_sound_ledger(alice: Any, bob: Any) -> None:
+def test_audit_passes_on_a_sound_ledger(alice: Any, bob: Any, mongo_db: Any) -> None:
     # given
     CreditBalanceFactory.create(user=alice, current_balance=100)
     CreditBalanceFactory.create(user=bob, current_balance=0)
     research_charge(user=alice, request_id="req-1", depth="deep")
+    research_refund(request_id="req-1", reason="the research could not be stored")
     # when
     output = run("audit")
     # then
-    assert output == "ok: 2 balance(s) match their ledger.\n"
+    assert output == "ok: 2 balance(s) match their ledger; 1 research charge(s) reconcile with their tasks.\n"
 
 
 @pytest.mark.django_db
-def test_audit_exits_1_and_names_a_balance_changed_by_raw_sql(alice: Any, bob: Any) -> None:
+def test_audit_exits_1_and_names_a_balance_changed_by_raw_sql(alice: Any, bob: Any, mongo_db: Any) -> None:
     # given
     CreditBalanceFactory.create(user=alice, current_balance=100)
     tampered = CreditBalanceFactory.create(user=bob, current_balance=100)
@@ -107,18 +108,21 @@ def test_audit_exits_1_and_names_a_balance_changed_by_raw_sql(alice: Any, bob: A
 
 
 @pytest.mark.django_db(transaction=True)
-def test_audit_process_exit_codes() -> None:
+def test_audit_process_exit_codes(mongo_db: Any) -> None:
     # given a sound ledger
     CreditBalanceFactory.create(user=UserFactory.create(username="alice"), current_balance=100)
     command = [sys.executable, "manage.py", "credits", "audit"]
     environment = child_env()
     # when / then
     sound = subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120)
-    assert (sound.returncode, sound.stdout) == (0, "ok: 1 balance(s) match their ledger.\n")
+    assert (sound.returncode, sound.stdout.splitlines()[0]) == (
+        0,
+        "ok: 1 balance(s) match their ledger; 0 research charge(s) reconcile with their tasks.",
+    )
     # given a corrupted balance
     corrupt(CreditBalance.objects.get(), 7)
     # when / then
     broken = subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120)
     assert broken.returncode == 1
     assert "MISMATCH alice" in broken.stdout
-    assert "1 balance(s) differ from their ledger." in broken.stderr
+    assert "1 discrepancy(ies) between credits and researches." in broken.stderr

@@ -168,6 +168,11 @@ SPECTACULAR_SETTINGS = {
     # Swagger UI's files ship with the app (drf-spectacular-sidecar): the docs work without internet.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # Named enums in the schema: the web app generates its types from them (contract 5).
+    "ENUM_NAME_OVERRIDES": {
+        "TaskStatus": "research.states.TaskStatus",
+        "ReportOutcome": "research.states.ReportOutcome",
+    },
 }
 
 # ---------------------------------------------------------------- auth, i18n, static
@@ -231,6 +236,10 @@ RESEARCH_LEASE_SECONDS = env.int("RESEARCH_LEASE_SECONDS", default=30)
 RESEARCH_REQUEUE_AFTER_SECONDS = env.int("RESEARCH_REQUEUE_AFTER_SECONDS", default=20)
 RESEARCH_QUEUED_STALE_SECONDS = env.int("RESEARCH_QUEUED_STALE_SECONDS", default=600)
 RESEARCH_REAPER_INTERVAL_SECONDS = env.float("RESEARCH_REAPER_INTERVAL_SECONDS", default=10.0)
+# Submissions and refunds interrupted by an outage are finished by the reaper once this old.
+RESEARCH_SETTLE_AFTER_SECONDS = env.float("RESEARCH_SETTLE_AFTER_SECONDS", default=60.0)
+# The reaper also reconciles credits with tasks (research.audit) this often, and records a metric.
+CREDITS_AUDIT_INTERVAL_SECONDS = env.float("CREDITS_AUDIT_INTERVAL_SECONDS", default=300.0)
 
 # ---------------------------------------------------------------- abuse protection
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])  # IPs/CIDRs whose X-Forwarded-For is believed

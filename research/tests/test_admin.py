@@ -8,9 +8,11 @@ import pytest
 from django.test import Client
 
 from credits.models import CreditTransaction
-from credits.services import research_charge
+from credits.services import balance_current, research_charge
 from credits.tests.factories import StaffFactory, UserFactory
-from research import documents
+from research import documents, lifecycle
+from research.audit import reconcile
+from research.exceptions import AlreadyRefunded
 from research.tests.factories import insert_tasks, make_task
 
 LIST = "/admin/research/researchtaskentry/"
@@ -41,8 +43,15 @@ def test_staff_search_and_filter_tasks_of_every_user(staff_client: Client, mongo
     assert b"Async stand-ups" in by_text.content and b"Meal planner" not in by_text.content
 
 
+def ledger(task: documents.ResearchTask) -> list[tuple[str, int, str, str]]:
+    rows = CreditTransaction.objects.filter(research_request_id=task.request_id).order_by("timestamp")
+    return [(row.kind, row.amount, row.reason, row.actor.username if row.actor else "") for row in rows]
+
+
 @pytest.mark.django_db
-def test_staff_open_abort_and_refund_a_task(staff_client: Client, mongo_db: Any) -> None:
+def test_staff_abort_asks_for_confirmation_and_a_reason_and_names_the_staff(
+    staff_client: Client, mongo_db: Any
+) -> None:
     # given bob's charged research, still processing
     bob = UserFactory(username="bob")
     task = make_task(bob.pk, status="processing")
@@ -50,15 +59,29 @@ def test_staff_open_abort_and_refund_a_task(staff_client: Client, mongo_db: Any)
     insert_tasks([task])
     detail = staff_client.get(f"{LIST}{task.id}/")
     assert detail.status_code == 200 and task.request_id.encode() in detail.content
-    # when staff abort it
-    staff_client.post(f"{LIST}{task.id}/abort/")
-    # then it is aborted and refunded once; a further refund moves nothing
-    assert documents.task_get(task.id).status == "aborted"
-    staff_client.post(f"{LIST}{task.id}/refund/")
-    kinds = list(
-        CreditTransaction.objects.filter(research_request_id=task.request_id).values_list("kind", flat=True)
-    )
-    assert sorted(kinds) == ["refund", "research_charge"]
+    assert b"Abort and refund" in detail.content and b"Refund\xe2\x80\xa6" not in detail.content
+    # when staff open the abort: a confirmation page, nothing changed yet
+    confirm = staff_client.get(f"{LIST}{task.id}/abort/")
+    assert confirm.status_code == 200 and b"reason" in confirm.content.lower()
+    # and confirm without a reason: refused, nothing changed
+    refused = staff_client.post(f"{LIST}{task.id}/abort/", {"reason": "  "})
+    assert refused.status_code == 200 and b"This field is required" in refused.content
+    assert documents.task_get(task.id).status == "processing"
+    # and with a reason
+    staff_client.post(f"{LIST}{task.id}/abort/", {"reason": "stuck on a bad source"})
+    # then it is aborted and refunded once, the row naming charlie and the reason
+    final = documents.task_get(task.id)
+    assert (final.status, final.refunded) == ("aborted", True)
+    assert ledger(task) == [
+        ("research_charge", -6, "", ""),
+        ("refund", 6, "aborted by staff: stuck on a bad source", "charlie"),
+    ]
+    # and neither abort nor refund is offered any more; a forced refund moves nothing
+    page = staff_client.get(f"{LIST}{task.id}/")
+    assert b"Abort and refund" not in page.content and b"Refund\xe2\x80\xa6" not in page.content
+    staff_client.post(f"{LIST}{task.id}/refund/", {"reason": "again"})
+    assert len(ledger(task)) == 2
+    assert reconcile() == []
 
 
 @pytest.mark.django_db
@@ -124,3 +147,35 @@ def test_an_overlong_staff_search_is_a_400_naming_the_field(
     assert response.context["search_errors"] == {field: [message]}
     assert message.encode() in response.content
     assert b"Meal planner" not in response.content
+
+
+@pytest.mark.django_db
+def test_staff_refund_twice_refunds_once_with_the_actor_and_the_audit_reconciles(
+    staff_client: Client, mongo_db: Any
+) -> None:
+    # given bob's completed deep research (charged 18 of his 1000 credits)
+    bob = UserFactory(username="bob")
+    task = make_task(bob.pk, status="completed", depth="deep", credits_charged=18)
+    research_charge(user=bob, request_id=task.request_id, depth="deep")
+    insert_tasks([task])
+    assert balance_current(user=bob).current_balance == 1000 - 18
+    assert b"Refund\xe2\x80\xa6" in staff_client.get(f"{LIST}{task.id}/").content
+    # when staff refund it with a reason, then try again (a double submit, or a second tab)
+    first = staff_client.post(f"{LIST}{task.id}/refund/", {"reason": "report was empty"}, follow=True)
+    second = staff_client.post(f"{LIST}{task.id}/refund/", {"reason": "report was empty"}, follow=True)
+    # then one refund row, naming charlie; the task says refunded; the balance is whole again
+    assert b"Refunded." in first.content
+    assert b"does not apply" in second.content
+    assert ledger(task) == [
+        ("research_charge", -18, "", ""),
+        ("refund", 18, "refunded by staff: report was empty", "charlie"),
+    ]
+    final = documents.task_get(task.id)
+    assert (final.status, final.refunded) == ("completed", True)
+    assert balance_current(user=bob).current_balance == 1000
+    # and the service refuses a second refund with a distinct code
+    with pytest.raises(AlreadyRefunded) as refused:
+        lifecycle.refund(task.id, reason="again")
+    assert refused.value.code == "already_refunded"
+    assert len(ledger(task)) == 2
+    assert reconcile() == []

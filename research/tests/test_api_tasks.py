@@ -178,7 +178,13 @@ def test_delete_refuses_running_tasks_and_bulk_delete_reports_them(
         "deleted": [done.id],
         "skipped": [{"id": running.id, "reason": "still running; abort it first"}],
     }
-    assert documents.task_get(done.id) is None and documents.task_get(running.id) is not None
+    # the deleted one is hidden from alice, and kept as a tombstone for the audit
+    assert documents.task_get(done.id, owner_id=alice.pk) is None
+    assert documents.task_get(running.id, owner_id=alice.pk) is not None
+    tombstone = documents.task_get(done.id)
+    assert tombstone is not None and tombstone.deleted_at is not None and tombstone.report is None
+    assert alice_api.get(f"{LIST}/{done.id}").status_code == 404
+    assert done.id not in [task["id"] for task in alice_api.get(LIST).json()["results"]]
 
 
 @pytest.mark.django_db

@@ -10,7 +10,7 @@ from kombu.exceptions import OperationalError
 
 from credits.models import CreditTransaction
 from credits.services import research_charge
-from research import documents, execution, progress, services
+from research import documents, execution, lifecycle, progress, queue
 from research.exceptions import QueueUnavailable
 from research.tests.factories import insert_tasks, make_task, now
 
@@ -43,7 +43,11 @@ def test_reaper_requeues_a_processing_task_whose_worker_lost_its_lease(
     alice: Any, mongo_db: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     sent: list[tuple[Any, ...]] = []
-    monkeypatch.setattr("research.tasks.process_research.apply_async", lambda *a, **k: sent.append(k["args"]))
+
+    def record(*args: Any, **kwargs: Any) -> None:
+        sent.append((kwargs["args"], kwargs["task_id"]))
+
+    monkeypatch.setattr(queue.current_app, "send_task", record)
     started = now() - timedelta(seconds=60)
     orphan = make_task(alice.pk, status="processing", created_at=started, started_at=started)
     leased = make_task(alice.pk, status="processing", created_at=started, started_at=started)
@@ -52,24 +56,23 @@ def test_reaper_requeues_a_processing_task_whose_worker_lost_its_lease(
     assert progress.lease_acquire(leased.id, "another-worker", 30)
     try:
         assert execution.reap() == {"failed": [], "requeued": [orphan.id]}
-        assert [tuple(args) for args in sent] == [(orphan.id,)]
+        assert sent == [((orphan.id,), f"research-{orphan.id}-1")]
+        assert documents.task_get(orphan.id).dispatches == 1
     finally:
         progress.lease_release(leased.id, "another-worker")
 
 
 def test_a_task_that_cannot_be_queued_is_failed_and_refunded(
-    alice: Any, mongo_db: Any, monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks: Any
+    alice: Any, mongo_db: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # given a broker that refuses the message
     def refuse(*args: Any, **kwargs: Any) -> None:
         raise OperationalError("broker unreachable")
 
-    monkeypatch.setattr("research.tasks.process_research.apply_async", refuse)
+    monkeypatch.setattr(queue.current_app, "send_task", refuse)
     # when alice submits, then the API-level error says so and nothing stays charged
-    with pytest.raises(QueueUnavailable), django_capture_on_commit_callbacks(execute=True):
-        services.research_submit(
-            user=alice, product_idea="An AI meal planner for families", depth="essential"
-        )
+    with pytest.raises(QueueUnavailable):
+        lifecycle.submit(user=alice, product_idea="An AI meal planner for families", depth="essential")
     (task,) = documents.task_list(documents.TaskFilters(owner_id=alice.pk))[0]
     assert (task.status, task.refunded) == ("failed", True)
     assert ledger(task) == ["research_charge", "refund"]

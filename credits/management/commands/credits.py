@@ -1,4 +1,4 @@
-"""manage.py credits grant|audit: staff grants and the ledger audit, on top of the ledger services."""
+"""manage.py credits grant|audit: staff grants, and the audit reconciling balances, ledger and researches."""
 
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from credits.exceptions import InvalidGrant
-from credits.models import CreditBalance
-from credits.selectors import audit_mismatches
+from credits.models import CreditBalance, CreditTransaction, TransactionKind
 from credits.services import staff_grant
 
 
@@ -24,13 +23,19 @@ class Command(BaseCommand):
         grant.add_argument("--reason", required=True)
         grant.add_argument("--correction", action="store_true", help="allow a negative amount")
         grant.add_argument("--actor", default=None, help="username of the staff member (recorded)")
-        actions.add_parser("audit", help="Check that each balance equals the sum of its ledger rows.")
+        audit = actions.add_parser(
+            "audit",
+            help="Reconcile balances with the ledger and research charges with tasks (exit 1 if not).",
+        )
+        audit.add_argument(
+            "--grace", type=float, default=0.0, help="skip tasks changed this many seconds ago"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["action"] == "grant":
             self.grant(options)
         else:
-            self.audit()
+            self.audit(options["grace"])
 
     def grant(self, options: dict[str, Any]) -> None:
         """Grant through ``staff_grant``; refusals become a CommandError with the service's message."""
@@ -51,17 +56,22 @@ class Command(BaseCommand):
             f"({row.balance.month_year}): balance {row.balance_after}, transaction {row.transaction_id}"
         )
 
-    def audit(self) -> None:
-        """Print each balance that differs from its ledger and exit 1, or confirm that all match."""
-        mismatches = audit_mismatches()
-        for mismatch in mismatches:
-            self.stdout.write(
-                f"MISMATCH {mismatch.username} {mismatch.month_year} balance={mismatch.current_balance} "
-                f"ledger={mismatch.ledger_sum} (id {mismatch.balance_id})"
+    def audit(self, grace: float) -> None:
+        """Print each discrepancy and exit 1, or confirm that money and work reconcile."""
+        from research.audit import reconcile
+
+        discrepancies = reconcile(grace_seconds=grace)
+        for discrepancy in discrepancies:
+            self.stdout.write(str(discrepancy))
+        if discrepancies:
+            raise CommandError(
+                f"{len(discrepancies)} discrepancy(ies) between credits and researches.", returncode=1
             )
-        if mismatches:
-            raise CommandError(f"{len(mismatches)} balance(s) differ from their ledger.", returncode=1)
-        self.stdout.write(f"ok: {CreditBalance.objects.count()} balance(s) match their ledger.")
+        charges = CreditTransaction.objects.filter(kind=TransactionKind.RESEARCH_CHARGE).count()
+        self.stdout.write(
+            f"ok: {CreditBalance.objects.count()} balance(s) match their ledger; "
+            f"{charges} research charge(s) reconcile with their tasks."
+        )
 
 
 def _user(username: str) -> Any:
