@@ -1,7 +1,9 @@
 """`make run`: engines, migrations, demo user, ASGI server and a Celery worker; Ctrl-C stops them all.
 
-Engines this script started are stopped on exit; engines that were already running (``make services``)
-are left running. Children get SIGTERM if this process dies, so nothing is orphaned.
+A supervisor: a child that exits (the worker crashed, was killed, ran out of memory) is restarted
+after a backoff (1 s, 2 s, 4 s … up to 30 s; back to 1 s once it stayed up a minute) while the others
+keep serving. Engines this script started are stopped on exit; engines that were already running
+(``make services``) are left running. Children get SIGTERM if this process dies, so nothing is orphaned.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,6 +27,9 @@ from infra import embedded  # noqa: E402
 
 PR_SET_PDEATHSIG = 1
 READY_TIMEOUT_SECONDS = 120
+BACKOFF_FIRST_SECONDS = float(os.environ.get("SERVE_RESTART_BACKOFF_SECONDS", "1"))
+BACKOFF_MAX_SECONDS = 30.0
+STABLE_AFTER_SECONDS = 60.0
 
 
 def _die_with_parent() -> None:
@@ -36,6 +42,56 @@ def _spawn(command: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
     return subprocess.Popen(command, cwd=ROOT, env=env, preexec_fn=_die_with_parent)
 
 
+@dataclass
+class Child:
+    """One supervised process: restarted with a growing delay each time it exits on its own."""
+
+    name: str
+    command: list[str]
+    env: dict[str, str]
+    process: subprocess.Popen[bytes] | None = None
+    started_at: float = 0.0
+    failures: int = 0  # consecutive exits without a stable run in between
+    restart_at: float | None = None
+
+    def start(self) -> None:
+        self.process = _spawn(self.command, self.env)
+        self.started_at = time.monotonic()
+        self.restart_at = None
+
+    def alive(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+    def supervise(self, now: float) -> None:
+        """Restart the child once its backoff has passed; note a stable run."""
+        if self.alive():
+            if self.failures and now - self.started_at > STABLE_AFTER_SECONDS:
+                self.failures = 0
+            return
+        if self.restart_at is None:
+            delay = min(BACKOFF_MAX_SECONDS, BACKOFF_FIRST_SECONDS * 2**self.failures)
+            self.failures += 1
+            self.restart_at = now + delay
+            code = self.process.returncode if self.process else None
+            print(f"  {self.name} exited (code {code}); restarting in {delay:g} s", flush=True)
+        elif now >= self.restart_at:
+            self.start()
+            print(f"  {self.name} restarted (pid {self.process.pid if self.process else '?'})", flush=True)
+
+    def stop(self) -> None:
+        if self.alive() and self.process is not None:
+            self.process.send_signal(signal.SIGTERM)
+
+    def wait(self) -> None:
+        if self.process is None:
+            return
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
 def _manage(env: dict[str, str], *args: str) -> str:
     completed = subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
@@ -43,10 +99,10 @@ def _manage(env: dict[str, str], *args: str) -> str:
     return completed.stdout
 
 
-def _wait_healthy(url: str, children: list[subprocess.Popen[bytes]]) -> bool:
+def _wait_healthy(url: str, children: list[Child]) -> bool:
     deadline = time.monotonic() + READY_TIMEOUT_SECONDS
     while time.monotonic() < deadline:
-        if any(child.poll() is not None for child in children):
+        if not all(child.alive() for child in children):
             return False
         try:
             with urllib.request.urlopen(url, timeout=5) as response:
@@ -77,7 +133,7 @@ def main() -> int:
         **os.environ, **engines.urls, "DJANGO_SETTINGS_MODULE": "pmfsite.settings.dev",
         "PMF_VAR_DIR": str(var_dir), "PMF_SERVICES_FILE": str(embedded.env_file(var_dir)),
     }  # fmt: skip
-    children: list[subprocess.Popen[bytes]] = []
+    children: list[Child] = []
     stop = False
 
     def request_stop(signum: int, _frame: object) -> None:
@@ -90,12 +146,14 @@ def main() -> int:
         _manage(env, "migrate", "--noinput", "-v", "0")
         _manage(env, "ensure_indexes")
         demo = _manage(env, "ensure_demo")
-        children.append(_spawn(uvicorn_command(host, port, os.environ.get("TRUSTED_PROXIES", "")), env))
+        web = uvicorn_command(host, port, os.environ.get("TRUSTED_PROXIES", ""))
         concurrency = os.environ.get("WORKER_CONCURRENCY", "8")
         worker = [sys.executable, "-m", "celery", "-A", "pmfsite", "worker", "--pool", "threads",
                   "--concurrency", concurrency, "--loglevel", "INFO",
                   "--without-gossip", "--without-mingle"]  # fmt: skip
-        children.append(_spawn(worker, env))
+        children += [Child("web", web, env), Child("worker", worker, env)]
+        for child in children:
+            child.start()
         url = f"http://{host}:{port}"
         if _wait_healthy(f"{url}/health", children):
             print(f"\n  PMF Research Assistant is running at {url}/", flush=True)
@@ -103,19 +161,17 @@ def main() -> int:
             print(f"  Admin: {url}/admin/   API docs: {url}/api/docs/   Stop: Ctrl-C\n", flush=True)
         else:
             print(f"\n  The server did not become healthy; see {url}/health\n", flush=True)
-        while not stop and all(child.poll() is None for child in children):
+        while not stop:
             time.sleep(0.3)
-        return 0 if stop else 1
+            if not stop:  # a child killed by the same Ctrl-C is not restarted
+                for child in children:
+                    child.supervise(time.monotonic())
+        return 0
     finally:
         for child in children:
-            if child.poll() is None:
-                child.send_signal(signal.SIGTERM)
+            child.stop()
         for child in children:
-            try:
-                child.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                child.kill()
-                child.wait()
+            child.wait()
         embedded.down(var_dir, only=engines.started)
         print("  stopped: " + ", ".join(["web", "worker", *engines.started]), flush=True)
 

@@ -40,7 +40,7 @@ def providers() -> Iterator[tuple[FakeTavily, FakeOpenAI]]:
     with FakeTavily() as tavily, FakeOpenAI() as llm:
         tavily.set_latency("/search", 1.5)
         tavily.set_latency("/extract", 0.5)
-        llm.set_latency(COMPLETIONS, FakeOpenAI.token_latency(0.2, 2000))
+        llm.set_latency(COMPLETIONS, FakeOpenAI.token_latency(0.2, 20000))  # well inside the 2 s timeout
         yield tavily, llm
 
 
