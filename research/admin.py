@@ -46,7 +46,7 @@ class TaskSearchForm(forms.Form):
 
 @admin.register(ResearchTaskEntry)
 class ResearchTaskAdmin(admin.ModelAdmin):
-    """Lists tasks from MongoDB; abort and refund go through the research services."""
+    """Lists tasks from MongoDB; abort and refund go through research.lifecycle (with a reason)."""
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -76,7 +76,8 @@ def test_insufficient_evidence_ends_in_its_own_status_refunded_in_full_with_the_
     assert lifecycle.complete(task.id) is None
     assert len(ledger(task)) == 2
     # and the cache says so too
-    assert progress.cached_progress(task.id)["status"] == "insufficient_evidence"
+    cached = progress.cached_progress(task.id)
+    assert cached is not None and cached["status"] == "insufficient_evidence"
     assert reconcile() == []
 
 
