@@ -102,7 +102,7 @@ def test_a_killed_worker_is_restarted_while_the_web_keeps_serving(engine_dir: Pa
     try:
         key = next(line.split(": ", 1)[1].strip() for line in lines if "demo API key:" in line)
         api = httpx.Client(base_url=url, headers={"Authorization": f"Api-Key {key}"}, timeout=30)
-        before = api.get("/api/v1/credits/balance").json()["current_balance"]
+        before = api.get("/api/v1/credits/balance").json()["balance"]
         # when the worker is killed (SIGKILL: no clean shutdown)
         (worker,) = [
             child for child in psutil.Process(process.pid).children() if "celery" in " ".join(child.cmdline())
@@ -120,7 +120,7 @@ def test_a_killed_worker_is_restarted_while_the_web_keeps_serving(engine_dir: Pa
         wait_until(lambda: restarted_worker(process, worker.pid), timeout=60, what="a new worker")
         task = wait_until(lambda: finished(api, task_id), timeout=180, what="the research to finish")
         assert (task["status"], task["refunded"]) == ("completed", False)
-        assert api.get("/api/v1/credits/balance").json()["current_balance"] == before - 6
+        assert api.get("/api/v1/credits/balance").json()["balance"] == before - 6
         rows = api.get("/api/v1/credits/transactions").json()["results"]
         mine = [
             (row["kind"], row["amount"]) for row in rows if row["research_request_id"] == task["request_id"]
