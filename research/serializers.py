@@ -11,10 +11,10 @@ from catalogue.depths import ALIASES, DEPTHS, UnknownDepth, resolve_depth
 from infra.text import clean_text, has_letters
 from research.documents import SORTS, STATUSES, TEXT_SEARCH_MAX_LENGTH
 from research.exports import FORMATS
-from research.states import ReportOutcome, TaskStatus
+from research.states import report_outcome_values, task_status_values
 
-TASK_STATUSES = [status.value for status in TaskStatus]
-REPORT_OUTCOMES = [outcome.value for outcome in ReportOutcome]
+TASK_STATUSES = task_status_values()
+REPORT_OUTCOMES = report_outcome_values()
 
 IDEA_MIN, IDEA_MAX = 10, 2000
 DEPTH_MESSAGE = "Choose a research depth: " + ", ".join(DEPTHS).replace(", deep", " or deep") + "."

@@ -37,3 +37,13 @@ REFUNDED_STATUSES: tuple[str, ...] = (
 )  # fmt: skip
 # Final statuses with a stored report.
 REPORTED: tuple[str, ...] = (TaskStatus.COMPLETED, TaskStatus.INSUFFICIENT_EVIDENCE)
+
+
+def task_status_values() -> list[str]:
+    """The statuses as plain values (serializer choices; the schema's ``TaskStatus`` enum)."""
+    return [status.value for status in TaskStatus]
+
+
+def report_outcome_values() -> list[str]:
+    """The outcomes as plain values (serializer choices; the schema's ``ReportOutcome`` enum)."""
+    return [outcome.value for outcome in ReportOutcome]

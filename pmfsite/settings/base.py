@@ -170,8 +170,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     # Named enums in the schema: the web app generates its types from them (contract 5).
     "ENUM_NAME_OVERRIDES": {
-        "TaskStatus": "research.states.TaskStatus",
-        "ReportOutcome": "research.states.ReportOutcome",
+        "TaskStatus": "research.states.task_status_values",
+        "ReportOutcome": "research.states.report_outcome_values",
     },
 }
 

@@ -185,3 +185,20 @@ def test_the_audit_reports_planted_discrepancies(alice: Any, bob: Any, mongo_db:
         ("ran_uncharged", free.request_id),
         ("refund_missing", claims_refund.request_id),
     }
+
+
+def test_statuses_and_outcomes_are_named_enums_in_the_openapi_schema() -> None:
+    from drf_spectacular.generators import SchemaGenerator
+
+    from research.states import ReportOutcome
+
+    # when the schema the web app generates its types from is built
+    schemas = SchemaGenerator().get_schema(request=None, public=True)["components"]["schemas"]
+    # then statuses and outcomes are named enums with every value, referenced where tasks are described
+    assert schemas["TaskStatus"]["enum"] == [status.value for status in TaskStatus]
+    assert schemas["ReportOutcome"]["enum"] == [outcome.value for outcome in ReportOutcome]
+    for name in ("TaskSummary", "TaskDetail", "SubmitResponse", "Suggestion"):
+        assert schemas[name]["properties"]["status"] == {"$ref": "#/components/schemas/TaskStatus"}, name
+    assert {"$ref": "#/components/schemas/ReportOutcome"} in schemas["TaskSummary"]["properties"]["outcome"][
+        "oneOf"
+    ]
