@@ -435,9 +435,7 @@ def settle_pending(*, older_than_seconds: float = 60) -> dict[str, list[str]]:
     """
     cutoff = timezone.now() - timedelta(seconds=older_than_seconds)
     done: dict[str, list[str]] = {"removed": [], "refunded": []}
-    for task in documents.tasks_for_audit():
-        if task.updated_at > cutoff:
-            continue
+    for task in documents.tasks_unsettled(changed_before=cutoff):
         if not task.charged:
             charge, _ = research_settlement(task.request_id)
             if charge is None:

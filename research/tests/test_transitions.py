@@ -14,8 +14,9 @@ from django.utils import timezone
 from agents.checkpoints import CheckpointEvent
 from credits.models import CreditTransaction
 from credits.services import balance_current, research_charge
+from infra import metrics
 from research import documents, lifecycle, progress
-from research.audit import reconcile
+from research.audit import reconcile, run_and_record
 from research.exceptions import IdempotencyKeyReused
 from research.states import TaskStatus
 from research.tests.factories import insert_tasks, make_task
@@ -185,6 +186,9 @@ def test_the_audit_reports_planted_discrepancies(alice: Any, bob: Any, mongo_db:
         ("ran_uncharged", free.request_id),
         ("refund_missing", claims_refund.request_id),
     }
+    # and the worker's periodic run records their number as a metric
+    assert len(run_and_record(grace_seconds=0)) == 3
+    assert "pmf_credits_audit_discrepancies 3.0" in metrics.render().decode()
 
 
 def test_statuses_and_outcomes_are_named_enums_in_the_openapi_schema() -> None:
