@@ -215,6 +215,7 @@ def test_sigkilled_worker_past_the_time_limit_is_failed_and_refunded_by_the_reap
     queue = private_queue(request)
     env = worker_env(tavily, llm, RESEARCH_HARD_LIMIT_FACTOR="0.1")
     first = WorkerProcess(queue, name="first", **env)
+    request.addfinalizer(first.stop)  # never left running (its reaper would act on later tests' tasks)
     task_id = submit(key_client(alice))
     wait_until(lambda: "market_search_started" in keys(task_id), timeout=60, what="agents searching")
     # when its worker is SIGKILLed and another worker arrives only after the time limit

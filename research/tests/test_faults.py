@@ -89,6 +89,7 @@ def test_worker_killed_during_an_agent_is_resumed_by_another_without_rerunning_f
     tavily.set_latency("/search", lambda entry: 4.0 if "competitors" in query_of(entry) else 0.2)
     queue = private_queue(request)
     first = WorkerProcess(queue, name="first", **worker_env(tavily))
+    request.addfinalizer(first.stop)  # never left running (its reaper would act on later tests' tasks)
     task = submit(key_client(alice))
     done = {"market_analysis_completed", "customer_analysis_completed"}
     wait_until(lambda: done <= set(keys(task.id)), timeout=90, what="market and customer agents finished")

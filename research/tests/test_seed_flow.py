@@ -53,11 +53,11 @@ def test_report_export_and_actions_accept_the_request_id(
     assert rerun.status_code == 202, rerun.content
     assert documents.task_get(rerun.json()["task_id"]).rerun_of == done.id  # type: ignore[union-attr]
     assert alice_api.delete(f"{LIST}/{done.request_id}").status_code == 204
-    assert documents.task_get(done.id) is None
+    assert documents.task_get(done.id, owner_id=alice.pk) is None  # a tombstone now, hidden from alice
     # and bulk delete accepts request ids, answering with the names it was given
     bulk = alice_api.post(f"{LIST}/bulk-delete", {"ids": [running.request_id]}, format="json")
     assert bulk.json() == {"deleted": [running.request_id], "skipped": []}
-    assert documents.task_get(running.id) is None
+    assert documents.task_get(running.id, owner_id=alice.pk) is None
 
 
 @pytest.mark.django_db
