@@ -15,7 +15,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
-from infra.errors import DomainError, Unavailable
+from infra.errors import DomainError, Unavailable, error_body
 from infra.parsers import RequestTooLarge
 
 # The one table from domain error codes to HTTP statuses (codes absent here answer 400).
@@ -61,11 +61,6 @@ _CODES_BY_EXCEPTION: list[tuple[type[exceptions.APIException], str]] = [
     (exceptions.UnsupportedMediaType, "unsupported_media_type"),
     (exceptions.Throttled, "rate_limited"),
 ]
-
-
-def error_body(code: str, message: str, **details: Any) -> dict[str, Any]:
-    """The one error shape every API response uses."""
-    return {"error": {"code": code, "message": message, **details}}
 
 
 def domain_error_response(error: DomainError) -> Response:

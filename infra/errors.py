@@ -10,6 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 
+def error_body(code: str, message: str, **details: Any) -> dict[str, Any]:
+    """The one error shape every API response uses (plain data: middleware and the edge share it)."""
+    return {"error": {"code": code, "message": message, **details}}
+
+
 class DomainError(Exception):
     """A refusal the caller can act on. Subclasses set ``code`` (a key of the edge's status table)."""
 

@@ -15,6 +15,8 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from rest_framework import exceptions, parsers, status
 
+from infra.errors import error_body
+
 API_PREFIX = "/api/"
 
 
@@ -82,8 +84,6 @@ class BodySizeLimitMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.path.startswith(API_PREFIX) and _declared_length(request) > settings.API_MAX_BODY_BYTES:
-            from infra.api_errors import error_body  # it imports DRF's views, which import this module
-
             body = error_body("request_too_large", too_large_message())
             return JsonResponse(body, status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE)
         return self.get_response(request)
