@@ -6,7 +6,6 @@ extractive analyst), Redis, PostgreSQL and the MongoDB server.
 
 from __future__ import annotations
 
-import importlib.util
 import time
 from typing import Any
 
@@ -18,16 +17,7 @@ from credits.models import CreditTransaction
 from credits.services import balance_current
 from credits.tests.factories import UserFactory
 
-# The research side of contract 2 (status, refund) is the lifecycle helper's research.lifecycle/states;
-# until it is on this branch the flow ends "completed", so the test waits for it rather than fail.
-LIFECYCLE_READY = importlib.util.find_spec("research.states") is not None
-pytestmark = [
-    pytest.mark.integration,
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not LIFECYCLE_READY, reason="contract 2's research side (research.states) has not landed"
-    ),
-]
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
 UNCOVERED = "An AI tutor that coaches high-school students through chemistry homework."
 ENDED = {"completed", "failed", "aborted", "insufficient_evidence"}
 

@@ -1,12 +1,19 @@
 // API types. Those the server's OpenAPI schema describes exactly are taken from it (schema.d.ts is
 // generated in the build from frontend/openapi.json, which a server test holds equal to the live
-// schema); the rest narrow a schema string to the values the app handles (task statuses).
+// schema), task statuses included.
 import type { components } from "./schema";
 
 type Schemas = components["schemas"];
 
-export type TaskStatus = "queued" | "processing" | "completed" | "insufficient_evidence" | "failed" | "aborted";
-export const TASK_STATUSES: TaskStatus[] = ["queued", "processing", "completed", "insufficient_evidence", "failed", "aborted"];
+/** A task's status: the server's TaskStatus enum, generated from the OpenAPI schema. */
+export type TaskStatus = Schemas["TaskStatus"];
+/** Every status, in display order; the record makes the build fail if the server adds or drops one. */
+const STATUS_ORDER: Record<TaskStatus, number> = {
+  queued: 0, processing: 1, completed: 2, insufficient_evidence: 3, failed: 4, aborted: 5,
+};
+export const TASK_STATUSES = (Object.keys(STATUS_ORDER) as TaskStatus[]).sort(
+  (a, b) => STATUS_ORDER[a] - STATUS_ORDER[b],
+);
 /** Finished with a report (an insufficient-evidence report has no score). */
 export const REPORTED_STATUSES: TaskStatus[] = ["completed", "insufficient_evidence"];
 export const ACTIVE_STATUSES: TaskStatus[] = ["queued", "processing"];
