@@ -167,13 +167,16 @@ class AbortView(APIView):
 class RerunView(APIView):
     @extend_schema(request=RerunSerializer, responses={202: SubmitResponseSerializer})
     def post(self, request: Request, task_id: str) -> Response:
-        """A new research with the same idea and depth (charged again; same checks as submit)."""
+        """A new research linked to the original: its idea and depth unless the body edits them
+        (charged again; same checks as submit)."""
         serializer = RerunSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        check_request_captcha(request, serializer.validated_data.get("hcaptcha_token"))
+        data = serializer.validated_data
+        check_request_captcha(request, data.get("hcaptcha_token"))
         submitted = lifecycle.rerun(
-            user=request.user, task_id=task_id, idempotency_key=_idempotency_key(request)
-        )
+            user=request.user, task_id=task_id, idempotency_key=_idempotency_key(request),
+            product_idea=data.get("product_idea"), depth=data.get("research_depth"),
+        )  # fmt: skip
         return _submitted_response(submitted)
 
 

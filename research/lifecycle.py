@@ -414,11 +414,18 @@ def bulk_delete(*, user: Any, task_ids: list[str]) -> tuple[list[str], list[dict
     return deleted, skipped
 
 
-def rerun(*, user: Any, task_id: str, idempotency_key: str | None = None) -> Submitted:
-    """A new research with the same idea and depth, charged again and linked to the original."""
+def rerun(
+    *,
+    user: Any,
+    task_id: str,
+    idempotency_key: str | None = None,
+    product_idea: str | None = None,
+    depth: str | None = None,
+) -> Submitted:
+    """A new research linked to the original, charged again: its idea and depth unless edited."""
     original = owned(user, task_id)
     return submit(
-        user=user, product_idea=original.product_idea, depth=original.depth,
+        user=user, product_idea=product_idea or original.product_idea, depth=depth or original.depth,
         idempotency_key=idempotency_key, rerun_of=original.id,
     )  # fmt: skip
 

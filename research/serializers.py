@@ -65,10 +65,15 @@ class SubmitSerializer(serializers.Serializer):
             raise serializers.ValidationError(DEPTH_MESSAGE) from None
 
 
-class RerunSerializer(serializers.Serializer):
-    """A rerun request (captcha token for the web app)."""
+class RerunSerializer(SubmitSerializer):
+    """A rerun: the original's idea and depth unless edited here (same checks as submit)."""
 
-    hcaptcha_token = serializers.CharField(required=False, allow_blank=True, max_length=4096)
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Both optional: what is left out is taken from the original research.
+        self.fields["product_idea"].required = False
+        self.fields["research_depth"].required = False
+        self.fields["research_depth"].default = empty
 
 
 class SubmitResponseSerializer(serializers.Serializer):

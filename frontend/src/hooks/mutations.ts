@@ -10,7 +10,7 @@ const taskPath = (id: string) => `/research/tasks/${encodeURIComponent(id)}`;
 export type SubmitVariables = {
   body: { product_idea: string; research_depth: string; hcaptcha_token?: string };
   idempotencyKey: string;
-  rerunOf?: string; // an unchanged rerun goes through the rerun endpoint (linked to the original)
+  rerunOf?: string; // a rerun, edited or not, goes through the rerun endpoint (linked to the original)
 };
 
 /** Submit (or rerun) a research: the balance and the history change. */
@@ -20,7 +20,7 @@ export function useSubmitResearch() {
       mutationFn: ({ body, idempotencyKey, rerunOf }: SubmitVariables) => {
         const headers = { "Idempotency-Key": idempotencyKey };
         if (rerunOf) {
-          return api.post<SubmitResponse>(`${taskPath(rerunOf)}/rerun`, body.hcaptcha_token ? { hcaptcha_token: body.hcaptcha_token } : {}, headers);
+          return api.post<SubmitResponse>(`${taskPath(rerunOf)}/rerun`, body, headers);
         }
         return api.post<SubmitResponse>("/research/submit", body, headers);
       },

@@ -193,6 +193,27 @@ test("run again: the form is prefilled, links to the original, and an unchanged 
   expect(api.callsTo("POST", "/api/v1/research/submit")).toHaveLength(0);
 });
 
+test("run again with an edited idea and depth still goes through the rerun endpoint, linked to the original", async () => {
+  const api = setup(
+    {
+      "GET /api/v1/research/tasks/t1": { id: "t1", title: "Meal planner", product_idea: "A meal planner for busy parents", depth: "deep" },
+      "POST /api/v1/research/tasks/t1/rerun": () => ({ status: 202, body: { request_id: "r2", task_id: "t2", status: "queued", message: "Queued", credits_charged: 6, balance: 94 } }),
+    },
+    100,
+    "",
+    "/?rerun=t1",
+  );
+  expect(await screen.findByRole("link", { name: "Meal planner" })).toHaveAttribute("href", "/tasks/t1");
+  await userEvent.clear(idea());
+  await userEvent.type(idea(), "A meal planner for parents of children with food allergies");
+  await userEvent.click(screen.getByRole("radio", { name: /essential/i }));
+  await userEvent.click(start());
+  expect(await screen.findByText("Task page")).toBeInTheDocument();
+  const [call] = api.callsTo("POST", "/api/v1/research/tasks/t1/rerun");
+  expect(call.body).toMatchObject({ product_idea: "A meal planner for parents of children with food allergies", research_depth: "essential" });
+  expect(api.callsTo("POST", "/api/v1/research/submit")).toHaveLength(0);
+});
+
 test("in demo mode the page says research runs on the fictional sample documents", async () => {
   setup({ "GET /api/v1/me": { ...me(), sample_corpus: true } });
   expect(await screen.findByTestId("demo-mode")).toHaveTextContent("Demo mode. No web search is configured");

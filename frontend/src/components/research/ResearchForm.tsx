@@ -117,8 +117,8 @@ export function ResearchForm({ depths, balance, settings, workersAvailable, pref
     if (localProblem || blockedReason || submitting) return;
     try {
       const body = { product_idea: idea.trim(), research_depth: depth, ...(siteKey ? { hcaptcha_token: captchaToken } : {}) };
-      const unchanged = prefill && prefill.idea === idea.trim() && prefill.depth === depth;
-      const response = await submitResearch.mutateAsync({ body, idempotencyKey: idempotencyKey.current, rerunOf: unchanged ? prefill.originalId : undefined });
+      // A rerun (edited or not) goes through the rerun endpoint, so it stays linked to the original.
+      const response = await submitResearch.mutateAsync({ body, idempotencyKey: idempotencyKey.current, rerunOf: prefill?.originalId });
       idempotencyKey.current = newKey();
       notify({ title: "Research started", description: `${plural(response.credits_charged, "credit")} reserved. ${response.balance} left.`, tone: "success" });
       navigate(`/tasks/${encodeURIComponent(response.task_id)}`);
