@@ -70,6 +70,17 @@ def _differ(left: float, right: float) -> bool:
     return low > 0 and high / low >= DISAGREE
 
 
+def _label(text: str, shared: frozenset[str]) -> str:
+    """The measure's name in the reader's words: the shared words as the first sentence writes them,
+    in its order (never the stems the matching uses)."""
+    words = [
+        word
+        for word in WORD.findall(text.lower())
+        if stem(word) in shared and not MEASURE.fullmatch(f"1 {word}")  # the unit is in the values
+    ]
+    return " ".join(dict.fromkeys(words).keys()) or "the same measure"
+
+
 def _conflict(what: str, left: Measure, right: Measure) -> Conflict:
     sides = [
         ConflictSide(value=m.written, year=_year(m.sentence), source_ids=[m.sentence.source_id])
@@ -97,8 +108,7 @@ def measure_conflicts(sentences: list[Sentence]) -> list[Conflict]:
             if not _differ(left.value, right.value):
                 continue
             seen.add(key)
-            what = " ".join(sorted(shared, key=len, reverse=True)[:4])
-            scored.append((overlap, _conflict(what, left, right)))
+            scored.append((overlap, _conflict(_label(left.sentence.text, shared), left, right)))
     scored.sort(key=lambda item: item[0], reverse=True)
     return [conflict for _, conflict in scored[:LIMIT]]
 

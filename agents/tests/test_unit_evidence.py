@@ -287,6 +287,8 @@ def test_the_same_measure_stated_differently_by_two_sources_is_a_conflict() -> N
         ["7 days", "5 days"],
     ]
     assert "3 days (2024, S1) vs 7 days (S2)" in conflicts[0].statement
+    # and the measure is named in the source's own words, in its order (never matching stems)
+    assert conflicts[0].quantity == "waited average repair slot bike shop"
 
 
 def test_a_competitor_priced_differently_by_two_sources_is_a_conflict() -> None:
