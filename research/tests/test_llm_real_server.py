@@ -62,7 +62,8 @@ def assert_every_claim_passes_the_checks(report: Report) -> None:
     """Each claim cites a retrieved source, its quote is in that source, its numbers are in its quote."""
     corpus = LocalCorpusSearchProvider(DEFAULT_CORPUS, cache_dir=None)
     cited = {source.id: source.url for source in report.citations}
-    pages = {page.url: page.raw_content for page in corpus.extract(list(cited.values()), extract_depth="basic").pages}
+    extracted = corpus.extract(list(cited.values()), extract_depth="basic")
+    pages = {page.url: page.raw_content for page in extracted.pages}
     for part in (report.market_analysis, report.competitive_landscape, report.customer_insights):
         for claim in iter_claims(part):
             assert claim.source_ids and set(claim.source_ids) <= set(cited), claim
