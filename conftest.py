@@ -32,10 +32,13 @@ def _mongo_test_database() -> Iterator[None]:
 
 @pytest.fixture
 def mongo_db() -> Iterator[Any]:
-    """The test database, emptied (documents only; indexes stay) after the test."""
+    """The test database, emptied (documents only; indexes stay) before and after the test: a test
+    that wrote tasks without this fixture (a live server's, say) leaves nothing behind for the next."""
     from research import mongo
 
     database = mongo.get_database()
+    for name in database.list_collection_names():
+        database[name].delete_many({})
     yield database
     for name in database.list_collection_names():
         database[name].delete_many({})
