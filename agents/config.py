@@ -26,6 +26,12 @@ TAVILY_CLASS = "agents.providers.tavily.TavilySearchProvider"
 OPENAI_CLASS = "agents.providers.openai_llm.OpenAILLMProvider"
 
 
+def _int(values: Mapping[str, Any], key: str, default: int) -> int:
+    """``values[key]`` as an int; ``default`` only when it is unset or blank (0 stays 0)."""
+    value = values.get(key)
+    return default if value is None or str(value).strip() == "" else int(value)
+
+
 def _load(path: str) -> Any:
     module, _, name = path.rpartition(".")
     return getattr(importlib.import_module(module), name)
@@ -66,7 +72,7 @@ class AgentConfig:
             openai_base_url=str(values.get("OPENAI_BASE_URL") or ""),
             models={role: str(values.get(f"OPENAI_MODEL_{role.upper()}") or default_model) for role in ROLES},
             timeout_seconds=float(values.get("PROVIDER_TIMEOUT_SECONDS") or 60.0),
-            max_retries=int(values.get("PROVIDER_MAX_RETRIES") or 3),
+            max_retries=_int(values, "PROVIDER_MAX_RETRIES", 3),
             structured_output=str(values.get("OPENAI_STRUCTURED_OUTPUT") or "auto"),
             max_tokens=int(values.get("OPENAI_MAX_TOKENS") or 0),
             passage_tokens=int(values.get("OPENAI_PASSAGE_TOKENS") or 0),

@@ -55,9 +55,12 @@ def rank_passages(passages: list[str], query: str) -> list[int]:
     query_tokens = bm25s.tokenize([query], stopwords="en", stemmer=plural_stem, show_progress=False)
     if not tokens.vocab or not query_tokens.vocab:
         return list(range(len(passages)))
+    shared = [word for word in query_tokens.vocab if word in tokens.vocab]
+    if not shared:  # the question shares no word with the page: page order (bm25s fails on no words)
+        return list(range(len(passages)))
     retriever = bm25s.BM25()
     retriever.index(tokens, show_progress=False)
-    scores = retriever.get_scores([word for word in query_tokens.vocab if word in tokens.vocab])
+    scores = retriever.get_scores(shared)
     return sorted(range(len(passages)), key=lambda index: (-float(scores[index]), index))
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from agents.config import AgentConfig
 from agents.providers.base import ProviderError, TokenUsage
 from agents.providers.openai_llm import OpenAILLMProvider
 from agents.state import Claim, MarketFindings, ProductContext
@@ -222,3 +223,25 @@ def test_a_pinned_mode_is_used_without_detection(fake: FakeOpenAI) -> None:
 def test_an_unknown_mode_is_rejected() -> None:
     with pytest.raises(ProviderError, match="choose one of: auto, json_schema"):
         OpenAILLMProvider(KEY, structured_output="grammar")
+
+
+@pytest.mark.parametrize(("setting", "attempts"), [("0", 1), (0, 1), (None, 4)])
+def test_provider_max_retries_zero_means_one_attempt(
+    fake: FakeOpenAI, setting: object, attempts: int
+) -> None:
+    # given PROVIDER_MAX_RETRIES as Django settings (int) or the environment (str) give it; unset: 3
+    values: dict[str, object] = {"OPENAI_API_KEY": KEY, "OPENAI_BASE_URL": fake.url + "/v1"}
+    if setting is not None:
+        values["PROVIDER_MAX_RETRIES"] = setting
+    llm = AgentConfig.from_mapping(values).build_llm()
+    assert llm is not None
+    # and a server that keeps failing
+    fake.script(COMPLETIONS, FakeOpenAI.server_error(503), repeat=10)
+
+    # when the configured provider asks
+    with pytest.raises(ProviderError) as failure:
+        llm.structured(MarketFindings, system=SYSTEM, user=USER, role="market")
+
+    # then the server saw the configured number of attempts, and the message says so
+    assert len(fake.requests(COMPLETIONS)) == attempts
+    assert str(failure.value) == f"The language model provider failed after {attempts} attempts: HTTP 503."
