@@ -18,11 +18,21 @@ from agents.state import Conflict, ConflictSide
 
 MEASURE = re.compile(
     r"(?P<number>\d+(?:\.\d+)?)\s?"
-    r"(?P<unit>%|percent\b|per cent\b|(?:days?|hours?|weeks?|minutes?|months?)\b)",
+    r"(?P<unit>%|percent\b|per cent\b|(?:days?|hours?|weeks?|minutes?|months?)\b)"
+    # "9 out of 10", "three in four": a share written as a ratio
+    r"|(?P<part>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s(?:out of|in)\s"
+    r"(?P<whole>\d+|two|three|four|five|six|seven|eight|nine|ten)\b",
     re.IGNORECASE,
 )
+NUMBER_WORDS = {
+    word: value
+    for value, word in enumerate(
+        ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    )
+}
 WORD = re.compile(r"[a-z][a-z-]+")
 DISAGREE = 1.25
+PRICE_DISAGREE = 1.1  # a list price is exact, not an estimate: a tenth apart is a different price
 MIN_SHARED = 3
 MIN_OVERLAP = 0.5
 LIMIT = 3
@@ -46,18 +56,35 @@ def _unit(text: str) -> str:
 
 def measures(sentence: Sentence) -> list[Measure]:
     """The sentence's first measure of each unit, with its content words."""
-    found = list(MEASURE.finditer(sentence.text))
-    units = [_unit(match.group("unit")) for match in found]
+    found = [match for match in MEASURE.finditer(sentence.text) if _value(match) is not None]
+    # a stated figure before a ratio that rounds it: "fewer than one in five (18%)" is 18%
+    found.sort(key=lambda match: (match.group("number") is None, match.start()))
+    units = [_unit(match.group("unit") or "%") for match in found]
     content = frozenset(
-        stem(word)
+        stem(part)
         for word in WORD.findall(sentence.text.lower())
-        if word not in STOPWORDS and word not in GENERIC
+        for part in {word, *word.split("-")}  # "first-attempt" also counts as "first" and "attempt"
+        if len(part) > 1 and part not in STOPWORDS and part not in GENERIC
     )
     return [
-        Measure(float(match.group("number")), match.group(0), unit, content, sentence)
+        Measure(_value(match) or 0.0, match.group(0), unit, content, sentence)
         for index, (match, unit) in enumerate(zip(found, units, strict=True))
         if unit not in units[:index]
     ]
+
+
+def _count(word: str) -> float:
+    return float(NUMBER_WORDS.get(word.lower(), 0)) if not word.isdigit() else float(word)
+
+
+def _value(match: re.Match[str]) -> float | None:
+    """The measure's number; a ratio as a percentage ("9 out of 10" -> 90); None for "2 in 2024"."""
+    if match.group("number"):
+        return float(match.group("number"))
+    part, whole = _count(match.group("part")), _count(match.group("whole"))
+    if not 0 < part <= whole or whole > 100:
+        return None
+    return round(100 * part / whole, 1)
 
 
 def _year(sentence: Sentence) -> str:
@@ -65,9 +92,9 @@ def _year(sentence: Sentence) -> str:
     return match.group(0) if match else ""
 
 
-def _differ(left: float, right: float) -> bool:
+def _differ(left: float, right: float, ratio: float = DISAGREE) -> bool:
     high, low = max(left, right), min(left, right)
-    return low > 0 and high / low >= DISAGREE
+    return low > 0 and high / low >= ratio
 
 
 def _label(text: str, shared: frozenset[str]) -> str:
@@ -123,7 +150,7 @@ def price_conflicts(name: str, sentences: list[Sentence]) -> list[Conflict]:
     items = list(firsts.values())
     for index, (left, left_sentence) in enumerate(items):
         for right, right_sentence in items[index + 1 :]:
-            if _differ(amount(left), amount(right)):
+            if _differ(amount(left), amount(right), PRICE_DISAGREE):
                 sides = [
                     ConflictSide(value=value, year=_year(s), source_ids=[s.source_id])
                     for value, s in ((left, left_sentence), (right, right_sentence))

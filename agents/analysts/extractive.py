@@ -29,6 +29,7 @@ class ExtractiveAnalyst:
     """Analyst that builds findings from source sentences and patterns only."""
 
     name = "extractive"
+    pools_sources = True  # cheap to re-run: the report re-reads every retrieved source at once
 
     def plan(self, product_idea: str) -> Analysis[ProductContext]:
         """Parse the idea into a product context with one query per agent."""

@@ -53,6 +53,14 @@ NOT_NAMES = {
     "An",
     "One",
     "Both",
+    "Per",
+    "What",
+    "How",
+    "Why",
+    "When",
+    "Where",
+    "Who",
+    "Which",
 }
 STRENGTH_WORDS = ("best", "strength", "fastest", "leader", "leads", "handles", "loved", "praised", "easiest")
 WEAKNESS_WORDS = ("weakness", "lacks", "only works", "cannot", "complain", "expensive", "too long", "limited")
@@ -87,6 +95,11 @@ SATURATION: tuple[tuple[str, Level, bool], ...] = (  # pattern, level, whether q
     (r"consolidat", "medium", False),
 )
 MAX_COMPETITORS = 8
+ITEM_SENTENCES = 3
+FEE = re.compile(r"\b(?:fees?|charges?|charging|commission|priced|costs?)\b", re.I)
+PRONOUN_LEAD = re.compile(
+    r"^(?:It|It's|Its|Their|They|They're)\b"
+)  # a bold-led item's lead and the two sentences after it
 HEADING_NAME = re.compile(
     r"^(?:\d+[.)]\s*)?(?P<name>[A-Z0-9][\w'&.+-]*(?: [A-Z0-9][\w'&.+-]*){0,3})\s*(?:[\u2014\u2013:|(-]|$)"
 )
@@ -131,15 +144,65 @@ def is_name(name: str) -> bool:
     )
 
 
+def bold_name(sentence: Sentence) -> str:
+    """The name a bold lead gives ("**Acme (Berlin, online).**" -> "Acme"), or ""."""
+    bold = BOLD_LEAD.match(sentence.text)
+    if not bold:
+        return ""
+    name = re.sub(r"\s*\(.*$", "", bold.group("name")).strip().rstrip(".:")
+    return name if is_name(name) else ""
+
+
+def phrase_like(name: str) -> bool:
+    """A plain word then lower-case words ("E-signature bundling"): a point's title or a product's
+    ("Acme app"); only a price or a fee in its item shows it is a product."""
+    words = name.split()
+    return (
+        len(words) > 1
+        and bool(re.fullmatch(r"[A-Z][a-z-]*", words[0]))
+        and all(w[:1].islower() for w in words[1:])
+    )
+
+
+def bold_items(sentences: list[Sentence]) -> dict[str, list[Sentence]]:
+    """Each bold-led item's sentences: its lead and the next few of the same source and heading.
+
+    A listing often names the product in bold and prices it in the next sentence ("**Acme** is
+    not a drone company. It sells scores at $0.80 per property.").
+    """
+    items: dict[str, list[Sentence]] = {}
+    current: list[Sentence] | None = None
+    for sentence in sentences:
+        name = bold_name(sentence)
+        if name:
+            current = items.setdefault(name, [])
+            current.append(sentence)
+        elif current and _continues(current[-1], sentence) and len(current) < ITEM_SENTENCES:
+            current.append(sentence)
+        else:
+            current = None
+    return items
+
+
+def _continues(previous: Sentence, sentence: Sentence) -> bool:
+    return (
+        sentence.source_id == previous.source_id
+        and sentence.heading == previous.heading
+        and sentence.position == previous.position + 1
+        and not sentence.text.startswith("**")
+    )
+
+
 def structural_names(sentences: list[Sentence]) -> Counter[str]:
     """Names heading a product's own section ("## Acme — …") or leading a bold item ("**Acme** — $9")."""
     found: Counter[str] = Counter()
     by_heading: dict[str, list[Sentence]] = {}
     for sentence in sentences:
         by_heading.setdefault(sentence.heading, []).append(sentence)
-        bold = BOLD_LEAD.match(sentence.text)
-        if bold and is_name(bold.group("name").strip()) and _sells(sentence.text):
-            found[bold.group("name").strip()] += 1
+    for name, item in bold_items(sentences).items():
+        priced = any(PRICE.search(s.text) or FEE.search(s.text) for s in item)
+        if priced or (not phrase_like(name) and any(_sells(s.text) for s in item)):
+            found[name] += 1
     for heading, section in by_heading.items():
         match = HEADING_NAME.match(heading)
         if not match or not is_name(match.group("name")):
@@ -152,7 +215,7 @@ def structural_names(sentences: list[Sentence]) -> Counter[str]:
 
 def _sells(text: str) -> bool:
     return bool(PRICE.search(text)) or bool(
-        keyword_hits(text, ("free", "positions", "pricing", "plan", "leader"))
+        keyword_hits(text, ("free", "positions", "pric", "plan", "leader", "sells", "subscription"))
     )
 
 
@@ -196,6 +259,21 @@ def about(name: str, sentences: list[Sentence]) -> list[Sentence]:
     return [sentence for sentence in sentences if pattern.search(sentence.text)]
 
 
+def mentions(name: str, sentences: list[Sentence]) -> list[Sentence]:
+    """Sentences about ``name``: naming it, under its heading, or in its bold-led item."""
+    items = bold_items(sentences).get(name, [])
+    naming = about(name, sentences)
+    return list(
+        dict.fromkeys([*naming, *own_section(name, sentences), *items, *referring(naming, sentences)])
+    )
+
+
+def referring(naming: list[Sentence], sentences: list[Sentence]) -> list[Sentence]:
+    """The sentence right after one naming a product when it refers back to it ("It's $79 a month")."""
+    after = {(s.source_id, s.position + 1) for s in naming}
+    return [s for s in sentences if (s.source_id, s.position) in after and PRONOUN_LEAD.match(s.text)]
+
+
 def own_section(name: str, sentences: list[Sentence]) -> list[Sentence]:
     """The sentences under a heading that names ``name`` ("## Acme — the budget option")."""
     result = []
@@ -208,9 +286,9 @@ def own_section(name: str, sentences: list[Sentence]) -> list[Sentence]:
 
 def describe(name: str, sentences: list[Sentence], row: Claim | None = None) -> Competitor:
     """A competitor's pricing, positioning, strengths and weaknesses from its sentences (and table row)."""
-    section = own_section(name, sentences)
+    section = own_section(name, sentences) + bold_items(sentences).get(name, [])
     mine = list(dict.fromkeys([*about(name, sentences), *section]))
-    subject_first = sorted(mine, key=lambda s: (not s.text.startswith(name), s not in section))
+    subject_first = sorted(mine, key=lambda s: (not s.text.lstrip("*").startswith(name), s not in section))
     pricing = next((s for s in subject_first if PRICE.search(s.text) or " free" in s.text), None)
     positioning = next(
         (s for s in mine if keyword_hits(s.text, ("positions", "leader", "best", "built for", "focus"))),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from agents.analysts.figures import MARKET, SINGLE, SPEND
 from agents.analysts.figures import figures as typed_figures
 from agents.analysts.sentences import Sentence, all_sentences, keyword_hits, rank, stem, words
 from agents.analysts.vetting import Evidence, is_statement
@@ -39,6 +40,7 @@ OPPORTUNITY_WORDS = (
 )
 OTHER_KINDS = ("company_revenue", "funding", "population", "cost", "customer_spend", "share")
 LIMIT = 5
+SIZED = ("market_size", "growth_rate")
 
 
 def claim(sentence: Sentence) -> Claim:
@@ -59,6 +61,17 @@ def about_idea(figure: Figure, focus: set[str]) -> bool:
     adjacent market, not this one.
     """
     return on_topic(figure, focus) > 0 or len(figure.scope.split()) < 2  # one word is not a definition
+
+
+def market_wide(figure: Figure) -> bool:
+    """A growth rate a relevant source gives for a market or its spending, whatever it calls it.
+
+    A parent or neighbouring market's growth ("the wider practice software market, 6.8% a year")
+    is context an analyst reports, labelled with its own definition; a company's growth is not.
+    """
+    return bool(MARKET.search(figure.quote) or SPEND.search(figure.quote)) and not SINGLE.search(
+        figure.quote.split(figure.value)[0][-80:]
+    )
 
 
 def ranked(
@@ -99,7 +112,14 @@ def analyse_market(evidence: Evidence, focus: set[str]) -> MarketFindings:
         [f for f in found if f.kind == "market_size" and about_idea(f, focus)], focus, evidence.vendor
     )
     # growth is usually stated as a forecast CAGR: no preference for current rates
-    rates = [f for f in found if f.kind == "growth_rate" and about_idea(f, focus)]
+    # a source that sizes this idea's market may also give its parent market's growth, as context
+    sizing = {f.source_ids[0] for f in found if f.kind in SIZED and about_idea(f, focus)}
+    rates = [
+        f
+        for f in found
+        if f.kind == "growth_rate"
+        and (about_idea(f, focus) or (market_wide(f) and f.source_ids[0] in sizing))
+    ]
     growth = ranked(rates, focus, evidence.vendor, prefer_current=False)
     others = ranked([f for f in found if f.kind in OTHER_KINDS], focus, evidence.vendor)
     used = {f.quote for f in [*sizes, *growth, *others]}

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from babel import Locale
 
-from agents.analysts.amounts import MONEY, PRICE
+from agents.analysts.amounts import CODE, MONEY, PRICE
 from agents.analysts.sentences import GROWTH, YEAR, Sentence
 from agents.state import DATED_AFTER_YEARS, Figure, FigureKind, Timeframe
 
@@ -43,7 +43,15 @@ SIZING = re.compile(
 PRICE_CHANGE = re.compile(r"\b(?:prices?|costs?|wages?|rents?|inflation|fees?)\b", re.I)
 OWN_ASSET = re.compile(
     r"\bits (?:new |own |first )?[a-z-]+"
-    r"|\b(?:system|platform|facility|building|plant|project|rollout|upgrade|migration|headquarters)\b",
+    r"|\b(?:system|platform|facility|building|plant|rollout|upgrade|migration|headquarters)\b"
+    # "the project", "a new project" (a noun), never "we project spending to grow" (a verb)
+    r"|\b(?:the|a|an|this|that|their|our) (?:new |own |first )?projects?\b",
+    re.I,
+)
+# an amount named only as someone's estimate or forecast: "Our 2029 forecast is EUR 345 million"
+ESTIMATE_NOUN = re.compile(
+    r"\b(?:our|the|their|its|this|that|a|an)\s(?:(?:19|20)\d{2}\s)?(?:base-case\s|central\s)?"
+    r"(?:forecast|estimate|projection|outlook)\b",
     re.I,
 )
 LOSS = re.compile(r"\b(?:loss(?:es)?|damages?|claims paid|payouts?|write-?offs?)\b", re.I)
@@ -83,6 +91,17 @@ COUNT = re.compile(
 SCOPE = re.compile(r"((?:[\w'-]+\s){1,5}?)(?:market|industry|sector|segment)\b")
 SCOPE_AFTER = re.compile(r"\b(?:market|industry|sector|segment|spending) (?:for|of|on) ((?:[\w'-]+\s?){1,5})")
 REPORTING_VERBS = {
+    "expect",
+    "estimate",
+    "put",
+    "value",
+    "forecast",
+    "project",
+    "predict",
+    "count",
+    "model",
+    "models",
+    "size",
     "expects",
     "estimates",
     "sizes",
@@ -194,6 +213,9 @@ PLACE = re.compile(
 )
 
 
+CURRENCY_CODE = re.compile(CODE)
+
+
 @dataclass(frozen=True)
 class Found:
     """A number found in a sentence: its text, kind and where it sits."""
@@ -230,6 +252,8 @@ def money_kind(around: str, before: str, sentence: str = "") -> FigureKind:
     if COST.search(around) and not MARKET.search(around):
         return "cost"
     if MARKET.search(around) or re.search(r"\b(?:worth|valued|size[ds]?)\b", around, re.I):
+        return "market_size"
+    if ESTIMATE_NOUN.search(around) and not SINGLE.search(before):
         return "market_size"
     # a clause with no subject of its own ("and is forecast to reach $5.1 billion") continues its sentence's
     return (
@@ -317,6 +341,11 @@ def geography_of(text: str, fallback: str = "") -> str:
     return ""
 
 
+def places_in(text: str) -> set[str]:
+    """Every place ``text`` names ("from the Philippines and India to Germany" -> all three)."""
+    return {PLACES[match.group(1)] for match in PLACE.finditer(text)}
+
+
 def scope_of(text: str) -> str:
     """The definition measured: the words before "market" ("meal planning app"), or after "market for",
     or else the clause's subject ("Family meal planning apps generated …"); "" when none."""
@@ -333,6 +362,8 @@ def scope_of(text: str) -> str:
 def _scope_words(phrase: str, stop_at_verbs: bool) -> str:
     words: list[str] = []
     for word in phrase.split():
+        if CURRENCY_CODE.fullmatch(word.strip(",.;:")):
+            continue
         if stop_at_verbs and re.fullmatch(r"(?:was|is|were|are|reached|grew|will|in|by|at|to)", word, re.I):
             break
         if word.lower() in REPORTING_VERBS or (word[:1].isupper() and words and not word.isupper()):

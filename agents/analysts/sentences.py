@@ -12,9 +12,15 @@ from agents.state import Source
 __all__ = ["MONEY", "PRICE"]  # re-exported: the patterns live in amounts
 
 GROWTH = re.compile(
-    r"(?:CAGR|compound annual growth rate)[^.]{0,40}?\d+(?:\.\d+)?\s?%"
+    r"(?:CAGR|compound annual (?:growth )?rate|annual growth rate)[^.]{0,40}?\d+(?:\.\d+)?\s?%"
     r"|\d+(?:\.\d+)?\s?%\s?(?:CAGR|compound annual growth|annual growth|a year|per year|year over year|YoY)"
-    r"|(?:grow|grew|growing|increase[sd]?|rise|rose)\w*\s(?:[^.]{0,30}?\s)?(?:by|at)\s(?:a\s)?\d+(?:\.\d+)?\s?%",
+    r"|(?:grow|grew|growing|increase[sd]?|rise|rose)\w*\s(?:[^.]{0,30}?\s)?(?:by|at)\s(?:a\s)?\d+(?:\.\d+)?\s?%"
+    # "spending grew 9% in 2023", "rose 3.1% from 2023": a change stated right after its verb
+    r"|\b(?:grew|rose|increased|climbed|jumped)\s(?:by\s)?(?:about\s|around\s|roughly\s|some\s)?\d+(?:\.\d+)?\s?%"
+    r"(?!\s?(?:CAGR|compound|annual|a year|per year|year over year|YoY))"  # then the rate's own wording
+    # "growth in owner-paid consultations was around 8%"
+    r"|\bgrowth\b[^.;%]{0,60}?\b(?:was|of|at|reached|stood at|hit)\s"
+    r"(?:around\s|about\s|roughly\s|some\s|nearly\s|almost\s|just over\s|just under\s)?\d+(?:\.\d+)?\s?%",
     re.IGNORECASE,
 )
 PERCENT = re.compile(r"\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)? percent", re.IGNORECASE)
@@ -55,10 +61,22 @@ def split_sentences(source: Source) -> list[Sentence]:
         stripped = LIST_MARKER.sub("", stripped)
         for part in split_line(stripped):
             text = part.strip()
+            # a short sentence is a byline or caption, unless it leads an item ("**Acme** — the
+            # best-known name.") or states a price ("$65 per user per month.")
+            if not (_long_enough(text) or (len(text.split()) >= 3 and _item_fact(text))):
+                continue
             # a sentence ending in ":" only introduces a list; it states nothing on its own
-            if len(text) >= 30 and len(text.split()) >= MIN_WORDS and not text.endswith(":"):
+            if not text.endswith(":"):
                 sentences.append(Sentence(text, source.id, len(sentences), heading))
     return sentences
+
+
+def _item_fact(text: str) -> bool:
+    return text.startswith("**") or bool(PRICE.search(text))
+
+
+def _long_enough(text: str) -> bool:
+    return len(text) >= 30 and len(text.split()) >= MIN_WORDS
 
 
 def split_line(line: str) -> list[str]:

@@ -10,8 +10,8 @@ from langgraph.runtime import Runtime
 
 from agents import citations as cite
 from agents.analysts.disagreements import measure_conflicts, price_conflicts
-from agents.analysts.extractive_competitor import about
-from agents.analysts.figures import geography_of
+from agents.analysts.extractive_competitor import mentions
+from agents.analysts.figures import places_in
 from agents.analysts.idea import restatement
 from agents.analysts.sentences import all_sentences
 from agents.context import RunContext
@@ -113,7 +113,7 @@ def place_conflicts(
     """
     market, competitor, customer = findings
     relevant = {source.id for source in report_sources if source.relevant}
-    home = {place for place in (geography_of(product_idea), "global") if place}
+    home = {*places_in(product_idea), "global"}
     found = find_conflicts([*market.market_size, *market.growth, *market.other_figures], relevant, home)
     market.conflicts = [*market.conflicts, *found]
     independent = {s.id for s in report_sources if s.relevant and s.source_type != "vendor"}
@@ -125,8 +125,40 @@ def place_conflicts(
     ]
     priced = all_sentences(source for source in sources if source.id in relevant)
     for rival in competitor.competitors:
-        competitor.conflicts += price_conflicts(rival.name, about(rival.name, priced))
+        competitor.conflicts += price_conflicts(rival.name, mentions(rival.name, priced))
     return [*market.conflicts, *competitor.conflicts, *customer.conflicts]
+
+
+def renumbered_findings(state: ResearchState, mapping: dict[str, str]) -> Findings:
+    """The three agents' findings with their source ids rewritten to the report's."""
+    raw = findings_of(state)
+    cite.renumber(raw, [], mapping)
+    for part in raw:
+        for note in part.sources:
+            note.source_id = mapping.get(note.source_id, note.source_id)
+    return raw
+
+
+def pooled_findings(state: ResearchState, context: RunContext, sources: list[Source]) -> Findings | None:
+    """Findings re-read from every retrieved source at once, when the analyst is cheap enough to do so.
+
+    Each agent reads only the pages its own query retrieved, so a competitor's price found by the
+    market query would be missed at a shallow depth and found at a deeper one. An analyst that costs
+    nothing to re-run (the extractive one) reads the pooled sources again, so the report judges the
+    same evidence whichever agent happened to retrieve it. None for analysts that do not.
+    """
+    analyst = context.analyst
+    if not getattr(analyst, "pools_sources", False) or not sources:
+        return None
+    plan = state["context"]
+    pooled = (
+        analyst.analyse_market(plan, sources).value.model_copy(deep=True),
+        analyst.analyse_competitors(plan, sources).value.model_copy(deep=True),
+        analyst.analyse_customers(plan, sources).value.model_copy(deep=True),
+    )
+    for part in pooled:
+        cite.verify_findings(part, sources)
+    return pooled
 
 
 def analysed(state: ResearchState, sources: list[Source]) -> tuple[Findings, list[ReportSource]]:
@@ -148,11 +180,7 @@ def write_report(state: ResearchState, context: RunContext) -> dict[str, Any]:
     started = time.monotonic()
     context.checkpoints.emit("report_generation_started")
     sources, mapping = cite.merge_sources(ordered_sources(state.get("sources", [])))
-    raw = findings_of(state)
-    cite.renumber(raw, [], mapping)
-    for part in raw:
-        for note in part.sources:
-            note.source_id = mapping.get(note.source_id, note.source_id)
+    raw = pooled_findings(state, context, sources) or renumbered_findings(state, mapping)
     state = {**state, "market": raw[0], "competitor": raw[1], "customer": raw[2]}
     findings, report_sources = analysed(state, sources)
     relevant = {source.id for source in report_sources if source.relevant}
