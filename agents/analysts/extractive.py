@@ -47,7 +47,8 @@ class ExtractiveAnalyst:
 
     def analyse_customers(self, context: ProductContext, sources: list[Source]) -> Analysis[CustomerFindings]:
         """Customer pains, segments and willingness to pay from the sources' sentences."""
-        return Analysis(analyse_customers(gather(sources, context), focus_words(context)))
+        customers = set(terms(context.target_customer))  # the idea's customer ("pet owners") as words
+        return Analysis(analyse_customers(gather(sources, context), focus_words(context), customers))
 
     def synthesise(
         self,

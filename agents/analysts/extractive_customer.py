@@ -1,108 +1,38 @@
 """Offline customer analysis: findings placed by what a sentence means, not by which word it contains.
 
-* a pain point is a problem customers have: complaint wording, never a caveat, a price or a market size;
-* willingness to pay is what customers say they would pay ("would pay", "willing to pay $X"), never a
-  product's list price, a market size or a price trend;
-* segments are groups of customers; personas (a named, illustrative person) are kept apart.
+* a pain point is a problem customers have: never a caveat, a demographic, a price or a market size;
+* willingness to pay is what customers say they would pay, or pay today per unit; never a product's
+  list price, a market size or a price trend;
+* segments are groups of customers; personas (a named, illustrative person) are kept apart;
+* satisfaction drivers are what makes customers choose, stay or switch.
+
+Each sentence is read with the heading, lead and list it sits in (``customer_text``); what it says is
+decided by ``customer_signals``; segments and personas by ``segments``.
 """
 
 from __future__ import annotations
 
 import re
 
-from agents.analysts.amounts import MONEY, PRICE
+from agents.analysts.customer_signals import driver_score, is_willing, pain_score, willing_score
+from agents.analysts.customer_text import Unit, plain, read_units
 from agents.analysts.extractive_market import claim
-from agents.analysts.sentences import PERCENT, Sentence, all_sentences, keyword_hits, rank, split_sentences
-from agents.analysts.vetting import Evidence, is_statement
-from agents.state import Claim, CustomerFindings, Level, PainPoint, Segment, Source
+from agents.analysts.segments import segments_and_personas
+from agents.analysts.sentences import PERCENT, rank, words
+from agents.analysts.vetting import Evidence, is_finding
+from agents.state import Claim, CustomerFindings, Level, PainPoint, Source, SourceType
 
-PAIN_WORDS = (
-    "pain",
-    "frustrat",
-    "struggl",
-    "stress",
-    "difficult",
-    "hard",
-    "waste",
-    "annoy",
-    "complain",
-    "hate",
-    "time-consuming",
-    "too long",
-    "useless",
-    "problem",
-    "issue",
-    "abandon",
-    "cancel",
-    "give up",
-    "wrong",
-    "expensive",
-    "confus",
-    "overwhelm",
-    "tired",
-    "worry",
-    "lose",
-    "lost",
-    "miss",
-    "forget",
-    "delay",
-    "spoil",
-    "fail",
-    "error",
-    "manual",
-    "tedious",
-    "slow",
-    "unreliable",
-    "risk",
-    "fear",
-    "burden",
-    "chase",
-)
-INTENSE_WORDS = ("most", "biggest", "top", "main", "very", "major", "useless", "give up", "hate", "every")
-SATISFACTION_WORDS = (
-    "satisf",
-    "love",
-    "value",
-    "prefer",
-    "retention",
-    "loyal",
-    "recommend",
-    "favourite",
-    "favorite",
-    "trust",
-)
-# what customers say they would pay: a stated intention, not a list price
-WILLING = re.compile(
-    r"\b(?:would|willing to|prepared to|ready to|happy to|could|will(?:ing)?|expect to) (?:gladly )?"
-    r"(?:pay|spend|subscribe|buy)\b|\bwillingness to pay\b|\bwtp\b|\bmaximum (?:price|they would pay)\b"
-    r"|\bacceptable price\b|\bprice (?:they|customers|respondents) (?:would|consider)\b"
-    r"|\bwould not pay\b|\bwon't pay\b|\bnot (?:willing|prepared) to pay\b|\btoo expensive above\b",
+# severity wording; "most common" and "every" say how often, which the survey share already rates
+SEVERE = re.compile(
+    r"\b(?:most (?!common|frequent|often|popular|used|cited|of\b)\w+|biggest|top|main|very|major|worst|severe"
+    r"|serious|critical|useless|give up|gave up|hate|furious|brutal|sick of|can['\u2019]t stand)\b",
     re.IGNORECASE,
 )
 ADVICE_WORDS = ("should", "wish", "ask for", "asked for", "would like", "would win", "want", "need")
-PERSONA_NAME = re.compile(
-    r"^(?:persona\b[^:]*:\s*)?(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,| \(| is a| the )", re.IGNORECASE
-)
-SEGMENT_HEADING = re.compile(
-    r"(?P<kind>segment|persona|profile|cohort)\s*\d*\s*[:.\-\u2013\u2014]\s*(?P<name>[^(]+?)\s*"
-    r"(?:\((?P<share>[^)]*)\))?$",
-    re.IGNORECASE,
-)
-SEGMENT_SENTENCE = re.compile(
-    r"^(?P<name>(?:[A-Z][\w-]*|[a-z-]+)(?: [\w-]+){0,5}?) (?:make up|account for|represent|are|form)"
-    r" (?P<share>\d+(?:\.\d+)?\s?%) of (?:the )?"
-    r"(?:respondents|customers|users|buyers|market|demand|the sample)",
-)
-SEGMENT_SECTION = re.compile(
-    r"\b(?:segments?|who buys|buyers?|buyer groups?|customer groups?|audiences?|who (?:uses|pays)|target "
-    r"(?:customers|market|users)|customer types?|user groups?)\b",
-    re.IGNORECASE,
-)
-LIST_ITEM = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s+(?P<item>.+)$")
-ITEM_NAME = re.compile(
-    r"^\*\*(?P<bold>[^*]{2,80}?)[.:]?\*\*|^(?P<lead>[^:\u2014\u2013(]{3,60}?)\s*[:\u2014\u2013(]"
-)
 LIMIT = 5
+PAIN_LIMIT = 8
+WTP_LIMIT = 8
+SAME_POINT = 0.6  # share of meaning words two sentences share when they make the same point
 
 
 def frequency(text: str) -> Level:
@@ -113,126 +43,93 @@ def frequency(text: str) -> Level:
     return "high" if max(shares) >= 50 else "medium" if max(shares) >= 25 else "low"
 
 
-def pain_point(sentence: Sentence) -> PainPoint:
+def pain_point(unit: Unit) -> PainPoint:
     """A pain point quoting its sentence, rated by survey share and wording intensity."""
-    impact: Level = "high" if keyword_hits(sentence.text, INTENSE_WORDS) else "medium"
+    text = plain(unit.text)
+    impact: Level = "high" if SEVERE.search(text) else "medium"
     return PainPoint(
-        text=sentence.text,
-        source_ids=[sentence.source_id],
-        quote=sentence.text,
-        frequency=frequency(sentence.text),
+        text=text,
+        source_ids=[unit.sentence.source_id],
+        quote=unit.text,
+        frequency=frequency(text),
         impact=impact,
     )
 
 
-def is_person(name: str) -> bool:
-    """Whether a segment heading names one illustrative person ("Daniel, the long-haul driver")."""
-    return bool(re.match(r"^[A-Z][a-z]+(?:,| \(\d| the | is )", name)) or bool(re.search(r"\b\d{2}\b", name))
+def clean_claim(unit: Unit) -> Claim:
+    """A claim stating the unit's sentence (Markdown emphasis removed), quoting it verbatim."""
+    return Claim(text=plain(unit.text), source_ids=[unit.sentence.source_id], quote=unit.text)
 
 
-def segments(sources: list[Source]) -> tuple[list[Segment], list[Segment]]:
-    """(segments, personas) from "Segment N: …"/"Persona: …" headings and "X make up N% of …" sentences."""
-    found: dict[str, tuple[bool, Segment]] = {}
-    for source in sources:
-        for sentence in split_sentences(source):
-            match = SEGMENT_HEADING.search(sentence.heading)
-            if match and match.group("name").strip() not in found:
-                name = match.group("name").strip()
-                person = match.group("kind").lower() == "persona" or is_person(name)
-                found[name] = (
-                    person,
-                    Segment(name=name, description=match.group("share") or "", evidence=[claim(sentence)]),
-                )
-            share = SEGMENT_SENTENCE.match(sentence.text)
-            if share and share.group("name") not in found and is_statement(sentence):
-                found[share.group("name")] = (
-                    False,
-                    Segment(
-                        name=share.group("name"), description=share.group("share"), evidence=[claim(sentence)]
-                    ),
-                )
-    listed = [segment for segment in listed_segments(sources) if segment.name not in found]
-    groups = [*(segment for person, segment in found.values() if not person), *listed][:LIMIT]
-    people = [segment for person, segment in found.values() if person][:LIMIT]
-    return groups, people
+def content_words(text: str) -> set[str]:
+    """The words that carry a sentence's meaning (short function words left out), and its numbers."""
+    return {word for word in words(text) if len(word) > 3} | numbers(text)
 
 
-def listed_segments(sources: list[Source]) -> list[Segment]:
-    """Segments listed as items under a "Segments" / "Who buys" heading, each quoting its item."""
-    found: list[Segment] = []
-    for source in sources:
-        heading = ""
-        for line in source.content.splitlines():
-            if line.lstrip().startswith("#"):
-                heading = line.strip("# ").strip()
-                continue
-            item = LIST_ITEM.match(line)
-            if not item or not SEGMENT_SECTION.search(heading):
-                continue
-            text = item.group("item").strip()
-            named = ITEM_NAME.match(text)
-            if not named:
-                continue
-            name = (named.group("bold") or named.group("lead")).strip()
-            if len(name.split()) > 8 or is_person(name):
-                continue
-            quote = re.sub(r"\*\*", "", text)
-            share = PERCENT.search(quote)
-            found.append(
-                Segment(
-                    name=name,
-                    description=share.group(0) if share else "",
-                    evidence=[Claim(text=quote, source_ids=[source.id], quote=quote)],
-                )
-            )
-    return found
+def numbers(text: str) -> set[str]:
+    """The numbers a sentence states."""
+    return set(re.findall(r"\d+(?:[.,]\d+)?", text))
 
 
-def pain_words_for(focus: set[str]) -> list[str]:
-    """Pain words, less those the idea itself uses (for a food-waste product, "waste" names the domain)."""
-    return [word for word in PAIN_WORDS if not any(term.startswith(word) for term in focus)]
-
-
-def is_willing(sentence: Sentence) -> bool:
-    """Customers stating what they would pay: an intention to pay, with a price or a share of them."""
-    text = sentence.text
-    if not WILLING.search(text) or MONEY.search(text):  # a market size is not a customer's price
-        return False
-    return bool(PRICE.search(text) or PERCENT.search(text)) or not re.search(
-        r"willingness to pay", text, re.I
+def overlaps(text: str, chosen: list[set[str]]) -> bool:
+    """Whether one chosen sentence already makes this point: most of its meaning words, and no number
+    of its own (two sources giving different figures for the same thing are both kept)."""
+    mine = content_words(text)
+    return any(
+        len(mine & other) / max(1, min(len(mine), len(other))) >= SAME_POINT and not numbers(text) - other
+        for other in chosen
     )
 
 
-def is_pain(sentence: Sentence) -> bool:
-    """A problem statement: not a stated price, a market size or an intention to pay."""
-    return not (WILLING.search(sentence.text) or MONEY.search(sentence.text))
+def best(units: list[Unit], score: dict[int, float], limit: int) -> list[Unit]:
+    """The ``limit`` highest-scoring units (score > 0), each point once (near-repeats dropped)."""
+    chosen: list[Unit] = []
+    said: list[set[str]] = []
+    for unit in sorted((u for u in units if score[id(u)] > 0), key=lambda u: -score[id(u)]):
+        if not overlaps(unit.text, said):
+            said.append(content_words(unit.text))
+            chosen.append(unit)
+    return chosen[:limit]
 
 
-def analyse_customers(evidence: Evidence, focus: set[str]) -> CustomerFindings:
+def readable_units(sources: list[Source], types: dict[str, SourceType]) -> list[Unit]:
+    """Every unit of the customer-side sources that states a finding (no caveat, demographic, question)."""
+    units = [unit for source in sources for unit in read_units(source, types.get(source.id, "unknown"))]
+    return [unit for unit in units if is_finding(unit.sentence, f"{unit.heading} | {unit.minor}")]
+
+
+def analyse_customers(
+    evidence: Evidence, focus: set[str], customers: set[str] | None = None
+) -> CustomerFindings:
     """Customer findings from the customers' side of the relevant sources (vendor pages excluded)."""
-    customer_side = [s for s in evidence.sources if s.id not in evidence.vendor]
-    sentences = [s for s in all_sentences(customer_side) if is_statement(s)]
-    paying = [
-        claim(s)
-        for s in rank(
-            [s for s in sentences if is_willing(s)],
-            ["pay", "spend", "subscribe", "price", "willing"],
-            focus,
-            LIMIT,
-        )
+    customers = customers or set()
+    customer_side = [s for s in [*evidence.sources, *evidence.voices] if s.id not in evidence.vendor]
+    types = {note.source_id: note.source_type for note in evidence.assessments}
+    units = readable_units(customer_side, types)
+    willing = [unit for unit in units if is_willing(unit, customers)]
+    paying_units = best(willing, {id(u): willing_score(u) for u in willing}, WTP_LIMIT)
+    paying = [clean_claim(unit) for unit in paying_units]
+    intentions = {unit.text for unit in paying_units}
+    pains_scored = {id(u): pain_score(u, customers, focus) for u in units if u.text not in intentions}
+    pain_units = best([u for u in units if id(u) in pains_scored], pains_scored, PAIN_LIMIT)
+    pains = [pain_point(unit) for unit in pain_units]
+    used = intentions | {unit.text for unit in pain_units}
+    rest = [unit for unit in units if unit.text not in used]
+    drivers_units = best(rest, {id(u): driver_score(u, customers) for u in rest}, LIMIT)
+    drivers = [clean_claim(unit) for unit in drivers_units]
+    used |= {unit.text for unit in drivers_units}
+    advice = [
+        claim(s) for s in rank([u.sentence for u in rest if u.text not in used], ADVICE_WORDS, focus, LIMIT)
     ]
-    used = {c.quote for c in paying}
-    candidates = [s for s in sentences if s.text not in used and is_pain(s)]
-    pains = [pain_point(s) for s in rank(candidates, pain_words_for(focus), focus, LIMIT + 1)]
-    used |= {p.quote for p in pains}
-    rest = [s for s in sentences if s.text not in used]
-    drivers = [claim(s) for s in rank(rest, SATISFACTION_WORDS, focus, LIMIT)]
-    used |= {c.quote for c in drivers}
-    advice = [claim(s) for s in rank([s for s in rest if s.text not in used], ADVICE_WORDS, focus, LIMIT)]
-    groups, people = segments(customer_side)
+    groups, people = segments_and_personas(units)
     not_found = [
         name
-        for name, items in (("pain points", pains), ("segments", groups), ("willingness to pay", paying))
+        for name, items in (
+            ("pain points", pains),
+            ("segments", groups),
+            ("willingness to pay", paying),
+            ("satisfaction drivers", drivers),
+        )
         if not items
     ]
     summary = (

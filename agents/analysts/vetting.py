@@ -19,22 +19,59 @@ CAVEAT = re.compile(
     r"|\bself-selected\b"
     r"|\bskew(?:ed|s)?\b|\blimitations?\b|\bcaveats?\b|\bweighted\b|\bsample (?:size|was|is|of)\b"
     r"|\bshould be read with\b|\binterpret(?:ed)? with caution\b|\bconfidence interval\b|\bmethodology\b"
-    r"|\bthe survey (?:was|ran|is)\b|\bfieldwork\b|\bresponse rate\b|\bnon-?response\b|\bbias(?:ed)?\b",
+    r"|\bthe survey (?:was|ran|is)\b|\bfieldwork\b|\bresponse rate\b|\bnon-?response\b|\bbias(?:ed)?\b"
+    r"|\bself-reported\b|\bunweighted\b|\bnot (?:been )?(?:verified|weighted)\b|\bstated, not actual\b"
+    r"|\bnot actual behaviou?r\b|\brecruited (?:through|from|via)\b|\bopt-in (?:panel|sample)\b",
     re.IGNORECASE,
 )
 DEMOGRAPHIC = re.compile(
     r"\b(?:aged|median age|average age|years old|age group|age range)\b"
     r"|\b\d+(?:\.\d+)?\s?% (?:of respondents )?(?:were|are|identified as) (?:women|men|female|male)\b"
-    r"|\brespondents (?:were|came|live|lived) (?:from|in|based)\b|\b(?:were|are) based in\b",
+    r"|\brespondents (?:were|came|live|lived) (?:from|in|based)\b|\b(?:were|are) based in\b"
+    r"|\b\d+(?:\.\d+)?\s?% (?:female|male|women|men)\b|\b(?:are|were) headquartered\b",
     re.IGNORECASE,
 )
+VOICE_TYPES = frozenset({"survey", "interviews", "review_forum"})
+VOICE_RELEVANCE = 0.4  # weighted share of the idea's terms a customer's own words must still cover
 QUESTION = re.compile(r"\?\s*$")
+# a section about the study itself: its caveats, its sample, who answered
+METHOD_SECTION = re.compile(
+    r"\b(?:caveats?|limitations?|about (?:the|this) (?:sample|survey|data|study|panel)"
+    r"|who (?:answered|responded|took part)|respondents?|respondent profile|sample profile"
+    r"|profile of (?:the )?respondents|demographics|(?:the )?sample)\s*$"
+    r"|^(?:caveats?|limitations?|respondents?|methodology and caveats)\b",
+    re.IGNORECASE,
+)
+OFF_TOPIC = re.compile(
+    r"\boff[- ]topic\b|\bwrong (?:board|forum|thread|group|sub)\b|\bnot here\b|^@\w+ (?:try|wrong)\b",
+    re.IGNORECASE,
+)
 
 
 def is_statement(sentence: Sentence) -> bool:
     """Whether a sentence states a finding (not a caveat, a demographic, or a question)."""
     text = sentence.text
-    return not (CAVEAT.search(text) or DEMOGRAPHIC.search(text) or QUESTION.search(text))
+    return not (
+        CAVEAT.search(text)
+        or DEMOGRAPHIC.search(text)
+        or QUESTION.search(text)
+        or is_method_section(sentence.heading)
+    )
+
+
+def is_method_section(heading: str) -> bool:
+    """Whether a heading opens a section about the study itself (caveats, sample, who answered)."""
+    return bool(heading) and any(METHOD_SECTION.search(part.strip()) for part in re.split(r"[|:]", heading))
+
+
+def is_finding(sentence: Sentence, context: str = "") -> bool:
+    """A statement about customers or the market: not a caveat, a demographic, a question, off-topic
+    chatter, or anything under a heading about the study itself (``context``: its headings, " | "-joined)."""
+    return (
+        is_statement(sentence)
+        and not OFF_TOPIC.search(sentence.text)
+        and not any(is_method_section(part) for part in context.split(" | "))
+    )
 
 
 @dataclass
@@ -46,6 +83,9 @@ class Evidence:
     research_year: int
     vendor: set[str] = field(default_factory=set)
     titles: dict[str, str] = field(default_factory=dict)
+    # surveys, interviews and forums close to the idea that do not name the product: customers speak of
+    # their problem, not of a product that does not exist yet (used for customer findings only)
+    voices: list[Source] = field(default_factory=list)
     years: dict[str, int] = field(default_factory=dict)
 
     def reference_year(self, source_id: str) -> int:
@@ -57,11 +97,17 @@ def gather(sources: list[Source], context: ProductContext, research_year: int | 
     """The relevant sources among those retrieved, typed and dated."""
     assessments = assess(sources, context)
     relevant = {note.source_id for note in assessments if note.relevant}
+    voices = {
+        note.source_id
+        for note in assessments
+        if not note.relevant and note.source_type in VOICE_TYPES and note.relevance >= VOICE_RELEVANCE
+    }
     return Evidence(
         sources=[source for source in sources if source.id in relevant],
         assessments=assessments,
         research_year=research_year or datetime.now(UTC).year,
         vendor={note.source_id for note in assessments if note.source_type == "vendor"},
+        voices=[source for source in sources if source.id in voices],
         titles={source.id: source.title for source in sources},
         years={
             note.source_id: int(note.published[:4]) for note in assessments if note.published[:4].isdigit()

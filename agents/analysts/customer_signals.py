@@ -1,0 +1,240 @@
+"""What a customer-side sentence says, read from its structure: who speaks, and what about.
+
+* willingness to pay: a customer (a respondent share, a buyer, "I") stating a price they would pay,
+  a share willing at a price, a survey's median answer, or what a buyer pays today per unit; never a
+  product's list price (its subject is the product), a market size, or a price trend;
+* a pain point: a problem customers have (losses, waits, failures, workarounds, complaints), best
+  when a share of them states it;
+* a satisfaction driver: what makes customers choose, stay or switch.
+
+Each is decided from the sentence and from where it sits (heading, lead, the paragraph's question),
+with word lists of ordinary English rather than of any one domain.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.analysts.amounts import MONEY, PRICE
+from agents.analysts.customer_text import Unit
+from agents.analysts.sentences import PERCENT, singular, stem, words
+
+CUSTOMER_VOICE = frozenset({"survey", "interviews", "review_forum"})
+SPELLED_SHARE = re.compile(
+    r"\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven"
+    r"|eight|nine))?|ten|eleven|twelve|fifteen|twenty) percent\b"
+    r"|\b(?:one|two|three|four) in (?:two|three|four|five|ten)\b|\b(?:half|a third|a quarter|two thirds"
+    r"|three quarters|most|many|several|every|all|the majority) of (?:the |them|us|our )?"
+    r"|\b(?:half|a third|a quarter) (?:our|their|the)\b",
+    re.IGNORECASE,
+)
+RESPONDENT_SHARE = re.compile(
+    r"(?:\d+(?:\.\d+)?\s?%|\bpercent)(?: of (?:\w+[ -]){0,5}?\w+)?,? "
+    r"(?:said|say|says|had|have|reported|report|named|cited|chose|found|find|were|are|would|could|use|used|run|rely|re-\w+|\w+ed)\b",
+    re.IGNORECASE,
+)
+PEOPLE = frozenset(
+    singular(word)
+    for word in (
+        *("respondents", "customers", "clients", "users", "buyers", "owners", "people", "parents"),
+        *("families", "households", "patients", "members", "staff", "employees", "workers", "managers"),
+        *("partners", "teams", "firms", "companies", "businesses", "organisations", "organizations"),
+        *("professionals", "practitioners", "practices", "consumers", "shoppers", "subscribers"),
+        *("learners", "students", "agencies", "groups", "executives", "leads", "operators", "founders"),
+        *("adults", "residents"),
+    )
+)
+PRONOUN_SUBJECT = re.compile(r"\b(?:I|I'm|I've|I'd|we|we're|we've|they|she|he|my|our|their|her|his)\b")
+SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
+
+# --- willingness to pay -------------------------------------------------------------------------
+INTENT = re.compile(
+    r"(?:\bwould|\bcould|\bcan|['\u2019]d|\bwilling to|\bprepared to|\bready to|\bhappy to|\bexpect to"
+    r"|\bplan to)\s+(?:\w+\s+){0,2}?(?:pay|spend|budget|afford|manage|justify|subscribe)\b"
+    r"|\bwillingness to pay\b|\bmaximum (?:price|they would pay)\b|\bacceptable price\b|\bwould not pay\b"
+    r"|\bwon['\u2019]t pay\b|\bnot (?:willing|prepared) to pay\b",
+    re.IGNORECASE,
+)
+# resisting a price: willingness to pay only when the price or the share is stated
+RESISTANCE = re.compile(r"\bhard to justify\b|\bprice[- ]sensitive\b|\btoo expensive (?:above|at)\b", re.I)
+PAY_VERB = re.compile(
+    r"\b(?:pay|pays|paid|paying|spend|spends|spent|spending|budget|budgets|budgeted)\b", re.IGNORECASE
+)
+PRICE_CONTEXT = re.compile(
+    r"\bwillingness to pay\b|\bwould pay\b|\bwhat (?:\w+ ){0,3}(?:would |'d |\u2019d )?(?:pay|spend)\b"
+    r"|\bpric(?:e|es|ing) (?:expectations?|sensitivity|they)\b|\bstated price",
+    re.IGNORECASE,
+)
+PER_UNIT = re.compile(r"\bper\b|/|\b(?:a|an|each) \w+$", re.IGNORECASE)
+ASKED = re.compile(r"^(?:we )?asked\b|\bwe asked\b|\bquestions? about\b", re.IGNORECASE)
+
+# --- pain points ----------------------------------------------------------------------------------
+PAIN = re.compile(
+    r"\b(?:pain(?:ful|s)?|sore point|frustrat\w*|struggl\w*|stress(?:es|ed|ful)?|difficult\w*|hard to"
+    r"|hassle\w*|wast(?:e|es|ed|ing)|annoy\w*|complain\w*|complaints?|hate[sd]?|sick of|fed up"
+    r"|time-consuming|too (?:long|slow|little|few|much|expensive|late|complex|complicated|often)"
+    r"|useless|problems?|abandon\w*|give up|gave up|expensive|costly|confus\w*|overwhelm\w*|exhaust\w*"
+    r"|asleep|worr(?:y|ies|ied)|concerns?|lose|loses|losing|lost|miss(?:ed|es|ing)|forg[eo]t\w*"
+    r"|delay\w*|wait(?:ed|ing|s)?|fail\w*|errors?|manual(?:ly)?|by hand|re-?typ\w*|re-?key\w*"
+    r"|re-?enter\w*|double[- ]entry|copy-paste|tedious|slow(?:er|ly)?|unreliable|fear\w*|burden\w*"
+    r"|chas(?:e|es|ed|ing)|clash\w*|paus(?:e|ed|es|ing)|postpon\w*|drop(?:ped)?[- ]?outs?|dropped out"
+    r"|shortage\w*|lack(?:s|ed|ing)?|not enough|injur\w*|accidents?|disput\w*|argu(?:e|es|ed|ing)\w*"
+    r"|fights?|furious|angry|upset|embarrass\w*|scare[ds]?|panic\w*|inconvenien\w*|unhappy|dissatisf\w*"
+    r"|brutal|nightmare|headaches?|bottlenecks?|backlogs?|challeng\w*|barriers?|obstacles?|can['\u2019]t"
+    r"|cannot|unable|no longer|never (?:arrive|return|finish|hear|get)\w*|gone cold|go cold|costs? us|late"
+    r"|(?:ran|run|runs|running) out|out of stock|(?:throw|threw|thrown|throwing) away|brok(?:e|en) down"
+    r"|breaks? down)\b",
+    re.IGNORECASE,
+)
+BURDEN = re.compile(  # time or distance a customer pays: "took 26 hours", "70 minutes away"
+    r"\b(?:took|takes|take|taking|spent|spend|spends|waited|wait|average time|median time|time from)\b"
+    r"[^.;]{0,80}?\b\d+(?:[-\u2013]\d+)?\s(?:minutes?|hours?|days?|weeks?|months?|years?)\b"
+    r"|\b\d+(?:[-\u2013]\d+)?\s(?:minutes?|hours?|km|miles?|kilometres?|kilometers?)\s"
+    r"(?:away|drive|from the nearest)"
+    r"|\bnearest\b[^.;]{0,60}?\b\d+\s(?:minutes?|hours?|km|miles?)",
+    re.IGNORECASE,
+)
+WORKAROUND = re.compile(
+    r"\b(?:spreadsheets?|pen and paper|paper forms?|whiteboards?|sticky notes|their memory|from memory"
+    r"|by hand|manually|shared inbox|phone messages)\b",
+    re.IGNORECASE,
+)
+INTENSE = re.compile(
+    r"\b(?:most|biggest|top|main|very|major|useless|give up|hate|every|worst|brutal|furious|sick of)\b",
+    re.IGNORECASE,
+)
+PROBLEM_TOPIC = re.compile(
+    r"\b(?:findings?|headlines?|results?|pain|problems?|challenges?|frustrations?|complaints?|issues?"
+    r"|barriers?|what (?:\w+ ){0,2}(?:hate|dislike)|why \w+ (?:leave|quit|churn))\b",
+    re.IGNORECASE,
+)
+NOT_CUSTOMER_PAIN = re.compile(  # a gap in the offer or a market remark, not a customer's problem
+    r"^(?:none|no one|nobody|no provider|no service|no vendor|no tool|no app|neither) of\b"
+    r"|^(?:the )?(?:market|industry|sector)\b|\bthe hardest part of the business\b",
+    re.IGNORECASE,
+)
+
+# --- satisfaction drivers ------------------------------------------------------------------------
+DRIVER = re.compile(
+    r"\bmatters? (?:most|more)\b|\bmost important\b|\btop (?:\w+ )?(?:factors?|reasons?|priorities|drivers?"
+    r"|criteria)\b|\b(?:make|makes|made|would make) (?:\w+ ){0,2}(?:switch|stay|stick|choose|buy|sign|renew"
+    r"|come back|loyal)\b|\bwhat (?:made|makes|would make) (?:\w+ ){0,3}(?:stick|switch|stay|work)\b"
+    r"|\bwould win\b|\bwhat (?:\w+ ){0,2}values?\b|\bvalued?\b|\bprefer\w*\b|\bloyal\w*\b|\bsatisf\w*\b"
+    r"|\bkeep using\b|\bcited by \d|\breasons? (?:to|for) (?:choos|switch|stay|buy)\w*|\bchose\b|\bchoos\w+\b"
+    r"|\btrust\w*\b|\blove[sd]?\b|\bdecid\w+ factors?\b|\bmost (?:wanted|requested)\b|\bcare most\b",
+    re.IGNORECASE,
+)
+DRIVER_TOPIC = re.compile(
+    r"\bwhat (?:\w+ ){0,2}(?:matters?|values?|wants?|likes?|loves?)\b|\bchoos\w+|\bchoice\b"
+    r"|\b(?:satisfaction|buying|purchase|purchasing|choice|loyalty|retention|switching) drivers?\b"
+    r"|\bdrivers of (?:choice|satisfaction)\b"
+    r"|\bpriorities\b|\bwhy (?:\w+ ){0,2}(?:stay|switch|buy|choose)\b|\bsatisf\w*|\bdecision\b|\bretention\b"
+    r"|\bloyal\w*|\bwhat made\b",
+    re.IGNORECASE,
+)
+
+
+def has_share(text: str) -> bool:
+    """A share of people stated: "38%", "Sixty-one percent", "one in four", "half of them"."""
+    return bool(PERCENT.search(text) or SPELLED_SHARE.search(text))
+
+
+def customer_subject(text: str, customers: set[str]) -> bool:
+    """Whether the sentence speaks of customers: a share of them, a people noun, or a first person."""
+    nouns = {singular(word) for word in words(text)}
+    return bool(
+        RESPONDENT_SHARE.search(text)
+        or nouns & PEOPLE
+        or nouns & {singular(word) for word in customers}
+        or PRONOUN_SUBJECT.search(text)
+    )
+
+
+def payer_before(text: str, verb: re.Match[str], customers: set[str]) -> bool:
+    """Whether the one who pays (the words before the pay verb) is a customer, not "you" or a product."""
+    before = text[: verb.start()]
+    return not SECOND_PERSON.search(before) and customer_subject(before, customers)
+
+
+def unit_price(text: str) -> bool:
+    """A price with its unit ("$85 per inspection", "£8 a month"): what one buys, not a total."""
+    return any(PER_UNIT.search(match.group(0)) for match in PRICE.finditer(text))
+
+
+def is_willing(unit: Unit, customers: set[str]) -> bool:
+    """What customers say they would pay, or pay today per unit; never a list price or a market size."""
+    text = unit.text
+    if MONEY.search(text) or SECOND_PERSON.search(text):
+        return False
+    priced = bool(PRICE.search(text)) or has_share(text)
+    if RESISTANCE.search(text) and priced:
+        return True
+    if INTENT.search(text):
+        if priced:
+            return True
+        return not ASKED.search(text) and customer_subject(text, customers)  # "they would pay for it"
+    if PRICE_CONTEXT.search(unit.context) and PRICE.search(text):
+        return True  # a survey's answer to "what would you pay": "the median answer was $85"
+    verb = PAY_VERB.search(text)
+    return bool(verb and unit_price(text[verb.start() :]) and payer_before(text, verb, customers))
+
+
+def willing_score(unit: Unit) -> float:
+    """Rank of a willingness-to-pay sentence: a price, a share, a customer's own voice, an intention."""
+    text = unit.text
+    return (
+        2.0 * bool(PRICE.search(text))
+        + bool(has_share(text))
+        + bool(INTENT.search(text))
+        + (unit.source_type in CUSTOMER_VOICE)
+        - 0.001 * unit.sentence.position
+    )
+
+
+def pain_cues(text: str, focus: set[str]) -> list[str]:
+    """The problem words of ``text``, less those naming the idea's own domain ("waste" for a food-waste
+    product describes what it is about, not a customer's pain)."""
+    domain = {stem(term) for term in focus}
+    return [m.group(0) for m in PAIN.finditer(text) if stem(m.group(0).split()[0]) not in domain]
+
+
+def pain_signals(unit: Unit, focus: set[str]) -> int:
+    """How many kinds of problem the sentence states (complaint words, time or distance lost, workarounds)."""
+    text = unit.text
+    return bool(pain_cues(text, focus)) + bool(BURDEN.search(text)) + bool(WORKAROUND.search(text))
+
+
+def pain_score(unit: Unit, customers: set[str], focus: set[str]) -> float:
+    """How surely the sentence states a problem customers have (0: it does not)."""
+    text = unit.text
+    signals = pain_signals(unit, focus) + bool(pain_cues(unit.minor, focus))
+    if not signals or MONEY.search(text) or NOT_CUSTOMER_PAIN.search(text.lstrip("*")):
+        return 0.0
+    score = 2.0 * signals
+    if RESPONDENT_SHARE.search(text) or has_share(text):
+        score += 2
+    if unit.source_type in CUSTOMER_VOICE:
+        score += 2
+    if PROBLEM_TOPIC.search(unit.context):
+        score += 1
+    if customer_subject(text, customers):
+        score += 1
+    if INTENSE.search(text):
+        score += 0.5
+    return score + min(2, len(focus & words(text))) * 0.5
+
+
+def driver_score(unit: Unit, customers: set[str]) -> float:
+    """How surely the sentence states what makes customers choose or stay (0: it does not)."""
+    text = unit.text
+    cue, topic = bool(DRIVER.search(text)), bool(DRIVER_TOPIC.search(unit.topic))
+    if not (cue or topic) or MONEY.search(text):
+        return 0.0
+    score = 3.0 * topic + 2.0 * cue
+    if unit.source_type in CUSTOMER_VOICE:
+        score += 1.5
+    if has_share(text):
+        score += 1
+    if customer_subject(text, customers):
+        score += 0.5
+    return score

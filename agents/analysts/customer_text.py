@@ -1,0 +1,141 @@
+"""A source read the way an analyst reads it: each sentence with the heading, lead and list it sits in.
+
+A sentence under "Caveats" is a caveat, an item under "Segments we heard" names a segment, and the
+sentence after "We asked what owners would pay" states a price they would pay: where a sentence sits
+says what it is about. Headings are Markdown headings, bold lines of their own ("**Who buys.**") and
+the line that introduces a list ("Three groups stood out:"); a paragraph's bold run-in lead
+("**Double entry.** Five of the eight firms ...") is its topic. Sentences stay verbatim, so each can
+still be quoted and verified.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from agents.analysts.sentences import Sentence, split_line
+from agents.state import Source, SourceType
+
+LIST_MARKER = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s+")
+BOLD_LINE = re.compile(r"^(?:\*\*|__)(?P<text>[^*_]{2,160}?)[.:]?(?:\*\*|__)[.:]?\s*$")
+# a bold lead that ends like a sentence or a label: "**Double entry.** Five of the eight firms ..."
+RUN_IN = re.compile(
+    r"^(?:\*\*|__)(?P<lead>[^*_]{2,200}?(?:[.:!?]|(?:\*\*|__)[.:]))(?:\*\*|__)?\s+(?P<rest>\S.*)$"
+)
+SKIPPED = ("|", ">", "```", "---")
+MIN_WORDS = 5
+MIN_CHARS = 20
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One sentence of a source and where it sits."""
+
+    sentence: Sentence
+    source_type: SourceType = "unknown"
+    heading: str = ""  # the Markdown heading above it
+    minor: str = ""  # a bold line of its own, a list's introducing line, or the paragraph's run-in lead
+    opener: str = ""  # the paragraph's first sentence, when this is a later one
+    listed: bool = False  # an item of a list
+
+    @property
+    def text(self) -> str:
+        """The sentence, verbatim."""
+        return self.sentence.text
+
+    @property
+    def topic(self) -> str:
+        """The nearest heading: the minor one when there is one, else the Markdown heading."""
+        return self.minor or self.heading
+
+    @property
+    def context(self) -> str:
+        """Everything around the sentence that says what it is about."""
+        return " | ".join(part for part in (self.heading, self.minor, self.opener) if part)
+
+
+def plain(text: str) -> str:
+    """Text without Markdown emphasis."""
+    return re.sub(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)", "", text).strip()
+
+
+def unbolded(line: str) -> str:
+    """A line without bold markers, so "dog. **VetNow** suits" splits into sentences; quotes still verify
+    (the citation check ignores emphasis)."""
+    return line.replace("**", "")
+
+
+def is_sentence(text: str) -> bool:
+    """Long enough to state something (bylines, labels and captions are not)."""
+    return len(text) >= MIN_CHARS and len(text.split()) >= MIN_WORDS and not text.endswith(":")
+
+
+def read_units(source: Source, source_type: SourceType = "unknown") -> list[Unit]:
+    """Every sentence of ``source`` with its heading, lead, paragraph opener and list membership."""
+    reader = _Reader(source, source_type)
+    for raw in source.content.splitlines():
+        reader.read(raw.strip())
+    return reader.units
+
+
+class _Reader:
+    """Walks a source's lines, keeping track of the heading, lead and paragraph each line falls under."""
+
+    def __init__(self, source: Source, source_type: SourceType) -> None:
+        self.source, self.source_type = source, source_type
+        self.units: list[Unit] = []
+        self.heading = self.minor = self.opener = ""
+        self.minor_kind = ""  # "bold" (a line of its own), "intro" (introduces a list) or "lead" (run-in)
+        self.in_paragraph = False
+
+    def read(self, line: str) -> None:
+        """Take one stripped line."""
+        if not line:
+            self.in_paragraph = False
+        elif line.startswith("#"):
+            self.heading, self.in_paragraph = line.lstrip("#").strip(), False
+            self._set_minor("", "")
+        elif line.startswith(SKIPPED):
+            return
+        elif bold := BOLD_LINE.match(line):
+            self._set_minor(bold.group("text").strip(" .:"), "bold")
+            self.in_paragraph = False
+        elif item := LIST_MARKER.match(line):
+            for part in split_line(unbolded(line[item.end() :])):
+                self._add(part.strip(), listed=True)
+        elif line.endswith(":") and len(line.split()) <= 12 and not self.in_paragraph:
+            self._set_minor(line.rstrip(":").strip(), "intro")
+        else:
+            self._paragraph_line(line)
+
+    def _paragraph_line(self, line: str) -> None:
+        first = not self.in_paragraph
+        if first and (
+            self.minor_kind == "lead" or (self.minor_kind == "intro" and self.units and self.units[-1].listed)
+        ):
+            self._set_minor("", "")  # a run-in lead or a list's intro covers only its own paragraph or list
+        run_in = RUN_IN.match(line) if first else None
+        if run_in:
+            lead = line[: run_in.start("rest")].strip()
+            self._set_minor("", "")
+            self._add(lead, opener="")
+            self._set_minor(run_in.group("lead").strip(" .:!?*_"), "lead")
+            line = run_in.group("rest")
+        for part in split_line(unbolded(line)):
+            text = part.strip()
+            if not is_sentence(plain(text)):
+                continue
+            if first:
+                self.opener = text
+            self._add(text, opener="" if first else self.opener)
+            first = False
+        self.in_paragraph = True
+
+    def _set_minor(self, text: str, kind: str) -> None:
+        self.minor, self.minor_kind, self.opener = text, kind, ""
+
+    def _add(self, text: str, listed: bool = False, opener: str = "") -> None:
+        if not is_sentence(plain(text)):
+            return
+        sentence = Sentence(text, self.source.id, len(self.units), self.heading)
+        self.units.append(Unit(sentence, self.source_type, self.heading, self.minor, opener, listed))

@@ -1,0 +1,204 @@
+"""Customer findings placed by meaning: invented sources about a bakery-supply idea (no corpus sentences)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from agents.analysts.customer_text import read_units
+from agents.analysts.extractive_customer import analyse_customers
+from agents.analysts.segments import is_group, name_of
+from agents.analysts.vetting import Evidence
+from agents.state import CustomerFindings, Source, SourceAssessment, SourceType
+
+SURVEY = """# Independent Bakers Survey 2026
+
+We surveyed 300 owners of independent bakeries in April 2026.
+
+## Key findings
+
+- 58% said flour deliveries arrive late at least once a month.
+- Bakers spend 6 hours a week re-typing supplier invoices into their accounts by hand.
+- 41% had thrown away a batch because an ingredient ran out mid-shift.
+- Ovens in most shops are gas-fired and were installed before 2015.
+
+## What bakers would pay
+
+We asked what owners would pay each month for next-morning ingredient delivery with one invoice.
+The median answer was $35 per month per shop. 27% would pay more than $60 a month.
+
+## What keeps them with a supplier
+
+Reliable delivery windows (cited by 66%) and the same rep every time (38%) were the top two reasons.
+
+## Who answered
+
+Respondents: 55% female, median age 44, 70% run a single shop.
+
+## Caveats
+
+The panel over-represents urban bakeries and results are unweighted.
+Willingness-to-pay answers are stated, not actual, purchases.
+"""
+
+INTERVIEWS = """# Notes from twelve bakery visits
+
+**Running out is the nightmare.** One owner in a market town said she drives 40 minutes to the nearest
+wholesaler when butter runs out before the weekend rush.
+
+**Buyer groups we met.**
+- Single-shop artisan bakeries, who bake overnight and order by phone.
+- Small bakery chains with three to ten shops and a central kitchen.
+- Café-bakeries that buy pastries in rather than bake them.
+
+**Personas.** For the design sprint we wrote *Tomas, the night-shift baker who hates paperwork*. He is an
+illustration, not a segment.
+
+**What they pay today.** Chains told us they pay distributors about $18 per delivery on top of the goods.
+"""
+
+FORUM = """BakeTalk forum - which flour supplier?
+
+crumb_and_co wrote:
+I would happily pay $45 a month if someone guaranteed butter before 5am.
+
+rye_guy wrote:
+Off topic but has anyone fixed a proofer door seal? Mine is wrong again.
+"""
+
+REVIEW = """# Bakery supply services compared
+
+FlourDash costs $29 per month for up to two deliveries a week. The wholesale bakery ingredients market is
+worth $2.4 billion in the country. If you already pay $15 per month for FlourDash, the add-on is free.
+
+## Gaps buyers mention
+
+- Weekend deliveries, which no service offers before 6am.
+- Organic ranges, which are thin everywhere.
+"""
+
+
+def source(source_id: str, content: str) -> Source:
+    return Source(
+        id=source_id,
+        url=f"https://{source_id.lower()}.example/page",
+        title=content.splitlines()[0].lstrip("# "),
+        content=content,
+        agent="customer",
+        retrieved_at=datetime(2026, 5, 1, tzinfo=UTC),
+    )
+
+
+def findings(*documents: tuple[str, str, SourceType]) -> CustomerFindings:
+    sources = [source(source_id, content) for source_id, content, _ in documents]
+    notes = [
+        SourceAssessment(source_id=source_id, source_type=kind, relevant=True, relevance=0.8)
+        for source_id, _, kind in documents
+    ]
+    return analyse_customers(
+        Evidence(sources=sources, assessments=notes, research_year=2026),
+        {"bakery", "ingredient"},
+        {"bakeries"},
+    )
+
+
+def everything(result: CustomerFindings) -> str:
+    parts = [
+        *(p.quote for p in result.pain_points),
+        *(c.quote for c in result.willingness_to_pay),
+        *(c.quote for c in result.satisfaction_drivers),
+        *(c.quote for c in result.recommendations),
+        *(e.quote for s in result.segments for e in s.evidence),
+    ]
+    return "\n".join(parts)
+
+
+def test_pains_are_customer_problems_and_caveats_demographics_and_chatter_are_never_findings() -> None:
+    # given a survey with findings, caveats and a respondent profile, and a forum with an off-topic post
+    result = findings(("S1", SURVEY, "survey"), ("S2", FORUM, "review_forum"))
+    pains = [p.text for p in result.pain_points]
+    # then the late deliveries, the time lost re-typing and the thrown-away batch are pain points
+    assert "58% said flour deliveries arrive late at least once a month." in pains
+    assert "Bakers spend 6 hours a week re-typing supplier invoices into their accounts by hand." in pains
+    assert "41% had thrown away a batch because an ingredient ran out mid-shift." in pains
+    # and the equipment fact is not a pain
+    assert not any("gas-fired" in text for text in pains)
+    # and the caveats, the demographics and the off-topic post appear nowhere
+    text = everything(result)
+    for never in (
+        "over-represents",
+        "unweighted",
+        "stated, not actual",
+        "55% female",
+        "median age",
+        "proofer",
+    ):
+        assert never not in text
+    # and a pain carries its survey frequency
+    late = next(p for p in result.pain_points if p.text.startswith("58%"))
+    assert late.frequency == "high"
+
+
+def test_willingness_to_pay_is_what_customers_would_pay_not_a_list_price_or_a_market_size() -> None:
+    result = findings(
+        ("S1", SURVEY, "survey"),
+        ("S2", FORUM, "review_forum"),
+        ("S3", INTERVIEWS, "interviews"),
+        ("S4", REVIEW, "unknown"),
+    )
+    paying = [c.text for c in result.willingness_to_pay]
+    # the survey's answer to "what would you pay", the share willing at a price, a buyer's own words and
+    # what a buyer pays today per delivery are willingness to pay
+    assert "The median answer was $35 per month per shop." in paying
+    assert "27% would pay more than $60 a month." in paying
+    assert "I would happily pay $45 a month if someone guaranteed butter before 5am." in paying
+    assert "Chains told us they pay distributors about $18 per delivery on top of the goods." in paying
+    # while the question itself, a product's list price, "you already pay" and a market size are not
+    text = " ".join(paying)
+    for never in ("We asked", "$29", "$15", "2.4 billion"):
+        assert never not in text
+
+
+def test_segments_are_listed_groups_and_personas_are_kept_apart() -> None:
+    result = findings(("S3", INTERVIEWS, "interviews"), ("S4", REVIEW, "unknown"))
+    assert [s.name for s in result.segments] == [
+        "Single-shop artisan bakeries",
+        "Small bakery chains",
+        "Café-bakeries",
+    ]
+    assert [p.name for p in result.personas] == ["Tomas, the night-shift baker"]
+    # a list under "Gaps buyers mention" names gaps, not groups; the persona is in no segment's evidence
+    assert "Weekend deliveries" not in " ".join(s.name for s in result.segments)
+    assert "Tomas" not in " ".join(e.quote for s in result.segments for e in s.evidence)
+    assert "Tomas" in result.personas[0].evidence[0].quote
+
+
+def test_satisfaction_drivers_are_what_makes_customers_stay() -> None:
+    result = findings(("S1", SURVEY, "survey"))
+    drivers = [c.text for c in result.satisfaction_drivers]
+    assert drivers[0] == (
+        "Reliable delivery windows (cited by 66%) and the same rep every time (38%) were the top two reasons."
+    )
+
+
+def test_group_names_are_noun_phrases_of_people_not_clauses_or_one_person() -> None:
+    assert name_of("**Rural clinics.** Far from wholesalers.") == "Rural clinics"
+    assert name_of("Night-market stallholders who pay cash, mostly weekly.") == "Night-market stallholders"
+    assert is_group("Regional hotel groups in the north")
+    assert not is_group("After the spring rush")
+    assert not is_group("Supply is thin outside cities")
+    assert not is_group("Ana, the pastry chef")
+
+
+def test_a_sentence_is_read_with_its_heading_lead_and_list() -> None:
+    units = read_units(source("S3", INTERVIEWS), "interviews")
+    by_text = {unit.text: unit for unit in units}
+    pay = by_text["Chains told us they pay distributors about $18 per delivery on top of the goods."]
+    assert (pay.minor, pay.listed) == ("What they pay today", False)
+    item = by_text["Single-shop artisan bakeries, who bake overnight and order by phone."]
+    assert (item.minor, item.listed, item.heading) == (
+        "Buyer groups we met",
+        True,
+        "Notes from twelve bakery visits",
+    )
+    # a bold run-in lead that is a sentence is kept as one, and quotes stay verbatim (emphasis aside)
+    assert "**Running out is the nightmare.**" in by_text
