@@ -121,7 +121,7 @@ def analyse_customers(
     advice = [
         claim(s) for s in rank([u.sentence for u in rest if u.text not in used], ADVICE_WORDS, focus, LIMIT)
     ]
-    groups, people = segments_and_personas(units)
+    groups, people = segments_and_personas(units, customers)
     not_found = [
         name
         for name, items in (

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from agents.analysts.amounts import MONEY
 from agents.analysts.customer_signals import CUSTOMER_VOICE, PEOPLE
 from agents.analysts.customer_text import Unit, plain
 from agents.analysts.sentences import PERCENT, singular, words
@@ -23,7 +24,7 @@ GROUP_TOPIC = re.compile(
     r"\bsegment\w*|\bgroups?\b|\bcohorts?\b|\bwho (?:buys|pays|uses|buy|pay|use)\b|\bniches\b"
     r"|\baudiences?\b|\b(?:customer|buyer|user|client) (?:types?|groups?|profiles?)\b"
     r"|\b(?:types|kinds) of (?:customers|buyers|users|clients)\b"
-    r"|\btarget (?:customers|markets?|users|groups?)\b|\bstood out\b|^(?:the )?(?:buyers|customers)\b",
+    r"|\btarget (?:customers|markets?|users|groups?)\b|^(?:the )?(?:buyers|customers)\b",
     re.IGNORECASE,
 )
 NOT_GROUP_TOPIC = re.compile(
@@ -61,6 +62,21 @@ VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did|can|will|would
 HEAD_CUT = re.compile(
     r" (?:in|with|for|from|of|at|on|across|outside|inside|far|near|who|that|using|under|over) "
 )
+AGENT_ENDINGS = ("ers", "ors", "ists", "ians")  # plural agent nouns: "growers", "operators", "dentists"
+NOT_AGENTS = frozenset(
+    {"orders", "numbers", "papers", "letters", "matters", "centers", "centres", "computers", "folders"}
+    | {
+        "filters",
+        "containers",
+        "borders",
+        "chapters",
+        "quarters",
+        "corners",
+        "offers",
+        "vendors",
+        "competitors",
+    }
+)
 CUT = re.compile(r",| \(| who | whose | that | which | where | when |: | [-\u2013\u2014] |; ")
 
 
@@ -88,6 +104,17 @@ def is_group(name: str) -> bool:
     return singular(head) in PEOPLE or (head.endswith("s") and not head.endswith(("ss", "ness", "us", "is")))
 
 
+def is_people(name: str, customers: set[str]) -> bool:
+    """A group named by people: its head noun is a people noun, the idea's customer, or an agent noun
+    ("owners", "practitioners"); "reviews that mentioned X" is not a group of customers."""
+    head_words = re.findall(r"[a-z]+", HEAD_CUT.split(f" {name} ", maxsplit=1)[0].lower())
+    if not head_words:
+        return False
+    head = head_words[-1]
+    agent = head.endswith(AGENT_ENDINGS) and len(head) > 5 and head not in NOT_AGENTS
+    return singular(head) in PEOPLE or singular(head) in {singular(word) for word in customers} or agent
+
+
 def group_topic(topic: str) -> bool:
     """Whether a heading introduces groups of customers (and not their gaps, pains or prices)."""
     return bool(GROUP_TOPIC.search(topic)) and not NOT_GROUP_TOPIC.search(topic)
@@ -111,7 +138,7 @@ def evidence(unit: Unit) -> list[Claim]:
     return [Claim(text=plain(unit.text), source_ids=[unit.sentence.source_id], quote=unit.text)]
 
 
-def candidates(units: list[Unit]) -> list[tuple[Segment, Unit]]:
+def candidates(units: list[Unit], customers: set[str]) -> list[tuple[Segment, Unit]]:
     """Every group a source names, best-structured first: headings, listed groups, breakdowns, comparisons."""
     headed, listed, prose = [], [], []
     for unit in units:
@@ -129,6 +156,8 @@ def candidates(units: list[Unit]) -> list[tuple[Segment, Unit]]:
                     unit,
                 )
             )
+        if MONEY.search(unit.text):  # "X generated $0.9 billion": a market segment, not a customer group
+            continue
         if unit.listed and group_topic(unit.topic) and not PERSONA_TOPIC.search(unit.topic):
             name = name_of(unit.text)
             listed.append(
@@ -137,7 +166,8 @@ def candidates(units: list[Unit]) -> list[tuple[Segment, Unit]]:
             continue
         for pattern in (SHARE_OF, AMONG, COMPARISON):
             found = pattern.search(plain(unit.text))
-            if found and (pattern is not COMPARISON or unit.source_type in CUSTOMER_VOICE):
+            voiced = pattern is not COMPARISON or unit.source_type in CUSTOMER_VOICE
+            if found and voiced and is_people(found.group("name"), customers):
                 share = found.groupdict().get("share") or ""
                 prose.append(
                     (Segment(name=found.group("name"), description=share, evidence=evidence(unit)), unit)
@@ -152,7 +182,9 @@ def described(unit: Unit, name: str) -> str:
     return f"{share.group(0)}: {rest}" if share and share.group(0) not in rest[:12] else rest
 
 
-def segments_and_personas(units: list[Unit]) -> tuple[list[Segment], list[Segment]]:
+def segments_and_personas(
+    units: list[Unit], customers: set[str] | None = None
+) -> tuple[list[Segment], list[Segment]]:
     """(segments, personas) found in the units, each once, personas never among segments."""
     people: dict[str, Segment] = {}
     for unit in units:
@@ -161,7 +193,7 @@ def segments_and_personas(units: list[Unit]) -> tuple[list[Segment], list[Segmen
             people.setdefault(name.casefold(), Segment(name=name, description="", evidence=evidence(unit)))
     first_names = {name.split(",")[0].split()[0].casefold() for name in (p.name for p in people.values())}
     groups: dict[str, Segment] = {}
-    for segment, unit in candidates(units):
+    for segment, unit in candidates(units, customers or set()):
         quoted = {word for word in words(unit.text)}
         if not is_group(segment.name) or quoted & first_names or heading_persona(unit.heading):
             continue

@@ -202,3 +202,20 @@ def test_a_sentence_is_read_with_its_heading_lead_and_list() -> None:
     )
     # a bold run-in lead that is a sentence is kept as one, and quotes stay verbatim (emphasis aside)
     assert "**Running out is the nightmare.**" in by_text
+
+
+def test_market_segments_and_breakdowns_of_things_are_not_customer_segments() -> None:
+    # given an analyst's product segments with their sales, and a survey breakdown of orders, not people
+    report = (
+        "# Bakery ingredients market\n\n## Segments\n\n"
+        "- Specialty flours for sourdough bakeries generated $0.4 billion in 2025.\n"
+        "- Craft bakeries with one shop, which buy most of their flour weekly.\n\n"
+        "## Orders\n\nAmong orders that arrived late, 30% were missing an item on the invoice.\n"
+        "Among owners of two or more shops, 45% order online every week.\n"
+    )
+    result = findings(("S5", report, "survey"))
+    # then only the groups of people are segments
+    assert [s.name for s in result.segments] == [
+        "Craft bakeries with one shop",
+        "owners of two or more shops",
+    ]
