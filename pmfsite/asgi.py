@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from django.core.asgi import get_asgi_application
+from infra.asgi import get_asgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pmfsite.settings.dev")
 os.environ.setdefault("DATABASE_POOL", "true")  # see DATABASES in settings.base
