@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from statistics import median
 from typing import TypeVar
 
-from agents.analysts.amounts import amount
+from agents.analysts.amounts import PRICE, amount, currency_of
 from agents.citations import passes_checks
 from agents.evidence import headline as pick_headline
 from agents.state import (
@@ -31,9 +31,15 @@ from agents.state import (
 
 LEVEL = {"low": 1, "medium": 2, "high": 3}
 SATURATION_POINTS = {"low": 8.0, "medium": 5.0, "high": 2.0}
+PRICE_UNIT = re.compile(r"(?:\bper|\ba|\ban|\beach|/)\s*([a-z]+)", re.I)
+TIME_UNITS = {"month", "mo", "year", "yr", "annum", "week", "day", "hour"}
 RATE = re.compile(r"(\d+(?:\.\d+)?)\s?%")
 NONZERO_PRICE = re.compile(r"(?:[$€£¥₹]|\b[A-Z]{3}\s?)\s?(?:[1-9]\d*(?:[.,]\d+)?|0\.\d*[1-9])")
-TRUST = {"high": 1.0, "medium": 0.85, "low": 0.7}  # points kept by the confidence in the best evidence
+# points kept by the confidence in the best evidence: desk research is secondary evidence of fit, so
+# even two independent sources keep 90% (only adoption data, which no search returns, would prove it)
+TRUST = {"high": 0.9, "medium": 0.75, "low": 0.6}
+LEVELS: tuple[Level, ...] = ("low", "medium", "high")
+CROWDED, CONTESTED = 6, 3  # competitors named in the sources that make a market crowded / contested
 NEUTRAL = 0.4  # share of a criterion's points when the sources say nothing about it
 VERDICTS = ((75, "Strong"), (55, "Promising"), (35, "Uncertain"), (0, "Weak"))
 INDEPENDENT = {"analyst_report", "survey", "interviews", "government", "news", "review_forum"}
@@ -120,6 +126,24 @@ def _distinct_sources(claims: list[ClaimT]) -> int:
     return len({i for claim in claims for i in claim.source_ids})
 
 
+def best_growth(growth: list[Figure]) -> list[Figure]:
+    """Growth figures best first: the analyst's order, a past year's rate after current or forecast ones.
+
+    One market's growth is judged, not a median across definitions (a parent market's rate, a
+    segment's last year): the analyst lists the idea's own market first.
+    """
+    return sorted(growth, key=lambda figure: figure.timeframe == "historical")
+
+
+def saturation_level(competitor: CompetitorFindings) -> Level:
+    """How saturated the market is: the sources' own word and the number of competitors they name,
+    met halfway ("not saturated" with six named competitors is contested, not open)."""
+    named = len(competitor.competitors)
+    counted = 2 if named >= CROWDED else 1 if named >= CONTESTED else 0
+    stated = LEVELS.index(competitor.saturation)
+    return LEVELS[int((stated + counted) / 2 + 0.5)]
+
+
 def market_score(market: MarketFindings, context: Context) -> SubScore:
     """Market size & growth (25): the headline size and the typical stated growth rate."""
     sizes = context.usable(market.market_size)
@@ -127,13 +151,13 @@ def market_score(market: MarketFindings, context: Context) -> SubScore:
     best = best or pick_headline(market.model_copy(update={"market_size": sizes}), set())
     size = amount(best.value or best.text) if best else 0.0
     size_points = 12.5 if size >= 1e9 else 10 if size >= 1e8 else 7 if size >= 1e7 else 4 if size > 0 else 0
-    growth = context.usable(market.growth)
-    rates = [float(m.group(1)) for f in growth if (m := RATE.search(f.value or f.text))]
-    rate = median(rates) if rates else 0.0
+    growth = best_growth(context.usable(market.growth))
+    rates = [float(m.group(1)) for f in growth[:1] if (m := RATE.search(f.value or f.text))]
+    rate = rates[0] if rates else 0.0
     growth_points = 12.5 if rate >= 15 else 10 if rate >= 10 else 7 if rate >= 5 else 4 if rate > 0 else 0
     shown = f"{best.value} ({best.year})" if best and best.year else best.value if best else "not found"
     rationale = (
-        f"Headline market size {shown} ({size_points} pts); typical stated growth "
+        f"Headline market size {shown} ({size_points} pts); best stated growth of this market "
         f"{f'{rate:g}%' if rates else 'not found'} ({growth_points} pts)."
     )
     evidence: list[Claim] = [*([best] if best else []), *growth[:2]]
@@ -173,10 +197,10 @@ def competition_score(competitor: CompetitorFindings, context: Context) -> SubSc
     """Competition gap (20): an open gap named by an independent source, plus saturation."""
     gaps = context.usable(competitor.gaps)
     gap_points = 0.0 if not gaps else 10.0 if _distinct_sources(gaps) >= 2 else 7.0
-    known = bool(competitor.competitors) or not competitor.saturation_rationale.startswith("Not found")
-    saturation = SATURATION_POINTS[competitor.saturation] if known and competitor.competitors else 0.0
+    level = saturation_level(competitor)
+    saturation = SATURATION_POINTS[level] if competitor.competitors else 0.0
     rationale = f"{'An open gap is named' if gaps else 'No gap is named'} in the sources; " + (
-        f"saturation {competitor.saturation} among {len(competitor.competitors)} competitors."
+        f"saturation {level} among {len(competitor.competitors)} competitors."
         if competitor.competitors
         else "competitors: not found in the sources."
     )
@@ -186,14 +210,38 @@ def competition_score(competitor: CompetitorFindings, context: Context) -> SubSc
     )
 
 
+def priced(texts: Iterable[str]) -> dict[tuple[str, str], list[float]]:
+    """Amounts by (currency, unit): "£8 per month" -> {("£", "month"): [8.0]}; no unit, skipped."""
+    found: dict[tuple[str, str], list[float]] = {}
+    for text in texts:
+        for match in PRICE.finditer(text):
+            units = [unit.lower() for unit in PRICE_UNIT.findall(match.group(0))]
+            value = amount(match.group(0))
+            if units and value > 0:
+                # "£9.99 a month per pet" is a monthly price: a time unit names the unit when there is one
+                unit = next((u for u in units if u in TIME_UNITS), units[-1])
+                found.setdefault((currency_of(match.group(0)), unit), []).append(value)
+    return found
+
+
+def below_every_price(stated: list[Claim], competitor: CompetitorFindings) -> bool:
+    """Whether customers' typical stated price is below the cheapest competitor's for the same unit."""
+    wanted = priced(claim.text for claim in stated)
+    charged = priced(c.pricing for c in competitor.competitors)
+    return any(key in charged and median(values) < min(charged[key]) for key, values in wanted.items())
+
+
 def payment_score(customer: CustomerFindings, competitor: CompetitorFindings, context: Context) -> SubScore:
     """Willingness to pay (15): customers stating a price they would pay, and a paid market."""
     signals = context.usable(customer.willingness_to_pay)
     stated = [claim for claim in signals if NONZERO_PRICE.search(claim.text)]
     paid_market = any(NONZERO_PRICE.search(c.pricing) for c in competitor.competitors)
-    points = (8.0 if stated else 5.0 if signals else 0.0) + (4.0 if paid_market else 0.0)
+    short = bool(stated) and below_every_price(stated, competitor)
+    points = (4.0 if short else 8.0 if stated else 5.0 if signals else 0.0) + (4.0 if paid_market else 0.0)
     rationale = (
-        "Customers state a price they would pay"
+        "Customers state a price they would pay, below what every competitor charges for the same unit"
+        if short
+        else "Customers state a price they would pay"
         if stated
         else "Customers say they would pay, without a price"
         if signals

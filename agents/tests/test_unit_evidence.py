@@ -75,6 +75,26 @@ def typed(text: str) -> list[tuple[str, str, str, str, str]]:
             "Spokewise Plus costs $29 per rider per month.",
             [("$29 per rider per month", "price", "current", "", "")],
         ),
+        (  # "we project" is a verb, not one organisation's capital project
+            "We project spending on hive sensors to rise at a compound annual rate of 12.5% through "
+            "2031, to roughly $900 million.",
+            [
+                ("compound annual rate of 12.5%", "growth_rate", "forecast", "2031", ""),
+                ("$900 million", "market_size", "forecast", "2031", ""),
+            ],
+        ),
+        (
+            "Growth in paid hive subscriptions was around 6% last year.",
+            [("Growth in paid hive subscriptions was around 6%", "growth_rate", "current", "", "")],
+        ),
+        (
+            "Spending on pollination contracts grew 7% in 2024 over 2023.",
+            [("grew 7%", "growth_rate", "current", "2024", "")],
+        ),
+        (
+            "Our 2030 forecast is USD 410 million, assuming import rules stay as they are.",
+            [("USD 410 million", "market_size", "forecast", "2030", "")],
+        ),
     ],
 )
 def test_figures_are_typed_by_kind_timeframe_year_and_place(
@@ -309,3 +329,44 @@ def test_one_organisation_paying_for_its_own_system_is_a_cost_not_a_market() -> 
     assert typed("Commuters spent $52 million on bike repairs in Kenya in 2024.") == [
         ("$52 million", "market_size", "current", "2024", "Kenya")
     ]
+
+
+def test_a_ratio_and_a_percentage_of_the_same_share_disagree_across_sources() -> None:
+    # given a share written as a ratio with its exact figure, and another source's percentage
+    one = Sentence(
+        "Fewer than one in four beekeeping cooperatives, 22%, rent hive sensors for the winter season.",
+        "S1",
+        0,
+    )
+    other = Sentence(
+        "About 9 out of 10 beekeeping cooperatives rent hive sensors for the winter season.", "S2", 0
+    )
+    third = Sentence("Some 48% of beekeeping cooperatives rent hive sensors for the winter season.", "S3", 0)
+    # when conflicts are sought, then the stated 22% (not the rounded "one in four") is compared
+    values = [[side.value for side in c.sides] for c in measure_conflicts([one, other, third])]
+    assert ["22%", "9 out of 10"] in values and ["22%", "48%"] in values
+    # and a ratio that is no share ("2 in 2024") is never read as one
+    assert (
+        measure_conflicts([Sentence("Sensors rose from 1 in 2019 to 2 in 2024 at the site.", "S4", 0)]) == []
+    )
+
+
+def test_a_product_priced_in_the_sentence_after_the_one_naming_it_is_priced_and_can_conflict() -> None:
+    from agents.analysts.extractive_competitor import analyse_competitors, mentions
+    from agents.analysts.sentences import split_sentences
+
+    listing = source(
+        "**Hivewatch** is not a sensor maker at all. It sells colony reports at $3 per hive per month.\n\n"
+        "**Apiary Pro (Nairobi, online).** $12 per month. Good alerts, weak reports.\n",
+        "S1",
+    )
+    forum = source("We run Hivewatch on forty hives and like it. It's now $4 per hive per month.", "S2")
+    sentences = [*split_sentences(listing), *split_sentences(forum)]
+    findings = analyse_competitors(
+        Evidence(sources=[listing, forum], assessments=[], research_year=2026), {"hive"}
+    )
+    priced = {c.name: c.pricing for c in findings.competitors}
+    assert priced["Hivewatch"].startswith("$3 per hive per month")
+    assert priced["Apiary Pro"] == "$12 per month"
+    [conflict] = price_conflicts("Hivewatch", mentions("Hivewatch", sentences))
+    assert [side.value for side in conflict.sides] == ["$3 per hive per month", "$4 per hive per month"]

@@ -38,7 +38,7 @@ def strong_findings() -> tuple[MarketFindings, CompetitorFindings, CustomerFindi
         PainPoint(text="q", source_ids=["S4"], verified=True, frequency="medium", impact="high"),
     ]
     customer = CustomerFindings(
-        pain_points=pains, willingness_to_pay=[claim("would pay $8 per month", source="S5")]
+        pain_points=pains, willingness_to_pay=[claim("would pay $12 per month", source="S5")]
     )
     return market, competitor, customer
 
@@ -48,15 +48,15 @@ def test_rubric_scores_each_criterion_with_evidence() -> None:
     score = score_pmf(*strong_findings())
     # then each sub-score follows the published rubric
     assert [(s.name, s.weight, s.score) for s in score.sub_scores] == [
-        ("Market size & growth", 25, 22.5),  # (12.5 headline >= $1B + 10 growth >= 10%) x 1 (high)
-        ("Pain severity & frequency", 25, 14.6),  # 25 x mean(6/6, 5/6) x 0.75 (one source) x 0.85 (medium)
-        ("Competition gap", 20, 10.2),  # (7 a gap from one source + 5 medium saturation) x 0.85
-        ("Willingness to pay", 15, 10.2),  # (8 a stated price + 4 competitors charge) x 0.85
-        ("Timing & feasibility", 15, 6.0),  # (4 trends + 3 opportunities, one source each) x 0.85
+        ("Market size & growth", 25, 20.2),  # (12.5 headline >= $1B + 10 growth >= 10%) x 0.9 (high)
+        ("Pain severity & frequency", 25, 12.9),  # 25 x mean(6/6, 5/6) x 0.75 (one source) x 0.75 (medium)
+        ("Competition gap", 20, 9.0),  # (7 a gap from one source + 5 medium saturation) x 0.75
+        ("Willingness to pay", 15, 9.0),  # (8 a stated price + 4 competitors charge) x 0.75
+        ("Timing & feasibility", 15, 5.2),  # (4 trends + 3 opportunities, one source each) x 0.75
     ]
-    assert (score.total, score.verdict) == (64, "Promising")
+    assert (score.total, score.verdict) == (56, "Promising")
     assert score.sub_scores[0].source_ids == ["S1", "S2"]
-    assert score.sub_scores[3].evidence[0].text == "would pay $8 per month"
+    assert score.sub_scores[3].evidence[0].text == "would pay $12 per month"
     assert [s.confidence for s in score.sub_scores] == ["high", "medium", "medium", "medium", "medium"]
 
 
@@ -95,8 +95,8 @@ def test_vendor_claims_unchecked_claims_and_irrelevant_sources_add_no_points() -
     # and a claim whose figures are not in its quote counts for nothing either
     customer.willingness_to_pay[0].values_match = False
     assert (
-        score_pmf(market, competitor, customer, sources).sub_scores[3].score == 2.8
-    )  # paid market only x 0.7
+        score_pmf(market, competitor, customer, sources).sub_scores[3].score == 2.4
+    )  # paid market only x 0.6
 
 
 def test_refuted_claims_earn_no_points_and_empty_findings_score_neutral_at_low_confidence() -> None:
@@ -118,3 +118,48 @@ def test_money_parses_scaled_amounts() -> None:
         1.2e9,
         0.0,
     )
+
+
+def test_growth_is_the_best_listed_rate_of_this_market_not_a_median_across_definitions() -> None:
+    # given the idea's own segment growing 12% listed first, then a parent market's 4% and last year's 3%
+    market, competitor, customer = strong_findings()
+    market.growth = [
+        Figure(text="segment CAGR of 12%", value="CAGR of 12%", source_ids=["S2"], verified=True),
+        Figure(text="wider suite market 4% a year", value="4% a year", source_ids=["S2"], verified=True),
+        Figure(
+            text="grew 3% in 2019", value="grew 3%", source_ids=["S3"], verified=True, timeframe="historical"
+        ),
+    ]
+    # when scored, then the segment's rate counts (10 points for >= 10%), not the median 4%
+    rationale = score_pmf(market, competitor, customer).sub_scores[0].rationale
+    assert "best stated growth of this market 12% (10 pts)" in rationale
+
+
+def test_saturation_meets_the_sources_word_halfway_with_the_competitors_they_name() -> None:
+    # given a source calling the market "not saturated" while the sources name six priced competitors
+    market, competitor, customer = strong_findings()
+    competitor.saturation = "low"
+    competitor.competitors = [Competitor(name=f"Rival{n}", pricing="$20 per month") for n in range(6)]
+    # then saturation is medium (5 points), not low (8): six competitors are evidence too
+    sub = score_pmf(market, competitor, customer).sub_scores[2]
+    assert "saturation medium among 6 competitors" in sub.rationale
+    assert sub.score == round((7 + 5) * 0.75, 1)
+    # and with two competitors the sources' "not saturated" stands
+    competitor.competitors = competitor.competitors[:2]
+    assert "saturation low" in score_pmf(market, competitor, customer).sub_scores[2].rationale
+
+
+def test_stated_price_below_every_competitor_for_the_same_unit_earns_less() -> None:
+    # given customers who would pay $5 a month while the cheapest rival charges $9.99 per month
+    market, competitor, customer = strong_findings()
+    customer.willingness_to_pay = [claim("the median answer was $5 a month", source="S5")]
+    sub = score_pmf(market, competitor, customer).sub_scores[3]
+    # then the stated price earns 4 points, not 8 (plus 4 for a paid market), at medium confidence
+    assert (sub.score, sub.rationale.split(",")[0]) == (
+        6.0,
+        "Customers state a price they would pay",
+    )
+    assert "below what every competitor charges for the same unit" in sub.rationale
+    # and a price stated per year is not compared with a monthly one
+    customer.willingness_to_pay = [claim("would pay $5 per year", source="S5")]
+    assert score_pmf(market, competitor, customer).sub_scores[3].score == 9.0
