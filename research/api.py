@@ -20,9 +20,8 @@ from rest_framework.views import APIView
 from agents.checkpoints import CHECKPOINTS
 from agents.config import DEFAULT_CORPUS
 from catalogue.depths import DEPTHS
-from infra.health import check_celery
 from infra.websocket import ticket_issue
-from research import documents, exports, lifecycle, polls, presenters, search
+from research import availability, documents, exports, lifecycle, polls, presenters, search
 from research.captcha import check_request_captcha
 from research.documents import TaskFilters
 from research.exceptions import ReportNotReady, SourceNotFound, SourceTextUnavailable, TaskNotFound
@@ -52,7 +51,6 @@ from research.serializers import (
 from research.states import REPORTED
 
 IDEMPOTENCY_HEADER = "Idempotency-Key"
-WORKER_PING_SECONDS = 1.0
 
 
 def _owned_task(request: Request, task_id: str) -> documents.ResearchTask:
@@ -318,9 +316,6 @@ class AvailabilityView(APIView):
     @extend_schema(responses=AvailabilitySerializer)
     def get(self, request: Request) -> Response:
         """Whether a research worker answers now, so the app can warn before a research is charged."""
-        try:
-            message = check_celery(WORKER_PING_SECONDS)
-            available = True
-        except Exception:  # no worker, or the broker is down: either way nothing would run the research
-            message, available = "No research worker answered.", False
-        return Response(AvailabilitySerializer({"workers_available": available, "message": message}).data)
+        answer = availability.workers_available()
+        body = {"workers_available": answer.available, "message": answer.message}
+        return Response(AvailabilitySerializer(body).data)

@@ -8,10 +8,10 @@ from typing import Any
 
 import structlog
 from celery import shared_task
-from celery.signals import worker_ready, worker_shutting_down
+from celery.signals import worker_ready, worker_shutdown, worker_shutting_down
 from django.conf import settings
 
-from research import audit, execution, lifecycle, progress
+from research import audit, availability, execution, lifecycle, progress
 from research.queue import PROCESS_TASK
 
 log = structlog.get_logger(__name__)
@@ -70,3 +70,11 @@ def start_reaper(**_: Any) -> None:
 def stop_reaper(**_: Any) -> None:
     """Stop the reaper loop with the worker."""
     _reaper_stop.set()
+
+
+@worker_ready.connect
+@worker_shutting_down.connect
+@worker_shutdown.connect
+def forget_availability(**_: Any) -> None:
+    """A worker started or is stopping: the web app's remembered answer to "is a worker there?" is stale."""
+    availability.forget()

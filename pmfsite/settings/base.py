@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote
 
 import environ
@@ -105,25 +106,31 @@ def celery_broker_url(redis_url: str) -> str:
     return redis_url
 
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": REDIS_URL,
-        "KEY_PREFIX": REDIS_KEY_PREFIX,
+def redis_settings(redis_url: str, prefix: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """``CACHES`` and ``CHANNEL_LAYERS`` on one Redis under one key prefix (settings that change the
+    prefix, like the test settings, call it again so every process agrees on the keys)."""
+    caches = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": prefix,
+        }
     }
-}
+    channel_layers = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            # channels-redis blocks up to 5 s in BZPOPMIN; redis-py 8 defaults socket_timeout to 5 s, so a
+            # quiet channel would time out. Give the read a margin above the block time.
+            "CONFIG": {
+                "hosts": [{"address": redis_url, "socket_timeout": 15}],
+                "prefix": f"{prefix}:asgi",
+            },
+        }
+    }
+    return caches, channel_layers
 
-CHANNEL_LAYERS = {
-    "default": {
-        "BACKEND": "channels_redis.core.RedisChannelLayer",
-        # channels-redis blocks up to 5 s in BZPOPMIN; redis-py 8 defaults socket_timeout to 5 s, so a
-        # quiet channel would time out. Give the read a margin above the block time.
-        "CONFIG": {
-            "hosts": [{"address": REDIS_URL, "socket_timeout": 15}],
-            "prefix": f"{REDIS_KEY_PREFIX}:asgi",
-        },
-    }
-}
+
+CACHES, CHANNEL_LAYERS = redis_settings(REDIS_URL, REDIS_KEY_PREFIX)
 
 # ---------------------------------------------------------------- celery
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=celery_broker_url(REDIS_URL))

@@ -1,10 +1,12 @@
 """Test suite: its own engines (started by `make test`), fast hashing, no external calls."""
 
 from pmfsite.settings.base import *  # noqa: F403
-from pmfsite.settings.base import env
+from pmfsite.settings.base import env, redis_settings
 
 MONGODB_DB = env.str("MONGODB_DB", default="pmf_test")
 REDIS_KEY_PREFIX = env.str("REDIS_KEY_PREFIX", default="pmftest")
+# base.py keyed these by its own default prefix; the test process and its workers/servers must share keys.
+CACHES, CHANNEL_LAYERS = redis_settings(REDIS_URL, REDIS_KEY_PREFIX)  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 HEALTH_TIMEOUT_SECONDS = 1.0
 

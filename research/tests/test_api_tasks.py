@@ -226,6 +226,29 @@ def test_availability_says_whether_a_worker_answers(alice_api: APIClient) -> Non
     assert answer.json() == {"workers_available": False, "message": "No research worker answered."}
 
 
+@pytest.mark.django_db(transaction=True)
+def test_availability_is_shared_briefly_and_forgotten_when_a_worker_starts_or_stops(
+    alice_api: APIClient, request: pytest.FixtureRequest
+) -> None:
+    from django.core.cache import cache
+
+    from conftest import WorkerProcess, private_queue
+    from research import availability
+
+    # given no worker: the answer is remembered for every web process, so the next form load does not ping
+    assert alice_api.get("/api/v1/research/availability").json()["workers_available"] is False
+    assert cache.get(availability.KEY) == [False, availability.NO_WORKER]
+    # when a real worker starts, it forgets the remembered "no" and the next answer is yes at once
+    worker = WorkerProcess(private_queue(request))
+    try:
+        answer = alice_api.get("/api/v1/research/availability").json()
+        assert answer["workers_available"] is True and "answered" in answer["message"]
+    finally:
+        # and when it stops, the remembered "yes" goes with it
+        worker.stop()
+    assert alice_api.get("/api/v1/research/availability").json()["workers_available"] is False
+
+
 @pytest.mark.django_db
 def test_presenters_render_exactly_what_the_documented_serializers_would(alice: Any, mongo_db: Any) -> None:
     from research import presenters
