@@ -12,7 +12,11 @@ export function CostPreview({ depth, balance }: { depth: Depth | undefined; bala
       </div>
       <div>
         <p className="text-slate-600">Balance after</p>
-        <p className="text-lg font-semibold">{balance && depth ? Math.max(0, balance.balance - depth.credits) : "—"}</p>
+        {balance && depth && balance.balance < depth.credits ? (
+          <p className="text-lg font-semibold text-red-800">Short by {plural(depth.credits - balance.balance, "credit")}</p>
+        ) : (
+          <p className="text-lg font-semibold">{balance && depth ? balance.balance - depth.credits : "—"}</p>
+        )}
       </div>
       <div>
         <p className="text-slate-600">Researches left at this depth</p>

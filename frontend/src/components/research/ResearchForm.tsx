@@ -161,6 +161,12 @@ export function ResearchForm({ depths, balance, settings, workersAvailable, pref
           . Edit the idea or the depth, or start it as it was.
         </p>
       )}
+      {noneAffordable && blockedReason && (
+        // Out of credits: say it first, not below a form that cannot be sent (on a phone that is 1,500 px down).
+        <p id="submit-blocked" role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950" data-testid="no-credits">
+          <strong>Out of credits.</strong> {blockedReason}
+        </p>
+      )}
       <div>
         <label htmlFor={ideaId} className="text-sm font-semibold text-slate-900">
           Your product idea
@@ -237,7 +243,7 @@ export function ResearchForm({ depths, balance, settings, workersAvailable, pref
         <Button type="submit" disabled={submitting || blockedReason !== null} aria-describedby={blockedReason ? "submit-blocked" : undefined}>
           {submitting ? "Starting…" : workersAvailable === false ? "Start anyway" : "Start research"}
         </Button>
-        {blockedReason && (
+        {blockedReason && !noneAffordable && (
           <p id="submit-blocked" className="text-sm text-slate-700">
             {blockedReason}
           </p>
