@@ -78,10 +78,12 @@ services: venv ## Start the embedded engines that have no URL set (idempotent)
 stop: ## Stop the embedded engines
 	-$(PY) -m infra.embedded down --dir var
 
+# mypy's Django plugin loads the settings, which need store URLs; none is connected to.
 lint: venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy .
+	DATABASE_URL=$${DATABASE_URL:-postgresql://localhost/unused} MONGODB_URI=$${MONGODB_URI:-mongodb://localhost/unused} \
+	  REDIS_URL=$${REDIS_URL:-redis://localhost/0} $(VENV)/bin/mypy .
 	$(VENV)/bin/lint-imports
 
 lock: venv ## Re-resolve requirements/*.txt from the .in files
