@@ -36,8 +36,9 @@ TIME_UNITS = {"month", "mo", "year", "yr", "annum", "week", "day", "hour"}
 RATE = re.compile(r"(\d+(?:\.\d+)?)\s?%")
 NONZERO_PRICE = re.compile(r"(?:[$€£¥₹]|\b[A-Z]{3}\s?)\s?(?:[1-9]\d*(?:[.,]\d+)?|0\.\d*[1-9])")
 # points kept by the confidence in the best evidence: desk research is secondary evidence of fit, so
-# even two independent sources keep 90% (only adoption data, which no search returns, would prove it)
-TRUST = {"high": 0.9, "medium": 0.75, "low": 0.6}
+# even two independent sources keep 85% (only adoption data, which no search returns, would prove it)
+TRUST = {"high": 0.85, "medium": 0.7, "low": 0.55}
+SIZE_POINTS = ((1e9, 12.5), (5e8, 10.0), (1e8, 8.0), (1e7, 5.0), (0.0, 3.0))  # headline size -> points
 LEVELS: tuple[Level, ...] = ("low", "medium", "high")
 CROWDED, CONTESTED = 6, 3  # competitors named in the sources that make a market crowded / contested
 NEUTRAL = 0.4  # share of a criterion's points when the sources say nothing about it
@@ -150,7 +151,7 @@ def market_score(market: MarketFindings, context: Context) -> SubScore:
     best = market.headline if market.headline in sizes else None
     best = best or pick_headline(market.model_copy(update={"market_size": sizes}), set())
     size = amount(best.value or best.text) if best else 0.0
-    size_points = 12.5 if size >= 1e9 else 10 if size >= 1e8 else 7 if size >= 1e7 else 4 if size > 0 else 0
+    size_points = next((points for floor, points in SIZE_POINTS if size >= floor), 0.0) if size > 0 else 0.0
     growth = best_growth(context.usable(market.growth))
     rates = [float(m.group(1)) for f in growth[:1] if (m := RATE.search(f.value or f.text))]
     rate = rates[0] if rates else 0.0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from eval.conflicts import false_conflicts
 from eval.expectations import Expected, Trap
 from eval.matching import matches
 from eval.sections import Item, conflicts, outcome, pmf_total, section_items
@@ -58,6 +59,7 @@ def grade_report(report: dict[str, Any], expected: Expected) -> dict[str, Any]:
         for trap in expected.traps
         for item in _trap_hits(items, trap)
     ]
+    hits += false_conflicts(report, expected.contradictions)
     entries = conflicts(report)
     surfaced = [
         contradiction.id
@@ -85,4 +87,5 @@ def grade_report(report: dict[str, Any], expected: Expected) -> dict[str, Any]:
         "contradictions_missed": [c.id for c in expected.contradictions if c.id not in surfaced],
         "contradictions_total": len(expected.contradictions),
         "conflicts_in_report": len(entries),
+        "false_conflicts": sum(1 for hit in hits if hit["id"] == "false-conflict"),
     }
