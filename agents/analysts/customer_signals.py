@@ -50,7 +50,7 @@ SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 # --- willingness to pay -------------------------------------------------------------------------
 INTENT = re.compile(
     r"(?:\bwould|\bcould|\bcan|['\u2019]d|\bwilling to|\bprepared to|\bready to|\bhappy to|\bexpect to"
-    r"|\bplan to)\s+(?:\w+\s+){0,2}?(?:pay|spend|budget|afford|manage|justify|subscribe)\b"
+    r"|\bplan to)\s+(?:\w+\s+){0,2}?(?:pay|spend|budget|afford|manage|justify|subscribe)(?:ing)?\b"
     r"|\bwillingness to pay\b|\bmaximum (?:price|they would pay)\b|\bacceptable price\b|\bwould not pay\b"
     r"|\bwon['\u2019]t pay\b|\bnot (?:willing|prepared) to pay\b",
     re.IGNORECASE,
@@ -81,7 +81,8 @@ PAIN = re.compile(
     r"|shortage\w*|lack(?:s|ed|ing)?|not enough|injur\w*|accidents?|disput\w*|argu(?:e|es|ed|ing)\w*"
     r"|fights?|furious|angry|upset|embarrass\w*|scare[ds]?|panic\w*|inconvenien\w*|unhappy|dissatisf\w*"
     r"|brutal|nightmare|headaches?|bottlenecks?|backlogs?|challeng\w*|barriers?|obstacles?|can['\u2019]t"
-    r"|cannot|unable|no longer|never (?:arrive|return|finish|hear|get)\w*|gone cold|go cold|costs? us|late"
+    r"|cannot|unable|no longer|never (?:arrive|return|finish|hear|get)\w*|gone cold|go cold"
+    r"|costs? (?:us|them|me|him|her)|late"
     r"|(?:ran|run|runs|running) out|out of stock|(?:throw|threw|thrown|throwing) away|brok(?:e|en) down"
     r"|breaks? down)\b",
     re.IGNORECASE,
@@ -121,7 +122,8 @@ DRIVER = re.compile(
     r"|come back|loyal)\b|\bwhat (?:made|makes|would make) (?:\w+ ){0,3}(?:stick|switch|stay|work)\b"
     r"|\bwould win\b|\bwhat (?:\w+ ){0,2}values?\b|\bvalued?\b|\bprefer\w*\b|\bloyal\w*\b|\bsatisf\w*\b"
     r"|\bkeep using\b|\bcited by \d|\breasons? (?:to|for) (?:choos|switch|stay|buy)\w*|\bchose\b|\bchoos\w+\b"
-    r"|\btrust\w*\b|\blove[sd]?\b|\bdecid\w+ factors?\b|\bmost (?:wanted|requested)\b|\bcare most\b",
+    r"|\btrust\w*\b|\blove[sd]?\b|\bdecid\w+ factors?\b|\bmost (?:wanted|requested)\b|\bcare most\b"
+    r"|\bwould recommend\b|\b(?:switched|stayed|stay|chose|renewed)\b[^.;]{0,30}\bbecause\b",
     re.IGNORECASE,
 )
 DRIVER_TOPIC = re.compile(

@@ -22,7 +22,7 @@ BOLD_LINE = re.compile(r"^(?:\*\*|__)(?P<text>[^*_]{2,160}?)[.:]?(?:\*\*|__)[.:]
 RUN_IN = re.compile(
     r"^(?:\*\*|__)(?P<lead>[^*_]{2,200}?(?:[.:!?]|(?:\*\*|__)[.:]))(?:\*\*|__)?\s+(?P<rest>\S.*)$"
 )
-SKIPPED = ("|", ">", "```", "---")
+SKIPPED = (">", "```", "---")
 MIN_WORDS = 5
 MIN_CHARS = 20
 
@@ -37,6 +37,9 @@ class Unit:
     minor: str = ""  # a bold line of its own, a list's introducing line, or the paragraph's run-in lead
     opener: str = ""  # the paragraph's first sentence, when this is a later one
     listed: bool = False  # an item of a list
+    parent: str = ""  # the heading one level up ("Customer segments" above "### Solo practitioners")
+    lead: str = ""  # the paragraph's bold run-in lead, when it has one
+    row: bool = False  # a table row ("Solo practitioners | 34% | ..."), its cells joined by " | "
 
     @property
     def text(self) -> str:
@@ -87,14 +90,18 @@ class _Reader:
         self.heading = self.minor = self.opener = ""
         self.minor_kind = ""  # "bold" (a line of its own), "intro" (introduces a list) or "lead" (run-in)
         self.in_paragraph = False
+        self.levels: list[tuple[int, str]] = []  # the open headings, outermost first
+        self.in_table = False
 
     def read(self, line: str) -> None:
         """Take one stripped line."""
+        in_table, self.in_table = self.in_table, line.startswith("|")
         if not line:
             self.in_paragraph = False
         elif line.startswith("#"):
-            self.heading, self.in_paragraph = line.lstrip("#").strip(), False
-            self._set_minor("", "")
+            self._open_heading(line)
+        elif line.startswith("|"):
+            self._table_row(line, header=not in_table)
         elif line.startswith(SKIPPED):
             return
         elif bold := BOLD_LINE.match(line):
@@ -107,6 +114,28 @@ class _Reader:
             self._set_minor(line.rstrip(":").strip(), "intro")
         else:
             self._paragraph_line(line)
+
+    def _open_heading(self, line: str) -> None:
+        level = len(line) - len(line.lstrip("#"))
+        while self.levels and self.levels[-1][0] >= level:
+            self.levels.pop()
+        self.levels.append((level, line.lstrip("#").strip()))
+        self.heading, self.in_paragraph = self.levels[-1][1], False
+        self._set_minor("", "")
+
+    def _table_row(self, line: str, header: bool) -> None:
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        if header or all(re.fullmatch(r":?-*:?", cell) for cell in cells) or not any(cells):
+            return  # a table's header and its separator name columns, not things
+        text = " | ".join(cells)
+        sentence = Sentence(text, self.source.id, len(self.units), self.heading)
+        self.units.append(
+            Unit(sentence, self.source_type, self.heading, self.minor, "", False, self._parent(), "", True)
+        )
+
+    def _parent(self) -> str:
+        """The enclosing section's heading (never the document's title: a title covers everything)."""
+        return self.levels[-2][1] if len(self.levels) > 1 and self.levels[-2][0] > 1 else ""
 
     def _paragraph_line(self, line: str) -> None:
         first = not self.in_paragraph
@@ -138,4 +167,7 @@ class _Reader:
         if not is_sentence(plain(text)):
             return
         sentence = Sentence(text, self.source.id, len(self.units), self.heading)
-        self.units.append(Unit(sentence, self.source_type, self.heading, self.minor, opener, listed))
+        lead = self.minor if self.minor_kind == "lead" else ""
+        self.units.append(
+            Unit(sentence, self.source_type, self.heading, self.minor, opener, listed, self._parent(), lead)
+        )

@@ -35,9 +35,29 @@ WTP_LIMIT = 8
 SAME_POINT = 0.6  # share of meaning words two sentences share when they make the same point
 
 
-def frequency(text: str) -> Level:
-    """How often a pain occurs, from the largest survey share stated (no share: medium)."""
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80}
+TENS |= {"ninety": 90, "ten": 10}
+UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+SPELLED_PERCENT = re.compile(rf"\b({'|'.join(TENS)})(?:-({'|'.join(UNITS)}))? percent\b", re.IGNORECASE)
+FRACTIONS = {"half": 50.0, "a third": 33.0, "a quarter": 25.0, "two thirds": 67.0, "three quarters": 75.0}
+ONE_IN = re.compile(r"\b(one|two|three) in (two|three|four|five|ten)\b", re.IGNORECASE)
+COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
+
+
+def shares_in(text: str) -> list[float]:
+    """Every share of people ``text`` states, as a percentage ("61%", "Sixty-one percent", "one in four",
+    "half of them")."""
     shares = [float(re.sub(r"[^\d.]", "", match)) for match in PERCENT.findall(text)]
+    shares += [TENS[t.lower()] + UNITS.get(u.lower(), 0) for t, u in SPELLED_PERCENT.findall(text)]
+    shares += [COUNTS[a.lower()] / COUNTS[b.lower()] * 100 for a, b in ONE_IN.findall(text)]
+    lowered = text.lower()
+    shares += [value for words_, value in FRACTIONS.items() if re.search(rf"\b{words_} of\b", lowered)]
+    return shares
+
+
+def frequency(text: str) -> Level:
+    """How often a pain occurs, from the largest share of people stated (no share: medium)."""
+    shares = shares_in(text)
     if not shares:
         return "medium"
     return "high" if max(shares) >= 50 else "medium" if max(shares) >= 25 else "low"
@@ -105,7 +125,8 @@ def analyse_customers(
     customers = customers or set()
     customer_side = [s for s in [*evidence.sources, *evidence.voices] if s.id not in evidence.vendor]
     types = {note.source_id: note.source_type for note in evidence.assessments}
-    units = readable_units(customer_side, types)
+    every_unit = readable_units(customer_side, types)
+    units = [unit for unit in every_unit if not unit.row]  # table rows name things; they state no finding
     willing = [unit for unit in units if is_willing(unit, customers)]
     paying_units = best(willing, {id(u): willing_score(u) for u in willing}, WTP_LIMIT)
     paying = [clean_claim(unit) for unit in paying_units]
@@ -121,7 +142,7 @@ def analyse_customers(
     advice = [
         claim(s) for s in rank([u.sentence for u in rest if u.text not in used], ADVICE_WORDS, focus, LIMIT)
     ]
-    groups, people = segments_and_personas(units, customers)
+    groups, people = segments_and_personas(every_unit, customers)
     not_found = [
         name
         for name, items in (

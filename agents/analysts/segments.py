@@ -140,39 +140,74 @@ def evidence(unit: Unit) -> list[Claim]:
 
 def candidates(units: list[Unit], customers: set[str]) -> list[tuple[Segment, Unit]]:
     """Every group a source names, best-structured first: headings, listed groups, breakdowns, comparisons."""
-    headed, listed, prose = [], [], []
+    headed: list[tuple[Segment, Unit]] = []
+    listed: list[tuple[Segment, Unit]] = []
+    prose: list[tuple[Segment, Unit]] = []
     for unit in units:
         if METHOD_TOPIC.search(unit.heading) and not group_topic(unit.heading):
             continue
-        match = HEADING.search(unit.heading)
-        if match and match.group("kind").lower() != "persona":
-            headed.append(
-                (
-                    Segment(
-                        name=match.group("name").strip(),
-                        description=match.group("share") or "",
-                        evidence=evidence(unit),
-                    ),
-                    unit,
-                )
-            )
+        named = headed_group(unit)
+        if named:
+            headed.append((named, unit))
         if MONEY.search(unit.text):  # "X generated $0.9 billion": a market segment, not a customer group
             continue
-        if unit.listed and group_topic(unit.topic) and not PERSONA_TOPIC.search(unit.topic):
-            name = name_of(unit.text)
-            listed.append(
-                (Segment(name=name, description=described(unit, name), evidence=evidence(unit)), unit)
-            )
-            continue
-        for pattern in (SHARE_OF, AMONG, COMPARISON):
-            found = pattern.search(plain(unit.text))
-            voiced = pattern is not COMPARISON or unit.source_type in CUSTOMER_VOICE
-            if found and voiced and is_people(found.group("name"), customers):
-                share = found.groupdict().get("share") or ""
-                prose.append(
-                    (Segment(name=found.group("name"), description=share, evidence=evidence(unit)), unit)
-                )
+        item = listed_group(unit)
+        if item:
+            listed.append((item, unit))
+        elif not unit.row:
+            prose += [(segment, unit) for segment in described_groups(unit, customers)]
     return headed + listed + prose
+
+
+def headed_group(unit: Unit) -> Segment | None:
+    """A group a heading names: "Segment 2: Rural owners (18%)", or a sub-heading under "Segments"."""
+    match = HEADING.search(unit.heading)
+    if match and match.group("kind").lower() != "persona":
+        name, share = match.group("name").strip(), match.group("share") or ""
+        return Segment(name=name, description=share, evidence=evidence(unit))
+    if unit.parent and group_topic(unit.parent) and group_name_heading(unit.heading):
+        share = PERCENT.search(unit.heading)
+        description = f"{share.group(0)}: {plain(unit.text)}" if share else plain(unit.text)
+        return Segment(name=name_of(unit.heading), description=description, evidence=evidence(unit))
+    return None
+
+
+def group_name_heading(heading: str) -> bool:
+    """A sub-heading that can name a group (not "Persona: …", "Prices", "Caveats")."""
+    return not (
+        PERSONA_TOPIC.search(heading) or NOT_GROUP_TOPIC.search(heading) or METHOD_TOPIC.search(heading)
+    )
+
+
+def listed_group(unit: Unit) -> Segment | None:
+    """A group named by a list item, a table row's first cell or a paragraph's bold lead under a heading
+    about groups ("Segments we heard", "Who buys")."""
+    if PERSONA_TOPIC.search(unit.topic) or not group_topic(
+        unit.topic if unit.listed or unit.row else unit.heading
+    ):
+        return None
+    if unit.listed:
+        name = name_of(unit.text)
+    elif unit.row:
+        name = unit.text.split(" | ")[0]
+    elif unit.lead:
+        name = name_of(unit.lead)
+    else:
+        return None
+    return Segment(name=name, description=described(unit, name), evidence=evidence(unit))
+
+
+def described_groups(unit: Unit, customers: set[str]) -> list[Segment]:
+    """Groups a sentence singles out: "X make up 44% of respondents", "Among X (29% of the panel), ...",
+    "X were the most price-sensitive" (comparisons only in customers' own sources)."""
+    found_groups = []
+    for pattern in (SHARE_OF, AMONG, COMPARISON):
+        found = pattern.search(plain(unit.text))
+        voiced = pattern is not COMPARISON or unit.source_type in CUSTOMER_VOICE
+        if found and voiced and is_people(found.group("name"), customers):
+            share = found.groupdict().get("share") or ""
+            found_groups.append(Segment(name=found.group("name"), description=share, evidence=evidence(unit)))
+    return found_groups
 
 
 def described(unit: Unit, name: str) -> str:

@@ -219,3 +219,23 @@ def test_market_segments_and_breakdowns_of_things_are_not_customer_segments() ->
         "Craft bakeries with one shop",
         "owners of two or more shops",
     ]
+
+
+def test_segments_are_read_from_sub_headings_tables_and_bold_leads_under_a_heading_about_groups() -> None:
+    report = (
+        "# Who buys bakery supplies\n\n## Customer segments\n\n### Hotel kitchens (22%)\n\n"
+        "Hotel kitchens order twice a week and want one invoice a month.\n\n"
+        "## Buyer groups by size\n\n| Group | Share | Orders |\n|---|---|---|\n"
+        "| Farmers' market stallholders | 12% | weekly |\n\n"
+        "## Segments we met\n\n**School canteens.** Canteens buy in term time only and plan menus ahead.\n\n"
+        "## Prices\n\n| Plan | Price |\n|---|---|\n| Bakers starter | $29 per month |\n"
+    )
+    result = findings(("S6", report, "interviews"))
+    assert [s.name for s in result.segments] == [
+        "Hotel kitchens",
+        "Farmers' market stallholders",
+        "School canteens",
+    ]
+    assert result.segments[0].description.startswith("22%")
+    # and a table row is never a pain point or a price someone would pay
+    assert not any("|" in claim.quote for claim in [*result.pain_points, *result.willingness_to_pay])

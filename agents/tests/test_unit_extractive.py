@@ -227,3 +227,10 @@ def test_pain_words_that_name_the_ideas_own_domain_do_not_make_a_pain_point() ->
     assert pain_cues(text, {"restaurant", "waste", "tracking"}) == ["frustrating"]
     # while an idea without that word keeps it
     assert pain_cues(text, {"meal", "planning"}) == ["waste", "frustrating"]
+
+
+def test_pain_frequency_reads_shares_written_in_words() -> None:
+    from agents.analysts.extractive_customer import shares_in
+
+    assert shares_in("Sixty-one percent of owners, one in four shops and half of them") == [61, 25.0, 50.0]
+    assert (frequency("Seventy percent said so"), frequency("one in ten said so")) == ("high", "low")
