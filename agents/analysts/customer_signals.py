@@ -16,9 +16,13 @@ from __future__ import annotations
 import re
 
 from agents.analysts.amounts import MONEY, PRICE
-from agents.analysts.customer_text import Unit
+from agents.analysts.customer_text import Unit, plain
 from agents.analysts.sentences import PERCENT, singular, stem, words
 
+CALENDAR = frozenset(
+    {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October"}
+    | {"November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+)
 CUSTOMER_VOICE = frozenset({"survey", "interviews", "review_forum"})
 SPELLED_SHARE = re.compile(
     r"\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven"
@@ -43,6 +47,21 @@ PEOPLE = frozenset(
         *("learners", "students", "agencies", "groups", "executives", "leads", "operators", "founders"),
         *("adults", "residents"),
     )
+)
+AGENT_ENDINGS = ("ers", "ors", "ists", "ians")  # plural agent nouns: "growers", "operators", "dentists"
+NOT_AGENTS = frozenset(
+    {"orders", "numbers", "papers", "letters", "matters", "centers", "centres", "computers", "folders"}
+    | {
+        "filters",
+        "containers",
+        "borders",
+        "chapters",
+        "quarters",
+        "corners",
+        "offers",
+        "vendors",
+        "competitors",
+    }
 )
 PRONOUN_SUBJECT = re.compile(r"\b(?:I|I'm|I've|I'd|we|we're|we've|they|she|he|my|our|their|her|his)\b")
 SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
@@ -141,12 +160,18 @@ def has_share(text: str) -> bool:
     return bool(PERCENT.search(text) or SPELLED_SHARE.search(text))
 
 
+def is_agent_noun(word: str) -> bool:
+    """A plural noun for people who do something: "growers", "operators", "dentists" (not "orders")."""
+    return word.endswith(AGENT_ENDINGS) and len(word) > 5 and word not in NOT_AGENTS
+
+
 def customer_subject(text: str, customers: set[str]) -> bool:
     """Whether the sentence speaks of customers: a share of them, a people noun, or a first person."""
     nouns = {singular(word) for word in words(text)}
     return bool(
         RESPONDENT_SHARE.search(text)
         or nouns & PEOPLE
+        or any(is_agent_noun(word) for word in words(text))
         or nouns & {singular(word) for word in customers}
         or PRONOUN_SUBJECT.search(text)
     )
@@ -178,7 +203,19 @@ def is_willing(unit: Unit, customers: set[str]) -> bool:
     if PRICE_CONTEXT.search(unit.context) and PRICE.search(text):
         return True  # a survey's answer to "what would you pay": "the median answer was $85"
     verb = PAY_VERB.search(text)
-    return bool(verb and unit_price(text[verb.start() :]) and payer_before(text, verb, customers))
+    if not verb or names_a_product(text):  # "subscribers pay £9.99 a month for PawPoint": a list price
+        return False
+    return unit_price(text[verb.start() :]) and payer_before(text, verb, customers)
+
+
+def names_a_product(text: str) -> bool:
+    """Whether a sentence names something by a proper name after its first word ("for PawPoint",
+    "on Pro"): what is paid then is that offer's price, not what the customer would pay."""
+    tokens = re.findall(r"[A-Za-z][\w'-]*", plain(text))[1:]
+    return any(
+        re.fullmatch(r"[A-Z][a-z]+(?:[A-Z]\w*)?", token) and token not in CALENDAR and token != "I"
+        for token in tokens
+    )
 
 
 def willing_score(unit: Unit) -> float:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from agents.analysts.amounts import MONEY
-from agents.analysts.customer_signals import CUSTOMER_VOICE, PEOPLE
+from agents.analysts.customer_signals import CUSTOMER_VOICE, PEOPLE, is_agent_noun
 from agents.analysts.customer_text import Unit, plain
 from agents.analysts.sentences import PERCENT, singular, words
 from agents.state import Claim, Segment
@@ -62,21 +62,6 @@ VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did|can|will|would
 HEAD_CUT = re.compile(
     r" (?:in|with|for|from|of|at|on|across|outside|inside|far|near|who|that|using|under|over) "
 )
-AGENT_ENDINGS = ("ers", "ors", "ists", "ians")  # plural agent nouns: "growers", "operators", "dentists"
-NOT_AGENTS = frozenset(
-    {"orders", "numbers", "papers", "letters", "matters", "centers", "centres", "computers", "folders"}
-    | {
-        "filters",
-        "containers",
-        "borders",
-        "chapters",
-        "quarters",
-        "corners",
-        "offers",
-        "vendors",
-        "competitors",
-    }
-)
 CUT = re.compile(r",| \(| who | whose | that | which | where | when |: | [-\u2013\u2014] |; ")
 
 
@@ -111,8 +96,11 @@ def is_people(name: str, customers: set[str]) -> bool:
     if not head_words:
         return False
     head = head_words[-1]
-    agent = head.endswith(AGENT_ENDINGS) and len(head) > 5 and head not in NOT_AGENTS
-    return singular(head) in PEOPLE or singular(head) in {singular(word) for word in customers} or agent
+    return (
+        singular(head) in PEOPLE
+        or singular(head) in {singular(word) for word in customers}
+        or is_agent_noun(head)
+    )
 
 
 def group_topic(topic: str) -> bool:

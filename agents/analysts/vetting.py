@@ -21,14 +21,19 @@ CAVEAT = re.compile(
     r"|\bshould be read with\b|\binterpret(?:ed)? with caution\b|\bconfidence interval\b|\bmethodology\b"
     r"|\bthe survey (?:was|ran|is)\b|\bfieldwork\b|\bresponse rate\b|\bnon-?response\b|\bbias(?:ed)?\b"
     r"|\bself-reported\b|\bunweighted\b|\bnot (?:been )?(?:verified|weighted)\b|\bstated, not actual\b"
-    r"|\bnot actual behaviou?r\b|\brecruited (?:through|from|via)\b|\bopt-in (?:panel|sample)\b",
+    r"|\bnot actual behaviou?r\b|\brecruited (?:through|from|via)\b|\bopt-in (?:panel|sample)\b"
+    r"|\bconvenience sample\b|\bsmall sample\b|\bnot statistically significant\b|\bindicative only\b"
+    r"|\b(?:treated|read) as (?:indicative|directional)\b|\b(?:may|might|likely|probably) (?:over|under)stat"
+    r"|\bmay not (?:generali[sz]e|apply to)\b|\bmay not sum to\b|\bdo not sum to\b|\bdue to rounding\b",
     re.IGNORECASE,
 )
 DEMOGRAPHIC = re.compile(
     r"\b(?:aged|median age|average age|years old|age group|age range)\b"
     r"|\b\d+(?:\.\d+)?\s?% (?:of respondents )?(?:were|are|identified as) (?:women|men|female|male)\b"
     r"|\brespondents (?:were|came|live|lived) (?:from|in|based)\b|\b(?:were|are) based in\b"
-    r"|\b\d+(?:\.\d+)?\s?% (?:female|male|women|men)\b|\b(?:are|were) headquartered\b",
+    r"|\b\d+(?:\.\d+)?\s?% (?:female|male|women|men)\b|\b(?:are|were) headquartered\b"
+    r"|\bhousehold incomes?\b|\b\d+(?:\.\d+)?\s?% (?:were|are) (?:married|single|retired|graduates)\b"
+    r"|\b\d+(?:\.\d+)?\s?% (?:held|hold|had|have) an? (?:university|college|bachelor's) degree\b",
     re.IGNORECASE,
 )
 VOICE_TYPES = frozenset({"survey", "interviews", "review_forum"})
@@ -64,13 +69,19 @@ def is_method_section(heading: str) -> bool:
     return bool(heading) and any(METHOD_SECTION.search(part.strip()) for part in re.split(r"[|:]", heading))
 
 
+STUDY_SECTION = re.compile(
+    r"^(?:methodology|methods?|how we did (?:it|this)|about (?:this|the) (?:research|report|survey|study))\b",
+    re.I,
+)
+
+
 def is_finding(sentence: Sentence, context: str = "") -> bool:
     """A statement about customers or the market: not a caveat, a demographic, a question, off-topic
     chatter, or anything under a heading about the study itself (``context``: its headings, " | "-joined)."""
     return (
         is_statement(sentence)
         and not OFF_TOPIC.search(sentence.text)
-        and not any(is_method_section(part) for part in context.split(" | "))
+        and not any(is_method_section(part) or STUDY_SECTION.search(part) for part in context.split(" | "))
     )
 
 

@@ -239,3 +239,19 @@ def test_segments_are_read_from_sub_headings_tables_and_bold_leads_under_a_headi
     assert result.segments[0].description.startswith("22%")
     # and a table row is never a pain point or a price someone would pay
     assert not any("|" in claim.quote for claim in [*result.pain_points, *result.willingness_to_pay])
+
+
+def test_a_named_offers_price_that_customers_pay_is_a_list_price_and_study_notes_are_no_findings() -> None:
+    # given a comparison saying what subscribers pay for a named service, and a survey's method notes
+    text = (
+        "# Bakery supply services compared\n\n"
+        "Most subscribers pay $24 a month for CrumbDrop, and cafés pay $31 per delivery to DoughNow.\n"
+        "Independent bakers pay about $12 per delivery when they share a van with a neighbour.\n\n"
+        "## Methodology\n\nBakers lose 3 hours a week to ordering, in a convenience sample of 40 shops.\n"
+        "Owners said late deliveries cost them a morning's baking every month.\n"
+        "Figures may not sum to 100% due to rounding, and results may overstate urban shops.\n"
+    )
+    result = findings(("S7", text, "survey"))
+    paying = [c.text for c in result.willingness_to_pay]
+    assert paying == ["Independent bakers pay about $12 per delivery when they share a van with a neighbour."]
+    assert not any("morning" in p.text or "rounding" in p.text for p in result.pain_points)
