@@ -12,7 +12,7 @@ set: a tombstone that keeps the request id bound and the ledger reconcilable).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -135,12 +135,19 @@ def task_insert(task: ResearchTask) -> tuple[ResearchTask, bool]:
     search.vocabulary_add(task.owner_id, document["search_tokens"])  # first: a task is findable once stored
     try:
         research_tasks().insert_one(document)
-        return task, True
     except DuplicateKeyError:
         existing = task_get_by_request(owner_id=task.owner_id, request_id=task.request_id)
         if existing is None:
             raise
         return existing, False
+    search.entries_store([_search_entry(document)])
+    return task, True
+
+
+def _search_entry(document: dict[str, Any]) -> dict[str, Any]:
+    return search.entry(
+        document["_id"], document["owner_id"], document["search_tokens"], document["created_at"]
+    )
 
 
 def _reference_query(references: list[str]) -> dict[str, Any]:
@@ -208,19 +215,26 @@ def _filter_query(
 
 
 def _page(
-    query: dict[str, Any] | None, sort: list[tuple[str, int]], page: int, page_size: int
+    query: dict[str, Any] | None,
+    sort: list[tuple[str, int]],
+    page: int,
+    page_size: int,
+    *,
+    then: dict[str, Any] | None = None,
 ) -> tuple[list[ResearchTask], int]:
+    """One page and the count of what ``query`` (then ``then``, a second ``$match``) matches."""
     if query is None:
         return [], 0
     # One pass for the count and the page ($facet): the matching documents are read once, not twice.
     pipeline: list[dict[str, Any]] = [
         {"$match": query},
-        {"$project": {"report": 0}},
+        *([{"$match": then}] if then else []),
         # _id last: a stable order for equal sort keys, so pages never overlap.
         {"$sort": dict([*sort, ("_id", ASCENDING)])},
         {"$facet": {
             "total": [{"$count": "count"}],
-            "page": [{"$skip": (page - 1) * page_size}, {"$limit": page_size}],
+            # Projected on the page only: secantusdb projects in Python, every document it is given.
+            "page": [{"$skip": (page - 1) * page_size}, {"$limit": page_size}, {"$project": {"report": 0}}],
         }},
     ]  # fmt: skip
     result = next(research_tasks().aggregate(pipeline))
@@ -232,7 +246,43 @@ def task_list(
     filters: TaskFilters, *, sort: str = "-created_at", page: int = 1, page_size: int = 20
 ) -> tuple[list[ResearchTask], int]:
     """One page of the owner's tasks and the total matching count."""
+    if filters.text.strip():
+        return _text_page(filters, sort, page, page_size)
     return _page(_filter_query(filters, [filters.owner_id]), SORTS[sort], page, page_size)
+
+
+def _owned_visible(owner_id: int, task_ids: list[str], projection: dict[str, int]) -> dict[str, Any]:
+    """The owner's visible tasks among ``task_ids`` by id (``_id`` first: secantusdb looks them up)."""
+    query = {"_id": {"$in": task_ids}, "owner_id": owner_id, **VISIBLE}
+    return {document["_id"]: document for document in research_tasks().find(query, projection)}
+
+
+def _text_page(filters: TaskFilters, sort: str, page: int, page_size: int) -> tuple[list[ResearchTask], int]:
+    """A free-text search: matching ids from ``search_entries``, then only the page's tasks read.
+
+    Filters on fields that change (status) or sorts by them (score, completion) are answered by the
+    tasks themselves: the first ``$match`` is the ``(owner_id, search_tokens)`` index lookup alone
+    (secantusdb uses an index only for a stage of that exact shape), the second applies the rest.
+    """
+    if filters.statuses or filters.depth or sort not in ("-created_at", "created_at"):
+        expansions = search.owner_expansions(filters.owner_id, filters.text)
+        if not expansions:
+            return [], 0
+        lookup = {"owner_id": filters.owner_id, "search_tokens": {"$in": expansions[0]}}
+        rest = _filter_query(replace(filters, text=""), None)
+        assert rest is not None
+        if expansions[1:]:
+            rest["$and"] = [{"search_tokens": {"$in": expansion}} for expansion in expansions[1:]]
+        return _page(lookup, SORTS[sort], page, page_size, then=rest)
+    task_ids = search.owner_matches(
+        filters.owner_id, filters.text, created_after=filters.created_after,
+        created_before=filters.created_before, newest_first=sort != "created_at",
+    )  # fmt: skip
+    if not task_ids:
+        return [], 0
+    window = task_ids[(page - 1) * page_size : page * page_size]
+    found = _owned_visible(filters.owner_id, window, {"report": 0})
+    return [_from_document(found[task_id]) for task_id in window if task_id in found], len(task_ids)
 
 
 def task_list_all(
@@ -245,11 +295,10 @@ def task_list_all(
 
 def task_suggest(*, owner_id: int, text: str, limit: int = 8) -> list[ResearchTask]:
     """Newest tasks whose title and idea have words starting with each word of ``text`` (as-you-type)."""
-    query = _filter_query(TaskFilters(owner_id=owner_id, text=text), [owner_id])
-    if query is None:
-        return []
-    cursor = research_tasks().find(query, {"report": 0}).sort("created_at", DESCENDING).limit(limit)
-    return [_from_document(document) for document in cursor]
+    # Twice the limit: room for matches not shown (a task whose charge is not settled yet).
+    task_ids = search.owner_matches(owner_id, text)[: 2 * limit]
+    found = _owned_visible(owner_id, task_ids, {"report": 0, "checkpoints": 0})
+    return [_from_document(found[task_id]) for task_id in task_ids if task_id in found][:limit]
 
 
 def checkpoint_append(task_id: str, record: CheckpointRecord) -> ResearchTask | None:
@@ -323,6 +372,7 @@ def task_remove_uncharged(task_id: str) -> bool:
     """Remove a task whose charge never happened (refused or unreachable ledger); True if removed."""
     removed = research_tasks().delete_one({"_id": task_id, "charged": False}).deleted_count == 1
     if removed:
+        search.entries_remove([task_id])
         _changed(task_id)
     return removed
 
@@ -348,6 +398,7 @@ def tasks_delete(*, owner_id: int, task_ids: list[str]) -> list[str]:
             {"owner_id": owner_id, "_id": {"$in": [document["_id"] for document in found]}},
             {"$set": {"deleted_at": timezone.now(), "report": None, "updated_at": timezone.now()}},
         )
+        search.entries_remove([document["_id"] for document in found])
     for document in found:
         _changed(document["_id"])
     names = {name for document in found for name in (document["_id"], document["request_id"])}
@@ -357,10 +408,12 @@ def tasks_delete(*, owner_id: int, task_ids: list[str]) -> list[str]:
 def tasks_index_for_search(*, batch_size: int = 200, everything: bool = False) -> int:
     """Give tasks stored before search existed (or every task) their words; return how many changed.
 
-    Also records every task's words in its owner's vocabulary; safe to run again at any time.
+    Also records every task's words in its owner's vocabulary and (re)writes its search entry unless it
+    is deleted; safe to run again at any time. ``everything``: after a change to how words are
+    normalised, or to give search entries to tasks indexed before entries existed.
     """
     query: dict[str, Any] = {} if everything else {"search_tokens": {"$exists": False}}
-    projection = {"owner_id": 1, "title": 1, "product_idea": 1}
+    projection = {"owner_id": 1, "title": 1, "product_idea": 1, "created_at": 1, "deleted_at": 1}
     changed, batch = 0, []
     for document in research_tasks().find(query, projection):
         batch.append(document)
@@ -376,13 +429,17 @@ def _index_batch(documents: list[dict[str, Any]]) -> int:
     if not documents:
         return 0
     updates: list[Any] = []
+    entries: list[dict[str, Any]] = []
     words_by_owner: dict[int, set[str]] = {}
     for document in documents:
         words = search.tokens(document.get("title", ""), document.get("product_idea", ""))
         updates.append(UpdateOne({"_id": document["_id"]}, {"$set": {"search_tokens": words}}))
         words_by_owner.setdefault(document["owner_id"], set()).update(words)
+        if document.get("deleted_at") is None:
+            entries.append(search.entry(document["_id"], document["owner_id"], words, document["created_at"]))
     for owner_id, owner_words in words_by_owner.items():
         search.vocabulary_add(owner_id, sorted(owner_words))
+    search.entries_store(entries)
     return research_tasks().bulk_write(updates, ordered=False).modified_count
 
 

@@ -18,6 +18,7 @@ from pymongo.database import Database
 Document = dict[str, Any]
 RESEARCH_TASKS = "research_tasks"
 SEARCH_TERMS = "search_terms"
+SEARCH_ENTRIES = "search_entries"
 SOURCE_CACHE = "source_cache"
 
 INDEXES: dict[str, list[IndexModel]] = {
@@ -34,6 +35,8 @@ INDEXES: dict[str, list[IndexModel]] = {
         IndexModel([("owner_id", ASCENDING), ("term", ASCENDING)], name="owner_term"),
         IndexModel([("term", ASCENDING)], name="term"),  # staff search across owners
     ],
+    # An owner's free-text search (research/search.py): one small document per task, multikey.
+    SEARCH_ENTRIES: [IndexModel([("owner_id", ASCENDING), ("tokens", ASCENDING)], name="owner_tokens")],
 }
 
 _lock = threading.Lock()
@@ -80,6 +83,11 @@ def research_tasks() -> Collection[Document]:
 def search_terms() -> Collection[Document]:
     """The ``search_terms`` collection: each owner's known words (prefix expansion for search)."""
     return get_database()[SEARCH_TERMS]
+
+
+def search_entries() -> Collection[Document]:
+    """The ``search_entries`` collection: per task its owner, words and creation time (owner search)."""
+    return get_database()[SEARCH_ENTRIES]
 
 
 def source_cache() -> Collection[Document]:

@@ -3,21 +3,36 @@
 Each task document carries ``search_tokens``: the distinct normalised words of its title and idea
 (case and accents folded), under a multikey index ``(owner_id, search_tokens)``. Each word typed is
 a prefix: it is expanded through the owner's vocabulary (``search_terms``, one document per owner
-and word, index ``(owner_id, term)``) with a range scan, and the task query asks for tokens ``$in``
-those words. Both are plain equality/range index lookups, so they work the same on MongoDB and on
-the embedded secantusdb. Only this module touches ``search_terms``.
+and word, index ``(owner_id, term)``) with a range scan.
+
+An owner's search reads ``search_entries``: one small document per task (``_id`` the task id, its
+owner, words and creation time, none of which ever change) under a multikey index
+``(owner_id, tokens)``. The query is exactly ``{owner_id, tokens: {$in: words}}`` for the most
+specific typed word — the shape the embedded secantusdb answers from the index (any further clause
+makes it fall back to the owner's whole ``owner_created`` range), and a plain IXSCAN on MongoDB.
+The other words and the date range are checked here, on the few fields fetched. The task documents
+are 10-15 times larger (checkpoints), so reading every match from them cost most of a search; now
+only the page's tasks are read, by id, with the visibility rules applied (``documents``).
+
+Entries exist for every task that may be visible (written on insert, removed when the task is deleted
+or discarded), so a task whose charge is not settled yet has one: such a task is never shown, and
+counts at most for the moment between its insert and its charge. Staff search across owners still
+uses ``search_tokens`` on the tasks (``text_clauses``). Only this module touches ``search_terms``
+and ``search_entries``.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
-from pymongo import ASCENDING
+from pymongo import ASCENDING, ReplaceOne
 from pymongo.errors import BulkWriteError
 
-from research.mongo import search_terms
+from research.mongo import search_entries, search_terms
 
 WORD = re.compile(r"[^\W_]+")
 MAX_TOKEN_LENGTH = 40
@@ -85,3 +100,76 @@ def term_suggestions(owner_id: int, text: str, limit: int = SUGGESTED_TERMS) -> 
     if not typed:
         return []
     return expand(typed[-1], [owner_id])[:limit]
+
+
+# ---------------------------------------------------------------- an owner's search (search_entries)
+
+
+def entry(task_id: str, owner_id: int, task_tokens: list[str], created_at: datetime) -> dict[str, Any]:
+    """The search entry of a task."""
+    return {"_id": task_id, "owner_id": owner_id, "tokens": task_tokens, "created_at": created_at}
+
+
+def entries_store(entries: Iterable[dict[str, Any]]) -> None:
+    """Write entries (replacing any of the same task): one round trip."""
+    writes = [ReplaceOne({"_id": item["_id"]}, item, upsert=True) for item in entries]
+    if writes:
+        search_entries().bulk_write(writes, ordered=False)
+
+
+def entries_remove(task_ids: list[str]) -> None:
+    """Forget the entries of tasks deleted or discarded."""
+    if task_ids:
+        search_entries().delete_many({"_id": {"$in": task_ids}})
+
+
+def entries_query(owner_id: int, expanded: list[str]) -> dict[str, Any]:
+    """The index query for the tasks of ``owner_id`` having any of ``expanded`` (nothing else in it)."""
+    return {"owner_id": owner_id, "tokens": {"$in": expanded}}
+
+
+def owner_expansions(owner_id: int, text: str) -> list[list[str]]:
+    """Per typed word, the owner's words it stands for; the most specific typed word first (it drives
+    the index lookup). Empty when no word is typed or some word stands for nothing (no task matches)."""
+    typed = list(dict.fromkeys(words(text)))
+    # The longest typed word is the likeliest to be the rarest.
+    typed.sort(key=len, reverse=True)
+    expansions = []
+    for prefix in typed:
+        expanded = expand(prefix, [owner_id])
+        if not expanded:
+            return []
+        expansions.append(expanded)
+    return expansions
+
+
+def owner_matches(
+    owner_id: int,
+    text: str,
+    *,
+    created_after: datetime | None = None,
+    created_before: datetime | None = None,
+    newest_first: bool = True,
+) -> list[str]:
+    """Ids of the owner's tasks having, for every word of ``text``, a word starting with it; ordered by
+    creation time (newest first unless told otherwise; equal times by id). Includes tasks whose charge
+    is not settled yet: the caller applies the visibility rules to what it shows."""
+    expansions = owner_expansions(owner_id, text)
+    if not expansions:
+        return []
+    others = [set(expansion) for expansion in expansions[1:]]
+    projection = {"created_at": 1, "tokens": 1} if others else {"created_at": 1}
+    cursor = search_entries().find(entries_query(owner_id, expansions[0]), projection)
+    found: list[tuple[datetime, str]] = []
+    for document in cursor:
+        created = document["created_at"]
+        if created_after is not None and created < created_after:
+            continue
+        if created_before is not None and created >= created_before:
+            continue
+        if others and any(expansion.isdisjoint(document["tokens"]) for expansion in others):
+            continue
+        found.append((created, document["_id"]))
+    found.sort(key=lambda item: item[1])  # ties by id, then (stable) by time
+    found.sort(key=lambda item: item[0], reverse=newest_first)
+    return [task_id for _, task_id in found]

@@ -33,6 +33,9 @@ def insert_tasks(tasks: list[documents.ResearchTask]) -> None:
         words.setdefault(document["owner_id"], set()).update(document["search_tokens"])
     for owner_id, owner_words in words.items():
         search.vocabulary_add(owner_id, sorted(owner_words))
+    search.entries_store(
+        documents._search_entry(document) for document in stored if not document["deleted_at"]
+    )
 
 
 def spaced(start: datetime, index: int) -> datetime:
