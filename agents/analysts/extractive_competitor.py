@@ -7,7 +7,17 @@ from collections import Counter
 from typing import cast
 
 from agents.analysts.extractive_market import claim
-from agents.analysts.sentences import PRICE, Sentence, all_sentences, keyword_hits, rank
+from agents.analysts.sentences import (
+    GAP_HEADING,
+    PRICE,
+    TREND_HEADING,
+    Sentence,
+    all_sentences,
+    keyword_hits,
+    rank,
+    under,
+    unique,
+)
 from agents.analysts.vetting import Evidence, is_statement
 from agents.state import Claim, Competitor, CompetitorFindings, Level, Source
 
@@ -74,6 +84,9 @@ GAP_WORDS = (
     "unmet",
     "whitespace",
     "missing",
+    "nobody",
+    "no one",
+    "lack",
 )
 # a qualifier just before "saturated" / "crowded" sets the level ("moderately saturated" is medium)
 QUALIFIER_LEVELS: tuple[tuple[str, Level], ...] = (
@@ -95,6 +108,7 @@ SATURATION: tuple[tuple[str, Level, bool], ...] = (  # pattern, level, whether q
     (r"consolidat", "medium", False),
 )
 MAX_COMPETITORS = 8
+GAP_LIMIT = 6
 ITEM_SENTENCES = 3
 FEE = re.compile(r"\b(?:fees?|charges?|charging|commission|priced|costs?)\b", re.I)
 PRONOUN_LEAD = re.compile(
@@ -348,7 +362,11 @@ def analyse_competitors(evidence: Evidence, focus: set[str]) -> CompetitorFindin
         describe(name, sentences, tables.get(name)) for name in competitor_names(sentences, tables)
     ]
     independent = [s for s in sentences if s.source_id not in evidence.vendor]  # a vendor's "gap" is an ad
-    gaps = [claim(s) for s in rank(independent, GAP_WORDS, focus, 5)]
+    # a section that names what is missing ("Where the gaps are", "What nobody offers well") first;
+    # a sentence under a "Drivers" or "Trends" heading is a trend, not a gap
+    candidates = [s for s in independent if not TREND_HEADING.search(s.heading)]
+    headed = under(candidates, GAP_HEADING)
+    gaps = [claim(s) for s in unique([*headed, *rank(candidates, GAP_WORDS, focus, 5)])[:GAP_LIMIT]]
     level, rationale, _ = saturation(independent, len(competitors))
     names = ", ".join(c.name for c in competitors)
     not_found = [name for name, items in (("competitors", competitors), ("gaps", gaps)) if not items]

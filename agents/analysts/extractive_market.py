@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from agents.analysts.figures import MARKET, SINGLE, SPEND
 from agents.analysts.figures import figures as typed_figures
-from agents.analysts.sentences import Sentence, all_sentences, keyword_hits, rank, stem, words
+from agents.analysts.sentences import (
+    OPPORTUNITY_HEADING,
+    TREND_HEADING,
+    Sentence,
+    all_sentences,
+    keyword_hits,
+    rank,
+    stem,
+    under,
+    unique,
+    words,
+)
 from agents.analysts.vetting import Evidence, is_statement
 from agents.state import Claim, Figure, MarketFindings
 
@@ -37,9 +48,11 @@ OPPORTUNITY_WORDS = (
     "unmet",
     "room",
     "fastest",
+    "opening",
 )
 OTHER_KINDS = ("company_revenue", "funding", "population", "cost", "customer_spend", "share")
 LIMIT = 5
+TREND_LIMIT = 8  # trends are varied (workforce, regulation, technology, buyers): room for each
 SIZED = ("market_size", "growth_rate")
 
 
@@ -124,10 +137,14 @@ def analyse_market(evidence: Evidence, focus: set[str]) -> MarketFindings:
     others = ranked([f for f in found if f.kind in OTHER_KINDS], focus, evidence.vendor)
     used = {f.quote for f in [*sizes, *growth, *others]}
     remaining = [s for s in sentences if s.text not in used and s.source_id not in evidence.vendor]
-    trends = [claim(s) for s in rank(remaining, TREND_WORDS, focus, LIMIT)]
+    # a source's own "Drivers" or "Trends" section first, then sentences worded as trends
+    headed = under(remaining, TREND_HEADING)
+    trends = [claim(s) for s in unique([*headed, *rank(remaining, TREND_WORDS, focus, LIMIT)])[:TREND_LIMIT]]
     used |= {c.quote for c in trends}
+    left = [s for s in remaining if s.text not in used]
+    headed = under(left, OPPORTUNITY_HEADING)
     opportunities = [
-        claim(s) for s in rank([s for s in remaining if s.text not in used], OPPORTUNITY_WORDS, focus, LIMIT)
+        claim(s) for s in unique([*headed, *rank(left, OPPORTUNITY_WORDS, focus, LIMIT)])[:LIMIT]
     ]
     not_found = [
         name

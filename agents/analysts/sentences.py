@@ -193,3 +193,25 @@ def first_year(text: str) -> str:
     """The first year or year range mentioned in ``text``, or ''."""
     match = YEAR.search(text)
     return match.group(0) if match else ""
+
+
+# section headings that say what their sentences are, whatever words the sentences use
+TREND_HEADING = re.compile(
+    r"\b(?:drivers?|trends?|dynamics|tailwinds?|headwinds?|shifts?|what(?:'s| is) changing|outlook|"
+    r"momentum|forces)\b",
+    re.IGNORECASE,
+)
+GAP_HEADING = re.compile(
+    r"\b(?:gaps?|unmet|nobody|no one|missing|white ?space|under-?served|unsolved|what(?:'s| is) missing|"
+    r"lack(?:s|ing)?|falls? short|wish(?:es|list)?)\b",
+    re.IGNORECASE,
+)
+
+OPPORTUNITY_HEADING = re.compile(
+    r"\b(?:opportunit\w*|openings?|where to (?:win|play)|white ?space|room to grow)\b", re.IGNORECASE
+)
+
+
+def under(sentences: Iterable[Sentence], heading: re.Pattern[str]) -> list[Sentence]:
+    """Sentences whose section heading matches ``heading``, in order."""
+    return [sentence for sentence in sentences if heading.search(sentence.heading)]

@@ -370,3 +370,33 @@ def test_a_product_priced_in_the_sentence_after_the_one_naming_it_is_priced_and_
     assert priced["Apiary Pro"] == "$12 per month"
     [conflict] = price_conflicts("Hivewatch", mentions("Hivewatch", sentences))
     assert [side.value for side in conflict.sides] == ["$3 per hive per month", "$4 per hive per month"]
+
+
+def test_a_sources_own_drivers_gaps_and_openings_sections_place_their_sentences() -> None:
+    from agents.analysts.extractive_competitor import analyse_competitors
+    from agents.analysts.extractive_market import analyse_market
+
+    report = source(
+        "## Drivers\n\n"
+        "- **Beekeeper ageing.** Half of commercial beekeepers will retire within the decade.\n"
+        "- **Sensors.** Cheap hive scales now report weight and temperature to a phone every hour.\n\n"
+        "## What nobody offers well\n\n"
+        "- Alerts in Swahili and Amharic for cooperatives that read neither English nor French.\n\n"
+        "## Openings\n\n"
+        "Pollination brokers want hive-strength certificates before each almond contract is signed.\n",
+        "S1",
+        agent="market",
+    )
+    findings = Evidence(sources=[report], assessments=[], research_year=2026)
+    market = analyse_market(findings, {"hive", "sensor"})
+    trends = [claim.text for claim in market.trends]
+    # then the "Drivers" bullets are trends even without trend words ("retire", "report")
+    assert trends[:2] == [
+        "**Beekeeper ageing.** Half of commercial beekeepers will retire within the decade.",
+        "**Sensors.** Cheap hive scales now report weight and temperature to a phone every hour.",
+    ]
+    assert market.opportunities[0].text.startswith("Pollination brokers want")
+    gaps = [claim.text for claim in analyse_competitors(findings, {"hive"}).gaps]
+    # and the "What nobody offers well" bullet is a gap, while a driver is never one
+    assert gaps[0].startswith("Alerts in Swahili and Amharic")
+    assert not any("retire" in gap or "Cheap hive scales" in gap for gap in gaps)
