@@ -30,7 +30,7 @@ NUMBER_WORDS = {
         ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
     )
 }
-WORD = re.compile(r"[a-z][a-z-]+")
+WORD = re.compile(r"[a-z][a-z0-9-]+")  # "b2", "covid-19": codes name measures too
 DISAGREE = 1.25
 PRICE_DISAGREE = 1.1  # a list price is exact, not an estimate: a tenth apart is a different price
 MIN_SHARED = 3

@@ -26,6 +26,10 @@ FUNDING = re.compile(
     r"\b(?:rais(?:ed|es|ing)|funding|series [a-e]\b|seed round|venture|investors?|valuation|grant of)\b", re.I
 )
 REVENUE = re.compile(r"\b(?:revenues?|sales|arr|turnover|earned|earnings|bookings|income)\b", re.I)
+EARNINGS = re.compile(r"\b(?:earned|earn|earns|earnings|income|incomes)\b", re.I)
+OWN_REVENUE = re.compile(r"\b(?:revenues?|sales|arr|turnover|bookings)\b", re.I)
+GROUP = re.compile(r"\b[a-z]{3,}(?:ers|ors|ists|ants|ents|ies|ians|ees|ives|workers|people|households)\b")
+NAMED = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][a-z]+[A-Z]\w*|\b(?:Inc|Ltd|Corp|LLC|PLC)\b")
 # a single organisation or person as the subject: "Acme's", "the company", "its", "one restaurant's"
 SINGLE = re.compile(
     r"(?:\b[A-Z][\w&.-]*[a-z][\w&.-]*(?: [A-Z][\w&.-]+)*'s\b|\bthe company\b|\bits\b"
@@ -233,6 +237,19 @@ def clause(text: str, start: int, end: int) -> str:
     return text[left:right]
 
 
+def group_earnings(around: str, before: str) -> bool:
+    """Money a whole group earns ("Kenyan dairy farmers earned $2 billion"): a market, not a firm's revenue.
+
+    Only earnings and income (never revenue, sales or bookings, which firms report), with a plural
+    group as the subject and no single organisation or named company before the amount.
+    """
+    earned = EARNINGS.search(around)
+    if earned is None or OWN_REVENUE.search(around) or SINGLE.search(before):
+        return False
+    subject = around[: earned.start()]
+    return bool(GROUP.search(subject)) and not NAMED.search(subject)
+
+
 def money_kind(around: str, before: str, sentence: str = "") -> FigureKind:
     """The kind of a scaled amount ("$2.8 billion") from the words of its clause (else its sentence)."""
     if FUNDING.search(around):
@@ -246,7 +263,7 @@ def money_kind(around: str, before: str, sentence: str = "") -> FigureKind:
     if SPEND.search(around) and ONE_CUSTOMER.search(around):
         return "customer_spend"
     if REVENUE.search(around) and (SINGLE.search(before) or not MARKET.search(around)):
-        return "company_revenue"
+        return "market_size" if group_earnings(around, before) else "company_revenue"
     if SPEND.search(around) or SIZING.search(around):  # "insurers spent $1.3 billion on …", "puts X at $60m"
         return "market_size"
     if COST.search(around) and not MARKET.search(around):
@@ -342,8 +359,16 @@ def geography_of(text: str, fallback: str = "") -> str:
 
 
 def places_in(text: str) -> set[str]:
-    """Every place ``text`` names ("from the Philippines and India to Germany" -> all three)."""
-    return {PLACES[match.group(1)] for match in PLACE.finditer(text)}
+    """Every place ``text`` names, also by its people's adjective ("Nigerian freelancers", "German
+    hospitals"): "from the Philippines and India to Germany" -> all three."""
+    named = {PLACES[match.group(1)] for match in PLACE.finditer(text)}
+    for word in re.findall(r"\b[A-Z][a-z]{3,}\b", text):
+        # Nigerian -> Nigeria, German -> Germany, Canadian -> Canada, Brazilian -> Brazil
+        for candidate in (word[:-1], f"{word}y", f"{word[:-3]}a", word[:-3]):
+            if candidate in PLACES and PLACES[candidate] not in ALIASES.values():
+                named.add(PLACES[candidate])
+                break
+    return named
 
 
 def scope_of(text: str) -> str:

@@ -95,6 +95,14 @@ def typed(text: str) -> list[tuple[str, str, str, str, str]]:
             "Our 2030 forecast is USD 410 million, assuming import rules stay as they are.",
             [("USD 410 million", "market_size", "forecast", "2030", "")],
         ),
+        (  # a whole group's earnings are a market; one person's or a named firm's are not
+            "Kenyan dairy farmers earned an estimated $2.1 billion from export buyers in 2024.",
+            [("$2.1 billion", "market_size", "current", "2024", "")],
+        ),
+        (
+            "One dairy farmer earned $1.2 million from a single export buyer.",
+            [("$1.2 million", "company_revenue", "current", "", "")],
+        ),
     ],
 )
 def test_figures_are_typed_by_kind_timeframe_year_and_place(
@@ -331,6 +339,15 @@ def test_one_organisation_paying_for_its_own_system_is_a_cost_not_a_market() -> 
     ]
 
 
+def test_codes_like_b2_count_as_shared_words_of_a_measure() -> None:
+    one = Sentence(
+        "Members report the first-attempt pass rate at the C1 pilot exam was 58% in 2024.", "S1", 0
+    )
+    other = Sentence("My school says 9 out of 10 of their pilots pass the C1 exam first time.", "S2", 0)
+    [conflict] = measure_conflicts([one, other])
+    assert [side.value for side in conflict.sides] == ["58%", "9 out of 10"]
+
+
 def test_a_ratio_and_a_percentage_of_the_same_share_disagree_across_sources() -> None:
     # given a share written as a ratio with its exact figure, and another source's percentage
     one = Sentence(
@@ -400,3 +417,14 @@ def test_a_sources_own_drivers_gaps_and_openings_sections_place_their_sentences(
     # and the "What nobody offers well" bullet is a gap, while a driver is never one
     assert gaps[0].startswith("Alerts in Swahili and Amharic")
     assert not any("retire" in gap or "Cheap hive scales" in gap for gap in gaps)
+
+
+def test_the_ideas_places_include_those_named_by_their_peoples_adjective() -> None:
+    from agents.analysts.figures import places_in
+
+    assert places_in("Crop insurance for Kenyan and Brazilian farmers selling to German mills") == {
+        "Kenya",
+        "Brazil",
+        "Germany",
+    }
+    assert places_in("A planner for busy parents") == set()
