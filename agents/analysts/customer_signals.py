@@ -68,10 +68,13 @@ SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 
 # --- willingness to pay -------------------------------------------------------------------------
 INTENT = re.compile(
-    r"(?:\bwould|\bcould|\bcan|['\u2019]d|\bwilling to|\bprepared to|\bready to|\bhappy to|\bexpect to"
+    r"(?:\bwould|\bcould|['\u2019]d|\bwilling to|\bprepared to|\bready to|\bhappy to|\bexpect to"
     r"|\bplan to)\s+(?:\w+\s+){0,2}?(?:pay|spend|budget|afford|manage|justify|subscribe)(?:ing)?\b"
     r"|\bwillingness to pay\b|\bmaximum (?:price|they would pay)\b|\bacceptable price\b|\bwould not pay\b"
-    r"|\bwon['\u2019]t pay\b|\bnot (?:willing|prepared) to pay\b",
+    r"|\bwon['\u2019]t pay\b|\bnot (?:willing|prepared) to pay\b|\b(?:would|['\u2019]d) go (?:up )?to\b"
+    r"|\b(?:named|called|considered?|rated|saw|see) \S+ (?:\S+ ){0,3}?as "
+    r"(?:fair|reasonable|acceptable|affordable)\b"
+    r"|\b(?:fair|reasonable|acceptable|affordable) (?:price|amount|fee)\b",
     re.IGNORECASE,
 )
 # resisting a price: willingness to pay only when the price or the share is stated
@@ -84,6 +87,8 @@ PRICE_CONTEXT = re.compile(
     r"|\bpric(?:e|es|ing) (?:expectations?|sensitivity|they)\b|\bstated price",
     re.IGNORECASE,
 )
+PRICE_TOPIC = re.compile(r"\b(?:price|prices|pricing|budgets?|spend(?:ing)?)\b", re.IGNORECASE)
+ASKING = frozenset({"survey", "interviews"})  # sources that ask customers; their price sections are answers
 PER_UNIT = re.compile(r"\bper\b|/|\b(?:a|an|each) \w+$", re.IGNORECASE)
 ASKED = re.compile(r"^(?:we )?asked\b|\bwe asked\b|\bquestions? about\b", re.IGNORECASE)
 
@@ -142,14 +147,16 @@ DRIVER = re.compile(
     r"|\bwould win\b|\bwhat (?:\w+ ){0,2}values?\b|\bvalued?\b|\bprefer\w*\b|\bloyal\w*\b|\bsatisf\w*\b"
     r"|\bkeep using\b|\bcited by \d|\breasons? (?:to|for) (?:choos|switch|stay|buy)\w*|\bchose\b|\bchoos\w+\b"
     r"|\btrust\w*\b|\blove[sd]?\b|\bdecid\w+ factors?\b|\bmost (?:wanted|requested)\b|\bcare most\b"
-    r"|\bwould recommend\b|\b(?:switched|stayed|stay|chose|renewed)\b[^.;]{0,30}\bbecause\b",
+    r"|\bwould recommend\b|\b(?:switched|stayed|stay|chose|renewed)\b[^.;]{0,30}\bbecause\b"
+    r"|\b(?:stay|stays|stayed|stick|sticks|stuck) with\b",
     re.IGNORECASE,
 )
 DRIVER_TOPIC = re.compile(
     r"\bwhat (?:\w+ ){0,2}(?:matters?|values?|wants?|likes?|loves?)\b|\bchoos\w+|\bchoice\b"
     r"|\b(?:satisfaction|buying|purchase|purchasing|choice|loyalty|retention|switching) drivers?\b"
     r"|\bdrivers of (?:choice|satisfaction)\b"
-    r"|\bpriorities\b|\bwhy (?:\w+ ){0,2}(?:stay|switch|buy|choose)\b|\bsatisf\w*|\bdecision\b|\bretention\b"
+    r"|\bpriorities\b|\bwhy (?:\w+ ){0,2}(?:stay|switch|buy|choose|keep|stick|use|leave)\b"
+    r"|\bsatisf\w*|\bdecision\b|\bretention\b"
     r"|\bloyal\w*|\bwhat made\b",
     re.IGNORECASE,
 )
@@ -200,7 +207,10 @@ def is_willing(unit: Unit, customers: set[str]) -> bool:
         if priced:
             return True
         return not ASKED.search(text) and customer_subject(text, customers)  # "they would pay for it"
-    if PRICE_CONTEXT.search(unit.context) and PRICE.search(text):
+    asked = PRICE_CONTEXT.search(unit.context) or (
+        unit.source_type in ASKING and PRICE_TOPIC.search(unit.topic) and not names_a_product(text)
+    )
+    if asked and PRICE.search(text):
         return True  # a survey's answer to "what would you pay": "the median answer was $85"
     verb = PAY_VERB.search(text)
     if not verb or names_a_product(text):  # "subscribers pay £9.99 a month for PawPoint": a list price

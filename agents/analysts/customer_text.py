@@ -76,9 +76,28 @@ def is_sentence(text: str) -> bool:
 def read_units(source: Source, source_type: SourceType = "unknown") -> list[Unit]:
     """Every sentence of ``source`` with its heading, lead, paragraph opener and list membership."""
     reader = _Reader(source, source_type)
-    for raw in source.content.splitlines():
-        reader.read(raw.strip())
+    for line in logical_lines(source.content):
+        reader.read(line)
     return reader.units
+
+
+def logical_lines(content: str) -> list[str]:
+    """The content's lines with soft-wrapped paragraphs and list items joined, so a sentence broken
+    across lines stays one sentence (its quote still verifies: the check collapses whitespace)."""
+    lines: list[str] = []
+    joinable = False  # whether the last line is prose that the next plain line continues
+    for raw in content.splitlines():
+        line = raw.strip()
+        plain_line = bool(line) and not (
+            line.startswith(("#", "|", *SKIPPED)) or LIST_MARKER.match(line) or BOLD_LINE.match(line)
+        )
+        if plain_line and joinable and not line.startswith(("**", "__")):  # a bold lead opens a paragraph
+            lines[-1] = f"{lines[-1]} {line}"
+        else:
+            lines.append(line)
+        joinable = bool(line) and not line.endswith(":") and (plain_line or bool(LIST_MARKER.match(line)))
+        joinable = joinable and not line.startswith(("#", "|", *SKIPPED))
+    return lines
 
 
 class _Reader:

@@ -30,7 +30,11 @@ GROUP_TOPIC = re.compile(
 NOT_GROUP_TOPIC = re.compile(
     r"\b(?:gaps?|pains?|problems?|complaints?|pric(?:e|es|ing)|features?|competitors?|caveats?)\b", re.I
 )
-PERSONA_TOPIC = re.compile(r"\bpersonas?\b", re.IGNORECASE)
+PERSONA_TOPIC = re.compile(
+    r"\bpersonas?\b|\bcomposite\b|\barchetypes?\b|\billustrat\w+|\bfictional (?:person|character|customer)"
+    r"|^meet [A-Z]",
+    re.IGNORECASE,
+)
 METHOD_TOPIC = re.compile(r"\b(?:respondents?|sample|who answered|profile|demographics?|caveats?)\b", re.I)
 HEADING = re.compile(
     r"(?P<kind>segment|persona|cohort)\s*\d*\s*[:.\-\u2013\u2014]\s*(?P<name>[^(]+?)\s*(?:\((?P<share>[^)]*)\))?$",
@@ -38,13 +42,23 @@ HEADING = re.compile(
 )
 # "*Priya, the first-time puppy owner*", "Dana, the solo attorney", "Joy, a 26-year-old nurse"
 PERSON = re.compile(
-    r"(?:(?<=[*_])|(?<=^)|(?<=: )|(?<=\. ))(?P<person>[A-Z][a-z]+(?: [A-Z][a-z]+)?,"
+    r"(?:(?<=[*_])|(?<=^)|(?<=: )|(?<=\. )|(?<=^Meet ))(?P<person>[A-Z][a-z]+(?: [A-Z][a-z]+)?,"
     r" (?:the|a|an|our) [^*_.;]{3,80}?)(?=[*_]|[.;]|,? who\b|$)"
 )
 SHARE_OF = re.compile(
     r"^(?P<name>(?:[A-Z][\w-]*|[a-z-]+)(?: [\w&'-]+){0,6}?) (?:make up|account for|represent|are|form)"
     r" (?P<share>\d+(?:\.\d+)?\s?%) of (?:the )?(?:respondents|customers|users|buyers|market|demand|sample"
     r"|panel)"
+)
+ENUMERATION = re.compile(
+    r"\b(?:kinds|types|groups|segments|sorts|categories) of (?:customers?|buyers?|users?|clients?|\w+)\b"
+    r"|\b(?:segments|groups|buyer groups|customer groups)\b",
+    re.IGNORECASE,
+)
+# between enumerated groups: commas, semicolons, or "and" before a new group ("… shop and night bakers who …")
+ITEM_SPLIT = re.compile(
+    r",\s*(?:and |or )?|;\s*"
+    r"|\s+and\s+(?=[a-z-]+\b(?:\s[a-z-]+){0,3}\s(?:who|that|with|[a-z]+ing|in|on|under)\b)"
 )
 AMONG = re.compile(
     r"\bAmong (?:the )?(?P<name>[a-z][\w-]*(?: [\w&'-]+){0,7}?)(?: \((?P<share>\d+(?:\.\d+)?\s?%)[^)]*\))?,"
@@ -60,7 +74,8 @@ NOT_GROUP_START = re.compile(
 )
 VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did|can|will|would|could|should)\b", re.I)
 HEAD_CUT = re.compile(
-    r" (?:in|with|for|from|of|at|on|across|outside|inside|far|near|who|that|using|under|over) "
+    r" (?:in|with|for|from|of|at|on|across|outside|inside|far|near|who|that|under|over) "
+    r"|(?<=s) [a-z]{2,}ing "  # "instructors running their own school": the head is the plural before it
 )
 CUT = re.compile(r",| \(| who | whose | that | which | where | when |: | [-\u2013\u2014] |; ")
 
@@ -112,7 +127,7 @@ def personas_in(unit: Unit) -> list[str]:
     """Named illustrative persons in a sentence about personas ("*Priya, the first-time owner*")."""
     if not (PERSONA_TOPIC.search(unit.text) or PERSONA_TOPIC.search(unit.topic)):
         return []
-    return [match.group("person").strip() for match in PERSON.finditer(unit.text)]
+    return [re.sub(r"^Meet ", "", match.group("person").strip()) for match in PERSON.finditer(unit.text)]
 
 
 def heading_persona(heading: str) -> str:
@@ -185,10 +200,24 @@ def listed_group(unit: Unit) -> Segment | None:
     return Segment(name=name, description=described(unit, name), evidence=evidence(unit))
 
 
+def enumerated_groups(unit: Unit) -> list[Segment]:
+    """Groups enumerated after a colon: "Three kinds of buyer emerged: A, B and C." """
+    text = plain(unit.text)
+    head, colon, rest = text.partition(": ")
+    if not colon or not ENUMERATION.search(head) or NOT_GROUP_TOPIC.search(head):
+        return []
+    items = ITEM_SPLIT.split(rest.rstrip("."))
+    return [
+        Segment(name=name_of(item), description=plain(item), evidence=evidence(unit))
+        for item in items
+        if item.strip()
+    ]
+
+
 def described_groups(unit: Unit, customers: set[str]) -> list[Segment]:
     """Groups a sentence singles out: "X make up 44% of respondents", "Among X (29% of the panel), ...",
     "X were the most price-sensitive" (comparisons only in customers' own sources)."""
-    found_groups = []
+    found_groups = enumerated_groups(unit)
     for pattern in (SHARE_OF, AMONG, COMPARISON):
         found = pattern.search(plain(unit.text))
         voiced = pattern is not COMPARISON or unit.source_type in CUSTOMER_VOICE

@@ -255,3 +255,45 @@ def test_a_named_offers_price_that_customers_pay_is_a_list_price_and_study_notes
     paying = [c.text for c in result.willingness_to_pay]
     assert paying == ["Independent bakers pay about $12 per delivery when they share a van with a neighbour."]
     assert not any("morning" in p.text or "rounding" in p.text for p in result.pain_points)
+
+
+POLL = """# Bakers' poll 2026
+
+## Price
+
+Asked about price, owners named $20 a month as fair for ordering and invoices; 18% said they'd go to $35.
+
+## Why bakers keep a supplier
+
+Bakers stay with a supplier when deliveries arrive before 6am (61%) and when they can pay by card (37%).
+
+## About this poll
+
+This was an online poll with no weighting, so treat the numbers as indicative.
+"""
+VISITS = """# Visits to bakeries
+
+Three kinds of baker emerged: owners running a single shop, night bakers who rent kitchen space, and
+bakers selling through cafés.
+
+Meet Lena, a 31-year-old night baker who rents a kitchen by the hour. She is a composite of four interviews.
+"""
+
+
+def test_enumerated_groups_a_met_persona_a_fair_price_and_a_reason_to_stay_are_placed() -> None:
+    result = findings(("S8", POLL, "survey"), ("S9", VISITS, "interviews"))
+    # a price named as fair is willingness to pay; being able to pay by card is a reason to stay, not a price
+    assert [c.quote for c in result.willingness_to_pay] == [
+        "Asked about price, owners named $20 a month as fair for ordering and invoices; "
+        "18% said they'd go to $35."
+    ]
+    assert next(c.quote for c in result.satisfaction_drivers).startswith("Bakers stay with a supplier")
+    # groups enumerated after a colon are segments; "Meet Lena, a …" is a persona
+    assert [s.name for s in result.segments] == [
+        "owners running a single shop",
+        "night bakers",
+        "bakers selling through cafés",
+    ]
+    assert [p.name for p in result.personas] == ["Lena, a 31-year-old night baker"]
+    # the poll's own caveat is no finding
+    assert "indicative" not in everything(result)
