@@ -108,7 +108,8 @@ PAIN = re.compile(
     r"|cannot|unable|no longer|never (?:arrive|return|finish|hear|get)\w*|gone cold|go cold"
     r"|costs? (?:us|them|me|him|her)|late"
     r"|(?:ran|run|runs|running) out|out of stock|(?:throw|threw|thrown|throwing) away|brok(?:e|en) down"
-    r"|breaks? down)\b",
+    r"|breaks? down|ruin\w*|destroy\w*|damag\w*|spoil\w*|rott(?:ed|ing)|stolen|theft|leak(?:s|ed|ing)?"
+    r"|broken|kill(?:s|ed)?|died)\b",
     re.IGNORECASE,
 )
 BURDEN = re.compile(  # time or distance a customer pays: "took 26 hours", "70 minutes away"

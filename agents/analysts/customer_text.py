@@ -24,6 +24,7 @@ RUN_IN = re.compile(
 )
 SKIPPED = (">", "```", "---")
 MIN_WORDS = 5
+PLAIN_HEADING_WORDS = 8
 MIN_CHARS = 20
 
 
@@ -81,6 +82,21 @@ def read_units(source: Source, source_type: SourceType = "unknown") -> list[Unit
     return reader.units
 
 
+def is_plain_heading(line: str) -> bool:
+    """A plain-text heading: a short capitalised line with no sentence punctuation ("KEY FINDINGS",
+    "What Owners Would Pay", "Caveats")."""
+    tokens = line.split()
+    if (
+        not tokens
+        or len(tokens) > PLAIN_HEADING_WORDS
+        or not line[0].isupper()
+        or line[-1] in '.!?:;,"\u201d)'
+    ):
+        return False
+    capitalised = sum(1 for token in tokens if token[0].isupper() or not token[0].isalpha())
+    return len(tokens) <= 3 or capitalised >= len(tokens) - 2
+
+
 def logical_lines(content: str) -> list[str]:
     """The content's lines with soft-wrapped paragraphs and list items joined, so a sentence broken
     across lines stays one sentence (its quote still verifies: the check collapses whitespace)."""
@@ -89,7 +105,10 @@ def logical_lines(content: str) -> list[str]:
     for raw in content.splitlines():
         line = raw.strip()
         plain_line = bool(line) and not (
-            line.startswith(("#", "|", *SKIPPED)) or LIST_MARKER.match(line) or BOLD_LINE.match(line)
+            line.startswith(("#", "|", *SKIPPED))
+            or LIST_MARKER.match(line)
+            or BOLD_LINE.match(line)
+            or is_plain_heading(line)
         )
         if plain_line and joinable and not line.startswith(("**", "__")):  # a bold lead opens a paragraph
             lines[-1] = f"{lines[-1]} {line}"
@@ -125,6 +144,9 @@ class _Reader:
             return
         elif bold := BOLD_LINE.match(line):
             self._set_minor(bold.group("text").strip(" .:"), "bold")
+            self.in_paragraph = False
+        elif is_plain_heading(line):
+            self._set_minor(line, "bold")
             self.in_paragraph = False
         elif item := LIST_MARKER.match(line):
             for part in split_line(unbolded(line[item.end() :])):

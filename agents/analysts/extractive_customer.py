@@ -24,8 +24,8 @@ from agents.state import Claim, CustomerFindings, Level, PainPoint, Source, Sour
 
 # severity wording; "most common" and "every" say how often, which the survey share already rates
 SEVERE = re.compile(
-    r"\b(?:most (?!common|frequent|often|popular|used|cited|of\b)\w+|biggest|top|main|very|major|worst|severe"
-    r"|serious|critical|useless|give up|gave up|hate|furious|brutal|sick of|can['\u2019]t stand)\b",
+    r"\b(?:most (?!common|frequent|often|popular|used|cited|likely|of\b)\w+|biggest|top|main|very|major|worst"
+    r"|severe|serious|critical|useless|give up|gave up|hate|furious|brutal|sick of|can['\u2019]t stand)\b",
     re.IGNORECASE,
 )
 ADVICE_WORDS = ("should", "wish", "ask for", "asked for", "would like", "would win", "want", "need")

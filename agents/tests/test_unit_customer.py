@@ -297,3 +297,22 @@ def test_enumerated_groups_a_met_persona_a_fair_price_and_a_reason_to_stay_are_p
     assert [p.name for p in result.personas] == ["Lena, a 31-year-old night baker"]
     # the poll's own caveat is no finding
     assert "indicative" not in everything(result)
+
+
+PLAIN_SURVEY = """Fictional survey of home bakers.
+
+KEY FINDINGS
+Two thirds of home bakers (66%) say humid weather ruined a batch of dough last summer.
+Home bakers were the most likely to buy flour in bulk (48%).
+
+Caveats
+Most answers came from members of one baking club who struggle to find rye flour locally.
+"""
+
+
+def test_plain_text_headings_place_findings_and_caveats() -> None:
+    result = findings(("S10", PLAIN_SURVEY, "survey"))
+    # damage is a pain; "most likely to buy in bulk" states no problem; the caveat under "Caveats" is none
+    ruined = "Two thirds of home bakers (66%) say humid weather ruined a batch of dough last summer."
+    assert [(p.text, p.frequency) for p in result.pain_points] == [(ruined, "high")]
+    assert "baking club" not in everything(result)
