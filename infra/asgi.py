@@ -6,16 +6,24 @@ and every sync-only middleware needs an ``async_to_sync`` bridge. With this proj
 middlewares and sync DRF views that was a dozen or more thread hand-offs per request, measured as
 most of the server's CPU per status poll. Here the chain is built in sync mode (exactly as under
 WSGI) and entered once through ``sync_to_async`` — the view runs in the same thread, as before.
-Nothing else changes: request parsing, streaming, disconnects and signals stay Django's.
+
+Django also gives every request a thread of its own (a ``ThreadSensitiveContext``), started and
+joined per request. Here each request still has a thread to itself, but from a pool of idle
+single-thread executors (asgiref's ``ThreadSensitiveContext(executor=...)``), as a threaded WSGI
+server reuses its threads. Nothing else changes: request parsing, streaming, disconnects and signals
+stay Django's.
 """
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import django
-from asgiref.sync import sync_to_async
+from asgiref.sync import ThreadSensitiveContext, sync_to_async
 from django.core.handlers.asgi import ASGIHandler
+
+MAX_IDLE_THREADS = 32  # request threads kept between requests; more run at once when needed
 
 
 class SyncChainASGIHandler(ASGIHandler):
@@ -26,6 +34,21 @@ class SyncChainASGIHandler(ASGIHandler):
         self.load_middleware(is_async=False)
         chain: Any = self._middleware_chain  # type: ignore[has-type]
         self._middleware_chain = sync_to_async(chain, thread_sensitive=True)
+        self._idle: list[ThreadPoolExecutor] = []  # touched on the event loop only
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        """Django's entry point, with the request's thread taken from the idle ones (or a new one)."""
+        if scope["type"] != "http":
+            raise ValueError(f"Django can only handle ASGI/HTTP connections, not {scope['type']}.")
+        executor = self._idle.pop() if self._idle else ThreadPoolExecutor(1, thread_name_prefix="request")
+        try:
+            async with ThreadSensitiveContext(executor=executor):
+                await self.handle(scope, receive, send)
+        finally:
+            if len(self._idle) < MAX_IDLE_THREADS:
+                self._idle.append(executor)
+            else:
+                executor.shutdown(wait=False)
 
 
 def get_asgi_application() -> SyncChainASGIHandler:

@@ -3,6 +3,7 @@ ASGI handler the server runs) a handful of thread hand-offs, not one or two per 
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Iterator
 from typing import Any
@@ -11,6 +12,7 @@ import pytest
 from asgiref.sync import SyncToAsync, async_to_sync
 from asgiref.testing import ApplicationCommunicator
 from django.core.handlers.asgi import ASGIHandler
+from django.core.signals import request_started
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from pymongo import monitoring
@@ -91,6 +93,24 @@ def test_a_poll_without_a_snapshot_reads_mongodb_once_and_no_sql(
     assert sql.captured_queries == []
 
 
+def _scope(path: str) -> dict[str, Any]:
+    return {
+        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
+        "scheme": "http", "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "",
+        "headers": [(b"host", b"127.0.0.1")], "client": ("127.0.0.1", 50000), "server": ("127.0.0.1", 80),
+    }  # fmt: skip
+
+
+async def _request(handler: ASGIHandler, path: str) -> int:
+    """The status of one GET of ``path`` through ``handler``, its body read to the end."""
+    communicator = ApplicationCommunicator(handler, _scope(path))
+    await communicator.send_input({"type": "http.request", "body": b"", "more_body": False})
+    start = await communicator.receive_output(timeout=10)
+    while (await communicator.receive_output(timeout=10)).get("more_body"):
+        pass
+    return int(start["status"])
+
+
 def _handoffs(handler: ASGIHandler, path: str) -> tuple[int, int]:
     """(status, number of sync_to_async calls) for one GET of ``path`` through ``handler``."""
     calls = 0
@@ -101,23 +121,9 @@ def _handoffs(handler: ASGIHandler, path: str) -> tuple[int, int]:
         calls += 1
         return await original(self, *args, **kwargs)
 
-    scope = {
-        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
-        "scheme": "http", "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "",
-        "headers": [(b"host", b"127.0.0.1")], "client": ("127.0.0.1", 50000), "server": ("127.0.0.1", 80),
-    }  # fmt: skip
-
-    async def one_request() -> int:
-        communicator = ApplicationCommunicator(handler, scope)
-        await communicator.send_input({"type": "http.request", "body": b"", "more_body": False})
-        start = await communicator.receive_output(timeout=10)
-        while (await communicator.receive_output(timeout=10)).get("more_body"):
-            pass
-        return int(start["status"])
-
     SyncToAsync.__call__ = counting  # type: ignore[method-assign]
     try:
-        status = async_to_sync(one_request)()
+        status = async_to_sync(_request)(handler, path)
     finally:
         SyncToAsync.__call__ = original  # type: ignore[method-assign]
     return status, calls
@@ -141,3 +147,33 @@ def test_the_asgi_application_is_the_sync_chain_handler() -> None:
     from pmfsite.asgi import django_asgi_app
 
     assert isinstance(django_asgi_app, SyncChainASGIHandler)
+
+
+@pytest.mark.django_db
+def test_requests_reuse_an_idle_thread_and_concurrent_ones_each_have_their_own() -> None:
+    handler, path = SyncChainASGIHandler(), "/api/v1/research/depths"
+    threads: list[threading.Thread] = []  # the objects themselves: identities stay unique
+    second_started = threading.Event()
+
+    def record(**_: Any) -> None:  # request_started receivers run in the request's thread
+        threads.append(threading.current_thread())
+        if len(threads) == 4:  # the first of the two concurrent requests holds its thread...
+            second_started.wait(timeout=10)
+        elif len(threads) == 5:  # ...until the second one runs
+            second_started.set()
+
+    async def two_at_once() -> list[int]:
+        return list(await asyncio.gather(_request(handler, path), _request(handler, path)))
+
+    request_started.connect(record)
+    try:
+        # when three requests come one after the other, then one thread serves them all
+        statuses = [async_to_sync(_request)(handler, path) for _ in range(3)]
+        assert statuses == [401, 401, 401]
+        assert threads[1] is threads[0] and threads[2] is threads[0]
+        # when two come at once, then each has a thread of its own (neither waits for the other)
+        assert async_to_sync(two_at_once)() == [401, 401]
+        assert second_started.is_set()
+        assert threads[3] is not threads[4]
+    finally:
+        request_started.disconnect(record)
