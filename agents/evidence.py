@@ -197,6 +197,10 @@ def same_place(left: str, right: str, home: set[str]) -> bool:
     return not (left and right) and stated in home
 
 
+def _weak(figure: Figure) -> bool:
+    return figure.vendor_claim or figure.dated
+
+
 def find_conflicts(
     figures: Iterable[Figure], relevant: set[str], home: set[str] | None = None
 ) -> list[Conflict]:
@@ -224,6 +228,8 @@ def find_conflicts(
             key = (_quantity(left), frozenset([*left.source_ids, *right.source_ids]))
             if high / low < DISAGREE or key in pairs:
                 continue
+            if _weak(left) and _weak(right):
+                continue  # a dated figure against a vendor's claim says nothing about today's market
             pairs.add(key)
             plain = not (left.vendor_claim or right.vendor_claim or left.dated or right.dated)
             found.append(((plain, high / low), conflict_between(left, right)))

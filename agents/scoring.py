@@ -15,6 +15,7 @@ from statistics import median
 from typing import TypeVar
 
 from agents.analysts.amounts import PRICE, amount, currency_of
+from agents.analysts.saturation import saturation_level
 from agents.citations import passes_checks
 from agents.evidence import headline as pick_headline
 from agents.state import (
@@ -39,8 +40,6 @@ NONZERO_PRICE = re.compile(r"(?:[$€£¥₹]|\b[A-Z]{3}\s?)\s?(?:[1-9]\d*(?:[.,
 # even two independent sources keep 85% (only adoption data, which no search returns, would prove it)
 TRUST = {"high": 0.85, "medium": 0.7, "low": 0.55}
 SIZE_POINTS = ((1e9, 12.5), (5e8, 10.0), (1e8, 8.0), (1e7, 5.0), (0.0, 3.0))  # headline size -> points
-LEVELS: tuple[Level, ...] = ("low", "medium", "high")
-CROWDED, CONTESTED = 6, 3  # competitors named in the sources that make a market crowded / contested
 NEUTRAL = 0.4  # share of a criterion's points when the sources say nothing about it
 VERDICTS = ((75, "Strong"), (55, "Promising"), (35, "Uncertain"), (0, "Weak"))
 INDEPENDENT = {"analyst_report", "survey", "interviews", "government", "news", "review_forum"}
@@ -134,15 +133,6 @@ def best_growth(growth: list[Figure]) -> list[Figure]:
     segment's last year): the analyst lists the idea's own market first.
     """
     return sorted(growth, key=lambda figure: figure.timeframe == "historical")
-
-
-def saturation_level(competitor: CompetitorFindings) -> Level:
-    """How saturated the market is: the sources' own word and the number of competitors they name,
-    met halfway ("not saturated" with six named competitors is contested, not open)."""
-    named = len(competitor.competitors)
-    counted = 2 if named >= CROWDED else 1 if named >= CONTESTED else 0
-    stated = LEVELS.index(competitor.saturation)
-    return LEVELS[int((stated + counted) / 2 + 0.5)]
 
 
 def market_score(market: MarketFindings, context: Context) -> SubScore:

@@ -32,6 +32,9 @@ NUMBER_WORDS = {
 }
 WORD = re.compile(r"[a-z][a-z0-9-]+")  # "b2", "covid-19": codes name measures too
 DISAGREE = 1.25
+SHARE_BASE = re.compile(
+    r"\s+of\s+(?:the\s+|all\s+|their\s+|our\s+)?((?:[a-z][a-z-]*\s?){1,3})", re.IGNORECASE
+)
 PRICE_DISAGREE = 1.1  # a list price is exact, not an estimate: a tenth apart is a different price
 MIN_SHARED = 3
 MIN_OVERLAP = 0.5
@@ -118,6 +121,25 @@ def _conflict(what: str, left: Measure, right: Measure) -> Conflict:
     return Conflict(quantity=what, sides=sides, statement=statement)
 
 
+def base_of(measure: Measure) -> frozenset[str]:
+    """What a share is a share of: "38% of intake spending" -> {intak, spend}; empty when unstated."""
+    if measure.unit != "%":
+        return frozenset()
+    text = measure.sentence.text
+    start = text.find(measure.written) + len(measure.written)
+    after = SHARE_BASE.match(text[start:])
+    if not after:
+        return frozenset()
+    return frozenset(stem(word) for word in WORD.findall(after.group(1).lower()) if word not in STOPWORDS)
+
+
+def _same_base(left: Measure, right: Measure) -> bool:
+    """Two shares can be one quantity unless both say what they are shares of and those differ
+    ("38% of intake spending" is not "23% of firms")."""
+    left_base, right_base = base_of(left), base_of(right)
+    return not (left_base and right_base) or bool(left_base & right_base)
+
+
 def measure_conflicts(sentences: list[Sentence]) -> list[Conflict]:
     """Pairs of sentences from different sources measuring the same thing with different values."""
     pool = [measure for sentence in sentences for measure in measures(sentence)]
@@ -132,7 +154,7 @@ def measure_conflicts(sentences: list[Sentence]) -> list[Conflict]:
             key = frozenset({left.sentence.text, right.sentence.text})
             if len(shared) < MIN_SHARED or overlap < MIN_OVERLAP or key in seen:
                 continue
-            if not _differ(left.value, right.value):
+            if not _differ(left.value, right.value) or not _same_base(left, right):
                 continue
             seen.add(key)
             scored.append((overlap, _conflict(_label(left.sentence.text, shared), left, right)))

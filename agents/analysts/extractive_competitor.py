@@ -152,6 +152,7 @@ def is_name(name: str) -> bool:
     return (
         bool(re.match(r"[A-Z0-9]", first))
         and first not in NOT_NAMES
+        and first.split("-")[0] not in NOT_NAMES  # "Per-inspection prices …" opens a sentence
         and len(name.split()) <= 4
         and name.lower() not in HEADING_WORDS
         and not re.fullmatch(r"[\d\W]+", name)

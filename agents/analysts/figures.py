@@ -94,6 +94,12 @@ COUNT = re.compile(
 )
 SCOPE = re.compile(r"((?:[\w'-]+\s){1,5}?)(?:market|industry|sector|segment)\b")
 SCOPE_AFTER = re.compile(r"\b(?:market|industry|sector|segment|spending) (?:for|of|on) ((?:[\w'-]+\s?){1,5})")
+# "insurers spent $620 million on drone roof inspections": what the money was spent on
+SPENT_ON = re.compile(
+    r"\b(?:spen[dt]s?|spending|paid|pay|pays)\b(?:[^.;]|\.(?=\d))*?\d(?:[^.;]|\.(?=\d))*?\bon\s+"
+    r"((?:[\w'-]+,?\s?){1,6})",
+    re.I,
+)
 REPORTING_VERBS = {
     "expect",
     "estimate",
@@ -374,9 +380,9 @@ def places_in(text: str) -> set[str]:
 def scope_of(text: str) -> str:
     """The definition measured: the words before "market" ("meal planning app"), or after "market for",
     or else the clause's subject ("Family meal planning apps generated …"); "" when none."""
-    for pattern in (SCOPE, SCOPE_AFTER):
+    for pattern in (SCOPE, SCOPE_AFTER, SPENT_ON):
         match = pattern.search(text)
-        if match and (words := _scope_words(match.group(1), stop_at_verbs=pattern is SCOPE_AFTER)):
+        if match and (words := _scope_words(match.group(1), stop_at_verbs=pattern is not SCOPE)):
             return words
     subject = SUBJECT_END.search(text)
     if subject and subject.start() < 60:

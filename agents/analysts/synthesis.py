@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from agents.analysts.idea import restatement
+from agents.analysts.saturation import saturation_level
 from agents.state import (
     Claim,
     CompetitorFindings,
@@ -60,9 +61,10 @@ def executive_summary(
     parts = [restatement(context.product_idea), *market_sentences(market)]
     names = ", ".join(c.name for c in competitor.competitors[:5])
     if competitor.competitors:
+        level = saturation_level(competitor)
+        worded = "" if level == competitor.saturation else f" (the sources call it {competitor.saturation})"
         parts.append(
-            f"{len(competitor.competitors)} competitors were found ({names}); saturation is "
-            f"{competitor.saturation}."
+            f"{len(competitor.competitors)} competitors were found ({names}); saturation is {level}{worded}."
         )
     else:
         parts.append("Competitors: not found in the sources.")

@@ -428,3 +428,35 @@ def test_the_ideas_places_include_those_named_by_their_peoples_adjective() -> No
         "Germany",
     }
     assert places_in("A planner for busy parents") == set()
+
+
+def test_a_dated_figure_against_a_vendors_claim_is_no_conflict_but_either_against_a_current_one_is() -> None:
+    current = size("$300 million", "2024", "S1")
+    dated = size("$40 million", "2016", "S2", dated=True)
+    vendor = size("$9 billion", "2025", "S3", vendor_claim=True)
+    pairs = [
+        {side.value for side in c.sides} for c in find_conflicts([current, dated, vendor], relevant=set())
+    ]
+    assert {"$300 million", "$40 million"} in pairs and {"$300 million", "$9 billion"} in pairs
+    assert {"$40 million", "$9 billion"} not in pairs
+
+
+def test_shares_of_different_bases_are_not_one_measure() -> None:
+    spend = Sentence(
+        "Small bakeries accounted for 38% of oven leasing spending in 2024 across the region.", "S1", 0
+    )
+    firms = Sentence("Only 12% of small bakeries use oven leasing across the region today.", "S2", 0)
+    same = Sentence("About 30% of small bakeries use oven leasing across the region today.", "S3", 0)
+    pairs = [[side.value for side in c.sides] for c in measure_conflicts([spend, firms, same])]
+    assert pairs == [["12%", "30%"]]
+
+
+def test_what_money_was_spent_on_is_the_figures_definition() -> None:
+    [figure] = figures(
+        Sentence(
+            "Growers spent USD 95.5 million in 2024 on pollination contracts and hive rentals.", "S1", 0
+        ),
+        reference_year=2025,
+        research_year=2026,
+    )
+    assert (figure.kind, figure.scope) == ("market_size", "pollination contracts hive rentals")
