@@ -5,6 +5,7 @@ from __future__ import annotations
 from agents.analysts.figures import MARKET, SINGLE, SPEND
 from agents.analysts.figures import figures as typed_figures
 from agents.analysts.sentences import (
+    GAP_HEADING,
     OPPORTUNITY_HEADING,
     TREND_HEADING,
     Sentence,
@@ -139,9 +140,12 @@ def analyse_market(evidence: Evidence, focus: set[str]) -> MarketFindings:
     remaining = [s for s in sentences if s.text not in used and s.source_id not in evidence.vendor]
     # a source's own "Drivers" or "Trends" section first, then sentences worded as trends
     headed = under(remaining, TREND_HEADING)
-    trends = [claim(s) for s in unique([*headed, *rank(remaining, TREND_WORDS, focus, LIMIT)])[:TREND_LIMIT]]
+    # a sentence under an "Opportunities" or "Gaps" heading belongs there, whatever its words
+    elsewhere = {s.text for s in [*under(remaining, OPPORTUNITY_HEADING), *under(remaining, GAP_HEADING)]}
+    worded = rank([s for s in remaining if s.text not in elsewhere], TREND_WORDS, focus, LIMIT)
+    trends = [claim(s) for s in unique([*headed, *worded])[:TREND_LIMIT]]
     used |= {c.quote for c in trends}
-    left = [s for s in remaining if s.text not in used]
+    left = [s for s in remaining if s.text not in used and not TREND_HEADING.search(s.heading)]
     headed = under(left, OPPORTUNITY_HEADING)
     opportunities = [
         claim(s) for s in unique([*headed, *rank(left, OPPORTUNITY_WORDS, focus, LIMIT)])[:LIMIT]

@@ -400,7 +400,8 @@ def test_a_sources_own_drivers_gaps_and_openings_sections_place_their_sentences(
         "## What nobody offers well\n\n"
         "- Alerts in Swahili and Amharic for cooperatives that read neither English nor French.\n\n"
         "## Openings\n\n"
-        "Pollination brokers want hive-strength certificates before each almond contract is signed.\n",
+        "Pollination brokers want hive-strength certificates before each almond contract is signed. "
+        "Demand for rented hives is increasing as more growers adopt certified pollination.\n",
         "S1",
         agent="market",
     )
@@ -413,6 +414,9 @@ def test_a_sources_own_drivers_gaps_and_openings_sections_place_their_sentences(
         "**Sensors.** Cheap hive scales now report weight and temperature to a phone every hour.",
     ]
     assert market.opportunities[0].text.startswith("Pollination brokers want")
+    # a sentence worded as a trend but under the "Openings" heading stays an opportunity
+    assert "Demand for rented hives" in " ".join(c.text for c in market.opportunities)
+    assert "Demand for rented hives" not in " ".join(trends)
     gaps = [claim.text for claim in analyse_competitors(findings, {"hive"}).gaps]
     # and the "What nobody offers well" bullet is a gap, while a driver is never one
     assert gaps[0].startswith("Alerts in Swahili and Amharic")
