@@ -13,12 +13,13 @@ decided by ``customer_signals``; segments and personas by ``segments``.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from agents.analysts.customer_signals import driver_score, is_willing, pain_score, willing_score
 from agents.analysts.customer_text import Unit, plain, read_units
 from agents.analysts.extractive_market import claim
 from agents.analysts.segments import segments_and_personas
-from agents.analysts.sentences import PERCENT, rank, words
+from agents.analysts.sentences import PERCENT, Sentence, rank, words
 from agents.analysts.vetting import Evidence, is_finding
 from agents.state import Claim, CustomerFindings, Level, PainPoint, Source, SourceType
 
@@ -118,6 +119,31 @@ def readable_units(sources: list[Source], types: dict[str, SourceType]) -> list[
     return [unit for unit in units if is_finding(unit.sentence, f"{unit.heading} | {unit.minor}")]
 
 
+@dataclass
+class Placed:
+    """The customer-side sentences placed in their sections, each sentence in one section at most."""
+
+    paying: list[Unit]
+    pains: list[Unit]
+    drivers: list[Unit]
+    advice: list[Sentence]
+
+
+def place(units: list[Unit], customers: set[str], focus: set[str]) -> Placed:
+    """Willingness to pay first (a stated price is never a pain), then pains, drivers and advice."""
+    willing = [unit for unit in units if is_willing(unit, customers)]
+    paying = best(willing, {id(u): willing_score(u) for u in willing}, WTP_LIMIT)
+    used = {unit.text for unit in paying}
+    open_units = [unit for unit in units if unit.text not in used]
+    pains = best(open_units, {id(u): pain_score(u, customers, focus) for u in open_units}, PAIN_LIMIT)
+    used |= {unit.text for unit in pains}
+    open_units = [unit for unit in units if unit.text not in used]
+    drivers = best(open_units, {id(u): driver_score(u, customers) for u in open_units}, LIMIT)
+    used |= {unit.text for unit in drivers}
+    advice = rank([u.sentence for u in units if u.text not in used], ADVICE_WORDS, focus, LIMIT)
+    return Placed(paying, pains, drivers, advice)
+
+
 def analyse_customers(
     evidence: Evidence, focus: set[str], customers: set[str] | None = None
 ) -> CustomerFindings:
@@ -126,47 +152,33 @@ def analyse_customers(
     customer_side = [s for s in [*evidence.sources, *evidence.voices] if s.id not in evidence.vendor]
     types = {note.source_id: note.source_type for note in evidence.assessments}
     every_unit = readable_units(customer_side, types)
-    units = [unit for unit in every_unit if not unit.row]  # table rows name things; they state no finding
-    willing = [unit for unit in units if is_willing(unit, customers)]
-    paying_units = best(willing, {id(u): willing_score(u) for u in willing}, WTP_LIMIT)
-    paying = [clean_claim(unit) for unit in paying_units]
-    intentions = {unit.text for unit in paying_units}
-    pains_scored = {id(u): pain_score(u, customers, focus) for u in units if u.text not in intentions}
-    pain_units = best([u for u in units if id(u) in pains_scored], pains_scored, PAIN_LIMIT)
-    pains = [pain_point(unit) for unit in pain_units]
-    used = intentions | {unit.text for unit in pain_units}
-    rest = [unit for unit in units if unit.text not in used]
-    drivers_units = best(rest, {id(u): driver_score(u, customers) for u in rest}, LIMIT)
-    drivers = [clean_claim(unit) for unit in drivers_units]
-    used |= {unit.text for unit in drivers_units}
-    advice = [
-        claim(s) for s in rank([u.sentence for u in rest if u.text not in used], ADVICE_WORDS, focus, LIMIT)
-    ]
+    # table rows name things (segments); they state no finding
+    placed = place([unit for unit in every_unit if not unit.row], customers, focus)
     groups, people = segments_and_personas(every_unit, customers)
-    not_found = [
+    findings = CustomerFindings(
+        pain_points=[pain_point(unit) for unit in placed.pains],
+        segments=groups,
+        personas=people,
+        satisfaction_drivers=[clean_claim(unit) for unit in placed.drivers],
+        willingness_to_pay=[clean_claim(unit) for unit in placed.paying],
+        recommendations=[claim(sentence) for sentence in placed.advice],
+        sources=evidence.assessments,
+    )
+    findings.not_found = [
         name
         for name, items in (
-            ("pain points", pains),
+            ("pain points", findings.pain_points),
             ("segments", groups),
-            ("willingness to pay", paying),
-            ("satisfaction drivers", drivers),
+            ("willingness to pay", findings.willingness_to_pay),
+            ("satisfaction drivers", findings.satisfaction_drivers),
         )
         if not items
     ]
-    summary = (
-        f"{len(pains)} pain points, {len(groups)} segments, {len(people)} personas and {len(paying)} "
-        f"willingness-to-pay signals found in {len(customer_side)} relevant sources."
+    findings.summary = (
+        f"{len(findings.pain_points)} pain points, {len(groups)} segments, {len(people)} personas and "
+        f"{len(findings.willingness_to_pay)} willingness-to-pay signals found in {len(customer_side)} "
+        "relevant sources."
         if customer_side
         else "None of the retrieved sources speaks for this idea's customers: not found in the sources."
     )
-    return CustomerFindings(
-        summary=summary,
-        pain_points=pains,
-        segments=groups,
-        personas=people,
-        satisfaction_drivers=drivers,
-        willingness_to_pay=paying,
-        recommendations=advice,
-        not_found=not_found,
-        sources=evidence.assessments,
-    )
+    return findings
