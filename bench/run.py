@@ -132,12 +132,13 @@ def main() -> None:
     parser.add_argument("--credits-per-worker", type=int, default=250)
     parser.add_argument("--api-only", action="store_true", help="only the API figures (no researches)")
     parser.add_argument("--research-only", action="store_true", help="only the researches (prints JSON)")
+    parser.add_argument("--poll-only", action="store_true", help="only the status poll rows (~1 min)")
     arguments = parser.parse_args()
     began, load_before = time.monotonic(), os.getloadavg()
     setup_django()
     import httpx
 
-    from bench.api_bench import run_api
+    from bench.api_bench import run_api, run_poll
     from infra.embedded import free_port
 
     user, key = bench_user()
@@ -150,7 +151,7 @@ def main() -> None:
     results: dict[str, Any] = {}
     try:
         headers = {"Authorization": f"Api-Key {key}"}
-        if arguments.api_only:
+        if arguments.api_only or arguments.poll_only:
             poll_task = finished_task(user.pk)
         else:
             with httpx.Client(base_url=base_url, headers=headers, timeout=60) as client:
@@ -159,11 +160,12 @@ def main() -> None:
                 print(json.dumps({key: results[key] for key in ("depths", "concurrent")}, indent=2))
                 return
             poll_task = results["depths"]["essential"]["task_id"]
-        results["api"] = run_api(base_url, key, user.pk, poll_task, arguments.load_seconds)
+        api = run_poll if arguments.poll_only else run_api
+        results["api"] = api(base_url, key, user.pk, poll_task, arguments.load_seconds)
     finally:
         server.stop()
         sampler.stopped.set()
-    if not arguments.api_only:
+    if not (arguments.api_only or arguments.poll_only):
         results["credits"] = run_credits(arguments.credits_per_worker)
     results["peak_rss_mb"] = {role: round(mb, 1) for role, mb in sampler.peaks_mb.items()}
     results["machine"] = machine(load_before, time.monotonic() - began)

@@ -54,7 +54,7 @@ def _api_rows(api: dict[str, Any]) -> list[str]:
         f"flat out (8 clients): {poll.get('capacity_rps')} req/s, p99 {poll.get('capacity_p99_ms')} ms",
         f"  at 100 req/s: p50 {poll['at_100_rps']['p50_ms']} ms, p99 {poll['at_100_rps']['p99_ms']} ms, "
         f"errors {poll['at_100_rps']['errors']}",
-        *_search_rows(api),
+        *(_search_rows(api) if "task_list_search" in api else []),
     ]
 
 
@@ -63,7 +63,7 @@ def _search_rows(api: dict[str, Any]) -> list[str]:
     search_ok = listing["sequential_p50_ms"] <= TARGETS["search_ms"]
     rows = [
         f"search ?q= over {api['tasks_in_store']} tasks ({api['search_matches']} match): one at a time "
-        f"{listing['sequential_p50_ms']} ms, of which MongoDB (expand + $facet count and page) "
+        f"{listing['sequential_p50_ms']} ms, of which MongoDB (expand, search entries, the page's tasks) "
         f"{listing['store_ms']} ms  (target <= {TARGETS['search_ms']} ms: {_mark(search_ok)})",
         f"  {listing['connections']} clients flat out: {listing['rps']} req/s, p50 {listing['p50_ms']} ms, "
         f"p99 {listing['p99_ms']} ms, errors {listing['errors']}",

@@ -4,6 +4,7 @@ ASGI handler the server runs) a handful of thread hand-offs, not one or two per 
 from __future__ import annotations
 
 import asyncio
+import gc
 import threading
 from collections.abc import Iterator
 from typing import Any
@@ -18,7 +19,7 @@ from django.test.utils import CaptureQueriesContext
 from pymongo import monitoring
 from rest_framework.test import APIClient
 
-from infra.asgi import SyncChainASGIHandler
+from infra.asgi import SyncChainASGIHandler, get_asgi_application
 from research import mongo
 from research.tests.factories import insert_tasks, make_task
 
@@ -144,8 +145,10 @@ def test_the_served_asgi_app_enters_the_middleware_chain_once() -> None:
 
 
 def test_the_asgi_application_is_the_sync_chain_handler() -> None:
-    from pmfsite.asgi import django_asgi_app
-
+    try:
+        from pmfsite.asgi import django_asgi_app
+    finally:
+        gc.unfreeze()  # making it froze this test process's objects
     assert isinstance(django_asgi_app, SyncChainASGIHandler)
 
 
@@ -177,3 +180,15 @@ def test_requests_reuse_an_idle_thread_and_concurrent_ones_each_have_their_own()
         assert threads[3] is not threads[4]
     finally:
         request_started.disconnect(record)
+
+
+def test_the_served_app_leaves_start_up_objects_out_of_garbage_collection() -> None:
+    # given a process whose objects are all seen by the collector
+    gc.unfreeze()
+    try:
+        # when the ASGI application is made, as each web process does at start
+        get_asgi_application()
+        # then what start-up made (Django, DRF, every view module) is frozen, out of full collections
+        assert gc.get_freeze_count() > 10_000
+    finally:
+        gc.unfreeze()
