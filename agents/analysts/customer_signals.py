@@ -163,6 +163,13 @@ DRIVER_TOPIC = re.compile(
 )
 
 
+FRAMING = re.compile(
+    r"^(?:we )?(?:asked|ranked|rated)\b|^(?:respondents|participants|owners|users|customers|buyers) "
+    r"(?:were asked|ranked|rated)\b|^we asked\b",
+    re.IGNORECASE,
+)
+
+
 def has_share(text: str) -> bool:
     """A share of people stated: "38%", "Sixty-one percent", "one in four", "half of them"."""
     return bool(PERCENT.search(text) or SPELLED_SHARE.search(text))
@@ -278,7 +285,8 @@ def driver_score(unit: Unit, customers: set[str]) -> float:
     """How surely the sentence states what makes customers choose or stay (0: it does not)."""
     text = unit.text
     cue, topic = bool(DRIVER.search(text)), bool(DRIVER_TOPIC.search(unit.topic))
-    if not (cue or topic) or MONEY.search(text):
+    framing = FRAMING.search(text) and not has_share(text)  # "Respondents ranked what they value": a question
+    if not (cue or topic) or MONEY.search(text) or framing:
         return 0.0
     score = 3.0 * topic + 2.0 * cue
     if unit.source_type in CUSTOMER_VOICE:

@@ -90,11 +90,20 @@ def name_of(text: str) -> str:
     return name.strip(" .")
 
 
+DEMOGRAPHIC_NAME = re.compile(
+    r"^(?:(?:the )?(?:women|men|females?|males?|respondents|people|adults)"
+    r"(?: (?:aged|over|under|between) [\d\s\u2013-]+(?:and \d+)?)?"
+    r"|(?:those |people )?(?:aged|over|under) \d+.*"
+    r"|\d+[\u2013-]\d+(?:[- ]year[- ]olds)?)$",
+    re.IGNORECASE,
+)
+
+
 def is_group(name: str) -> bool:
     """A noun phrase naming people or organisations ("Regional carriers in the hail belt", "Solo
     practitioners"): its head noun is plural or a people noun; not a clause, not one person."""
-    if not name or len(name.split()) > MAX_NAME_WORDS or PERSON.search(name):
-        return False
+    if not name or len(name.split()) > MAX_NAME_WORDS or PERSON.search(name) or DEMOGRAPHIC_NAME.match(name):
+        return False  # "Women", "Respondents aged 25-34": who answered, not whom to sell to
     if NOT_GROUP_START.search(name) or VERB.search(name):
         return False
     head_words = re.findall(r"[a-z0-9]+", HEAD_CUT.split(f" {name} ", maxsplit=1)[0].lower())

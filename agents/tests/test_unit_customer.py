@@ -316,3 +316,18 @@ def test_plain_text_headings_place_findings_and_caveats() -> None:
     ruined = "Two thirds of home bakers (66%) say humid weather ruined a batch of dough last summer."
     assert [(p.text, p.frequency) for p in result.pain_points] == [(ruined, "high")]
     assert "baking club" not in everything(result)
+
+
+def test_who_answered_is_no_segment_and_a_question_is_no_driver() -> None:
+    text = (
+        "# Bakery owners survey\n\n## Findings\n\n"
+        "Wholesale bakers make up 22% of respondents and buy flour by the pallet.\n\n"
+        "## Segments\n\n- Females over 50, who bake at home for family events.\n\n"
+        "## What matters\n\nRespondents ranked the things they value most in a supplier.\n"
+        "Fresh stock every morning mattered most, chosen by 64% of owners.\n"
+    )
+    result = findings(("S11", text, "survey"))
+    assert [s.name for s in result.segments] == ["Wholesale bakers"]
+    assert [c.text for c in result.satisfaction_drivers] == [
+        "Fresh stock every morning mattered most, chosen by 64% of owners."
+    ]
