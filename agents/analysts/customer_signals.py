@@ -62,6 +62,7 @@ NOT_AGENTS = frozenset(
         "vendors",
         "competitors",
     }
+    | {"providers", "suppliers", "sellers", "manufacturers", "makers", "distributors", "integrators"}
 )
 PRONOUN_SUBJECT = re.compile(r"\b(?:I|I'm|I've|I'd|we|we're|we've|they|she|he|my|our|their|her|his)\b")
 SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)

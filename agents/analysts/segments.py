@@ -60,6 +60,11 @@ ITEM_SPLIT = re.compile(
     r",\s*(?:and |or )?|;\s*"
     r"|\s+and\s+(?=[a-z-]+\b(?:\s[a-z-]+){0,3}\s(?:who|that|with|[a-z]+ing|in|on|under)\b)"
 )
+OFFER = re.compile(
+    r"\b(?:kinds|types|sorts|categories) of (?:vendors?|providers?|suppliers?|sellers?|competitors?|products?"
+    r"|tools?|services?|solutions?|platforms?|apps?|offers?|offerings?|compan(?:y|ies))\b",
+    re.IGNORECASE,
+)
 AMONG = re.compile(
     r"\bAmong (?:the )?(?P<name>[a-z][\w-]*(?: [\w&'-]+){0,7}?)(?: \((?P<share>\d+(?:\.\d+)?\s?%)[^)]*\))?,"
 )
@@ -209,24 +214,23 @@ def listed_group(unit: Unit) -> Segment | None:
     return Segment(name=name, description=described(unit, name), evidence=evidence(unit))
 
 
-def enumerated_groups(unit: Unit) -> list[Segment]:
-    """Groups enumerated after a colon: "Three kinds of buyer emerged: A, B and C." """
+def enumerated_groups(unit: Unit, customers: set[str]) -> list[Segment]:
+    """Groups of people enumerated after a colon: "Three kinds of buyer emerged: A, B and C." (not
+    "three kinds of vendor: …", which names the offer)."""
     text = plain(unit.text)
     head, colon, rest = text.partition(": ")
-    if not colon or not ENUMERATION.search(head) or NOT_GROUP_TOPIC.search(head):
+    if not colon or not ENUMERATION.search(head) or NOT_GROUP_TOPIC.search(head) or OFFER.search(head):
         return []
-    items = ITEM_SPLIT.split(rest.rstrip("."))
-    return [
-        Segment(name=name_of(item), description=plain(item), evidence=evidence(unit))
-        for item in items
-        if item.strip()
-    ]
+    names = [(name_of(item), item) for item in ITEM_SPLIT.split(rest.rstrip(".")) if item.strip()]
+    if not all(is_people(name, customers) for name, _ in names):
+        return []  # a list of things, or of sellers, is no list of customer groups
+    return [Segment(name=name, description=plain(item), evidence=evidence(unit)) for name, item in names]
 
 
 def described_groups(unit: Unit, customers: set[str]) -> list[Segment]:
     """Groups a sentence singles out: "X make up 44% of respondents", "Among X (29% of the panel), ...",
     "X were the most price-sensitive" (comparisons only in customers' own sources)."""
-    found_groups = enumerated_groups(unit)
+    found_groups = enumerated_groups(unit, customers)
     for pattern in (SHARE_OF, AMONG, COMPARISON):
         found = pattern.search(plain(unit.text))
         voiced = pattern is not COMPARISON or unit.source_type in CUSTOMER_VOICE

@@ -331,3 +331,12 @@ def test_who_answered_is_no_segment_and_a_question_is_no_driver() -> None:
     assert [c.text for c in result.satisfaction_drivers] == [
         "Fresh stock every morning mattered most, chosen by 64% of owners."
     ]
+
+
+def test_kinds_of_vendor_are_not_customer_segments() -> None:
+    text = (
+        "# Bakery supply landscape\n\n"
+        "Bakers choosing a supplier face three kinds of vendor: national distributors that deliver weekly, "
+        "local mills that sell flour only, and marketplaces that list many brands.\n"
+    )
+    assert findings(("S12", text, "unknown")).segments == []
