@@ -110,7 +110,11 @@ PAIN = re.compile(
     r"|costs? (?:us|them|me|him|her)|late"
     r"|(?:ran|run|runs|running) out|out of stock|(?:throw|threw|thrown|throwing) away|brok(?:e|en) down"
     r"|breaks? down|ruin\w*|destroy\w*|damag\w*|spoil\w*|rott(?:ed|ing)|stolen|theft|leak(?:s|ed|ing)?"
-    r"|broken|kill(?:s|ed)?|died)\b",
+    r"|broken|kill(?:s|ed)?|died|turn(?:s|ed)? away|unpaid|overdue|declin(?:e|ed|es)|reject(?:s|ed|ion|ions)?"
+    r"|refus(?:e|ed|es|al)|stuck|trouble\w*|hard time|overpriced|pricey|scams?|fraud\w*|blocked|frozen"
+    r"|unexpected|unpredictable|uncertain\w*|(?:eats?|ate|eating|cuts?) into|hidden (?:fees?|costs?|charges?)"
+    r"|(?:high|higher|rising|steep) (?:turnover|churn|costs?|fees?|prices?|rates?|charges?)"
+    r"|(?:turnover|churn|costs?|fees?|prices?|charges?) (?:is|are|was|were|remain|remains) (?:high|rising|steep))\b",
     re.IGNORECASE,
 )
 BURDEN = re.compile(  # time or distance a customer pays: "took 26 hours", "70 minutes away"
@@ -118,7 +122,9 @@ BURDEN = re.compile(  # time or distance a customer pays: "took 26 hours", "70 m
     r"[^.;]{0,80}?\b\d+(?:[-\u2013]\d+)?\s(?:minutes?|hours?|days?|weeks?|months?|years?)\b"
     r"|\b\d+(?:[-\u2013]\d+)?\s(?:minutes?|hours?|km|miles?|kilometres?|kilometers?)\s"
     r"(?:away|drive|from the nearest)"
-    r"|\bnearest\b[^.;]{0,60}?\b\d+\s(?:minutes?|hours?|km|miles?)",
+    r"|\bnearest\b[^.;]{0,60}?\b\d+\s(?:minutes?|hours?|km|miles?)"
+    r"|\b\d+(?:[-\u2013]\d+)?\s(?:minutes?|hours?|days?)\s(?:a|an|per|each|every)\s(?:day|week|month|shift)\b"
+    r"|\b(?:for|after|within) \d+(?:[-\u2013]\d+)?\s(?:days?|weeks?|months?) (?:on average|or more|or longer)\b",
     re.IGNORECASE,
 )
 WORKAROUND = re.compile(

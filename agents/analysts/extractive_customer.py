@@ -41,8 +41,8 @@ TENS |= {"ninety": 90, "ten": 10}
 UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 SPELLED_PERCENT = re.compile(rf"\b({'|'.join(TENS)})(?:-({'|'.join(UNITS)}))? percent\b", re.IGNORECASE)
 FRACTIONS = {"half": 50.0, "a third": 33.0, "a quarter": 25.0, "two thirds": 67.0, "three quarters": 75.0}
-ONE_IN = re.compile(r"\b(one|two|three) in (two|three|four|five|ten)\b", re.IGNORECASE)
-COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
+ONE_IN = re.compile(r"\b(one|two|three|[1-9]) in (two|three|four|five|ten|[2-9]|10)\b", re.IGNORECASE)
+COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10} | {str(n): n for n in range(1, 11)}
 
 
 def shares_in(text: str) -> list[float]:

@@ -340,3 +340,22 @@ def test_kinds_of_vendor_are_not_customer_segments() -> None:
         "local mills that sell flour only, and marketplaces that list many brands.\n"
     )
     assert findings(("S12", text, "unknown")).segments == []
+
+
+def test_pains_in_plain_business_wording_are_found() -> None:
+    text = (
+        "# Bakery operators survey\n\n## Findings\n\n"
+        "- Over a third of bakeries (36%) turn away wholesale orders in December because ovens are full.\n"
+        "- Staff turnover is high: 42% of owners replaced at least one baker this year.\n"
+        "- Supplier paperwork eats up to 5 hours a week of an owner's time.\n"
+        "- Café invoices go unpaid for 40 days on average at 1 in 4 bakeries.\n"
+        "- 64% of bakeries opened before 2010.\n"
+    )
+    pains = {p.text: p.frequency for p in findings(("S13", text, "survey")).pain_points}
+    assert set(pains) == {
+        "Over a third of bakeries (36%) turn away wholesale orders in December because ovens are full.",
+        "Staff turnover is high: 42% of owners replaced at least one baker this year.",
+        "Supplier paperwork eats up to 5 hours a week of an owner's time.",
+        "Café invoices go unpaid for 40 days on average at 1 in 4 bakeries.",
+    }
+    assert pains["Café invoices go unpaid for 40 days on average at 1 in 4 bakeries."] == "medium"
