@@ -114,7 +114,8 @@ PAIN = re.compile(
     r"|refus(?:e|ed|es|al)|stuck|trouble\w*|hard time|overpriced|pricey|scams?|fraud\w*|blocked|frozen"
     r"|unexpected|unpredictable|uncertain\w*|(?:eats?|ate|eating|cuts?) into|hidden (?:fees?|costs?|charges?)"
     r"|(?:high|higher|rising|steep) (?:turnover|churn|costs?|fees?|prices?|rates?|charges?)"
-    r"|(?:turnover|churn|costs?|fees?|prices?|charges?) (?:is|are|was|were|remain|remains) (?:high|rising|steep))\b",
+    r"|(?:turnover|churn|costs?|fees?|prices?|charges?) (?:is|are|was|were|remain|remains)"
+    r" (?:high|rising|steep))\b",
     re.IGNORECASE,
 )
 BURDEN = re.compile(  # time or distance a customer pays: "took 26 hours", "70 minutes away"
@@ -124,7 +125,8 @@ BURDEN = re.compile(  # time or distance a customer pays: "took 26 hours", "70 m
     r"(?:away|drive|from the nearest)"
     r"|\bnearest\b[^.;]{0,60}?\b\d+\s(?:minutes?|hours?|km|miles?)"
     r"|\b\d+(?:[-\u2013]\d+)?\s(?:minutes?|hours?|days?)\s(?:a|an|per|each|every)\s(?:day|week|month|shift)\b"
-    r"|\b(?:for|after|within) \d+(?:[-\u2013]\d+)?\s(?:days?|weeks?|months?) (?:on average|or more|or longer)\b",
+    r"|\b(?:for|after|within) \d+(?:[-\u2013]\d+)?\s(?:days?|weeks?|months?)"
+    r" (?:on average|or more|or longer)\b",
     re.IGNORECASE,
 )
 WORKAROUND = re.compile(
