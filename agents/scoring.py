@@ -136,7 +136,7 @@ def best_growth(growth: list[Figure]) -> list[Figure]:
 
 
 def market_score(market: MarketFindings, context: Context) -> SubScore:
-    """Market size & growth (25): the headline size and the typical stated growth rate."""
+    """Market size & growth (25): the headline size and the best stated growth rate."""
     sizes = context.usable(market.market_size)
     best = market.headline if market.headline in sizes else None
     best = best or pick_headline(market.model_copy(update={"market_size": sizes}), set())

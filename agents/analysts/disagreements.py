@@ -35,7 +35,7 @@ DISAGREE = 1.25
 SHARE_BASE = re.compile(
     r"\s+of\s+(?:the\s+|all\s+|their\s+|our\s+)?((?:[a-z][a-z-]*\s?){1,3})", re.IGNORECASE
 )
-PRICE_DISAGREE = 1.1  # a list price is exact, not an estimate: a tenth apart is a different price
+PRICE_DISAGREE = 1.05  # a list price is exact, not an estimate: 5% apart is a different price
 MIN_SHARED = 3
 MIN_OVERLAP = 0.5
 LIMIT = 3

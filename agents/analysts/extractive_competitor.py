@@ -15,9 +15,11 @@ from agents.analysts.sentences import (
     all_sentences,
     keyword_hits,
     rank,
+    split_sentences,
     under,
     unique,
 )
+from agents.analysts.sourcing import self_published
 from agents.analysts.vetting import Evidence, is_statement
 from agents.state import Claim, Competitor, CompetitorFindings, Level, Source
 
@@ -111,6 +113,7 @@ MAX_COMPETITORS = 8
 GAP_LIMIT = 6
 ITEM_SENTENCES = 3
 FEE = re.compile(r"\b(?:fees?|charges?|charging|commission|priced|costs?)\b", re.I)
+FREE_CELL = re.compile(r"free\b", re.I)  # "Free", "Free with an insurance policy"
 PRONOUN_LEAD = re.compile(
     r"^(?:It|It's|Its|Their|They|They're)\b"
 )  # a bold-led item's lead and the two sentences after it
@@ -242,10 +245,28 @@ def table_prices(sources: list[Source]) -> dict[str, Claim]:
             cells = [cell.strip().strip("*") for cell in line.strip().strip("|").split("|")]
             if len(cells) < 2 or not line.lstrip().startswith("|") or set(line.strip()) <= set("|-: "):
                 continue
-            name, price = cells[0], next((c for c in cells[1:] if PRICE.search(c) or c.lower() == "free"), "")
+            name, price = cells[0], next((c for c in cells[1:] if PRICE.search(c) or FREE_CELL.match(c)), "")
             if price and is_name(name) and name not in found:
                 text = f"{name}: " + "; ".join(cell for cell in cells[1:] if cell)
                 found[name] = Claim(text=text, source_ids=[source.id], quote=line.strip())
+    return found
+
+
+def own_products(sources: list[Source]) -> dict[str, Claim]:
+    """A company's own pricing page prices its product: the name its title shares with its domain.
+
+    "LockRx — Pricing" at lockrx.example stating "Our plans start at CAD 299 per month" makes
+    LockRx a competitor at that price, though no sentence names it as a subject.
+    """
+    found: dict[str, Claim] = {}
+    for source in sources:
+        if not self_published(source):
+            continue
+        host = re.sub(r"[^a-z0-9]", "", re.sub(r"^https?://(?:www\.)?", "", source.url.lower()).split(".")[0])
+        name = next((w for w in re.findall(r"[\w'&.+-]+", source.title) if w.lower() == host), "")
+        priced = next((s for s in split_sentences(source) if PRICE.search(s.text)), None)
+        if name and priced and is_name(name) and name not in found:
+            found[name] = Claim(text=f"{name}: {priced.text}", source_ids=[source.id], quote=priced.text)
     return found
 
 
@@ -358,7 +379,7 @@ def _qualified(before: str, level: Level) -> Level:
 def analyse_competitors(evidence: Evidence, focus: set[str]) -> CompetitorFindings:
     """Competitor findings built only from the relevant sources' own sentences and tables."""
     sentences = [s for s in all_sentences(evidence.sources) if is_statement(s)]
-    tables = table_prices(evidence.sources)
+    tables = {**own_products(evidence.sources), **table_prices(evidence.sources)}
     competitors = [
         describe(name, sentences, tables.get(name)) for name in competitor_names(sentences, tables)
     ]

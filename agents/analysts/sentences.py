@@ -25,7 +25,8 @@ GROWTH = re.compile(
 )
 PERCENT = re.compile(r"\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)? percent", re.IGNORECASE)
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b(?:\s?(?:\u2013|-|to)\s?(?:19|20)\d{2}\b)?")
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[]?[A-Z0-9$€£])")
+# the next sentence may open with emphasis ("… a month. **Acme (Berlin).** EUR 9 …")
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[]?(?:\*\*|__)?[A-Z0-9$€£])")
 # a part ending like this was cut at an abbreviation, not at a sentence end: "U.S.", "e.g.", "Dr."
 ABBREVIATION_END = re.compile(
     r"(?:\b(?:[A-Za-z]\.){2,}|\b[A-Z]\.|\b(?:Dr|Mr|Mrs|Ms|Prof|Sr|Jr|St|Mt|Inc|Ltd|Co|Corp|vs|etc|approx"

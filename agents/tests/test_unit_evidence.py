@@ -464,3 +464,38 @@ def test_what_money_was_spent_on_is_the_figures_definition() -> None:
         research_year=2026,
     )
     assert (figure.kind, figure.scope) == ("market_size", "pollination contracts hive rentals")
+
+
+def test_a_line_of_bold_led_items_splits_into_one_sentence_per_item() -> None:
+    line = "**Hivewatch** leases a scale at $39 a month. **Apiary Pro (Nairobi).** $12 per month, no scale."
+    assert split_line(line) == [
+        "**Hivewatch** leases a scale at $39 a month.",
+        "**Apiary Pro (Nairobi).** $12 per month, no scale.",
+    ]
+
+
+def test_a_companys_own_pricing_page_and_a_free_table_row_make_competitors() -> None:
+    from agents.analysts.extractive_competitor import analyse_competitors
+
+    page = source(
+        "Our plans start at $49 per month for up to ten hives. Book a demo today.",
+        "S1",
+        url="https://hivelytics.example/pricing",
+        title="Hivelytics — Pricing",
+    )
+    table = source("| Service | Price |\n|---|---|\n| BeeLine | Free with a co-op membership |\n", "S2")
+    findings = analyse_competitors(Evidence(sources=[page, table], assessments=[], research_year=2026), set())
+    priced = {c.name: c.pricing for c in findings.competitors}
+    assert priced == {"Hivelytics": "$49 per month", "BeeLine": "Free"}
+
+
+def test_list_prices_five_percent_apart_disagree() -> None:
+    sentences = [
+        Sentence("Hivewatch costs $40 a month for a single apiary.", "S1", 0),
+        Sentence("Hivewatch costs $42 a month after the spring price rise.", "S2", 0),
+    ]
+    [conflict] = price_conflicts("Hivewatch", sentences)
+    assert [side.value for side in conflict.sides] == ["$40 a month", "$42 a month"]
+    assert (
+        price_conflicts("Hivewatch", [sentences[0], Sentence("Hivewatch costs $41 a month.", "S3", 0)]) == []
+    )
