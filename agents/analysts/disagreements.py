@@ -111,13 +111,18 @@ def _label(text: str, shared: frozenset[str]) -> str:
     return " ".join(dict.fromkeys(words).keys()) or "the same measure"
 
 
-def _conflict(what: str, left: Measure, right: Measure) -> Conflict:
+def _conflict(what: str, left: Measure, right: Measure, vendor: frozenset[str] = frozenset()) -> Conflict:
     sides = [
         ConflictSide(value=m.written, year=_year(m.sentence), source_ids=[m.sentence.source_id])
         for m in (left, right)
     ]
     labels = [f"{s.value} ({', '.join(p for p in (s.year, *s.source_ids) if p)})" for s in sides]
-    statement = f"Sources disagree on {what}: {labels[0]} vs {labels[1]}."
+    claimed = (
+        "; one side is a vendor's own claim"
+        if {*vendor} & {left.sentence.source_id, right.sentence.source_id}
+        else ""
+    )
+    statement = f"Sources disagree on {what}: {labels[0]} vs {labels[1]}{claimed}."
     return Conflict(quantity=what, sides=sides, statement=statement)
 
 
@@ -140,10 +145,14 @@ def _same_base(left: Measure, right: Measure) -> bool:
     return not (left_base and right_base) or bool(left_base & right_base)
 
 
-def measure_conflicts(sentences: list[Sentence]) -> list[Conflict]:
-    """Pairs of sentences from different sources measuring the same thing with different values."""
+def measure_conflicts(sentences: list[Sentence], vendor: frozenset[str] = frozenset()) -> list[Conflict]:
+    """Pairs of sentences from different sources measuring the same thing with different values.
+
+    A vendor's own figure ("9 out of 10 of our students pass") may be one side, labelled as its
+    claim and listed after independent pairs; two vendors' claims are never set against each other.
+    """
     pool = [measure for sentence in sentences for measure in measures(sentence)]
-    scored: list[tuple[float, Conflict]] = []
+    scored: list[tuple[tuple[bool, float], Conflict]] = []
     seen: set[frozenset[str]] = set()
     for index, left in enumerate(pool):
         for right in pool[index + 1 :]:
@@ -154,10 +163,14 @@ def measure_conflicts(sentences: list[Sentence]) -> list[Conflict]:
             key = frozenset({left.sentence.text, right.sentence.text})
             if len(shared) < MIN_SHARED or overlap < MIN_OVERLAP or key in seen:
                 continue
+            claimed = [m.sentence.source_id in vendor for m in (left, right)]
+            if all(claimed):
+                continue
             if not _differ(left.value, right.value) or not _same_base(left, right):
                 continue
             seen.add(key)
-            scored.append((overlap, _conflict(_label(left.sentence.text, shared), left, right)))
+            conflict = _conflict(_label(left.sentence.text, shared), left, right, vendor)
+            scored.append(((not any(claimed), overlap), conflict))
     scored.sort(key=lambda item: item[0], reverse=True)
     return [conflict for _, conflict in scored[:LIMIT]]
 

@@ -116,14 +116,13 @@ def place_conflicts(
     home = {*places_in(product_idea), "global"}
     found = find_conflicts([*market.market_size, *market.growth, *market.other_figures], relevant, home)
     market.conflicts = [*market.conflicts, *found]
-    independent = {s.id for s in report_sources if s.relevant and s.source_type != "vendor"}
-    sentences = all_sentences(source for source in sources if source.id in independent)
+    vendor = frozenset(s.id for s in report_sources if s.source_type == "vendor")
+    priced = all_sentences(source for source in sources if source.id in relevant)
     customer.conflicts = [
         *customer.conflicts,
         *find_conflicts(customer.figures, relevant, home),
-        *measure_conflicts(sentences),
+        *measure_conflicts(priced, vendor),
     ]
-    priced = all_sentences(source for source in sources if source.id in relevant)
     for rival in competitor.competitors:
         competitor.conflicts += price_conflicts(rival.name, mentions(rival.name, priced))
     return [*market.conflicts, *competitor.conflicts, *customer.conflicts]

@@ -499,3 +499,16 @@ def test_list_prices_five_percent_apart_disagree() -> None:
     assert (
         price_conflicts("Hivewatch", [sentences[0], Sentence("Hivewatch costs $41 a month.", "S3", 0)]) == []
     )
+
+
+def test_a_vendors_own_measure_may_be_one_side_labelled_never_both() -> None:
+    association = Sentence(
+        "The first-attempt pass rate at the C1 pilot exam was 58% across members in 2024.", "S1", 0
+    )
+    school = Sentence("9 out of 10 of our students pass the C1 pilot exam at the first attempt.", "S2", 0)
+    rival = Sentence("Some 75% of our students pass the C1 pilot exam at the first attempt.", "S3", 0)
+    conflicts = measure_conflicts([association, school, rival], vendor=frozenset({"S2", "S3"}))
+    pairs = [[side.value for side in c.sides] for c in conflicts]
+    assert ["58%", "9 out of 10"] in pairs and ["58%", "75%"] in pairs
+    assert ["9 out of 10", "75%"] not in pairs and ["75%", "9 out of 10"] not in pairs
+    assert all(c.statement.endswith("one side is a vendor's own claim.") for c in conflicts)
