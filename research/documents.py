@@ -296,7 +296,7 @@ def task_list_all(
 def task_suggest(*, owner_id: int, text: str, limit: int = 8) -> list[ResearchTask]:
     """Newest tasks whose title and idea have words starting with each word of ``text`` (as-you-type)."""
     # Twice the limit: room for matches not shown (a task whose charge is not settled yet).
-    task_ids = search.owner_matches(owner_id, text)[: 2 * limit]
+    task_ids = search.newest_matches(owner_id, text, 2 * limit)
     found = _owned_visible(owner_id, task_ids, {"report": 0, "checkpoints": 0})
     return [_from_document(found[task_id]) for task_id in task_ids if task_id in found][:limit]
 

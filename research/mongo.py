@@ -35,8 +35,14 @@ INDEXES: dict[str, list[IndexModel]] = {
         IndexModel([("owner_id", ASCENDING), ("term", ASCENDING)], name="owner_term"),
         IndexModel([("term", ASCENDING)], name="term"),  # staff search across owners
     ],
-    # An owner's free-text search (research/search.py): one small document per task, multikey.
-    SEARCH_ENTRIES: [IndexModel([("owner_id", ASCENDING), ("tokens", ASCENDING)], name="owner_tokens")],
+    # An owner's free-text search (research/search.py): one small document per task, multikey; the
+    # creation time last, for suggestions' recent ranges (owner_id, token, created_at >= since).
+    SEARCH_ENTRIES: [
+        IndexModel(
+            [("owner_id", ASCENDING), ("tokens", ASCENDING), ("created_at", ASCENDING)],
+            name="owner_token_created",
+        )
+    ],
 }
 
 _lock = threading.Lock()

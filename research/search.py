@@ -7,7 +7,7 @@ and word, index ``(owner_id, term)``) with a range scan.
 
 An owner's search reads ``search_entries``: one small document per task (``_id`` the task id, its
 owner, words and creation time, none of which ever change) under a multikey index
-``(owner_id, tokens)``. The query is exactly ``{owner_id, tokens: {$in: words}}`` for the most
+``(owner_id, tokens, created_at)``. The query is exactly ``{owner_id, tokens: {$in: words}}`` for the most
 specific typed word — the shape the embedded secantusdb answers from the index (any further clause
 makes it fall back to the owner's whole ``owner_created`` range), and a plain IXSCAN on MongoDB.
 The other words and the date range are checked here, on the few fields fetched. The task documents
@@ -26,9 +26,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
+from django.utils import timezone
 from pymongo import ASCENDING, ReplaceOne
 from pymongo.errors import BulkWriteError
 
@@ -39,6 +40,8 @@ MAX_TOKEN_LENGTH = 40
 MAX_TOKENS = 300  # a task's words kept for search (ideas are at most a few hundred words)
 MAX_EXPANSIONS = 200  # words one typed prefix may stand for (a one-letter prefix may cover more)
 SUGGESTED_TERMS = 8
+MAX_RECENT_TERMS = 4  # a typed word standing for more words: suggestions read all its matches at once
+RECENT_WINDOWS = (timedelta(days=1), timedelta(days=7), timedelta(days=31), timedelta(days=366))
 DUPLICATE_KEY = 11000
 
 
@@ -157,11 +160,44 @@ def owner_matches(
     expansions = owner_expansions(owner_id, text)
     if not expansions:
         return []
-    others = [set(expansion) for expansion in expansions[1:]]
+    query = entries_query(owner_id, expansions[0])
+    found = _matching(query, expansions[1:], created_after, created_before)
+    return _ordered(found, newest_first)
+
+
+def newest_matches(owner_id: int, text: str, count: int) -> list[str]:
+    """The first ``count`` of ``owner_matches`` (newest first), reading only recent entries if they hold
+    that many: per word the typed word stands for, an index range ``(owner_id, token, created_at >=
+    since)`` over the last day, week, month, year. Suggestions as you type need no total, so they do
+    not pay for every match of a common word."""
+    expansions = owner_expansions(owner_id, text)
+    if not expansions:
+        return []
+    if len(expansions[0]) <= MAX_RECENT_TERMS:
+        now = timezone.now()
+        for window in RECENT_WINDOWS:
+            found: dict[str, datetime] = {}
+            for term in expansions[0]:
+                query = {"owner_id": owner_id, "tokens": term, "created_at": {"$gte": now - window}}
+                found.update((task_id, created) for created, task_id in _matching(query, expansions[1:]))
+            if len(found) >= count:
+                return _ordered([(created, task_id) for task_id, created in found.items()], True)[:count]
+    query = entries_query(owner_id, expansions[0])
+    return _ordered(_matching(query, expansions[1:]), True)[:count]
+
+
+def _matching(
+    query: dict[str, Any],
+    other_expansions: list[list[str]],
+    created_after: datetime | None = None,
+    created_before: datetime | None = None,
+) -> list[tuple[datetime, str]]:
+    """(creation time, task id) of the entries ``query`` finds having a word of every other expansion,
+    created in the range."""
+    others = [set(expansion) for expansion in other_expansions]
     projection = {"created_at": 1, "tokens": 1} if others else {"created_at": 1}
-    cursor = search_entries().find(entries_query(owner_id, expansions[0]), projection)
     found: list[tuple[datetime, str]] = []
-    for document in cursor:
+    for document in search_entries().find(query, projection):
         created = document["created_at"]
         if created_after is not None and created < created_after:
             continue
@@ -170,6 +206,10 @@ def owner_matches(
         if others and any(expansion.isdisjoint(document["tokens"]) for expansion in others):
             continue
         found.append((created, document["_id"]))
+    return found
+
+
+def _ordered(found: list[tuple[datetime, str]], newest_first: bool) -> list[str]:
     found.sort(key=lambda item: item[1])  # ties by id, then (stable) by time
     found.sort(key=lambda item: item[0], reverse=newest_first)
     return [task_id for _, task_id in found]

@@ -49,7 +49,9 @@ def expected(tasks: list[documents.ResearchTask], text: str) -> list[documents.R
 
 
 def newest_first(tasks: list[documents.ResearchTask]) -> list[str]:
-    return [task.id for task in sorted(tasks, key=lambda task: task.created_at, reverse=True)]
+    """Newest first, equal times by id (as the list sorts)."""
+    by_id = sorted(tasks, key=lambda task: task.id)
+    return [task.id for task in sorted(by_id, key=lambda task: task.created_at, reverse=True)]
 
 
 @pytest.mark.parametrize("text", ["mea", "meal", "mealw", "gard pet", "garden petrol mea", "tut", "zebra"])
@@ -165,7 +167,7 @@ def test_an_owner_search_reads_only_the_matching_entries_through_the_index(
     winning = plan["queryPlanner"]["winningPlan"]
     stages = [winning, *[winning.get("inputStage", {})]]
     assert any(
-        stage.get("stage") == "IXSCAN" and stage.get("indexName") == "owner_tokens" for stage in stages
+        stage.get("stage") == "IXSCAN" and stage.get("indexName") == "owner_token_created" for stage in stages
     )
     stats = plan["executionStats"]
     assert stats["nReturned"] == 8
@@ -184,3 +186,48 @@ def test_the_task_query_of_a_filtered_search_starts_with_the_index_lookup(alice:
     # then it is the (owner_id, search_tokens) index, examining only the matches
     assert plan["queryPlanner"]["winningPlan"]["inputStage"]["indexName"] == "owner_search_tokens"
     assert plan["executionStats"]["totalDocsExamined"] == len(expected(tasks, "tutor"))
+
+
+def spread(owner_id: int) -> list[documents.ResearchTask]:
+    """Tasks created over two years: the last day, the last week, months and a year ago."""
+    rng, tasks = random.Random(11), []
+    ages = [timedelta(hours=h) for h in range(1, 12)] + [
+        timedelta(days=d) for d in (2, 3, 5, 20, 40, 200, 500)
+    ]
+    for number, age in enumerate(ages * 4):
+        chosen = rng.sample(WORDS, 2)
+        title = f"{' '.join(chosen).capitalize()} {number}"
+        tasks.append(make_task(owner_id, title=title, product_idea="An idea.", created_at=now() - age))
+    return tasks
+
+
+@pytest.mark.parametrize("text", ["mea", "mealworm", "gard pet", "tutor music", "travel", "zebra"])
+@pytest.mark.parametrize("count", [1, 3, 16, 100])
+def test_suggestions_are_the_newest_matches_whatever_their_age(
+    alice: Any, bob: Any, mongo_db: Any, text: str, count: int
+) -> None:
+    # given alice's tasks spread over two years (and bob's with the same words, all recent)
+    tasks = spread(alice.pk)
+    insert_tasks(tasks + corpus(bob.pk, 30))
+    # when the newest matches are asked for, then they are a full scan's, newest first
+    assert search.newest_matches(alice.pk, text, count) == newest_first(expected(tasks, text))[:count]
+
+
+def test_recent_suggestions_read_only_the_recent_entries(alice: Any, mongo_db: Any) -> None:
+    # given 40 meal tasks of alice's, 5 of them from the last day
+    recent = [
+        make_task(alice.pk, title=f"Meal {n}", created_at=now() - timedelta(hours=n + 1)) for n in range(5)
+    ]
+    old = [
+        make_task(alice.pk, title=f"Meal {n}", created_at=now() - timedelta(days=3 + n)) for n in range(35)
+    ]
+    insert_tasks(recent + old)
+    # when the query suggestions send for the last day is explained
+    since = now() - timedelta(days=1)
+    query = {"owner_id": alice.pk, "tokens": "meal", "created_at": {"$gte": since}}
+    plan = search_entries().find(query).explain()
+    # then the index range read the five recent entries and nothing else
+    assert plan["queryPlanner"]["winningPlan"]["inputStage"]["indexName"] == "owner_token_created"
+    assert plan["executionStats"]["totalDocsExamined"] == 5
+    # and three suggestions come from them
+    assert search.newest_matches(alice.pk, "mea", 3) == [task.id for task in recent[:3]]
