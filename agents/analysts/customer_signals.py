@@ -69,7 +69,8 @@ SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 
 # --- willingness to pay -------------------------------------------------------------------------
 INTENT = re.compile(
-    r"(?:\bwould|\bcould|['\u2019]d|\bwilling to|\bprepared to|\bready to|\bhappy to|\bexpect to"
+    r"(?:\bwould|\bwouldn['\u2019]t|\bcould|\bcouldn['\u2019]t|['\u2019]d"
+    r"|\bwilling to|\bprepared to|\bready to|\bhappy to|\bexpect to"
     r"|\bplan to)\s+(?:\w+\s+){0,2}?(?:pay|spend|budget|afford|manage|justify|subscribe)(?:ing)?\b"
     r"|\bwillingness to pay\b|\bmaximum (?:price|they would pay)\b|\bacceptable price\b|\bwould not pay\b"
     r"|\bwon['\u2019]t pay\b|\bnot (?:willing|prepared) to pay\b|\b(?:would|['\u2019]d) go (?:up )?to\b"

@@ -359,3 +359,9 @@ def test_pains_in_plain_business_wording_are_found() -> None:
         "Café invoices go unpaid for 40 days on average at 1 in 4 bakeries.",
     }
     assert pains["Café invoices go unpaid for 40 days on average at 1 in 4 bakeries."] == "medium"
+
+
+def test_a_refusal_above_a_price_is_willingness_to_pay_even_when_it_names_an_offer() -> None:
+    said = "Honestly I wouldn\u2019t pay more than $15 a month for something like CrumbDrop."
+    text = f"Bakery buyers forum\n\ncrust_club wrote:\n{said}\n"
+    assert [c.text for c in findings(("S14", text, "review_forum")).willingness_to_pay] == [said]
