@@ -31,12 +31,24 @@ GENERIC = {
     "best", "get", "gets", "need", "needs", "want", "wants", "usual", "etc", "thing", "things", "lot",
     "subscription", "offer", "offers", "provide", "provides", "build", "builds", "run", "runs", "work",
     "works", "across", "around", "like", "within", "through", "instead", "already", "up", "out", "off",
-    "first", "second", "minute", "minutes", "hour", "hours", "seconds", "idea", "model",
+    "first", "second", "minute", "minutes", "hour", "hours", "seconds", "idea", "model", "sell", "sells",
+    "sold", "selling",
 }  # fmt: skip
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]*[A-Za-z0-9]|[A-Za-z]|\d+")
 FOR = re.compile(r"\s+(?:for|aimed at|targeting|targeted at|designed for|built for)\s+", re.IGNORECASE)
 TARGET_END = re.compile(r"[,;:]|\s+(?:who|that|which|so|to help|by|with|where|when|while)\s+", re.IGNORECASE)
 ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
+# "… rents X to Y", "… sells X to Y": a verb that hands something over names its receiver after "to".
+# Only a receiver that reads as a group (a plural word, no possessive: not "to your door") is a customer.
+RECIPIENT = re.compile(
+    r"\b(?:sells?|rents?|leases?|lends?|loans?|offers?|provides?|supplies|supply|delivers?|ships?|gives?"
+    r"|brings?|licen[cs]es?|hires? out|sold|rented|leased|lent|offered|provided|supplied|delivered|shipped)\b"
+    r".*?\s+to\s+(?P<receiver>.+)",
+    re.IGNORECASE,
+)
+POSSESSIVE = re.compile(r"^(?:your|their|his|her|its|my|our|the)\b", re.IGNORECASE)
+RECEIVER_END = re.compile(r"\s+(?:at|in|on|from|across|around|near|via|through)\s+", re.IGNORECASE)
+PLURAL = re.compile(r"[a-z]{3,}(?<!ss)s\b", re.IGNORECASE)
 MAX_QUERY_TERMS = 12
 MAX_LATER_TERMS = 4  # words from the idea's later sentences: they detail, the first sentence defines
 
@@ -78,6 +90,11 @@ def split_product(sentence: str) -> tuple[str, str]:
     parts = FOR.split(sentence, maxsplit=1)
     product = ARTICLE.sub("", parts[0].strip())
     target = TARGET_END.split(parts[1], maxsplit=1)[0].strip() if len(parts) > 1 else ""
+    if not target and (handed := RECIPIENT.search(product)):
+        clause = TARGET_END.split(handed["receiver"], maxsplit=1)[0]
+        receiver = RECEIVER_END.split(clause, maxsplit=1)[0].strip()
+        if receiver and not POSSESSIVE.match(receiver) and PLURAL.search(receiver):
+            return product[: handed.start("receiver")].strip().removesuffix(" to"), receiver
     return product, target
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from agents.analysts.amounts import PRICE
-from agents.analysts.idea import sentences_of, split_product, terms
+from agents.analysts.idea import TARGET_END, sentences_of, split_product, terms
 from agents.analysts.sentences import stem
 from agents.state import ProductContext, Source, SourceAssessment, SourceType
 
@@ -152,6 +152,10 @@ def idea_terms(context: ProductContext) -> IdeaTerms:
     first = (sentences_of(context.product_idea) or [context.product_idea])[0]
     product, target = split_product(first)
     customer = frozenset(stem(term) for term in terms(target))
+    if not customer:  # no customer named: the head noun phrase defines the product, the rest details it
+        head = frozenset(stem(term) for term in terms(TARGET_END.split(product, maxsplit=1)[0]))
+        if len(head) >= 2:
+            return IdeaTerms(head, customer)
     product_terms = frozenset(stem(term) for term in terms(product)) - customer
     if not product_terms:  # "A monthly subscription for X: <what it does>": the description says what it is
         rest = first[first.find(target) + len(target) :] if target else first

@@ -1,0 +1,55 @@
+"""How an idea's product and customer are read when it does not say "X for Y" (invented ideas)."""
+
+from __future__ import annotations
+
+import pytest
+
+from agents.analysts.idea import parse_idea, split_product
+from agents.analysts.sentences import stem
+from agents.analysts.sourcing import idea_terms
+
+
+@pytest.mark.parametrize(
+    ("sentence", "product", "customer"),
+    [
+        # a verb that hands something over names its receiver after "to"
+        (
+            "A service that leases solar water pumps to smallholder farmers in Kenya, paid by mobile money",
+            "service that leases solar water pumps",
+            "smallholder farmers",
+        ),
+        (
+            "Refurbished laptops sold to secondary schools with a three-year warranty",
+            "Refurbished laptops sold",
+            "secondary schools",
+        ),
+        # "to" before a place, a possessive or an infinitive is no customer
+        (
+            "A courier that delivers flowers to your door within two hours",
+            "courier that delivers flowers to your door within two hours",
+            "",
+        ),
+        ("A tool to plan shifts for hospital pharmacists", "tool to plan shifts", "hospital pharmacists"),
+        # "for" still wins
+        ("A booking app for dog groomers that sends reminders to clients", "booking app", "dog groomers"),
+    ],
+)
+def test_the_customer_is_read_from_for_or_from_a_receiver(sentence: str, product: str, customer: str) -> None:
+    assert split_product(sentence) == (product, customer)
+
+
+def test_with_no_customer_the_head_noun_phrase_defines_the_product_not_every_detail() -> None:
+    # an idea naming no customer, with a long tail of details a single source cannot all be about
+    idea = parse_idea(
+        "Modular tiny houses with solar roofs, rainwater tanks, composting toilets and a fixed monthly "
+        "payment plan, delivered on a truck in one day."
+    )
+    terms = idea_terms(idea)
+    assert terms.customer == frozenset()
+    assert terms.product == frozenset(stem(word) for word in ("modular", "tiny", "house"))
+
+
+def test_a_named_receiver_is_the_customer_facet() -> None:
+    terms = idea_terms(parse_idea("A subscription that rents e-scooters to university students in Lisbon."))
+    assert stem("student") in terms.customer and stem("scooter") in terms.product
+    assert stem("lisbon") not in terms.customer  # the place is a detail, not who pays
