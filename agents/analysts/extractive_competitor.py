@@ -211,13 +211,15 @@ def _continues(previous: Sentence, sentence: Sentence) -> bool:
     )
 
 
-def structural_names(sentences: list[Sentence]) -> Counter[str]:
+def structural_names(sentences: list[Sentence], voices: frozenset[str] = frozenset()) -> Counter[str]:
     """Names heading a product's own section ("## Acme — …") or leading a bold item ("**Acme** — $9")."""
     found: Counter[str] = Counter()
     by_heading: dict[str, list[Sentence]] = {}
     for sentence in sentences:
         by_heading.setdefault(sentence.heading, []).append(sentence)
     for name, item in bold_items(sentences).items():
+        if phrase_like(name) and item[0].source_id in voices:
+            continue  # interview and survey notes title their points ("**Night-time panic.**"), not products
         priced = any(PRICE.search(s.text) or FEE.search(s.text) for s in item)
         if priced or (not phrase_like(name) and any(_sells(s.text) for s in item)):
             found[name] += 1
@@ -270,7 +272,9 @@ def own_products(sources: list[Source]) -> dict[str, Claim]:
     return found
 
 
-def competitor_names(sentences: list[Sentence], tables: dict[str, Claim] | None = None) -> list[str]:
+def competitor_names(
+    sentences: list[Sentence], tables: dict[str, Claim] | None = None, voices: frozenset[str] = frozenset()
+) -> list[str]:
     """Names that are the subject of a pricing or positioning sentence, most mentioned first."""
     subjects: Counter[str] = Counter()
     for sentence in sentences:
@@ -281,7 +285,7 @@ def competitor_names(sentences: list[Sentence], tables: dict[str, Claim] | None 
             sentence.text, ("free", "positions", "leader", "share")
         ):
             subjects[match.group("name")] += 1
-    subjects.update(structural_names(sentences))
+    subjects.update(structural_names(sentences, voices))
     subjects.update({name: 1 for name in tables or {}})
     # product tiers ("Acme Plus") belong to the competitor whose name they extend
     names = [name for name in subjects if not any(name.startswith(f"{other} ") for other in subjects)]
@@ -376,12 +380,18 @@ def _qualified(before: str, level: Level) -> Level:
     return cast(Level, qualifier.lastgroup)  # the one named group that matched: low, medium or high
 
 
+def voices(evidence: Evidence) -> frozenset[str]:
+    """Sources that report what people said (interviews, surveys): their bold leads title points."""
+    return frozenset(a.source_id for a in evidence.assessments if a.source_type in ("interviews", "survey"))
+
+
 def analyse_competitors(evidence: Evidence, focus: set[str]) -> CompetitorFindings:
     """Competitor findings built only from the relevant sources' own sentences and tables."""
     sentences = [s for s in all_sentences(evidence.sources) if is_statement(s)]
     tables = {**own_products(evidence.sources), **table_prices(evidence.sources)}
     competitors = [
-        describe(name, sentences, tables.get(name)) for name in competitor_names(sentences, tables)
+        describe(name, sentences, tables.get(name))
+        for name in competitor_names(sentences, tables, voices(evidence))
     ]
     independent = [s for s in sentences if s.source_id not in evidence.vendor]  # a vendor's "gap" is an ad
     # a section that names what is missing ("Where the gaps are", "What nobody offers well") first;

@@ -512,3 +512,17 @@ def test_a_vendors_own_measure_may_be_one_side_labelled_never_both() -> None:
     assert ["58%", "9 out of 10"] in pairs and ["58%", "75%"] in pairs
     assert ["9 out of 10", "75%"] not in pairs and ["75%", "9 out of 10"] not in pairs
     assert all(c.statement.endswith("one side is a vendor's own claim.") for c in conflicts)
+
+
+def test_a_titled_point_in_interview_notes_is_not_a_competitor_but_a_product_is() -> None:
+    from agents.analysts.extractive_competitor import analyse_competitors
+    from agents.state import SourceAssessment
+
+    notes = source(
+        "**Winter losses.** Several keepers described paying $300 to replace a colony after a cold snap.\n\n"
+        "**HiveSense** came up twice; keepers pay $15 a month for it.\n",
+        "S1",
+    )
+    reading = SourceAssessment(source_id="S1", source_type="interviews", relevance=1.0, relevant=True)
+    names = [c.name for c in analyse_competitors(Evidence([notes], [reading], 2026), set()).competitors]
+    assert names == ["HiveSense"]
