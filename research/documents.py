@@ -409,10 +409,23 @@ def tasks_index_for_search(*, batch_size: int = 200, everything: bool = False) -
     """Give tasks stored before search existed (or every task) their words; return how many changed.
 
     Also records every task's words in its owner's vocabulary and (re)writes its search entry unless it
-    is deleted; safe to run again at any time. ``everything``: after a change to how words are
-    normalised, or to give search entries to tasks indexed before entries existed.
+    is deleted, and gives an entry to any task that has words but no entry (stored before entries
+    existed); safe to run again at any time. ``everything``: after a change to how words are normalised.
     """
     query: dict[str, Any] = {} if everything else {"search_tokens": {"$exists": False}}
+    changed = _index_matching(query, batch_size)
+    if not everything:
+        entered = search.entry_ids()
+        listed = research_tasks().find({"deleted_at": None}, {"_id": 1})
+        missing = [document["_id"] for document in listed if document["_id"] not in entered]
+        for start in range(0, len(missing), batch_size):
+            _index_matching({"_id": {"$in": missing[start : start + batch_size]}}, batch_size)
+        changed += len(missing)
+    return changed
+
+
+def _index_matching(query: dict[str, Any], batch_size: int) -> int:
+    """Index the tasks ``query`` finds, ``batch_size`` at a time; how many got new words."""
     projection = {"owner_id": 1, "title": 1, "product_idea": 1, "created_at": 1, "deleted_at": 1}
     changed, batch = 0, []
     for document in research_tasks().find(query, projection):

@@ -126,6 +126,11 @@ def entries_remove(task_ids: list[str]) -> None:
         search_entries().delete_many({"_id": {"$in": task_ids}})
 
 
+def entry_ids() -> set[str]:
+    """The ids of every task that has an entry (the backfill looks for tasks without one)."""
+    return {document["_id"] for document in search_entries().find({}, {"_id": 1})}
+
+
 def entries_query(owner_id: int, expanded: list[str]) -> dict[str, Any]:
     """The index query for the tasks of ``owner_id`` having any of ``expanded`` (nothing else in it)."""
     return {"owner_id": owner_id, "tokens": {"$in": expanded}}

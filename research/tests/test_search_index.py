@@ -3,11 +3,13 @@ task would give (prefixes, several words, filters, sorts, pages), never another 
 
 from __future__ import annotations
 
+import io
 import random
 from datetime import timedelta
 from typing import Any
 
 import pytest
+from django.core.management import call_command
 from rest_framework.test import APIClient
 
 from research import documents, search
@@ -231,3 +233,25 @@ def test_recent_suggestions_read_only_the_recent_entries(alice: Any, mongo_db: A
     assert plan["executionStats"]["totalDocsExamined"] == 5
     # and three suggestions come from them
     assert search.newest_matches(alice.pk, "mea", 3) == [task.id for task in recent[:3]]
+
+
+def test_the_backfill_gives_entries_to_tasks_stored_before_entries_existed(
+    alice: Any, alice_api: APIClient, mongo_db: Any
+) -> None:
+    # given alice's tasks with their words but no search entry (stored by the previous version), one deleted
+    tasks = [make_task(alice.pk, title=f"Kite school {n}") for n in range(3)]
+    tasks[2].deleted_at = now()
+    insert_tasks(tasks)
+    search_entries().delete_many({})
+    assert ids(alice_api.get(LIST, {"q": "kite"})) == []
+    # when the backfill runs twice
+    out = io.StringIO()
+    call_command("search_backfill", stdout=out)
+    call_command("search_backfill", stdout=out)
+    # then the two visible tasks are found again, the deleted one has no entry, the second run did nothing
+    assert sorted(ids(alice_api.get(LIST, {"q": "kite"}))) == sorted(task.id for task in tasks[:2])
+    assert search_entries().count_documents({"_id": tasks[2].id}) == 0
+    assert [line.split(" in ")[0] for line in out.getvalue().splitlines()] == [
+        "indexed 2 tasks",
+        "indexed 0 tasks",
+    ]
