@@ -15,8 +15,8 @@ FRONTEND_SOURCES := $(shell find frontend/src -type f 2>/dev/null) frontend/inde
 run: venv frontend ## Serve the product with a worker on http://$${HOST:-127.0.0.1}:$${PORT:-8000}
 	@$(PY) scripts/serve.py
 
-test: venv frontend system-deps ## Every test: Python (real engines), frontend, browser
-	./scripts/test.sh
+test: venv frontend system-deps llama ## Every test: Python (real engines, the local llama-server), frontend, browser
+	PMF_REQUIRE_LLAMA=1 ./scripts/test.sh
 	cd frontend && npm test
 
 test-llm: venv llama ## The LLM analyst against the local llama-server (SmolLM2) through the API and a worker

@@ -52,6 +52,8 @@ class AgentConfig:
     structured_output: str = "auto"  # json_schema / function_calling / json_object, or detected
     max_tokens: int = 0  # completion tokens per model call (0: the server's default)
     passage_tokens: int = 0  # cap on the depth's passage budget (small context windows); 0 = none
+    max_string_chars: int = 0  # maxLength on every string asked of the model (local servers only); 0 = none
+    max_list_items: int = 0  # cap on every list asked of the model (small models); 0 = by depth (2 to 5)
     corpus_dir: Path = DEFAULT_CORPUS
     cache_dir: Path | None = DEFAULT_CACHE
     source_store: SourceStore | None = None  # a shared store (the runner's MongoDB one) wins over cache_dir
@@ -76,6 +78,8 @@ class AgentConfig:
             structured_output=str(values.get("OPENAI_STRUCTURED_OUTPUT") or "auto"),
             max_tokens=int(values.get("OPENAI_MAX_TOKENS") or 0),
             passage_tokens=int(values.get("OPENAI_PASSAGE_TOKENS") or 0),
+            max_string_chars=_int(values, "OPENAI_MAX_STRING_CHARS", 0),
+            max_list_items=_int(values, "OPENAI_MAX_LIST_ITEMS", 0),
             corpus_dir=Path(values.get("CORPUS_DIR") or DEFAULT_CORPUS),
             cache_dir=Path(cache) if cache else None,
         )
@@ -129,7 +133,7 @@ class AgentConfig:
             return ExtractiveAnalyst()
         from agents.analysts.llm import LLMAnalyst
 
-        return LLMAnalyst(llm)
+        return LLMAnalyst(llm, max_string_chars=self.max_string_chars, max_list_items=self.max_list_items)
 
     def llm_name(self) -> str:
         """How the report names its analyst: the model provider, or "extractive" offline."""

@@ -69,7 +69,7 @@ def free_port() -> int:
 class LlamaServer:
     """``llama-server`` on a free port of 127.0.0.1, started and stopped with the context manager."""
 
-    def __init__(self, port: int = 0, log_path: Path | None = None, threads: int = 2) -> None:
+    def __init__(self, port: int = 0, log_path: Path | None = None, threads: int = 1) -> None:
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.base_url = self.url + "/v1"
@@ -138,9 +138,12 @@ class LlamaServer:
 
 # Settings a small local model needs (its 8,192-token context; slow answers on two cores).
 LOCAL_SETTINGS = {
-    "OPENAI_PASSAGE_TOKENS": "1200",
-    "OPENAI_MAX_TOKENS": "700",
-    "PROVIDER_TIMEOUT_SECONDS": "300",
+    "OPENAI_PASSAGE_TOKENS": "600",
+    # without bounds the model fills strings and lists until the token limit
+    "OPENAI_MAX_STRING_CHARS": "80",
+    "OPENAI_MAX_LIST_ITEMS": "1",
+    "OPENAI_MAX_TOKENS": "1000",
+    "PROVIDER_TIMEOUT_SECONDS": "600",
 }
 
 

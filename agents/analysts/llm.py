@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
-from functools import cache
-from typing import Any, TypeVar, get_args, get_origin
+from functools import cache, partial
+from typing import Annotated, Any, TypeVar, get_args, get_origin
 
-from annotated_types import MaxLen
-from pydantic import BaseModel, create_model
+from annotated_types import Ge, Le, MaxLen
+from pydantic import BaseModel, BeforeValidator, create_model
 
 from agents.analysts.base import Analysis
 from agents.analysts.llm_checks import check_answer, check_text
@@ -35,6 +36,7 @@ from agents.state import (
     Source,
 )
 
+logger = logging.getLogger(__name__)
 SchemaT = TypeVar("SchemaT", bound=BaseModel)
 # What each agent looks for, added to its query when passages are ranked within a page.
 FOCUS = {
@@ -70,14 +72,23 @@ def list_items(passage_tokens: int) -> int:
 
 
 @cache
-def answer_model(model: type[BaseModel], items: int = DEFAULT_MAX_ITEMS) -> type[BaseModel]:
-    """``model`` as the model is asked for it: computed fields left out, lists bounded, nested alike."""
+def answer_model(
+    model: type[BaseModel], items: int = DEFAULT_MAX_ITEMS, max_chars: int = 0
+) -> type[BaseModel]:
+    """``model`` as the model is asked for it: computed fields left out, lists bounded, nested alike;
+    with ``max_chars``, every string bounded too (``maxLength``: llama.cpp and vLLM enforce it in their
+    grammar, OpenAI's strict mode refuses it), so a small local model cannot ramble to the token limit."""
     definitions: dict[str, Any] = {}
     for name, field in model.model_fields.items():
         if name in COMPUTED:
             continue
-        annotation = _answer_annotation(field.annotation, items)
+        annotation = _answer_annotation(field.annotation, items, max_chars)
         info = field._copy()
+        bounds = [bound for bound in info.metadata if isinstance(bound, Ge | Le)]
+        if annotation is float and bounds:  # a grammar may not bound floats (llama.cpp): clamp, not fail
+            low = next((bound.ge for bound in bounds if isinstance(bound, Ge)), None)
+            high = next((bound.le for bound in bounds if isinstance(bound, Le)), None)
+            annotation = Annotated[float, BeforeValidator(partial(_clamp, low, high))]
         info.annotation = annotation
         if get_origin(annotation) is list:
             info.metadata = [*info.metadata, MaxLen(min(items, MAX_ITEMS.get(name, items)))]
@@ -87,24 +98,41 @@ def answer_model(model: type[BaseModel], items: int = DEFAULT_MAX_ITEMS) -> type
     return answer
 
 
-def _answer_annotation(annotation: Any, items: int) -> Any:
+def _clamp(low: Any, high: Any, value: Any) -> Any:
+    """A number answered outside ``low``..``high``, brought within them (anything else: unchanged)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        value = value if low is None else max(low, value)
+        value = value if high is None else min(high, value)
+    return value
+
+
+def _answer_annotation(annotation: Any, items: int, max_chars: int = 0) -> Any:
+    if annotation is str and max_chars:
+        return Annotated[str, MaxLen(max_chars)]
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return answer_model(annotation, items)
+        return answer_model(annotation, items, max_chars)
     arguments = get_args(annotation)
     if get_origin(annotation) is list and arguments:
-        return list[_answer_annotation(arguments[0], items)]  # type: ignore[misc]
+        return list[_answer_annotation(arguments[0], items, max_chars)]  # type: ignore[misc]
     if arguments and type(None) in arguments:  # X | None
-        inner = [_answer_annotation(argument, items) for argument in arguments if argument is not type(None)]
+        inner = [
+            _answer_annotation(argument, items, max_chars)
+            for argument in arguments
+            if argument is not type(None)
+        ]
         return inner[0] | None if len(inner) == 1 else annotation
     return annotation
 
 
 @cache
 def part_schemas(
-    schema: type[BaseModel], groups: tuple[tuple[str, ...], ...], items: int = DEFAULT_MAX_ITEMS
+    schema: type[BaseModel],
+    groups: tuple[tuple[str, ...], ...],
+    items: int = DEFAULT_MAX_ITEMS,
+    max_chars: int = 0,
 ) -> tuple[type[BaseModel], ...]:
     """``schema`` cut into models holding the fields of each group (the last group takes the rest)."""
-    asked = answer_model(schema, items)
+    asked = answer_model(schema, items, max_chars)
     named = {name for group in groups for name in group}
     rest = tuple(name for name in asked.model_fields if name not in named)
     chosen = [tuple(name for name in group if name in asked.model_fields) for group in groups[:-1]]
@@ -155,24 +183,32 @@ class LLMAnalyst:
 
     name = "llm"
 
-    def __init__(self, llm: LLMProvider, passage_tokens: int = DEFAULT_PASSAGE_TOKENS) -> None:
+    def __init__(
+        self,
+        llm: LLMProvider,
+        passage_tokens: int = DEFAULT_PASSAGE_TOKENS,
+        max_string_chars: int = 0,
+        max_list_items: int = 0,
+    ) -> None:
         self.llm = llm
         self.name = llm.name
         self.passage_tokens = passage_tokens  # per agent: the depth's budget of source passages
+        self.max_string_chars = max_string_chars  # maxLength of every string asked for (0: unbounded)
+        self.max_list_items = max_list_items  # cap on every list asked for (0: by the passage budget)
         self.structured_output_modes: list[str] = []  # the modes the model's answers came in
 
     def with_passage_tokens(self, tokens: int) -> LLMAnalyst:
         """This analyst with another passage budget (one per research depth)."""
-        return type(self)(self.llm, tokens)
+        return type(self)(self.llm, tokens, self.max_string_chars, self.max_list_items)
 
     def _ask(self, schema: type[SchemaT], system: str, user: str, role: str) -> Analysis[SchemaT]:
         groups = PARTS.get(role)
         if not groups:
-            asked = answer_model(schema, list_items(self.passage_tokens))
+            asked = answer_model(schema, self._items(), self.max_string_chars)
             answer = self.llm.structured(asked, system=system, user=user, role=role)
             self._note_mode(answer.mode)
             return Analysis(schema.model_validate(answer.value.model_dump()), answer.usage.total_tokens)
-        parts = part_schemas(schema, groups, list_items(self.passage_tokens))
+        parts = part_schemas(schema, groups, self._items(), self.max_string_chars)
 
         def ask(part: type[BaseModel]) -> Any:
             note = PART_NOTE.format(fields=", ".join(part.model_fields))
@@ -186,6 +222,10 @@ class LLMAnalyst:
             self._note_mode(answer.mode)
         return Analysis(schema.model_validate(merged), sum(answer.usage.total_tokens for answer in answers))
 
+    def _items(self) -> int:
+        items = list_items(self.passage_tokens)
+        return min(items, self.max_list_items) if self.max_list_items else items
+
     def _note_mode(self, mode: str) -> None:
         if mode and mode not in self.structured_output_modes:
             self.structured_output_modes.append(mode)
@@ -196,6 +236,11 @@ class LLMAnalyst:
         """Ask for ``schema`` over ``sources``, then keep only what passes the code checks."""
         answer = self._ask_sources(schema, system, role, context, sources)
         checked = check_answer(answer.value, sources)
+        logger.info(
+            "%s: the checks kept %d of the model's %d claims (%d other items removed)",
+            role, checked.claims - checked.claims_dropped, checked.claims,
+            checked.dropped - checked.claims_dropped,
+        )  # fmt: skip
         return Analysis(answer.value, answer.tokens, checked.dropped, checked.citations)
 
     def _ask_sources(

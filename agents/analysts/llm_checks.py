@@ -29,6 +29,7 @@ class Checked:
     value: Any
     dropped: int = 0
     claims: int = 0  # claims the model made (before the checks)
+    claims_dropped: int = 0  # of those, the claims removed (quote not in the source, numbers not in it)
     citations: int = 0  # citations of sources never retrieved (on claims kept or removed)
 
 
@@ -86,6 +87,7 @@ def _prune(model: BaseModel, known: dict[str, Source], result: Checked) -> None:
                 result.citations += cite.verify_claim(item, known)
                 if not item.verified:
                     result.dropped += 1
+                    result.claims_dropped += 1
                     continue
             elif isinstance(item, BaseModel):
                 _prune(item, known, result)

@@ -214,6 +214,7 @@ class OpenAILLMProvider:
             raise _BadAnswer("the answer was stopped by the content filter") from error
         except ValidationError as error:
             reason = f"the answer was not valid JSON for the schema ({error.error_count()} errors)"
+            logger.warning("%s: %s", reason, _first_error(error))
             raise _BadAnswer(reason, _response_usage(error)) from error
         except openai.APIError as error:
             if refused_mode(error):
@@ -230,6 +231,7 @@ class OpenAILLMProvider:
                 result["parsed"] = schema.model_validate_json(_text(raw))
             except ValidationError as error:
                 reason = f"the answer was not valid JSON for the schema ({error.error_count()} errors)"
+                logger.warning("%s: %s", reason, _first_error(error))
                 raise _BadAnswer(reason, usage) from error
         parsed = result.get("parsed")
         if isinstance(parsed, schema):
@@ -271,6 +273,12 @@ def refused_mode(error: openai.APIError) -> bool:
     if "invalid schema" in text.lower():
         return False
     return any(marker in text.lower() for marker in _REFUSAL_MARKERS)
+
+
+def _first_error(error: ValidationError) -> str:
+    """Where and why an answer failed validation (for the log: the values may be long)."""
+    first = error.errors()[0] if error.error_count() else {"loc": (), "msg": str(error)}
+    return f"{'.'.join(str(part) for part in first['loc'])}: {first['msg']}"[:300]
 
 
 def _text(message: Any) -> str:

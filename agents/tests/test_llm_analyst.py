@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from pydantic import BaseModel
 
+from agents.analysts.llm import PARTS, LLMAnalyst, answer_model, part_schemas
 from agents.config import AgentConfig
 from agents.providers.base import Structured, TokenUsage
 from agents.run import run_in_memory
@@ -24,6 +26,7 @@ from agents.state import (
     ReportDraft,
 )
 from agents.tests.helpers import MEAL_IDEA, Recorder, budget, local_search
+from catalogue.depths import resolve_depth
 
 NEVER_RETRIEVED = "https://never-retrieved.example/made-up-study"
 SOURCE = re.compile(
@@ -144,3 +147,68 @@ def test_llm_analyst_findings_are_verified_and_invented_citations_dropped() -> N
                                               "customer_agent": 400, "report_writer": 200}  # fmt: skip
     assert report.methodology.providers.llm == "scripted-llm"
     assert len(recorder.keys) == 17
+
+
+def schema_nodes(schema: Any) -> Iterator[dict[str, Any]]:
+    """Every sub-schema of a JSON schema (properties, items, $defs, anyOf)."""
+    if isinstance(schema, dict):
+        yield schema
+        for value in schema.values():
+            yield from schema_nodes(value)
+    elif isinstance(schema, list):
+        for value in schema:
+            yield from schema_nodes(value)
+
+
+def asked_schemas(analyst: LLMAnalyst) -> list[dict[str, Any]]:
+    """The JSON schemas of every answer (and part) the analyst asks a model for."""
+    roles = {"supervisor": ProductContext, "market": MarketFindings, "competitor": CompetitorFindings,
+             "customer": CustomerFindings, "report": ReportDraft}  # fmt: skip
+    items, chars = analyst._items(), analyst.max_string_chars
+    return [
+        part.model_json_schema()
+        for role, schema in roles.items()
+        for part in (
+            part_schemas(schema, PARTS[role], items, chars)
+            if role in PARTS
+            else (answer_model(schema, items, chars),)
+        )
+    ]
+
+
+def test_small_model_settings_bound_every_string_and_list_at_every_depth() -> None:
+    # given the settings a small local model runs with, and a deep research's passage budget
+    config = AgentConfig.from_mapping(
+        {"OPENAI_API_KEY": "sk-local", "OPENAI_MAX_STRING_CHARS": "80", "OPENAI_MAX_LIST_ITEMS": "1"}
+    )
+    analyst = config.build_analyst()
+    assert isinstance(analyst, LLMAnalyst)
+    deep = analyst.with_passage_tokens(resolve_depth("deep").passage_tokens)
+    # then every free string asked for is bounded, and every list holds at most one item
+    nodes = [node for schema in asked_schemas(deep) for node in schema_nodes(schema)]
+    strings = [node for node in nodes if node.get("type") == "string" and "enum" not in node]
+    arrays = [node for node in nodes if node.get("type") == "array"]
+    assert strings and arrays
+    assert all(node.get("maxLength") == 80 for node in strings)
+    assert all(node.get("maxItems") == 1 for node in arrays)
+    # and without them (OpenAI's strict mode refuses maxLength) no string is bounded, lists follow the depth
+    default = AgentConfig.from_mapping({"OPENAI_API_KEY": "sk-alice"}).build_analyst()
+    assert isinstance(default, LLMAnalyst)
+    nodes = [n for s in asked_schemas(default.with_passage_tokens(8000)) for n in schema_nodes(s)]
+    assert not any("maxLength" in node for node in nodes)
+    assert max(node["maxItems"] for node in nodes if node.get("type") == "array") == 5
+
+
+def test_a_relevance_outside_its_bounds_is_clamped_not_a_failed_answer() -> None:
+    # given the competitor answer as asked (the schema still states the bounds for strict servers)
+    asked = answer_model(CompetitorFindings)
+    relevance = asked.model_json_schema()["$defs"]["SourceAssessment"]["properties"]["relevance"]
+    assert (relevance["minimum"], relevance["maximum"]) == (0.0, 1.0)
+    # when a server whose grammar cannot bound floats (llama.cpp) lets the model answer 3.5 and -2
+    answer = asked.model_validate(
+        {"sources": [{"source_id": "S1", "relevance": 3.5}, {"source_id": "S2", "relevance": -2}]}
+    )
+    # then they are brought within the bounds, and the findings validate
+    assert [source.relevance for source in answer.sources] == [1.0, 0.0]
+    findings = CompetitorFindings.model_validate(answer.model_dump())
+    assert [source.relevance for source in findings.sources] == [1.0, 0.0]

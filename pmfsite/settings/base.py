@@ -230,6 +230,11 @@ OPENAI_STRUCTURED_OUTPUT = env.str("OPENAI_STRUCTURED_OUTPUT", default="auto")
 OPENAI_MAX_TOKENS = env.int("OPENAI_MAX_TOKENS", default=0)  # completion cap per call; 0 = the server's
 # Caps the depth's passage budget per agent for models with a small context window; 0 = no cap
 OPENAI_PASSAGE_TOKENS = env.int("OPENAI_PASSAGE_TOKENS", default=0)
+# maxLength on every string asked of the model, for local servers whose grammar enforces it (llama.cpp,
+# vLLM) so a small model cannot ramble to the token limit; OpenAI's strict mode refuses it; 0 = none
+OPENAI_MAX_STRING_CHARS = env.int("OPENAI_MAX_STRING_CHARS", default=0)
+# Cap on every list asked of the model (each list's maxItems), for small models; 0 = by depth (2 to 5)
+OPENAI_MAX_LIST_ITEMS = env.int("OPENAI_MAX_LIST_ITEMS", default=0)
 PROVIDER_TIMEOUT_SECONDS = env.float("PROVIDER_TIMEOUT_SECONDS", default=60.0)
 PROVIDER_MAX_RETRIES = env.int("PROVIDER_MAX_RETRIES", default=3)
 CORPUS_DIR = Path(env.str("CORPUS_DIR", default=str(BASE_DIR / "agents" / "corpus")))
