@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 from agents.analysts.amounts import amount
@@ -127,28 +127,17 @@ def usable_figure(figure: Figure, relevant: set[str]) -> bool:
     return passes_checks(figure) and not figure.vendor_claim and not figure.dated and on_topic
 
 
-def headline(
-    market: MarketFindings, relevant: set[str], relevance: Mapping[str, float] | None = None
-) -> Figure | None:
-    """The most recent current market-size figure from a non-vendor source; among figures of the same
-    year, the one from the source most about the idea (``relevance`` by source id), then analyst order.
-    (Two 2024 sizes, one from a report on the idea's market, one from a page on an adjacent market
-    sharing its words: the first is the headline.)"""
-    scores = relevance or {}
+def headline(market: MarketFindings, relevant: set[str]) -> Figure | None:
+    """The most recent current market-size figure from a non-vendor source (analyst's order breaks ties)."""
     candidates = [
-        (
-            first_year(figure.year),
-            max((scores.get(i, 0.0) for i in figure.source_ids), default=0.0),
-            -index,
-            figure,
-        )
+        (first_year(figure.year), -index, figure)
         for index, figure in enumerate(market.market_size)
         if figure.kind in ("market_size", "other")
         and figure.timeframe == "current"
         and usable_figure(figure, relevant)
         and amount(figure.value or figure.text) > 0
     ]
-    return max(candidates, key=lambda item: item[:3])[3] if candidates else None
+    return max(candidates, key=lambda item: (item[0], item[1]))[2] if candidates else None
 
 
 def _quantity(figure: Figure) -> str:

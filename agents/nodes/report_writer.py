@@ -170,9 +170,7 @@ def analysed(state: ResearchState, sources: list[Source]) -> tuple[Findings, lis
     flag_figures(findings, report_sources, datetime.now(UTC).year)
     set_aside_vendor_claims(findings[0])
     relevant = {source.id for source in report_sources if source.relevant}
-    findings[0].headline = headline(
-        findings[0], relevant, {source.id: source.relevance for source in report_sources}
-    )
+    findings[0].headline = headline(findings[0], relevant)
     return findings, report_sources
 
 

@@ -281,20 +281,6 @@ def test_headline_is_the_most_recent_current_independent_market_size() -> None:
     assert chosen is not None and chosen.value == "$120 million"
 
 
-def test_among_sizes_of_the_same_year_the_headline_comes_from_the_source_most_about_the_idea() -> None:
-    # given two current 2024 sizes: the first listed from a page on an adjacent market sharing the idea's
-    # words (scuba equipment rental for tourists), the second from a report on the idea's own market
-    market = MarketFindings(
-        market_size=[size("$240 million", "2024", "S7"), size("$95 million", "2024", "S1")]
-    )
-    # when the headline is chosen with each source's relevance to the idea
-    chosen = headline(market, relevant={"S1", "S7"}, relevance={"S1": 0.46, "S7": 0.21})
-    # then it is the figure from the source about the idea; without relevance, analyst order decides
-    assert chosen is not None and chosen.value == "$95 million"
-    unranked = headline(market, relevant={"S1", "S7"})
-    assert unranked is not None and unranked.value == "$240 million"
-
-
 def test_sources_disagreeing_on_one_quantity_make_a_conflict_with_both_sides() -> None:
     # given two sources sizing the market differently (one narrower), one agreeing, one in another country
     left = size("$86 million", "2024", "S1", scope="van repair services")
