@@ -174,6 +174,16 @@ def analysed(state: ResearchState, sources: list[Source]) -> tuple[Findings, lis
     return findings, report_sources
 
 
+def without_findings(findings: Findings) -> Findings:
+    """The same sections with no claims, keeping what each agent retrieved and how it judged it."""
+    market, competitor, customer = findings
+    return (
+        MarketFindings(sources=market.sources),
+        CompetitorFindings(sources=competitor.sources),
+        CustomerFindings(sources=customer.sources),
+    )
+
+
 def write_report(state: ResearchState, context: RunContext) -> dict[str, Any]:
     """Build the report from the three agents' verified findings."""
     started = time.monotonic()
@@ -184,8 +194,12 @@ def write_report(state: ResearchState, context: RunContext) -> dict[str, Any]:
     findings, report_sources = analysed(state, sources)
     relevant = {source.id for source in report_sources if source.relevant}
     conflicts = place_conflicts(findings, sources, report_sources, state["product_idea"])
-    # no retrieved source about the idea: nothing to judge, so no score (the credits are refunded)
+    # no retrieved source about the idea: nothing to judge, so no score (the credits are refunded), and
+    # no findings either: a survey of another market's customers says nothing about this idea's
     score = score_pmf(*findings, report_sources) if relevant else None
+    if score is None:
+        findings, conflicts = without_findings(findings), []
+        report_sources = [source.model_copy(update={"cited": False}) for source in report_sources]
     recommendations: list[Recommendation] = []
     tokens = dropped_claims = 0
     if score is not None:

@@ -131,3 +131,28 @@ def test_an_idea_the_corpus_does_not_cover_gets_no_score(corpus: Path) -> None:
     report = research(corpus, "An AI tutor for high-school chemistry students.", "essential")
     assert (report.outcome, report.pmf_score) == ("insufficient_evidence", None)
     assert "no retrieved source was relevant" in report.outcome_reason
+
+
+def test_without_a_relevant_source_no_finding_from_a_nearby_survey_is_reported(tmp_path: Path) -> None:
+    # given a survey of the idea's customers about something else (homework, not tutoring), and a guide
+    folder = tmp_path / "students"
+    folder.mkdir()
+    (folder / "student-survey.md").write_text(
+        "---\ntitle: High-school students survey 2025: homework and exams\n"
+        "url: https://student-survey.example/2025\npublished: 2025-03-01\n---\n"
+        "Fictional survey. We surveyed 900 high-school students about homework. 48% of high-school "
+        "students said chemistry homework is their biggest problem and takes more than three hours a "
+        "week. 35% of students said they would pay $10 a month for a study planner. Students with "
+        "part-time jobs said exams in chemistry and physics are the hardest to prepare for.\n"
+    )
+    (folder / "guide.md").write_text(
+        "---\ntitle: School holidays in 2025\nurl: https://holidays.example/2025\npublished: 2025-01-05\n"
+        "---\nFictional guide. School holidays start in July; families book trips early for the summer.\n"
+    )
+    # when an idea no source is about is researched
+    report = research(folder, "An AI tutor for high-school chemistry students.", "essential")
+    # then it ends without a score, and nothing from the survey is presented as a finding of this idea
+    assert (report.outcome, report.pmf_score) == ("insufficient_evidence", None)
+    assert report.methodology.grounding.claims == 0 and report.citations == []
+    assert report.customer_insights.pain_points == [] and report.customer_insights.willingness_to_pay == []
+    assert report.sources and not any(source.cited for source in report.sources)
