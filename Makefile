@@ -15,8 +15,13 @@ FRONTEND_SOURCES := $(shell find frontend/src -type f 2>/dev/null) frontend/inde
 run: venv frontend ## Serve the product with a worker on http://$${HOST:-127.0.0.1}:$${PORT:-8000}
 	@$(PY) scripts/serve.py
 
+# Two pytest workers (pytest-xdist): most of the suite waits on real processes (worker, server,
+# Chromium, engines), so two run side by side even on two cores. Each module runs whole on one worker,
+# the long ones handed out first (order set in conftest.py); each worker has its own PostgreSQL, MongoDB
+# and Redis databases (pmfsite/settings/test.py). TEST_WORKERS=0 runs everything in one process.
+TEST_WORKERS ?= 2
 test: venv frontend system-deps llama ## Every test: Python (real engines, the local llama-server), frontend, browser
-	PMF_REQUIRE_LLAMA=1 ./scripts/test.sh
+	PMF_REQUIRE_LLAMA=1 ./scripts/test.sh $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder)
 	cd frontend && npm test
 
 test-llm: venv llama ## The LLM analyst against the local llama-server (SmolLM2) through the API and a worker

@@ -30,6 +30,22 @@ def _mongo_test_database() -> Iterator[None]:
     mongo.reset_client()
 
 
+@pytest.fixture(autouse=True)
+def _celery_pool_follows_the_broker() -> Iterator[None]:
+    """A test that points the Celery app at a broker of its own and back (health's "no worker" check)
+    leaves the app's connection pool on that broker, stopped by then: the next test to send a task would
+    fail. Drop such a pool after the test, whatever the order the tests run in."""
+    yield
+    from pmfsite.celery import app
+
+    pool = app._pool
+    if pool is not None and pool.connection.as_uri(
+        include_password=True
+    ) != app.connection_for_write().as_uri(include_password=True):
+        app._pool = None
+        app.amqp._producer_pool = None
+
+
 @pytest.fixture
 def mongo_db() -> Iterator[Any]:
     """The test database, emptied (documents only; indexes stay) before and after the test: a test
@@ -94,7 +110,8 @@ def child_env(**extra: str) -> dict[str, str]:
 
     database = connection.settings_dict
     env = {
-        **os.environ,
+        # (not PYTEST_XDIST_WORKER: the child takes this worker's stores as given below, never shifts them)
+        **{key: value for key, value in os.environ.items() if key != "PYTEST_XDIST_WORKER"},
         "DJANGO_SETTINGS_MODULE": "pmfsite.settings.test",
         "DATABASE_URL": database_url_of(database),
         "MONGODB_URI": settings.MONGODB_URI,
@@ -134,18 +151,20 @@ class ChildProcess:
     """A real subprocess (worker or server) on this test run's stores, logging to a file."""
 
     def __init__(self, name: str, command: list[str], env: dict[str, str]) -> None:
+        worker = os.environ.get("PYTEST_XDIST_WORKER")  # parallel runs: each worker its own files
+        name = f"{worker}-{name}" if worker else name
         self.log_path = Path(os.environ.get("PMF_TEST_LOG_DIR", "/tmp")) / f"{name}.log"
         self._log = open(self.log_path, "wb")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(
             command, cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT
         )
 
-    def stop(self, kill: bool = False) -> None:
-        """Stop the process (SIGKILL when ``kill``) and wait for it."""
+    def stop(self, kill: bool = False, timeout: float = 30) -> None:
+        """Stop the process (SIGKILL when ``kill``, or when it is not gone after ``timeout`` s) and wait."""
         if self.process.poll() is None:
             (self.process.kill if kill else self.process.terminate)()
             try:
-                self.process.wait(timeout=30)
+                self.process.wait(timeout=timeout)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
@@ -213,26 +232,137 @@ def private_queue(request: pytest.FixtureRequest) -> str:
     return queue
 
 
-@pytest.fixture
-def celery_worker_process(transactional_db: None, request: pytest.FixtureRequest) -> Iterator[WorkerProcess]:
-    """A real worker consuming a queue private to this test (tasks sent from the test land there)."""
-    worker = WorkerProcess(private_queue(request))
-    yield worker
-    worker.stop()
+# ---------------------------------------------------------------- the shared worker and server
+#
+# Starting a worker or a server costs seconds (Django, Celery, LangGraph imports), so the tests that need
+# nothing special of them share one pair: a real worker and a real ASGI server on a queue of their own.
+# Isolation between those tests comes from the data fixtures (transactional_db flushes PostgreSQL,
+# mongo_db empties MongoDB), not from new processes. The pair lives only while such tests run: they are
+# run one after the other (pytest_collection_modifyitems) and the pair is stopped once the next test
+# does not use it, so the tests that expect no worker to answer (health, availability) never see it.
+# Its reaper is off (RESEARCH_REAPER_INTERVAL_SECONDS=3600): a reaper living across tests would act on
+# other tests' stored tasks; the reaper is exercised by the fault tests' own workers.
+# A test that stops the shared worker (to see the product without one) gets it back for the next test,
+# on an emptied queue. A test asking for other settings (indirect live_stack params) gets its own pair.
+
+SHARED_ENV = {"RESEARCH_REAPER_INTERVAL_SECONDS": "3600"}
+SHARED_FIXTURES = ("live_stack", "celery_worker_process", "asgi_server")
+
+
+class SharedStack:
+    """The session's shared worker and server, started on first use and stopped when no longer needed."""
+
+    def __init__(self) -> None:
+        self.worker: WorkerProcess | None = None
+        self.server: ServerProcess | None = None
+        self.queue = f"test-{os.getpid()}-shared"
+
+    def ensure(self) -> dict[str, Any]:
+        if self.worker is None or not self.worker.alive():
+            if self.worker is not None:
+                self.worker.stop()
+                _purge(self.queue)  # what a stopped worker left queued is not the next test's
+            self.worker = WorkerProcess(self.queue, name="shared", **SHARED_ENV)
+        if self.server is None or not self.server.alive():
+            if self.server is not None:
+                self.server.stop()
+            self.server = ServerProcess(self.queue, **SHARED_ENV)
+        return {"worker": self.worker, "server": self.server, "queue": self.queue}
+
+    def stop(self) -> None:
+        if self.server is not None:
+            # uvicorn waits for the background tasks of websockets it refused (30 s in
+            # test_lifecycle's refusal test) before it exits; nothing is left to serve by now.
+            self.server.stop(timeout=5)
+        if self.worker is not None:
+            self.worker.stop()
+            _purge(self.queue)
+        self.server = self.worker = None
+
+
+SHARED = SharedStack()
+
+
+def _purge(queue: str) -> None:
+    from pmfsite.celery import app
+
+    with app.connection_for_write() as connection:
+        connection.default_channel.queue_purge(queue)
+
+
+def uses_shared_stack(item: pytest.Item) -> bool:
+    """True when the test runs on the shared worker and server (not on a pair with settings of its own)."""
+    names = getattr(item, "fixturenames", ())
+    if not any(name in names for name in SHARED_FIXTURES):
+        return False
+    callspec = getattr(item, "callspec", None)
+    env = callspec.params.get("live_stack") if callspec is not None else None
+    return not env or env == SHARED_ENV
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Order for a short run: the tests on the shared worker and server first, one after the other; then
+    the modules with integration or slow tests (the long ones, so that the parallel workers of `make test`
+    do not end on one of them); then the rest, in their order (`--dist loadfile --no-loadscope-reorder`
+    hands the modules out in this order)."""
+    shared = [item for item in items if uses_shared_stack(item)]
+    long = {"integration", "slow"}
+    heavy_modules = {item.path for item in items if long & {mark.name for mark in item.iter_markers()}}
+    rest = [item for item in items if not uses_shared_stack(item)]
+    heavy = [item for item in rest if item.path in heavy_modules]
+    light = [item for item in rest if item.path not in heavy_modules]
+    items[:] = shared + heavy + light
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    """Stop the shared pair after the last test on it (and its module's browser) is torn down."""
+    yield
+    if nextitem is not None and not uses_shared_stack(nextitem):
+        SHARED.stop()
+
+
+@pytest.fixture(scope="session")
+def _shared_pair(django_db_setup: None) -> Iterator[SharedStack]:
+    """Holds the shared pair for the session; set up after the test database, so stopped before it is
+    dropped (after the run's last test, when no next test is left to stop it)."""
+    yield SHARED
+    SHARED.stop()
+
+
+def shared_stack(request: pytest.FixtureRequest) -> dict[str, Any]:
+    """The shared pair, with the test process's tasks routed to its queue."""
+    from pmfsite.celery import app
+
+    stack = request.getfixturevalue("_shared_pair").ensure()
+    app.conf.task_default_queue = SHARED.queue
+    request.addfinalizer(lambda: setattr(app.conf, "task_default_queue", settings.CELERY_TASK_DEFAULT_QUEUE))
+    return stack
 
 
 @pytest.fixture
-def asgi_server(transactional_db: None, request: pytest.FixtureRequest) -> Iterator[ServerProcess]:
-    """The real ASGI server alone (no worker)."""
-    server = ServerProcess(private_queue(request))
-    yield server
-    server.stop()
+def celery_worker_process(transactional_db: None, request: pytest.FixtureRequest) -> WorkerProcess:
+    """A real worker (the shared one); tasks sent from the test land on its queue."""
+    worker: WorkerProcess = shared_stack(request)["worker"]
+    return worker
+
+
+@pytest.fixture
+def asgi_server(transactional_db: None, request: pytest.FixtureRequest) -> ServerProcess:
+    """The real ASGI server (the shared one)."""
+    server: ServerProcess = shared_stack(request)["server"]
+    return server
 
 
 @pytest.fixture
 def live_stack(transactional_db: None, request: pytest.FixtureRequest) -> Iterator[dict[str, Any]]:
-    """A real worker and a real ASGI server sharing a private queue; extra env via indirect params."""
+    """A real worker and a real ASGI server sharing a queue: the shared pair, or, when indirect params
+    ask for other settings, a pair of the test's own on a private queue."""
     env = getattr(request, "param", {}) or {}
+    if not env or env == SHARED_ENV:
+        yield shared_stack(request)
+        return
     queue = private_queue(request)
     worker = WorkerProcess(queue, **env)
     server = ServerProcess(queue, **env)

@@ -27,7 +27,8 @@ def wait_until_ended(client: httpx.Client, task_id: str, timeout: float = 120) -
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         detail: dict[str, Any] = client.get(f"/api/v1/research/tasks/{task_id}").json()
-        if detail["status"] in ENDED:
+        # (an unfinished task is marked insufficient_evidence first and refunded just after: wait for both)
+        if detail["status"] in ENDED and (detail["status"] == "completed" or detail["refunded"]):
             return detail
         time.sleep(0.5)
     raise AssertionError(f"task {task_id} did not end within {timeout} s")
