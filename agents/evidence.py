@@ -15,8 +15,9 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 from agents.analysts.amounts import amount
+from agents.analysts.sentences import stem
+from agents.analysts.sourcing import WORD, published, relevance, source_type, weights
 from agents.analysts.sourcing import idea_terms as lexical_terms
-from agents.analysts.sourcing import published, relevance, source_type, weights
 from agents.citations import iter_claims, passes_checks
 from agents.state import (
     DATED_AFTER_YEARS,
@@ -127,17 +128,24 @@ def usable_figure(figure: Figure, relevant: set[str]) -> bool:
     return passes_checks(figure) and not figure.vendor_claim and not figure.dated and on_topic
 
 
-def headline(market: MarketFindings, relevant: set[str]) -> Figure | None:
-    """The most recent current market-size figure from a non-vendor source (analyst's order breaks ties)."""
+def headline(market: MarketFindings, relevant: set[str], idea: frozenset[str] = frozenset()) -> Figure | None:
+    """The most recent current market-size figure from a non-vendor source; among figures of one year,
+    the one whose own definition (scope) names more of the ``idea``'s terms, then the analyst's order.
+    ("Electric cargo bikes" beats "tourist bike rental" for a cargo-bike idea: both are 2024 sizes.)"""
     candidates = [
-        (first_year(figure.year), -index, figure)
+        (
+            first_year(figure.year),
+            len(idea & {stem(word) for word in WORD.findall(figure.scope.lower())}),
+            -index,
+            figure,
+        )
         for index, figure in enumerate(market.market_size)
         if figure.kind in ("market_size", "other")
         and figure.timeframe == "current"
         and usable_figure(figure, relevant)
         and amount(figure.value or figure.text) > 0
     ]
-    return max(candidates, key=lambda item: (item[0], item[1]))[2] if candidates else None
+    return max(candidates, key=lambda item: item[:3])[3] if candidates else None
 
 
 def _quantity(figure: Figure) -> str:

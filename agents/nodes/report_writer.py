@@ -21,6 +21,7 @@ from agents.evidence import (
     find_conflicts,
     flag_figures,
     headline,
+    lexical_terms,
     set_aside_vendor_claims,
 )
 from agents.scoring import score_pmf
@@ -170,7 +171,7 @@ def analysed(state: ResearchState, sources: list[Source]) -> tuple[Findings, lis
     flag_figures(findings, report_sources, datetime.now(UTC).year)
     set_aside_vendor_claims(findings[0])
     relevant = {source.id for source in report_sources if source.relevant}
-    findings[0].headline = headline(findings[0], relevant)
+    findings[0].headline = headline(findings[0], relevant, lexical_terms(state["context"]).all)
     return findings, report_sources
 
 

@@ -11,7 +11,7 @@ from agents.analysts.disagreements import measure_conflicts, price_conflicts
 from agents.analysts.extractive_customer import analyse_customers
 from agents.analysts.figures import figures
 from agents.analysts.idea import parse_idea
-from agents.analysts.sentences import Sentence, split_line
+from agents.analysts.sentences import Sentence, split_line, stem
 from agents.analysts.sourcing import assess, source_type
 from agents.analysts.vetting import Evidence
 from agents.evidence import find_conflicts, headline
@@ -279,6 +279,23 @@ def test_headline_is_the_most_recent_current_independent_market_size() -> None:
     )
     chosen = headline(market, relevant=set())
     assert chosen is not None and chosen.value == "$120 million"
+
+
+def test_among_sizes_of_one_year_the_headline_is_the_one_defined_most_like_the_idea() -> None:
+    # given two current 2024 sizes: the first listed sizes an adjacent market sharing one of the idea's words
+    market = MarketFindings(
+        market_size=[
+            size("$240 million", "2024", "S1", scope="garden fountain pumps"),
+            size("$95 million", "2024", "S2", scope="solar irrigation pumps"),
+        ]
+    )
+    # when the headline is chosen for an idea about solar irrigation pumps for farmers
+    idea = frozenset(stem(word) for word in ("solar", "irrigation", "pump", "farmer"))
+    chosen = headline(market, relevant=set(), idea=idea)
+    # then it is the figure whose definition is the idea's market; without the idea, the analyst's order
+    assert chosen is not None and chosen.value == "$95 million"
+    unranked = headline(market, relevant=set())
+    assert unranked is not None and unranked.value == "$240 million"
 
 
 def test_sources_disagreeing_on_one_quantity_make_a_conflict_with_both_sides() -> None:
