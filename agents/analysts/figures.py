@@ -218,6 +218,22 @@ def _places() -> dict[str, str]:
 
 
 PLACES = _places()
+# Adjectives of people that are not the country's name plus an ending ("Dutch" -> Netherlands); the
+# regular ones ("Nigerian", "German") are derived in ``places_in``.
+DEMONYMS = {
+    word: place
+    for word, place in {
+        "Dutch": "Netherlands", "French": "France", "British": "United Kingdom", "Irish": "Ireland",
+        "Spanish": "Spain", "Swedish": "Sweden", "Danish": "Denmark", "Polish": "Poland",
+        "Finnish": "Finland", "Greek": "Greece", "Swiss": "Switzerland", "Thai": "Thailand",
+        "Filipino": "Philippines", "Portuguese": "Portugal", "Chinese": "China", "Japanese": "Japan",
+        "Vietnamese": "Vietnam", "Belgian": "Belgium", "Norwegian": "Norway", "Pakistani": "Pakistan",
+        "Bangladeshi": "Bangladesh", "Israeli": "Israel", "Saudi": "Saudi Arabia",
+        "Emirati": "United Arab Emirates",
+        "Turkish": "Türkiye", "Welsh": "United Kingdom", "Scottish": "United Kingdom", "Peruvian": "Peru",
+    }.items()
+    if place in PLACES
+}  # fmt: skip
 PLACE = re.compile(
     r"(?<![\w-])(" + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True)) + r")(?![\w-])"
 )
@@ -368,6 +384,7 @@ def places_in(text: str) -> set[str]:
     """Every place ``text`` names, also by its people's adjective ("Nigerian freelancers", "German
     hospitals"): "from the Philippines and India to Germany" -> all three."""
     named = {PLACES[match.group(1)] for match in PLACE.finditer(text)}
+    named |= {PLACES[DEMONYMS[word]] for word in re.findall(r"\b[A-Z][a-z]+\b", text) if word in DEMONYMS}
     for word in re.findall(r"\b[A-Z][a-z]{3,}\b", text):
         # Nigerian -> Nigeria, German -> Germany, Canadian -> Canada, Brazilian -> Brazil
         for candidate in (word[:-1], f"{word}y", f"{word[:-3]}a", word[:-3]):

@@ -449,6 +449,12 @@ def test_the_ideas_places_include_those_named_by_their_peoples_adjective() -> No
         "Germany",
     }
     assert places_in("A planner for busy parents") == set()
+    # adjectives that are not the country's name plus an ending
+    assert places_in("Meal kits for Dutch students and Swiss or Filipino nurses") == {
+        "Netherlands",
+        "Switzerland",
+        "Philippines",
+    }
 
 
 def test_a_dated_figure_against_a_vendors_claim_is_no_conflict_but_either_against_a_current_one_is() -> None:
