@@ -3,6 +3,8 @@
 * every retrieved source gets a type, a date and a relevance (the analyst's reading, else a lexical one);
 * figures cited only from vendor sources are vendor claims; figures about a year more than five years
   before the research are dated;
+* a market size whose own definition names a sibling market (the product's noun with another
+  qualifier, not said to serve the idea's customers) is not this idea's market and is left out;
 * the headline market size is the most recent current market-size figure from a non-vendor source;
 * figures of the same kind that disagree across sources become conflicts, with both values, years,
   definitions and sources.
@@ -15,8 +17,9 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 from agents.analysts.amounts import amount
+from agents.analysts.idea import GENERIC, STOPWORDS, terms
 from agents.analysts.sentences import stem
-from agents.analysts.sourcing import WORD, published, relevance, source_type, weights
+from agents.analysts.sourcing import WORD, IdeaTerms, published, relevance, source_type, weights
 from agents.analysts.sourcing import idea_terms as lexical_terms
 from agents.citations import iter_claims, passes_checks
 from agents.state import (
@@ -114,6 +117,68 @@ def set_aside_vendor_claims(market: MarketFindings) -> None:
     market.market_size = [f for f in market.market_size if not f.vendor_claim]
     market.growth = [f for f in market.growth if not f.vendor_claim]
     market.other_figures = [*market.other_figures, *claims]
+
+
+CLAUSE_END = re.compile(r"[:;]|,\s(?:and|but|while|whereas)\s|\s(?:whereas|while)\s")
+MARKET_WORDS = {"market", "segment", "sector", "industry", "spending", "spend", "revenue", "total"}
+
+
+def _content(text: str) -> list[str]:
+    """The stems of ``text``'s content words, in order (no stopwords, generic or market words)."""
+    return list(
+        dict.fromkeys(
+            stem(word)
+            for word in WORD.findall(text.lower())
+            if len(word) > 1 and word not in STOPWORDS and word not in GENERIC and word not in MARKET_WORDS
+        )
+    )
+
+
+def figure_clause(figure: Figure) -> str:
+    """The clause of the figure's quote that states its value (cut at ":", ";" and contrasting joins)."""
+    text = figure.quote or figure.text
+    at = text.find(figure.value) if figure.value else -1
+    if at < 0:
+        return text
+    left = max((m.end() for m in CLAUSE_END.finditer(text, 0, at)), default=0)
+    right = next((m.start() for m in CLAUSE_END.finditer(text, at + len(figure.value))), len(text))
+    return text[left:right]
+
+
+def adjacent_market(figure: Figure, idea: IdeaTerms, idea_words: list[str]) -> bool:
+    """Whether a market size's own definition names a sibling market rather than this idea's.
+
+    A sibling keeps the product's noun and swaps its qualifier: "tourist bike rental" for an idea
+    about "electric cargo bikes" rented to delivery businesses. That is: the definition's first word
+    shared with the product is preceded by a qualifier the idea never uses, the idea qualifies that
+    word with one of its own the definition lacks, and the clause stating the figure does not name
+    the idea's customers. A definition in other words ("short-term finance against receivables") is
+    a paraphrase; a broader one naming the idea's customers ("insurers spent $1.35 billion on aerial
+    roof imagery") is a parent market: both are kept, with their definitions. ``idea_words`` are the
+    stems of the idea's distinctive words in order.
+    """
+    if figure.kind not in ("market_size", "growth_rate") or not idea.product:
+        return False
+    scope = _content(figure.scope)
+    shared = [index for index, word in enumerate(scope) if word in idea.product]
+    if len(scope) < 2 or not shared or shared[0] == 0:
+        return False
+    noun, qualifier = scope[shared[0]], scope[shared[0] - 1]
+    if qualifier in idea_words:
+        return False
+    at = idea_words.index(noun) if noun in idea_words else 0
+    own = idea_words[at - 1] if at > 0 else ""
+    if not own or own in scope:
+        return False  # the idea does not qualify that word, or the definition keeps its qualifier
+    return not (idea.customer & set(_content(figure_clause(figure))))
+
+
+def set_aside_adjacent_markets(market: MarketFindings, idea: IdeaTerms, product_idea: str) -> None:
+    """Leave out market sizes and growth rates of a sibling market (see :func:`adjacent_market`)."""
+    words = [stem(term) for term in terms(product_idea)]
+    market.market_size = [f for f in market.market_size if not adjacent_market(f, idea, words)]
+    market.growth = [f for f in market.growth if not adjacent_market(f, idea, words)]
+    market.other_figures = [f for f in market.other_figures if not adjacent_market(f, idea, words)]
 
 
 def first_year(text: str) -> int:
@@ -222,8 +287,9 @@ def find_conflicts(
         and f.timeframe != "forecast"
         and (not relevant or any(i in relevant for i in f.source_ids))
     ]
-    found: list[tuple[tuple[bool, float], Conflict]] = []
-    pairs: set[tuple[str, frozenset[str]]] = set()
+    # one conflict per quantity and pair of sources: the two figures closest in value, the likeliest to
+    # measure one thing ("$38M of advances and factoring" vs "$14M of advances", not "$1.2bn of earnings")
+    best: dict[tuple[str, frozenset[str]], tuple[tuple[bool, float], Conflict]] = {}
     for index, left in enumerate(pool):
         for right in pool[index + 1 :]:
             if _quantity(left) != _quantity(right) or set(left.source_ids) & set(right.source_ids):
@@ -234,12 +300,14 @@ def find_conflicts(
                 continue
             high, low = sorted((_number(left), _number(right)), reverse=True)
             key = (_quantity(left), frozenset([*left.source_ids, *right.source_ids]))
-            if high / low < DISAGREE or key in pairs:
+            if high / low < DISAGREE:
                 continue
             if _weak(left) and _weak(right):
                 continue  # a dated figure against a vendor's claim says nothing about today's market
-            pairs.add(key)
             plain = not (left.vendor_claim or right.vendor_claim or left.dated or right.dated)
-            found.append(((plain, high / low), conflict_between(left, right)))
-    found.sort(key=lambda item: item[0], reverse=True)  # two independent current figures first
+            rank = (plain, -high / low)
+            if key not in best or rank > best[key][0]:
+                best[key] = (rank, conflict_between(left, right))
+    # two independent current figures first, then the closest (most comparable) pairs
+    found = sorted(best.values(), key=lambda item: item[0], reverse=True)
     return [conflict for _, conflict in found[:MAX_CONFLICTS]]

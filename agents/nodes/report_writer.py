@@ -22,6 +22,7 @@ from agents.evidence import (
     flag_figures,
     headline,
     lexical_terms,
+    set_aside_adjacent_markets,
     set_aside_vendor_claims,
 )
 from agents.scoring import score_pmf
@@ -170,8 +171,10 @@ def analysed(state: ResearchState, sources: list[Source]) -> tuple[Findings, lis
     report_sources = assess_sources(sources, state["context"], findings)
     flag_figures(findings, report_sources, datetime.now(UTC).year)
     set_aside_vendor_claims(findings[0])
+    idea = lexical_terms(state["context"])
+    set_aside_adjacent_markets(findings[0], idea, state["product_idea"])
     relevant = {source.id for source in report_sources if source.relevant}
-    findings[0].headline = headline(findings[0], relevant, lexical_terms(state["context"]).all)
+    findings[0].headline = headline(findings[0], relevant, idea.all)
     return findings, report_sources
 
 

@@ -10,11 +10,17 @@ from agents.analysts.amounts import MONEY, PRICE, amount
 from agents.analysts.disagreements import measure_conflicts, price_conflicts
 from agents.analysts.extractive_customer import analyse_customers
 from agents.analysts.figures import figures
-from agents.analysts.idea import parse_idea
+from agents.analysts.idea import parse_idea, terms
 from agents.analysts.sentences import Sentence, split_line, stem
 from agents.analysts.sourcing import assess, source_type
 from agents.analysts.vetting import Evidence
-from agents.evidence import find_conflicts, headline
+from agents.evidence import (
+    adjacent_market,
+    find_conflicts,
+    headline,
+    lexical_terms,
+    set_aside_adjacent_markets,
+)
 from agents.state import AgentName, Figure, MarketFindings, Source
 
 
@@ -549,3 +555,57 @@ def test_a_titled_point_in_interview_notes_is_not_a_competitor_but_a_product_is(
     reading = SourceAssessment(source_id="S1", source_type="interviews", relevance=1.0, relevant=True)
     names = [c.name for c in analyse_competitors(Evidence([notes], [reading], 2026), set()).competitors]
     assert names == ["HiveSense"]
+
+
+def test_a_sibling_markets_size_is_left_out_and_a_parent_or_paraphrased_one_kept() -> None:
+    # given an idea about refurbished espresso machines leased to small offices
+    idea_text = "Refurbished espresso machines leased to small offices, with servicing and beans included."
+    idea = lexical_terms(parse_idea(idea_text))
+    words = [stem(term) for term in terms(idea_text)]
+
+    def stated(quote: str, value: str, scope: str) -> Figure:
+        return Figure(
+            text=quote, quote=quote, value=value, kind="market_size", scope=scope, source_ids=["S1"]
+        )
+
+    # a sibling: the product's noun with another qualifier, serving other customers
+    sibling = stated(
+        "Hotels are a big business for suppliers: the capsule espresso machines market was worth "
+        "$300 million in 2024.", "$300 million", "capsule espresso machines",
+    )  # fmt: skip
+    # a parent market that says it serves the idea's customers, and a definition in other words
+    parent = stated(
+        "Small offices spent $900 million on commercial coffee equipment in 2024.",
+        "$900 million", "commercial coffee equipment",
+    )  # fmt: skip
+    broader_same_customers = stated(
+        "Offices spent $450 million in 2024 on premium espresso machines of every kind.",
+        "$450 million", "premium espresso machines",
+    )  # fmt: skip
+    paraphrase = stated(
+        "Workplace hot-drink contracts were worth $120 million in 2024.",
+        "$120 million", "workplace hot-drink contracts",
+    )  # fmt: skip
+    own = stated(
+        "Refurbished espresso machines for offices were a $60 million market in 2024.",
+        "$60 million", "refurbished espresso machines",
+    )  # fmt: skip
+    # when the adjacent markets are set aside
+    market = MarketFindings(market_size=[sibling, parent, broader_same_customers, paraphrase, own])
+    set_aside_adjacent_markets(market, idea, idea_text)
+    # then only the sibling is gone
+    assert [f.value for f in market.market_size] == [
+        "$900 million", "$450 million", "$120 million", "$60 million"
+    ]  # fmt: skip
+    assert adjacent_market(sibling, idea, words) and not adjacent_market(own, idea, words)
+
+
+def test_one_conflict_per_pair_of_sources_between_their_closest_figures() -> None:
+    # given one source sizing a whole market and its niche, another sizing only the niche
+    whole = size("$1.4 billion", "2024", "S1", scope="all coffee equipment")
+    niche = size("$52 million", "2024", "S1", scope="office espresso leases")
+    other = size("$31 million", "2023", "S2", scope="espresso leases")
+    # when conflicts are sought
+    conflicts = find_conflicts([whole, niche, other], relevant=set())
+    # then the two sources disagree once, on the figures closest to one quantity
+    assert [{side.value for side in c.sides} for c in conflicts] == [{"$52 million", "$31 million"}]
