@@ -41,6 +41,8 @@ class Unit:
     parent: str = ""  # the heading one level up ("Customer segments" above "### Solo practitioners")
     lead: str = ""  # the paragraph's bold run-in lead, when it has one
     row: bool = False  # a table row ("Solo practitioners | 34% | ..."), its cells joined by " | "
+    header: str = ""  # a table row's header row ("Customer type | Share"), cells joined by " | "
+    headline: bool = False  # a paragraph's bold run-in lead as a unit of its own ("**Low enrolment.**")
 
     @property
     def text(self) -> str:
@@ -55,7 +57,7 @@ class Unit:
     @property
     def context(self) -> str:
         """Everything around the sentence that says what it is about."""
-        return " | ".join(part for part in (self.heading, self.minor, self.opener) if part)
+        return " | ".join(part for part in (self.heading, self.minor, self.opener, self.header) if part)
 
 
 def plain(text: str) -> str:
@@ -130,6 +132,7 @@ class _Reader:
         self.in_paragraph = False
         self.levels: list[tuple[int, str]] = []  # the open headings, outermost first
         self.in_table = False
+        self.header = ""  # the open table's header row
 
     def read(self, line: str) -> None:
         """Take one stripped line."""
@@ -165,14 +168,19 @@ class _Reader:
         self._set_minor("", "")
 
     def _table_row(self, line: str, header: bool) -> None:
-        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if header:
+            self.header = " | ".join(cells)
         if header or all(re.fullmatch(r":?-*:?", cell) for cell in cells) or not any(cells):
             return  # a table's header and its separator name columns, not things
         text = " | ".join(cells)
         sentence = Sentence(text, self.source.id, len(self.units), self.heading)
         self.units.append(
-            Unit(sentence, self.source_type, self.heading, self.minor, "", False, self._parent(), "", True)
-        )
+            Unit(
+                sentence, self.source_type, self.heading, self.minor, "", False, self._parent(), "", True,
+                self.header,
+            )
+        )  # fmt: skip
 
     def _parent(self) -> str:
         """The enclosing section's heading (never the document's title: a title covers everything)."""
@@ -188,7 +196,7 @@ class _Reader:
         if run_in:
             lead = line[: run_in.start("rest")].strip()
             self._set_minor("", "")
-            self._add(lead, opener="")
+            self._add(lead, opener="", headline=True)
             self._set_minor(run_in.group("lead").strip(" .:!?*_"), "lead")
             line = run_in.group("rest")
         for part in split_line(unbolded(line)):
@@ -204,11 +212,14 @@ class _Reader:
     def _set_minor(self, text: str, kind: str) -> None:
         self.minor, self.minor_kind, self.opener = text, kind, ""
 
-    def _add(self, text: str, listed: bool = False, opener: str = "") -> None:
+    def _add(self, text: str, listed: bool = False, opener: str = "", headline: bool = False) -> None:
         if not is_sentence(plain(text)):
             return
         sentence = Sentence(text, self.source.id, len(self.units), self.heading)
         lead = self.minor if self.minor_kind == "lead" else ""
         self.units.append(
-            Unit(sentence, self.source_type, self.heading, self.minor, opener, listed, self._parent(), lead)
-        )
+            Unit(
+                sentence, self.source_type, self.heading, self.minor, opener, listed, self._parent(), lead,
+                headline=headline,
+            )
+        )  # fmt: skip
