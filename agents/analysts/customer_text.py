@@ -43,6 +43,7 @@ class Unit:
     row: bool = False  # a table row ("Solo practitioners | 34% | ..."), its cells joined by " | "
     header: str = ""  # a table row's header row ("Customer type | Share"), cells joined by " | "
     headline: bool = False  # a paragraph's bold run-in lead as a unit of its own ("**Low enrolment.**")
+    titled: bool = False  # its heading is the document's title (a level-1 heading): it covers everything
 
     @property
     def text(self) -> str:
@@ -53,6 +54,12 @@ class Unit:
     def topic(self) -> str:
         """The nearest heading: the minor one when there is one, else the Markdown heading."""
         return self.minor or self.heading
+
+    @property
+    def section_topic(self) -> str:
+        """The nearest heading that covers a section, not the whole document (a title names the document's
+        subject, not what one paragraph answers)."""
+        return self.minor or ("" if self.titled else self.heading)
 
     @property
     def context(self) -> str:
@@ -152,8 +159,11 @@ class _Reader:
             self._set_minor(line, "bold")
             self.in_paragraph = False
         elif item := LIST_MARKER.match(line):
-            for part in split_line(unbolded(line[item.end() :])):
-                self._add(part.strip(), listed=True)
+            body = line[item.end() :]
+            run_in = RUN_IN.match(body)  # "- **Apps abandoned.** 33% have stopped ...": the lead is its topic
+            lead = run_in.group("lead").strip(" .:!?*_") if run_in else ""
+            for part in split_line(unbolded(run_in.group("rest") if run_in else body)):
+                self._add(part.strip(), listed=True, item_lead=lead)
         elif line.endswith(":") and len(line.split()) <= 12 and not self.in_paragraph:
             self._set_minor(line.rstrip(":").strip(), "intro")
         else:
@@ -178,9 +188,13 @@ class _Reader:
         self.units.append(
             Unit(
                 sentence, self.source_type, self.heading, self.minor, "", False, self._parent(), "", True,
-                self.header,
+                self.header, titled=self._titled(),
             )
         )  # fmt: skip
+
+    def _titled(self) -> bool:
+        """Whether the open heading is the document's title (level 1)."""
+        return bool(self.levels) and self.levels[-1][0] == 1
 
     def _parent(self) -> str:
         """The enclosing section's heading (never the document's title: a title covers everything)."""
@@ -212,14 +226,16 @@ class _Reader:
     def _set_minor(self, text: str, kind: str) -> None:
         self.minor, self.minor_kind, self.opener = text, kind, ""
 
-    def _add(self, text: str, listed: bool = False, opener: str = "", headline: bool = False) -> None:
+    def _add(
+        self, text: str, listed: bool = False, opener: str = "", headline: bool = False, item_lead: str = ""
+    ) -> None:
         if not is_sentence(plain(text)):
             return
         sentence = Sentence(text, self.source.id, len(self.units), self.heading)
-        lead = self.minor if self.minor_kind == "lead" else ""
+        lead = item_lead or (self.minor if self.minor_kind == "lead" else "")
         self.units.append(
             Unit(
                 sentence, self.source_type, self.heading, self.minor, opener, listed, self._parent(), lead,
-                headline=headline,
+                headline=headline, titled=self._titled(),
             )
         )  # fmt: skip

@@ -126,3 +126,94 @@ def test_a_company_named_group_is_not_a_heading_about_customer_groups() -> None:
     result = findings(("S1", COMPANY_NEWS, "news"), focus={"freight"}, customers={"retailers"})
     # then none of its sentences' subjects becomes a segment
     assert segment_names(result) == []
+
+
+SCHOOL_RUN_SURVEY = """# Parents and the school run: 2026 survey
+
+We surveyed 900 parents of primary-school children in January 2026.
+
+## Headline findings
+
+- **No idea where the bus is.** 61% say they do not know when the bus will arrive on a cold morning.
+- **Calls go nowhere.** 34% have stopped calling the school office because nobody answers before 8am.
+- **Ridge Lane Academy.** 18% of parents walk their children to school.
+
+## Would they pay for live tracking?
+
+We described an app that shows the bus on a map and alerts parents five minutes before it arrives.
+
+| Answer | Share of parents |
+|---|---|
+| Nothing, the school should pay | 27% |
+| Up to £2 a month | 38% |
+| More than £5 a month | 11% |
+
+## What would make them use it
+
+Respondents picked the features that would matter most (up to two):
+
+1. An alert at least five minutes before the bus arrives, with no manual checking: 52%
+2. Seeing the driver's name and the bus number: 21%
+
+## Who answered
+
+| Age band | Share |
+|---|---|
+| 30 to 39 | 48% |
+"""
+
+APPS_COMPARED = """# Bus-tracking apps compared
+
+## Prices
+
+| App | Price |
+|---|---|
+| BusBuddy | £3.99 a month |
+| RouteWatch | £2.49 a month |
+"""
+
+
+def test_answer_tables_list_items_and_table_rows_are_placed_by_the_question_they_answer() -> None:
+    # given a survey whose findings are bulleted with bold leads, whose price answers and reasons to use
+    # the product are a table and a numbered list, and a review page listing apps' list prices
+    result = findings(
+        ("S1", SCHOOL_RUN_SURVEY, "survey"),
+        ("S2", APPS_COMPARED, "review_forum"),
+        focus={"bus", "tracking"},
+        customers={"parents"},
+    )
+    pains = [p.text for p in result.pain_points]
+    paying = [claim.text for claim in result.willingness_to_pay]
+    drivers = [claim.text for claim in result.satisfaction_drivers]
+    # then the bulleted problems are pain points ("do not know", "stopped calling")
+    assert any(text.startswith("61% say they do not know") for text in pains)
+    assert any(text.startswith("34% have stopped calling") for text in pains)
+    # and every answer band of "would they pay" is willingness to pay, read as "answer: share"
+    assert "Up to £2 a month: 38%" in paying
+    assert "Nothing, the school should pay: 27%" in paying
+    assert "More than £5 a month: 11%" in paying
+    # and the numbered reasons under "what would make them use it" are satisfaction drivers, not pains,
+    # although the list's intro opens with "Respondents"
+    assert "An alert at least five minutes before the bus arrives, with no manual checking: 52%" in drivers
+    assert not any(text.startswith("An alert") for text in pains)
+    # and list prices of products, the bold leads themselves and who answered are nowhere
+    placed = " ".join([*pains, *paying, *drivers])
+    for never in ("BusBuddy", "£3.99", "No idea where the bus is", "30 to 39"):
+        assert never not in placed
+
+
+EMPLOYER_TABLE = """# What clinics pay for cleaning: 2026 survey of practice managers
+
+| Question | Result |
+|---|---|
+| Median price paid | $310 per clinic per month |
+| Clinics with a cleaning contract | 64% |
+"""
+
+
+def test_a_surveys_row_of_what_customers_pay_per_unit_is_willingness_to_pay() -> None:
+    # given a survey table with the median price its respondents pay per unit
+    result = findings(("S1", EMPLOYER_TABLE, "survey"), focus={"cleaning"}, customers={"clinics"})
+    paying = [claim.text for claim in result.willingness_to_pay]
+    # then that row is what customers pay today; the share with a contract is not a price
+    assert paying == ["Median price paid: $310 per clinic per month"]
