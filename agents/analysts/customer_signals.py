@@ -118,7 +118,7 @@ PAIN = re.compile(
     r"|costs? (?:us|them|me|him|her)|late|(?:do|does|did) not (?:know|trust|understand)"
     r"|distrust\w*|mistrust\w*|(?:don|doesn|didn)['\u2019]t (?:know|trust|understand)|too [a-z]{3,}"
     r"|quit(?:s|ting)?|stop(?:s|ped|ping)? (?:using|\w+ing)|block(?:s|ed|ing)"
-    r"|(?:have|has|had) no (?!idea\b|plans?\b)\w+|no access to|not covered"
+    r"|(?:have|has|had) no (?!idea\b|plans?\b)\w+|no access to|not covered|deal-?breakers?"
     r"|(?:ran|run|runs|running) out|out of stock|(?:throw|threw|thrown|throwing) away|brok(?:e|en) down"
     r"|breaks? down|ruin\w*|destroy\w*|damag\w*|spoil\w*|rott(?:ed|ing)|stolen|theft|leak(?:s|ed|ing)?"
     r"|broken|kill(?:s|ed)?|died|turn(?:s|ed)? away|unpaid|overdue|declin(?:e|ed|es)|reject(?:s|ed|ion|ions)?"
@@ -296,7 +296,10 @@ def pain_cues(text: str, focus: set[str]) -> list[str]:
 def pain_signals(unit: Unit, focus: set[str]) -> int:
     """How many kinds of problem the sentence states (complaint words, time or distance lost, workarounds)."""
     text = unit.text
-    return bool(pain_cues(text, focus)) + bool(BURDEN.search(text)) + bool(WORKAROUND.search(text))
+    # a share of respondents stating the idea's own problem ("59% say a flaky test blocks a merge") is the
+    # customers' pain, although its words name the idea's domain
+    domain = set() if RESPONDENT_SHARE.search(text) else focus
+    return bool(pain_cues(text, domain)) + bool(BURDEN.search(text)) + bool(WORKAROUND.search(text))
 
 
 def pain_score(unit: Unit, customers: set[str], focus: set[str]) -> float:

@@ -217,3 +217,26 @@ def test_a_surveys_row_of_what_customers_pay_per_unit_is_willingness_to_pay() ->
     paying = [claim.text for claim in result.willingness_to_pay]
     # then that row is what customers pay today; the share with a contract is not a price
     assert paying == ["Median price paid: $310 per clinic per month"]
+
+
+LOCKER_SURVEY = """# Parcel lockers in apartment blocks: resident survey 2026
+
+## Findings
+
+- 44% of residents say a missed delivery means a trip to a depot at least once a month.
+- The parcel delivery market grew by 6% last year as online shopping recovered.
+- **Door codes are a deal-breaker.** Couriers leave a card whenever the building's door code changes.
+"""
+
+
+def test_a_respondent_share_stating_the_ideas_own_problem_is_a_pain_and_a_market_line_is_not() -> None:
+    # given an idea about missed deliveries, and a survey whose respondents state that very problem
+    result = findings(
+        ("S1", LOCKER_SURVEY, "survey"), focus={"missed", "delivery", "lockers"}, customers={"residents"}
+    )
+    pains = [p.text for p in result.pain_points]
+    # then the share of residents with missed deliveries is a pain, although "missed" names the idea
+    assert any(text.startswith("44% of residents say a missed delivery") for text in pains)
+    # and a deal-breaker is a pain; the market's growth is not
+    assert any(text.startswith("Couriers leave a card whenever") for text in pains)
+    assert not any("market grew" in text for text in pains)
