@@ -156,7 +156,17 @@ PROBLEM_TOPIC = re.compile(
 )
 NOT_CUSTOMER_PAIN = re.compile(  # a gap in the offer or a market remark, not a customer's problem
     r"^(?:none|no one|nobody|no provider|no service|no vendor|no tool|no app|neither) of\b"
-    r"|^(?:the )?(?:market|industry|sector)\b|\bthe hardest part of the business\b",
+    r"|^(?:the )?(?:market|industry|sector)\b|\bthe hardest part of the business\b"
+    r"|^what(?:'s| is) missing\b|\bnone of the (?:\w+ )?(?:offers?|providers?|vendors?|services?|tools?|apps?"
+    r"|products?|programmes?|programs?|platforms?|two|three|four|five|six)\b"
+    # the study's own question, not an answer: "We asked how much they lose and what they would pay"
+    r"|^(?:we )?asked\b|^we (?:asked|surveyed|interviewed|described|spoke)\b",
+    re.IGNORECASE,
+)
+# who would pay, right before "would pay": a people noun, a pronoun, a count or a share
+INTENT_SUBJECT = re.compile(
+    r"\b(?:I|we|they|she|he|most|many|some|few|several|all|none|half|both|each|one|two|three|four|five"
+    r"|majority|rest|others?)\s*(?:\w+\s+){0,2}$|%\s*(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 
@@ -235,10 +245,11 @@ def is_willing(unit: Unit, customers: set[str]) -> bool:
     priced = bool(PRICE.search(text)) or has_share(text)
     if RESISTANCE.search(text) and priced:
         return True
-    if INTENT.search(text):
+    if intent := INTENT.search(text):
         if priced:
             return True
-        return not ASKED.search(text) and customer_subject(text, customers)  # "they would pay for it"
+        # "they would pay for it", "traders were willing to pay more"; not "the new money would pay for"
+        return not ASKED.search(text) and intending_customer(text[: intent.start()], customers)
     asked = PRICE_CONTEXT.search(unit.context) or (
         unit.source_type in ASKING and PRICE_TOPIC.search(unit.topic) and not names_a_product(text)
     )
@@ -248,6 +259,15 @@ def is_willing(unit: Unit, customers: set[str]) -> bool:
     if not verb or names_a_product(text):  # "subscribers pay £9.99 a month for PawPoint": a list price
         return False
     return unit_price(text[verb.start() :]) and payer_before(text, verb, customers)
+
+
+def intending_customer(before: str, customers: set[str]) -> bool:
+    """Whether the words right before "would pay" name customers ("traders were", "most", "they"), not a
+    thing that pays for something ("the new money would pay for 40 rooms")."""
+    near = " ".join(before.split()[-3:])
+    return bool(INTENT_SUBJECT.search(before)) or (
+        not SECOND_PERSON.search(near) and customer_subject(near, customers)
+    )
 
 
 def willing_row(unit: Unit) -> bool:

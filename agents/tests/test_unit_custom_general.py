@@ -240,3 +240,30 @@ def test_a_respondent_share_stating_the_ideas_own_problem_is_a_pain_and_a_market
     # and a deal-breaker is a pain; the market's growth is not
     assert any(text.startswith("Couriers leave a card whenever") for text in pains)
     assert not any("market grew" in text for text in pains)
+
+
+KENNEL_NOTES = """# Dog-boarding owners: interview notes 2026
+
+We asked how often bookings fall through, why, and what owners would pay to fill empty kennels.
+
+Owners said late cancellations are the worst part of the job. Most would pay for a deposit system
+that charges no-shows automatically.
+
+What is missing: none of the four booking tools takes a deposit at the time of booking.
+
+The company said the new funding would pay for 30 more sales staff in Spain.
+"""
+
+
+def test_the_studys_question_a_gap_in_the_offer_and_a_company_paying_for_staff_are_no_findings() -> None:
+    # given interview notes opening with the study's question, a gap sentence and company news
+    result = findings(("S1", KENNEL_NOTES, "interviews"), focus={"kennels", "booking"}, customers={"owners"})
+    pains = [p.text for p in result.pain_points]
+    paying = [claim.text for claim in result.willingness_to_pay]
+    # then the owners' problem is a pain and their intention to pay is willingness to pay
+    assert "Owners said late cancellations are the worst part of the job." in pains
+    assert any(text.startswith("Most would pay for a deposit system") for text in paying)
+    # and the question asked, the gap in the tools and what a company's funding pays for are neither
+    placed = " ".join([*pains, *paying])
+    for never in ("We asked", "none of the four", "new funding"):
+        assert never not in placed
