@@ -267,3 +267,26 @@ def test_the_studys_question_a_gap_in_the_offer_and_a_company_paying_for_staff_a
     placed = " ".join([*pains, *paying])
     for never in ("We asked", "none of the four", "new funding"):
         assert never not in placed
+
+
+PRINT_SHOP_NOTES = """# Conversations with print-shop owners
+
+Marguerite, 61, runs a copy shop near a university and still takes orders by email.
+
+Single-press shops wanted a pay-per-job plan; the two franchise chains wanted one contract for every branch.
+Owners said ink prices went up twice last year; the suppliers blamed freight.
+"""
+
+
+def test_groups_contrasted_by_what_they_want_are_segments_and_a_named_aged_person_is_a_persona() -> None:
+    # given interview notes contrasting two kinds of shop and profiling one named owner with her age
+    result = findings(("S1", PRINT_SHOP_NOTES, "interviews"), focus={"print"}, customers={"owners"})
+    names = segment_names(result)
+    # then each contrasted group is a segment (its count and article dropped)
+    assert "single-press shops" in names
+    assert "franchise chains" in names
+    # and the named owner is a persona, never a segment; a clause about suppliers names no group
+    assert [persona.name for persona in result.personas] == [
+        "Marguerite, 61, runs a copy shop near a university and still takes orders by email"
+    ]
+    assert not any("marguerite" in name or "suppliers" in name or name == "owners" for name in names)
