@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from agents.analysts.amounts import PRICE
-from agents.analysts.idea import TARGET_END, sentences_of, split_product, terms
+from agents.analysts.idea import TARGET_END, customer_groups, recipient, sentences_of, split_product, terms
 from agents.analysts.sentences import stem
 from agents.state import ProductContext, Source, SourceAssessment, SourceType
 
@@ -148,7 +148,21 @@ class IdeaTerms:
 
 
 def idea_terms(context: ProductContext) -> IdeaTerms:
-    """The terms of the idea's defining (first) sentence, split at its "for <customer>"."""
+    """The terms of the idea's defining (first) sentence, split at its "for <customer>"; the customer
+    also takes those a later sentence sells to ("We sell it to consumers and to employers"), and when
+    no sentence names one that way, the groups of people or organisations the idea names ("… rooms at
+    rural markets where smallholder farmers and traders pay per crate")."""
+    idea = _defining_terms(context)
+    later = [
+        receiver for sentence in sentences_of(context.product_idea)[1:] if (receiver := recipient(sentence))
+    ]
+    named = frozenset(stem(term) for receiver in later for term in terms(receiver))
+    if not idea.customer and not named:
+        named = frozenset(stem(term) for term in customer_groups(context.product_idea))
+    return IdeaTerms(idea.product, idea.customer | (named - idea.product))
+
+
+def _defining_terms(context: ProductContext) -> IdeaTerms:
     first = (sentences_of(context.product_idea) or [context.product_idea])[0]
     product, target = split_product(first)
     customer = frozenset(stem(term) for term in terms(target))
