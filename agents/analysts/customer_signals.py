@@ -93,6 +93,10 @@ PRICE_CONTEXT = re.compile(
 PRICE_TOPIC = re.compile(r"\b(?:price|prices|pricing|budgets?|spend(?:ing)?)\b", re.IGNORECASE)
 ASKING = frozenset({"survey", "interviews"})  # sources that ask customers; their price sections are answers
 PER_UNIT = re.compile(r"\bper\b|/|\b(?:a|an|each) \w+$", re.IGNORECASE)
+# a question about what customers would pay (not what they pay today, nor what they buy)
+WOULD_PAY = re.compile(
+    r"\bwould (?:\w+ ){0,2}(?:pay|spend)\b|\bwilling(?:ness)? to pay\b|\bprepared to pay\b", re.IGNORECASE
+)
 # a table whose rows are offers ("Plan | Price", "Tool | Price per seat"): its prices are list prices
 OFFER_COLUMN = re.compile(
     r"(?:plans?|products?|tools?|apps?|vendors?|providers?|services?|tiers?|packages?|offers?|brands?"
@@ -277,9 +281,12 @@ def willing_row(unit: Unit) -> bool:
     text = unit.text
     if names_a_product(text) or OFFER_COLUMN.match(unit.header):
         return False
-    context = " | ".join((unit.section_topic, unit.header))  # a title covers the document, not one table
-    if PRICE_CONTEXT.search(context) and (PRICE.search(text) or has_share(text)):
+    # a title covers the document, not one table; the paragraph before a table often asks its question
+    context = " | ".join((unit.section_topic, unit.opener, unit.header))
+    if PRICE_CONTEXT.search(context) and PRICE.search(text):
         return True
+    if WOULD_PAY.search(context) and has_share(text):
+        return True  # a share answering "would you pay": "Nothing, only if my employer pays | 29%"
     verb = PAY_VERB.search(text)
     return bool(unit.source_type in ASKING and verb and unit_price(text[verb.start() :]))
 

@@ -290,3 +290,45 @@ def test_groups_contrasted_by_what_they_want_are_segments_and_a_named_aged_perso
         "Marguerite, 61, runs a copy shop near a university and still takes orders by email"
     ]
     assert not any("marguerite" in name or "suppliers" in name or name == "owners" for name in names)
+
+
+GYM_SURVEY = """# Gym owners survey 2026
+
+## What owners buy and pay
+
+| Question | Result |
+|---|---|
+| Offer a booking app to members | 58% of gyms |
+| Median price paid | $140 per location per month |
+"""
+
+
+def test_in_a_table_of_what_customers_buy_and_pay_only_prices_are_willingness_to_pay() -> None:
+    # given a survey table under "what owners buy and pay" mixing a share who offer something and a price
+    result = findings(("S1", GYM_SURVEY, "survey"), focus={"booking"}, customers={"owners"})
+    # then the price paid is willingness to pay and the share offering an app is not
+    assert [claim.text for claim in result.willingness_to_pay] == [
+        "Median price paid: $140 per location per month"
+    ]
+
+
+TUTOR_SURVEY = """# Parents and tutoring 2026
+
+## Paying for tutoring
+
+We asked what parents would pay each month for two online sessions a week.
+
+| Answer | Share |
+|---|---|
+| Nothing, only if the school pays | 33% |
+| Up to $60 a month | 41% |
+"""
+
+
+def test_the_paragraph_before_a_table_can_ask_the_question_its_rows_answer() -> None:
+    # given a table of answers whose question is the paragraph just before it
+    result = findings(("S1", TUTOR_SURVEY, "survey"), focus={"tutoring"}, customers={"parents"})
+    paying = [claim.text for claim in result.willingness_to_pay]
+    # then a share answering with no price is willingness to pay too
+    assert "Nothing, only if the school pays: 33%" in paying
+    assert "Up to $60 a month: 41%" in paying
