@@ -174,6 +174,11 @@ INTENT_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 
+# a problem word denied: "taught it without trouble", "no complaints", "never had a problem"
+NEGATED = re.compile(
+    r"\b(?:without|no|never had|never had an?|never had any|free of|free from)\s+(?:any\s+)?$", re.I
+)
+
 # --- satisfaction drivers ------------------------------------------------------------------------
 DRIVER = re.compile(
     r"\bmatters? (?:most|more)\b|\bmost important\b|\btop (?:\w+ )?(?:factors?|reasons?|priorities|drivers?"
@@ -317,7 +322,11 @@ def pain_cues(text: str, focus: set[str]) -> list[str]:
     """The problem words of ``text``, less those naming the idea's own domain ("waste" for a food-waste
     product describes what it is about, not a customer's pain)."""
     domain = {stem(term) for term in focus}
-    return [m.group(0) for m in PAIN.finditer(text) if stem(m.group(0).split()[0]) not in domain]
+    return [
+        m.group(0)
+        for m in PAIN.finditer(text)
+        if stem(m.group(0).split()[0]) not in domain and not NEGATED.search(text[: m.start()])
+    ]
 
 
 def pain_signals(unit: Unit, focus: set[str]) -> int:

@@ -332,3 +332,15 @@ def test_the_paragraph_before_a_table_can_ask_the_question_its_rows_answer() -> 
     # then a share answering with no price is willingness to pay too
     assert "Nothing, only if the school pays: 33%" in paying
     assert "Up to $60 a month: 41%" in paying
+
+
+def test_a_denied_problem_is_no_pain() -> None:
+    # given notes where one owner had no trouble and another lost stock
+    notes = (
+        "# Notes from florists\n\nMaria ran her shop for ten years without any trouble from suppliers.\n"
+        "Owners said two deliveries a week arrive late and wilted stems are thrown away.\n"
+    )
+    result = findings(("S1", notes, "interviews"), focus={"florist"}, customers={"owners"})
+    pains = [p.text for p in result.pain_points]
+    # then only the real problem is a pain
+    assert pains == ["Owners said two deliveries a week arrive late and wilted stems are thrown away."]
