@@ -253,6 +253,11 @@ def candidates(units: list[Unit], customers: set[str]) -> list[tuple[Segment, Un
     return headed + listed + prose
 
 
+GROUP_COLUMN = re.compile(
+    r"^(?:(?:customer|buyer|client|user|member)s?(?: (?:type|group|segment|profile)s?)?|segments?|groups?"
+    r"|cohorts?|who(?: buys| pays| uses)?|type of (?:customer|buyer|client|user)|(?:customer|buyer) type)$",
+    re.IGNORECASE,
+)
 NAMED_GROUP = re.compile(
     r"\b[A-Z]\w+ (?:[A-Z]\w+ )*[Gg]roup\b"
 )  # "Cedar Vets group": a company, not customers
@@ -335,8 +340,9 @@ def group_name_heading(heading: str) -> bool:
 def listed_group(unit: Unit) -> Segment | None:
     """A group named by a list item, a table row's first cell or a paragraph's bold lead under a heading
     about groups ("Segments we heard", "Who buys")."""
-    if PERSONA_TOPIC.search(unit.topic) or not group_topic(
-        unit.topic if unit.listed or unit.row else unit.heading
+    column = unit.header.split(" | ")[0] if unit.row else ""  # "Customer type | Share": rows name groups
+    if PERSONA_TOPIC.search(unit.topic) or not (
+        group_topic(unit.topic if unit.listed or unit.row else unit.heading) or GROUP_COLUMN.search(column)
     ):
         return None
     if unit.listed:
@@ -436,7 +442,10 @@ def breakdown_groups(unit: Unit, customers: set[str]) -> list[Segment]:
 
 def described(unit: Unit, name: str) -> str:
     """What the item says of its group beyond the name, with its share first when stated."""
-    rest = plain(unit.text)[len(name) :].strip(" ,.:;-\u2013\u2014")
+    if unit.row:  # "Hotel chains | 31% | resorts" -> "31%, resorts"
+        rest = ", ".join(cell for cell in plain(unit.text).split(" | ")[1:] if cell)
+    else:
+        rest = plain(unit.text)[len(name) :].strip(" ,.:;-\u2013\u2014")
     share = PERCENT.search(unit.text)
     return f"{share.group(0)}: {rest}" if share and share.group(0) not in rest[:12] else rest
 

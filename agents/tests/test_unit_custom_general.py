@@ -344,3 +344,19 @@ def test_a_denied_problem_is_no_pain() -> None:
     pains = [p.text for p in result.pain_points]
     # then only the real problem is a pain
     assert pains == ["Owners said two deliveries a week arrive late and wilted stems are thrown away."]
+
+
+def test_a_table_whose_first_column_is_the_customer_type_names_segments() -> None:
+    # given a market note with a table of customer types under a heading that does not say "groups"
+    note = (
+        "# Window-cleaning robots: market note\n\n## Demand in 2025\n\n"
+        "| Customer type | Share of units | Typical site |\n|---|---|---|\n"
+        "| Facility managers of office towers | 46% | 20+ floors |\n"
+        "| Hotel chains | 31% | resorts |\n\n"
+        "## Prices\n\n| Plan | Price |\n|---|---|\n| Basic robots | $900 per month |\n"
+    )
+    result = findings(("S1", note, "analyst_report"), focus={"window"}, customers={"managers"})
+    # then each customer type is a segment with its share; the price table names none
+    segments = {segment.name: segment for segment in result.segments}
+    assert list(segments) == ["Facility managers of office towers", "Hotel chains"]
+    assert segments["Hotel chains"].description.startswith("31%")
