@@ -30,6 +30,7 @@ from agents.analysts.sentences import (
     all_sentences,
     keyword_hits,
     rank,
+    split_line,
     split_sentences,
     unique,
 )
@@ -49,11 +50,13 @@ OFFER_VERBS = (
 SUBJECT = re.compile(rf"^(?:\*\*(?P<bold>{NAME})\*\*|(?P<name>{NAME}))(?:'s)? (?:{OFFER_VERBS})")
 # a rate is a price too: "3.5% per month", "28% a year", "a 5% fee", "fee "from 2%"", "92% of its face value"
 RATE = re.compile(
-    r"\d+(?:\.\d+)?\s?%\s(?:a|per|each|every)\s(?:\d+\s)?(?:year|month|week|day|days|annum|transaction)\b"
-    r"|\d+(?:\.\d+)?\s?%\s(?:fee|commission|interest|APR|markup|cut"
-    r"|of (?:the |its |their )?(?:face value|invoice|amount|value|order|sale|transaction)s?)\b"
+    r"\d+(?:\.\d+)?\s?%[\"\u201d]?\s(?:a|per|each|every)\s(?:\d+\s)?(?:year|month|week|day|days|annum|transaction)\b"
+    r"|\d+(?:\.\d+)?\s?%\s(?:fee|commission|interest|APR|markup|cut)\b"
+    # what a buyer pays a share of: "buys the invoice for 92% of its face value" (not "up to 80% of it")
+    r"|\b(?:for|at|fee of|charges?)\s\d+(?:\.\d+)?\s?%\sof (?:the |its |their |an? )?"
+    r"(?:face value|invoice|amount|value|order|sale|transaction)s?\b"
     r"|\b(?:fee|commission|rate|charge|cut)s?\s(?:of\s)?(?:\"?from\s)?\"?\d+(?:\.\d+)?\s?%\"?"
-    r"(?!\s(?:a|per|each|every|of)\s)",
+    r"(?![\"\u201d]?\s(?:a|per|each|every|of)\s)",
     re.IGNORECASE,
 )
 # a rate in a sentence about change is a growth rate, not a price ("sales grew 28% a year")
@@ -325,7 +328,10 @@ def prices_in(text: str) -> list[str]:
     """The prices a text states, in order, units kept: amounts, rates ("3.5% per month"), or "Free"."""
     found = [(m.start(), m.end(), m.group(0).strip()) for m in PRICE.finditer(text)]
     if not CHANGE.search(text):
-        found += [(m.start(), m.end(), m.group(0).strip().strip('"')) for m in RATE.finditer(text)]
+        found += [
+            (m.start(), m.end(), re.sub(r"[\"\u201c\u201d]", "", m.group(0).strip()))
+            for m in RATE.finditer(text)
+        ]
     kept: list[tuple[int, int, str]] = []
     for start, end, price in sorted(found, key=lambda match: (match[0], match[0] - match[1])):
         if not any(start < other_end and other_start < end for other_start, other_end, _ in kept):
@@ -582,6 +588,39 @@ def own_products(sources: list[Source], typed: frozenset[str] = frozenset()) -> 
             pricing="; ".join(f"{plan}: {price}" if plan else price for plan, price, _ in chosen),
             evidence=[evidence for _, _, evidence in chosen],
         )
+    return found
+
+
+NAME_LED = re.compile(rf"^(?P<name>{NAME})[.:]\s+(?P<rest>\S.*)$")
+
+
+def name_led(sources: list[Source], names: Names, skip: frozenset[str]) -> dict[str, Listing]:
+    """Paragraphs opening with a product's bare name, then describing and pricing it, as a buyer's guide
+    answers a question ("Sailbox. An app for moorings. Owners pay $15 a month.")."""
+    found: dict[str, Listing] = {}
+    for source in sources:
+        if source.id in skip:
+            continue
+        for line in source.content.splitlines():
+            match = NAME_LED.match(LIST_MARKER.sub("", line.strip()))
+            if not match:
+                continue
+            name = match.group("name")
+            if name in found or not (names.acceptable(name) and proper(name)):
+                continue
+            sentences = [part.strip() for part in split_line(match.group("rest"))][:ITEM_SENTENCES]
+            priced_sentence = next((sentence for sentence in sentences if _amount(sentence)), "")
+            if priced_sentence:
+                found[name] = Listing(
+                    name=name,
+                    pricing=", ".join(prices_in(priced_sentence)),
+                    positioning=sentences[0] if sentences[0] != priced_sentence else "",
+                    evidence=[
+                        Claim(
+                            text=f"{name}: {priced_sentence}", source_ids=[source.id], quote=priced_sentence
+                        )
+                    ],
+                )
     return found
 
 
@@ -855,7 +894,11 @@ def analyse_competitors(evidence: Evidence, focus: set[str]) -> CompetitorFindin
     typed = frozenset(a.source_id for a in evidence.assessments if a.source_type not in ("vendor", "unknown"))
     owned = own_products(evidence.sources, typed)
     pages = frozenset(s.id for s in evidence.sources if page_owner(s, typed))  # their plans are not companies
-    listings = {**owned, **table_listings(evidence.sources, names, set(pages))}
+    listings = {
+        **name_led(evidence.sources, names, pages),
+        **owned,
+        **table_listings(evidence.sources, names, set(pages)),
+    }
     said = voices(evidence)
     aliases: dict[str, str] = {}
     found = competitor_names(sentences, listings, said, names, list_leads(evidence.sources), pages, aliases)

@@ -168,7 +168,9 @@ def test_a_subject_priced_in_the_next_sentence_and_one_that_rents_are_competitor
 
 def test_rates_are_prices_but_growth_rates_are_not() -> None:
     assert prices_in("Lendwell charges 2.5% per month on the amount drawn.") == ["2.5% per month"]
-    assert prices_in("It buys the invoice for 94% of its face value.") == ["94% of its face value"]
+    assert prices_in("It buys the invoice for 94% of its face value.") == ["for 94% of its face value"]
+    assert prices_in("Receive up to 85% of the invoice the same day.") == []
+    assert prices_in('Fee "from 1.5%" per 30 days.') == ["1.5% per 30 days"]
     assert prices_in("Bookings grew 28% a year since 2021.") == []
     assert prices_in("Start your free trial today.") == []
     assert prices_in("The basic plan is free for one user.") == ["Free"]
@@ -267,3 +269,19 @@ def test_markdown_and_text_documents_load_as_before(tmp_path: Path) -> None:
     # then their text is the file's body as written
     assert first is not None and first.text == markdown.strip()
     assert second is not None and second.text == "sailor: **bold** stays as written"
+
+
+def test_an_answer_opening_with_a_bare_product_name_prices_that_product() -> None:
+    # given a buyer's guide answering questions with a product's bare name, then its description and price
+    guide = source(
+        "**Q: Which one does everything?**\n"
+        "Keelwise. Hull checks, berth booking and insurance in one app. Owners pay $22 a month, or $200 a "
+        "year.\n\n"
+        "**Q: What about winter?**\n"
+        "Storage. Most yards charge $9 per foot per month for storage over winter.\n"
+    )
+    # when analysed
+    findings = analyse(guide)
+    # then the named product is priced by its answer (a common word opening an answer is no product)
+    assert [(c.name, c.pricing) for c in findings.competitors] == [("Keelwise", "$22 a month, $200 a year")]
+    assert findings.competitors[0].positioning == "Hull checks, berth booking and insurance in one app."
