@@ -59,6 +59,12 @@ RATE = re.compile(
     r"(?![\"\u201d]?\s(?:a|per|each|every|of)\s)",
     re.IGNORECASE,
 )
+# what an amount right after these words is: an income, a spend, a round, not a product's price
+NOT_A_PRICE = re.compile(
+    r"\b(?:earn\w*|income|revenue|turnover|salar(?:y|ies)|spend\w*|spent|raised|funding|loss(?:es)?|lost|saves?"
+    r"|saving)\b[^.;]*$",
+    re.IGNORECASE,
+)
 # a rate in a sentence about change is a growth rate, not a price ("sales grew 28% a year")
 CHANGE = re.compile(
     r"\b(?:grow\w*|grew|rose|rise[sn]?|rising|increas\w*|declin\w*|fell|falling|CAGR|expand\w*)\b", re.I
@@ -75,7 +81,9 @@ NOT_NAMES = {
     "Per", "What", "How", "Why", "When", "Where", "Who", "Which", "Q", "Some", "Many", "Several", "All",
     "Any", "Few", "Other", "Others", "Their", "They", "You", "Your", "If", "In", "At", "On", "For", "With",
     "By", "From", "As", "After", "Before", "Since", "While", "But", "And", "Or", "So", "Yet", "Not", "Also",
-    "Dr", "Dr.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Prof", "Prof.", "Sir", "Madam",
+    "Dr", "Dr.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Prof", "Prof.", "Sir", "Madam", "Respondents",
+    "Participants", "Interviewees", "Sample", "Base", "Note", "Notes", "Source", "Sources", "Caveat",
+    "Caveats", "Methodology", "Overall", "Verdict", "Summary", "Update", "Edit",
 }  # fmt: skip
 # words a plan tier is made of ("Team", "Enterprise", "Open Source", "Pay As You Go"); a name made of
 # nothing else is a tier of some product, not a company
@@ -129,6 +137,14 @@ POSITION_WORDS = (
     "positions", "leader", "built for", "aimed at", "targets", "designed for", "focus", "best for",
     "sells only", "only to", "for teams", "for small", "for large", "specialis", "specializ",
 )  # fmt: skip
+# a gap's wording: something is missing, nobody does it, it is poor or hard
+LACKING = re.compile(
+    r"\b(?:no|none|not|nothing|nobody|no one|never|neither|nor|lacks?|lacking|missing|without|cannot|"
+    r"can't|fails?|hard|poor(?:ly)?|weak|stuck|rarely|only|few|thin|manual(?:ly)?|still|too|expensive|"
+    r"gaps?|underserved|unmet)\b|n't\b",
+    re.IGNORECASE,
+)
+LABELLED = re.compile(r"^(?:\*\*[^*]{2,80}\*\*|\*[^*]{2,80}\*|[A-Z][^.:;]{2,60}:\s)")
 # a table's header says which column holds what
 PRICE_COLUMN = re.compile(r"\b(?:price|pricing|cost|fee|fees|rate|how much|charge|tariff)", re.I)
 POSITION_COLUMN = re.compile(
@@ -325,8 +341,13 @@ class Names:
 
 
 def prices_in(text: str) -> list[str]:
-    """The prices a text states, in order, units kept: amounts, rates ("3.5% per month"), or "Free"."""
-    found = [(m.start(), m.end(), m.group(0).strip()) for m in PRICE.finditer(text)]
+    """The prices a text states, in order, units kept: amounts, rates ("3.5% per month"), or "Free";
+    not an income, a spend or a funding round ("for freelancers earning at least USD 1,000 a month")."""
+    found = [
+        (m.start(), m.end(), m.group(0).strip())
+        for m in PRICE.finditer(text)
+        if not NOT_A_PRICE.search(text[max(0, m.start() - 30) : m.start()])
+    ]
     if not CHANGE.search(text):
         found += [
             (m.start(), m.end(), re.sub(r"[\"\u201c\u201d]", "", m.group(0).strip()))
@@ -608,6 +629,8 @@ def name_led(sources: list[Source], names: Names, skip: frozenset[str]) -> dict[
             name = match.group("name")
             if name in found or not (names.acceptable(name) and proper(name)):
                 continue
+            if not is_statement(Sentence(match.group("rest"), source.id, 0)):
+                continue  # "Respondents: 61% male; median age 29; …" describes a sample
             sentences = [part.strip() for part in split_line(match.group("rest"))][:ITEM_SENTENCES]
             priced_sentence = next((sentence for sentence in sentences if _amount(sentence)), "")
             if priced_sentence:
@@ -667,7 +690,7 @@ def structural_names(
                 continue  # interview and survey notes title their points and their speakers
             text = " ".join(s.text for s in [lead, *rest])
             part = proper_part(name)
-            if (titled or part != name) and names.ambiguous(part):
+            if part != name and names.ambiguous(part):
                 part = ""  # "**Marina credit.**", "**Repair.**": a title, unless named elsewhere too
             if names.acceptable(part) and (priced(text) or FEE.search(text) or _sells(text)):
                 found[part] += 1
@@ -874,17 +897,30 @@ def comparisons(sentences: list[Sentence], competitors: list[Competitor]) -> set
     return {source_id for source_id, names in named.items() if len(names) >= COMPARISON}
 
 
-def find_gaps(sentences: list[Sentence], vendor: set[str], focus: set[str]) -> list[Claim]:
+def find_gaps(
+    sentences: list[Sentence], vendor: set[str], focus: set[str], leads: set[tuple[str, str]] | None = None
+) -> list[Claim]:
     """What competitors lack, from independent sources: a section or a bold title about what is missing
-    ("## What none of them offers", "**What is still missing?**") first, then sentences saying so."""
+    ("## What none of them offers", "**What is still missing?**") first, then sentences saying so.
+
+    Under such a title, a list item, a titled point ("**Seats.** …", "Spanish: …") or a sentence saying
+    something is lacking is a gap; the author's own story ("We ended up writing our own bot.") is not.
+    """
+    leads = leads or set()
     titles = subtitles(sentences)
     independent = [
         s for s in sentences if s.source_id not in vendor and not TITLE.match(s.text)
     ]  # a vendor's "gap" is an ad
     # a sentence under a "Drivers" or "Trends" heading is a trend, not a gap
     candidates = [s for s in independent if not TREND_HEADING.search(s.heading)]
-    headed = [s for s in candidates if GAP_TITLE.search(context_of(s, titles))]
-    return [claim(s) for s in unique([*headed, *rank(candidates, GAP_WORDS, focus, 5)])[:GAP_LIMIT]]
+    headed = [
+        s
+        for s in candidates
+        if GAP_TITLE.search(context_of(s, titles))
+        and (_in_list(s, leads) or LABELLED.match(s.text) or LACKING.search(s.text))
+    ]
+    saying = [s for s in candidates if keyword_hits(s.text, GAP_WORDS)]  # in its own words, not its heading's
+    return [claim(s) for s in unique([*headed, *rank(saying, GAP_WORDS, focus, 5)])[:GAP_LIMIT]]
 
 
 def analyse_competitors(evidence: Evidence, focus: set[str]) -> CompetitorFindings:
@@ -894,15 +930,16 @@ def analyse_competitors(evidence: Evidence, focus: set[str]) -> CompetitorFindin
     typed = frozenset(a.source_id for a in evidence.assessments if a.source_type not in ("vendor", "unknown"))
     owned = own_products(evidence.sources, typed)
     pages = frozenset(s.id for s in evidence.sources if page_owner(s, typed))  # their plans are not companies
+    said = voices(evidence)
     listings = {
-        **name_led(evidence.sources, names, pages),
+        **name_led(evidence.sources, names, pages | said),
         **owned,
         **table_listings(evidence.sources, names, set(pages)),
     }
-    said = voices(evidence)
     aliases: dict[str, str] = {}
-    found = competitor_names(sentences, listings, said, names, list_leads(evidence.sources), pages, aliases)
-    vendor = frozenset(evidence.vendor)
+    leads = list_leads(evidence.sources)
+    found = competitor_names(sentences, listings, said, names, leads, pages, aliases)
+    vendor = frozenset(evidence.vendor) | pages
     described = [
         describe(name, sentences, listings.get(name), said, aliases.get(name, ""), vendor) for name in found
     ]
@@ -911,7 +948,7 @@ def analyse_competitors(evidence: Evidence, focus: set[str]) -> CompetitorFindin
     competitors = [competitor for _, competitor in ranked][:MAX_COMPETITORS]
     # a vendor's "gap" is an ad; a comparison of several products is not a vendor's, whatever its tone
     ads = (evidence.vendor | pages) - comparisons(sentences, competitors)
-    gaps = find_gaps(sentences, ads, focus)
+    gaps = find_gaps(sentences, ads, focus, leads)
     independent = [s for s in sentences if s.source_id not in ads]
     level, rationale, _ = saturation(independent, len(competitors))
     listed = ", ".join(c.name for c in competitors)

@@ -285,3 +285,35 @@ def test_an_answer_opening_with_a_bare_product_name_prices_that_product() -> Non
     # then the named product is priced by its answer (a common word opening an answer is no product)
     assert [(c.name, c.pricing) for c in findings.competitors] == [("Keelwise", "$22 a month, $200 a year")]
     assert findings.competitors[0].positioning == "Hull checks, berth booking and insurance in one app."
+
+
+def test_a_samples_description_and_an_income_threshold_are_no_competitor_or_price() -> None:
+    # given a survey line describing its sample and a listing whose eligibility names an income
+    survey = source("Respondents: 55% female; median age 41. Median yearly boat spend USD 3,200.\n", "C1")
+    listing = source(
+        "**Hullfund.** A refit loan for owners earning at least USD 2,000 a month: 1.2% per month.\n", "C2"
+    )
+    # when analysed
+    findings = analyse(survey, listing, types={"C1": "survey"})
+    # then the sample is no competitor and the income is no price
+    assert [(c.name, c.pricing) for c in findings.competitors] == [("Hullfund", "1.2% per month")]
+
+
+def test_under_a_gaps_heading_the_authors_own_story_is_not_a_gap() -> None:
+    # given a review's section on what no tool does, ending with what the authors did themselves
+    review = source(
+        "Dockit costs $45 a month. Berthly costs $30 a month. Moorline costs $60 a month.\n\n"
+        "## What none of them does\n\n"
+        "**Fuel.** Visitors pay for fuel and the berth separately.\n\n"
+        "Waiting lists: every tool leaves them to a spreadsheet.\n\n"
+        "Nothing handles a berth swap between two members.\n\n"
+        "We ended up keeping Dockit and writing our own swap script last winter.\n",
+    )
+    # when analysed
+    gaps = [claim.text for claim in analyse(review).gaps]
+    # then titled points and sentences saying something is lacking are gaps, the story is not
+    assert gaps == [
+        "**Fuel.** Visitors pay for fuel and the berth separately.",
+        "Waiting lists: every tool leaves them to a spreadsheet.",
+        "Nothing handles a berth swap between two members.",
+    ]
