@@ -33,18 +33,21 @@ from agents.analysts.sentences import (
     split_line,
     split_sentences,
     unique,
+    words,
 )
 from agents.analysts.sourcing import self_published
 from agents.analysts.vetting import Evidence, is_method_section, is_statement
 from agents.state import Claim, Competitor, CompetitorFindings, Level, Source
 
-NAME = r"(?:[A-Z]|[a-z]+[A-Z])[\w'&.+-]*[a-z0-9][\w'&.+-]*(?: (?:[A-Z][\w'&+-]*|\d+))*"
+UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+NAME = rf"(?:[{UPPER}]|[a-z]+[A-Z])[\w'&.+-]*[a-z0-9\u00df-\u00ff][\w'&.+-]*(?: (?:[{UPPER}][\w'&+-]*|\d+))*"
 # what a product or a company does in the sentence it is the subject of
 OFFER_VERBS = (
     r"costs|charges|is priced|is free|starts at|offers|positions itself|holds|is the (?:\w+ )?leader|is a |"
     r"is an |prices|sells|leads|launched|has an? |supports|targets|rents|leases|lends|provides|operates|"
     r"runs|builds|makes|bills|licenses|includes|covers|coaches|advances|buys|gives|lets|serves|"
-    r"specialises|specializes|focuses|competes|is built|is aimed|is designed|is available|comes with"
+    r"specialises|specializes|focuses|competes|is built|is aimed|is designed|is available|comes with|"
+    r"price is|prices start|plans? starts?|pricing starts|fees? (?:is|are|starts?)|subscription costs"
 )
 # the subject opens the sentence, in bold or not ("**Acme** costs …"; never inside a bold title)
 SUBJECT = re.compile(rf"^(?:\*\*(?P<bold>{NAME})\*\*|(?P<name>{NAME}))(?:'s)? (?:{OFFER_VERBS})")
@@ -106,7 +109,10 @@ ROLE_NOUNS = {
     "provider", "company", "firm", "brand", "app", "platform", "service", "operator", "lender", "market",
     "leader",
 }  # fmt: skip
-CONNECTORS = {"&", "and", "of", "de", "for", "the", "+", "by", "du", "la", "le", "van", "von", "y", "et"}
+CONNECTORS = {
+    "&", "and", "of", "de", "for", "the", "+", "by", "du", "la", "le", "van", "von", "y", "et", "del", "los",
+    "las", "el", "der", "die", "das", "und", "für", "da", "do", "dos", "des", "di", "e", "i", "am", "im",
+}  # fmt: skip
 STRENGTH_WORDS = ("best", "strength", "fastest", "leader", "leads", "handles", "loved", "praised", "easiest")
 WEAKNESS_WORDS = (
     "weakness", "lacks", "only works", "cannot", "complain", "expensive", "too long", "limited", "does not",
@@ -125,6 +131,16 @@ GAP_WORDS = (
     "nobody",
     "no one",
     "lack",
+)
+# a sentence saying what offerings lack, in words the gap keywords miss
+GAP_SAYING = re.compile(
+    r"\b(?:no|not one)\s(?:[\w-]+\s){0,2}?(?:provider|vendor|tool|service|product|platform|compan(?:y|ies)"
+    r"|app|option|programme|program|operator|lender|school|course|solution)s?\s(?:\w+\s){0,2}?(?:offers?|provides?|"
+    r"supports?|covers?|handles?|lets?|does|has|sends?|works?|sells?|operates?)\b"
+    r"|\bwish(?:ed|es)? (?:there|someone|they|it)\b|\bcomplain\w* (?:that|about)\b|\bfrustrat\w*"
+    r"|\bcan(?:no|')t find\b|\bhard to find\b|\bnot available\b|\bunavailable\b"
+    r"|\b(?:does|do)(?:n't| not) (?:offer|support|cover|handle|integrate|work)\b",
+    re.IGNORECASE,
 )
 # a section about what competitors do not do: "Where the gaps are", "What none of them offers"
 GAP_TITLE = re.compile(
@@ -519,18 +535,21 @@ def table_listings(sources: list[Source], names: Names, skip: set[str]) -> dict[
             if header and PLAN_COLUMN.match(header[0]):
                 continue
             price_at, position_at = _column(header, PRICE_COLUMN), _column(header, POSITION_COLUMN)
-            providers = bool(header) and bool(PROVIDER_COLUMN.match(header[0]))
+            # the name column: the one headed "Provider", "Tool", … ("Rank | Company | Price"), else the first
+            name_at = next((i for i, cell in enumerate(header) if PROVIDER_COLUMN.match(cell)), 0)
+            providers = bool(header) and bool(PROVIDER_COLUMN.match(header[name_at]))
             for cells, line in rows:
-                name = proper_part(clean_name(cells[0]))
+                name = proper_part(clean_name(cells[name_at] if name_at < len(cells) else ""))
                 if len(cells) < 2 or not names.acceptable(name) or name in found:
                     continue
                 price_cell = cells[price_at] if price_at is not None and price_at < len(cells) else ""
+                others = [cell for index, cell in enumerate(cells) if index != name_at and cell]
                 if not priced(price_cell):
-                    price_cell = next((cell for cell in cells[1:] if priced(cell)), "")
+                    price_cell = next((cell for cell in others if priced(cell)), "")
                 if not (price_cell or providers):
                     continue
                 position = cells[position_at] if position_at is not None and position_at < len(cells) else ""
-                text = f"{name}: " + "; ".join(cell for cell in cells[1:] if cell)
+                text = f"{name}: " + "; ".join(others)
                 found[name] = Listing(
                     name=name,
                     pricing=_cell_price(price_cell),
@@ -644,6 +663,28 @@ def name_led(sources: list[Source], names: Names, skip: frozenset[str]) -> dict[
                         )
                     ],
                 )
+    return found
+
+
+PRICED_MENTION = re.compile(rf"(?<![\w-])(?P<name>{NAME}) \((?P<price>[^()]{{2,80}})\)")
+
+
+def priced_mentions(sentences: list[Sentence], names: Names, skip: frozenset[str]) -> dict[str, Listing]:
+    """Names priced in brackets where a sentence lists several ("Rivals include Sailbox ($15 a month),
+    Dockit (free) and Moorline.")."""
+    found: dict[str, Listing] = {}
+    for sentence in sentences:
+        if sentence.source_id in skip:
+            continue
+        for match in PRICED_MENTION.finditer(sentence.text):
+            name, price = proper_part(match.group("name")), match.group("price")
+            words = name.split()
+            # a sentence's opening word is not part of the name ("Rivals include Sailbox" gives no "Rivals")
+            if sentence.text.startswith(name) and len(words) > 1 and names.common(words[0]):
+                name = " ".join(words[1:])
+            if name in found or not (names.acceptable(name) and priced(price)) or names.ambiguous(name):
+                continue
+            found[name] = Listing(name=name, pricing=_cell_price(price), evidence=[claim(sentence)])
     return found
 
 
@@ -919,8 +960,20 @@ def find_gaps(
         if GAP_TITLE.search(context_of(s, titles))
         and (_in_list(s, leads) or LABELLED.match(s.text) or LACKING.search(s.text))
     ]
-    saying = [s for s in candidates if keyword_hits(s.text, GAP_WORDS)]  # in its own words, not its heading's
-    return [claim(s) for s in unique([*headed, *rank(saying, GAP_WORDS, focus, 5)])[:GAP_LIMIT]]
+    return [claim(s) for s in unique([*headed, *gap_sentences(candidates, focus, 5)])[:GAP_LIMIT]]
+
+
+def gap_sentences(sentences: list[Sentence], focus: set[str], limit: int) -> list[Sentence]:
+    """The ``limit`` sentences saying most plainly, in their own words (not their heading's), what no
+    offering does, favouring the idea's words."""
+    scored = []
+    for sentence in sentences:
+        hits = keyword_hits(sentence.text, GAP_WORDS) + len(GAP_SAYING.findall(sentence.text))
+        if hits:
+            score = hits * 2 + len(focus & words(sentence.text)) - sentence.position * 0.01
+            scored.append((score, sentence))
+    scored.sort(key=lambda pair: pair[0], reverse=True)
+    return unique(sentence for _, sentence in scored)[:limit]
 
 
 def analyse_competitors(evidence: Evidence, focus: set[str]) -> CompetitorFindings:
@@ -932,6 +985,7 @@ def analyse_competitors(evidence: Evidence, focus: set[str]) -> CompetitorFindin
     pages = frozenset(s.id for s in evidence.sources if page_owner(s, typed))  # their plans are not companies
     said = voices(evidence)
     listings = {
+        **priced_mentions(sentences, names, pages | said),
         **name_led(evidence.sources, names, pages | said),
         **owned,
         **table_listings(evidence.sources, names, set(pages)),

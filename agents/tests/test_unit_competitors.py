@@ -317,3 +317,43 @@ def test_under_a_gaps_heading_the_authors_own_story_is_not_a_gap() -> None:
         "Waiting lists: every tool leaves them to a spreadsheet.",
         "Nothing handles a berth swap between two members.",
     ]
+
+
+def test_a_priced_mention_in_brackets_is_a_competitor() -> None:
+    # given a sentence listing rivals with their prices in brackets
+    text = source(
+        "Rivals include Sailbox ($15 a month), Dockit (free for one boat) and the harbour office.\n\n"
+        "Owners told us Sailbox and Dockit both feel slow.\n",
+    )
+    # when analysed
+    priced = {c.name: c.pricing for c in analyse(text).competitors}
+    # then each bracketed price prices the name before it, and the sentence's opening word is no name
+    assert priced == {"Sailbox": "$15 a month", "Dockit": "Free"}
+
+
+def test_a_comparison_table_may_name_its_products_in_a_later_column() -> None:
+    table = source(
+        "| Rank | Company | Price | Best for |\n|---|---|---|---|\n"
+        "| 1 | Portwise | EUR 9 per berth per month | Small marinas |\n"
+    )
+    findings = analyse(table)
+    assert [(c.name, c.pricing, c.positioning) for c in findings.competitors] == [
+        ("Portwise", "EUR 9 per berth per month", "Small marinas")
+    ]
+
+
+def test_gaps_said_without_the_usual_keywords_are_found() -> None:
+    # given a forum and a review saying what no product does in their own words
+    review = source(
+        "Dockit costs $45 a month for a marina.\n\n"
+        "No booking tool we tested handles a visitor who arrives after the office closes.\n\n"
+        "Owners complain that Dockit does not integrate with the fuel dock's till.\n\n"
+        "The marina sits on a quiet bay with forty berths and a small chandlery.\n"
+    )
+    # when analysed
+    gaps = [claim.text for claim in analyse(review).gaps]
+    # then both statements are gaps and the description is not
+    assert sorted(gaps) == [
+        "No booking tool we tested handles a visitor who arrives after the office closes.",
+        "Owners complain that Dockit does not integrate with the fuel dock's till.",
+    ]
