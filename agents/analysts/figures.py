@@ -38,6 +38,19 @@ SINGLE = re.compile(
 )
 # one customer as the subject: "each household", "the average farm", "a typical firm"
 ONE_CUSTOMER = re.compile(r"\b(?:one|a single|a typical|each|every|the average|an average)\s+[a-z-]+", re.I)
+# one buyer named by its rank among a seller's customers: "the largest single customer", "its biggest client"
+ONE_BUYER = re.compile(
+    r"\b(?:largest|biggest|top|single|anchor|flagship)\s+(?:single\s+)?(?:customer|client|buyer|account|tenant)\b",
+    re.I,
+)
+SPEND_VERB = r"(?:spen[dt]s?|pays|paid|pay)"
+# one named organisation or the writer as the spender ("Last year Norvale spent", "we paid"), or one
+# firm as the payee ("pays Acme about $1 million a year"): a customer's bill, not a whole market's
+NAMED_SPENDER = re.compile(
+    rf"(?:\b(?P<spender>[A-Z][a-z][\w&'-]*[a-rt-z])|\b(?:[Ww]e|I|[Mm]y\s[a-z]+[a-rt-z]|[Oo]ur\s[a-z]+[a-rt-z]))"
+    rf"\s(?:[a-z]+ly\s|also\s|already\s)?{SPEND_VERB}\b"
+    rf"|\b{SPEND_VERB}\s(?P<payee>[A-Z][a-z][\w&-]*)(?!\s[a-z]+s\b)",
+)
 WOULD_PAY = re.compile(
     r"\b(?:would|willing to|prepared to|ready to) (?:pay|spend)\b|\bwillingness to pay\b", re.I
 )
@@ -272,6 +285,17 @@ def group_earnings(around: str, before: str) -> bool:
     return bool(GROUP.search(subject)) and not NAMED.search(subject)
 
 
+def one_spender(around: str) -> bool:
+    """Whether one named organisation (not a place or a people) or the writer is the one spending, or one
+    named firm is the one paid: "Last year Norvale spent $1.4 million", "we paid", "pays Acme $1 million"."""
+    for match in NAMED_SPENDER.finditer(around):
+        name = match.group("spender") or match.group("payee") or ""
+        if name and (name in PLACES or name in DEMONYMS or places_in(name)):
+            continue  # "Kenya spent", "Dutch buyers paid": a country or a people, not one organisation
+        return True
+    return False
+
+
 def money_kind(around: str, before: str, sentence: str = "") -> FigureKind:
     """The kind of a scaled amount ("$2.8 billion") from the words of its clause (else its sentence)."""
     if FUNDING.search(around):
@@ -282,7 +306,8 @@ def money_kind(around: str, before: str, sentence: str = "") -> FigureKind:
     owned = OWN_ASSET.search(around)
     if (SPEND.search(around) and owned) or (COST.search(around) and (owned or SINGLE.search(before))):
         return "cost"
-    if SPEND.search(around) and ONE_CUSTOMER.search(around):
+    one_buyer = ONE_CUSTOMER.search(around) or ONE_BUYER.search(around) or one_spender(around)
+    if SPEND.search(around) and one_buyer:
         return "customer_spend"
     if REVENUE.search(around) and (SINGLE.search(before) or not MARKET.search(around)):
         return "market_size" if group_earnings(around, before) else "company_revenue"
@@ -304,7 +329,8 @@ def money_kind(around: str, before: str, sentence: str = "") -> FigureKind:
 
 def price_kind(around: str) -> FigureKind:
     """The kind of an unscaled amount ("$29 per user per month", "KES 30")."""
-    if WOULD_PAY.search(around) or (SPEND.search(around) and ONE_CUSTOMER.search(around)):
+    one = ONE_CUSTOMER.search(around) or ONE_BUYER.search(around) or one_spender(around)
+    if WOULD_PAY.search(around) or (SPEND.search(around) and one):
         return "customer_spend"
     if COST.search(around) and not PRICING.search(around.replace("costs", "")):
         return "cost"

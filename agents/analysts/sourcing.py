@@ -297,13 +297,36 @@ def _text_date(text: str) -> date | None:
         return None
 
 
+def brand(source: Source) -> str:
+    """The name a site goes by: its domain's first label ("glowpay" for https://www.glowpay.example/x)."""
+    host = re.sub(r"^https?://(?:www\.)?", "", source.url.lower()).split("/")[0]
+    return re.sub(r"[^a-z0-9]", "", host.split(".")[0])
+
+
+def named_rivals(sources: list[Source], relevant: set[str]) -> set[str]:
+    """Vendors' own pages whose name the relevant sources mention: a rival's pricing page is about
+    this market even when it never uses the idea's words (it speaks of "members", not "adults")."""
+    told = " ".join(f"{s.title} {s.content}".lower() for s in sources if s.id in relevant)
+    return {
+        source.id
+        for source in sources
+        if source.id not in relevant
+        and len(name := brand(source)) >= 4
+        and source_type(source) == "vendor"
+        and re.search(rf"\b{re.escape(name)}\b", told)
+    }
+
+
 def assess(sources: list[Source], context: ProductContext) -> list[SourceAssessment]:
     """Type, date and relevance of each source retrieved for one agent."""
     idea = idea_terms(context)
     weight = weights(idea.all, sources)
+    judged = {source.id: relevance(source, idea, weight) for source in sources}
+    rivals = named_rivals(sources, {i for i, (_, relevant) in judged.items() if relevant})
     assessments = []
     for source in sources:
-        score, relevant = relevance(source, idea, weight)
+        score, relevant = judged[source.id]
+        relevant = relevant or source.id in rivals
         when = published(source)
         assessments.append(
             SourceAssessment(

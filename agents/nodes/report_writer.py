@@ -9,7 +9,7 @@ from typing import Any
 from langgraph.runtime import Runtime
 
 from agents import citations as cite
-from agents.analysts.disagreements import measure_conflicts, price_conflicts
+from agents.analysts.disagreements import measure_conflicts, price_conflicts, stated_disagreements
 from agents.analysts.extractive_competitor import mentions
 from agents.analysts.figures import places_in
 from agents.analysts.idea import restatement
@@ -117,9 +117,9 @@ def place_conflicts(
     relevant = {source.id for source in report_sources if source.relevant}
     home = {*places_in(product_idea), "global"}
     found = find_conflicts([*market.market_size, *market.growth, *market.other_figures], relevant, home)
-    market.conflicts = [*market.conflicts, *found]
     vendor = frozenset(s.id for s in report_sources if s.source_type == "vendor")
     priced = all_sentences(source for source in sources if source.id in relevant)
+    market.conflicts = [*market.conflicts, *found, *stated_disagreements(priced)]
     customer.conflicts = [
         *customer.conflicts,
         *find_conflicts(customer.figures, relevant, home),

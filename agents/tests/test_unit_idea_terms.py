@@ -85,3 +85,36 @@ def test_customers_named_in_a_later_sentence_or_as_groups_join_the_customer_term
     assert {stem("growers"), stem("brokers")} <= grouped.customer
     assert {stem("grain"), stem("dryers")} <= grouped.product
     assert stem("sack") not in grouped.customer
+
+
+def test_a_rivals_own_page_named_by_a_relevant_source_is_relevant() -> None:
+    from datetime import UTC, datetime
+
+    from agents.analysts.sourcing import assess
+    from agents.state import Source
+
+    def page(url: str, title: str, content: str) -> Source:
+        return Source(id=url[8:16], url=url, title=title, content=content, agent="competitor",
+                      retrieved_at=datetime.now(UTC))  # fmt: skip
+
+    # given an idea, a review about it that names a rival, the rival's own pricing page in its own words,
+    # and another vendor's page that no relevant source names
+    context = parse_idea("Online piano lessons for retired adults, taught live in small groups.")
+    review = page(
+        "https://reviews.example/piano", "Piano lessons for retired adults compared",
+        "Retired adults learning piano online have three options. KeyCircle teaches piano in small live "
+        "groups for retired adults. Retired learners say group piano lessons keep them practising.",
+    )  # fmt: skip
+    rival = page(
+        "https://keycircle.example/pricing", "KeyCircle pricing",
+        "Join a class today. Our members pay $39 a month. Start your free trial now and pick your plan.",
+    )  # fmt: skip
+    stranger = page(
+        "https://drumbox.example/pricing", "DrumBox pricing",
+        "Join a class today. Our members pay $29 a month. Start your free trial now and pick your plan.",
+    )  # fmt: skip
+    # when the sources are assessed
+    judged = {note.source_id: note for note in assess([review, rival, stranger], context)}
+    # then the named rival's page is relevant and the unnamed vendor's is not
+    assert judged[review.id].relevant and judged[rival.id].relevant
+    assert judged[rival.id].source_type == "vendor" and not judged[stranger.id].relevant
