@@ -137,7 +137,7 @@ GAP_SAYING = re.compile(
     r"\b(?:no|not one)\s(?:[\w-]+\s){0,2}?(?:provider|vendor|tool|service|product|platform|compan(?:y|ies)"
     r"|app|option|programme|program|operator|lender|school|course|solution)s?\s(?:\w+\s){0,2}?(?:offers?|provides?|"
     r"supports?|covers?|handles?|lets?|does|has|sends?|works?|sells?|operates?)\b"
-    r"|\bwish(?:ed|es)? (?:there|someone|they|it)\b|\bcomplain\w* (?:that|about)\b|\bfrustrat\w*"
+    r"|\bwish(?:ed|es)? (?:there|someone|they|it)\b"
     r"|\bcan(?:no|')t find\b|\bhard to find\b|\bnot available\b|\bunavailable\b"
     r"|\b(?:does|do)(?:n't| not) (?:offer|support|cover|handle|integrate|work)\b",
     re.IGNORECASE,

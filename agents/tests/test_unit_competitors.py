@@ -347,13 +347,13 @@ def test_gaps_said_without_the_usual_keywords_are_found() -> None:
     review = source(
         "Dockit costs $45 a month for a marina.\n\n"
         "No booking tool we tested handles a visitor who arrives after the office closes.\n\n"
-        "Owners complain that Dockit does not integrate with the fuel dock's till.\n\n"
+        "Dockit does not integrate with the fuel dock's till, owners say.\n\n"
         "The marina sits on a quiet bay with forty berths and a small chandlery.\n"
     )
     # when analysed
     gaps = [claim.text for claim in analyse(review).gaps]
     # then both statements are gaps and the description is not
     assert sorted(gaps) == [
+        "Dockit does not integrate with the fuel dock's till, owners say.",
         "No booking tool we tested handles a visitor who arrives after the office closes.",
-        "Owners complain that Dockit does not integrate with the fuel dock's till.",
     ]
