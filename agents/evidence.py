@@ -270,6 +270,25 @@ def same_place(left: str, right: str, home: set[str]) -> bool:
     return not (left and right) and stated in home
 
 
+WIDER = re.compile(r"\b(?:wider|broader|overall|parent|whole|entire|adjacent)\b", re.I)
+MARKET_MONEY = re.compile(r"\b(?:market|segment|sector|industry|spending|spend|revenues?|sales)\b", re.I)
+
+
+def comparable_growth(left: Figure, right: Figure) -> bool:
+    """Two growth rates that may be one quantity: both a market's (or its spending's) growth, both
+    forecasts or both past, neither named as a wider market's, and definitions that do not exclude each
+    other (the same, one unstated, or sharing a word). Downloads growing 30% and a market's 12% CAGR
+    are two things; a narrower and a broader definition of one market growing at 34% and 21.8% are
+    a disagreement the report states with both definitions."""
+    if (left.timeframe == "forecast") != (right.timeframe == "forecast"):
+        return False
+    clauses = [figure_clause(left), figure_clause(right)]
+    if any(WIDER.search(text) or not MARKET_MONEY.search(text) for text in clauses):
+        return False
+    scopes = [set(_content(left.scope)), set(_content(right.scope))]
+    return not (scopes[0] and scopes[1]) or bool(scopes[0] & scopes[1])
+
+
 def _weak(figure: Figure) -> bool:
     return figure.vendor_claim or figure.dated
 
@@ -284,7 +303,7 @@ def find_conflicts(
         if f.kind in COMPARABLE
         and passes_checks(f)
         and _number(f) > 0
-        and f.timeframe != "forecast"
+        and (f.timeframe != "forecast" or f.kind == "growth_rate")  # growth is mostly stated as a forecast
         and (not relevant or any(i in relevant for i in f.source_ids))
     ]
     # one conflict per quantity and pair of sources: the two figures closest in value, the likeliest to
@@ -296,7 +315,7 @@ def find_conflicts(
                 continue
             if not same_place(left.geography, right.geography, home or set()):
                 continue  # two places, not one quantity
-            if left.kind in SAME_SCOPE_ONLY and (not left.scope or left.scope.lower() != right.scope.lower()):
+            if left.kind in SAME_SCOPE_ONLY and not comparable_growth(left, right):
                 continue
             high, low = sorted((_number(left), _number(right)), reverse=True)
             key = (_quantity(left), frozenset([*left.source_ids, *right.source_ids]))

@@ -57,6 +57,10 @@ WOULD_PAY = re.compile(
 SIZING = re.compile(
     r"\b(?:puts?|sizes?|sized|estimates?|estimated|values?|valued|pegs?|worth)\b[^.;]*?\bat\b", re.I
 )
+GROWS = re.compile(
+    r"\b(?:grow\w*|grew|growth|expand\w*|ris(?:e|es|ing)|rose|increas\w*|climb\w*|cagr|compound|up|faster|slower|pace)\b",
+    re.I,
+)
 PRICE_CHANGE = re.compile(r"\b(?:prices?|costs?|wages?|rents?|inflation|fees?)\b", re.I)
 OWN_ASSET = re.compile(
     r"\bits (?:new |own |first )?[a-z-]+"
@@ -188,6 +192,9 @@ SCOPE_DROP = {
     "s",
 }
 SCOPE_DROP |= {"market", "markets", "industry", "sector", "segment"}  # the measured thing, not its name
+# "On this definition the market …", "taking the market to …": words around a market's name that
+# are no part of its definition
+SCOPE_DROP |= {"definition", "measure", "basis", "reckoning", "taking", "bringing", "pushing", "putting"}
 ALIASES = {
     "global": "global",
     "worldwide": "global",
@@ -351,7 +358,9 @@ def numbers_in(text: str) -> list[Found]:
         around = clause(text, match.start(), match.end())
         subject = around[: max(0, match.start() - text.find(around))]
         company = SINGLE.search(subject) and not MARKET.search(around)
-        prices = PRICE_CHANGE.search(around)  # "food prices rose 6%" is inflation, not the market's growth
+        # "food prices rose 6%" is inflation, not the market's growth; "overdrafts at 28% a year" is a
+        # rate charged: a rate "a year" with no word of growth around it
+        prices = bool(PRICE_CHANGE.search(around)) or not GROWS.search(around)
         add(match.group(0), "other" if company or prices else "growth_rate", match.start(), match.end())
     for match in MONEY.finditer(text):
         around = clause(text, match.start(), match.end())

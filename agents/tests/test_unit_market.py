@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from agents.analysts.disagreements import stated_disagreements
+from agents.analysts.disagreements import count_conflicts, owner, stated_disagreements
 from agents.analysts.figures import figures
 from agents.analysts.sentences import Sentence
+from agents.evidence import find_conflicts
+from agents.state import Figure
 
 
 def kinds(text: str) -> list[tuple[str, str]]:
@@ -102,3 +104,75 @@ def test_the_often_quoted_figure_against_a_sources_own_measure_is_a_disagreement
 )
 def test_breakdowns_changes_and_different_things_are_not_stated_disagreements(texts: tuple[str, ...]) -> None:
     assert stated(*texts) == []
+
+
+def _typed(text: str, source_id: str) -> list[Figure]:
+    found = figures(Sentence(text, source_id, 0), 2025, 2026)
+    for figure in found:
+        figure.verified = True
+    return found
+
+
+def test_two_forecast_growth_rates_of_one_market_disagree_but_a_wider_markets_does_not() -> None:
+    # given a narrow and a broad definition of one market, each forecast to grow, and a wider market
+    narrow = _typed("Kilnwise expects the studio-kiln rental market to grow 31% a year to 2029.", "S1")
+    broad = _typed(
+        "We forecast a compound annual growth rate of 12.5% for the market between 2025 and 2030.", "S2"
+    )
+    wider = _typed("The wider pottery equipment market is expected to grow 6% a year.", "S3")
+    downloads = _typed("Downloads of the kiln app grew 60% in 2024.", "S4")
+    growth = [f for f in [*narrow, *broad, *wider, *downloads] if f.kind == "growth_rate"]
+    # when conflicts are sought, then the two rates of the market disagree, and nothing else does
+    conflicts = find_conflicts(growth, relevant=set())
+    assert [{side.value for side in c.sides} for c in conflicts] == [
+        {"31% a year", "compound annual growth rate of 12.5%"}
+    ]
+
+
+def test_a_rate_charged_a_year_is_not_growth() -> None:
+    assert kinds("Harbour Bank offers kiln loans at 19% a year to studios.") == [("19% a year", "other")]
+    assert kinds("Studio rentals should grow by about 20% a year.") == [("20% a year", "growth_rate")]
+
+
+def test_two_sources_counting_one_thing_differently_is_a_conflict() -> None:
+    # given a vendor's count of the market's buyers, an analyst's count, a sample and a count of another thing
+    sentences = [
+        Sentence(
+            "More than 6,000 kitchen teams already pay for hood-cleaning robots; the best choose Scrubbo.",
+            "V1",
+            0,
+        ),
+        Sentence("We count about 2,300 kitchen teams that paid for a hood-cleaning robot in 2025.", "A1", 0),
+        Sentence("We surveyed 1,500 kitchen teams about hood-cleaning robots in 2025.", "A2", 0),
+        Sentence("Lisbon has 4,100 kitchen teams, according to the city's hood-cleaning register.", "A3", 1),
+    ]
+    # when conflicts are sought, then the vendor's and the analyst's counts are surfaced, labelled
+    [conflict] = count_conflicts(sentences, {}, frozenset({"V1", "A1", "A2"}), vendor=frozenset({"V1"}))
+    assert [side.value for side in conflict.sides] == ["6,000 kitchen teams", "2,300 kitchen teams"]
+    assert "vendor's own claim" in conflict.statement
+
+
+def test_a_vendor_page_and_a_statistics_row_count_the_ideas_customers() -> None:
+    # given a vendor's own page (named by its host) and a plan database naming that vendor; neither relevant
+    sentences = [
+        Sentence("Trusted by 1,200 restaurants and 90,000 cooks.", "V2", 0),
+        Sentence(
+            "Our database of 9,400 restaurant plans shows about 310 restaurants using Scrubbo in 2025.",
+            "A2",
+            0,
+        ),
+        Sentence("Kitchen robots in use: 14,000 were counted in commercial kitchens in 2024.", "A4", 0),
+        Sentence(
+            "Inspectors counted 9,000 kitchen robots in commercial kitchens across the region in 2024.",
+            "A5",
+            0,
+        ),
+    ]
+    owners = {"V2": owner("https://www.scrubbo.example/pricing")}
+    # when the idea's customers are restaurants, then their counts are compared although no source is relevant
+    found = count_conflicts(sentences, owners, frozenset(), frozenset({"restaurant"}), frozenset({"V2"}))
+    assert [[side.value for side in c.sides] for c in found] == [["1,200 restaurants", "310 restaurants"]]
+    assert found[0].quantity == "the number of restaurants (Scrubbo)"
+    # and a statistics row ("Label: 14,000") counts its label's noun
+    rows = count_conflicts(sentences, owners, frozenset({"A4", "A5"}))
+    assert [[side.value for side in c.sides] for c in rows] == [["14,000", "9,000 kitchen robots"]]
