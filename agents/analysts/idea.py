@@ -32,7 +32,8 @@ GENERIC = {
     "subscription", "offer", "offers", "provide", "provides", "build", "builds", "run", "runs", "work",
     "works", "across", "around", "like", "within", "through", "instead", "already", "up", "out", "off",
     "first", "second", "minute", "minutes", "hour", "hours", "seconds", "idea", "model", "sell", "sells",
-    "sold", "selling",
+    "sold", "selling", "turn", "turns", "find", "finds", "keep", "keeps", "stop", "stops", "include",
+    "includes", "included", "including", "until", "real", "automatically", "automatic", "every",
 }  # fmt: skip
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]*[A-Za-z0-9]|[A-Za-z]|\d+")
 FOR = re.compile(r"\s+(?:for|aimed at|targeting|targeted at|designed for|built for)\s+", re.IGNORECASE)
@@ -40,14 +41,29 @@ TARGET_END = re.compile(r"[,;:]|\s+(?:who|that|which|so|to help|by|with|where|wh
 ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
 # "… rents X to Y", "… sells X to Y": a verb that hands something over names its receiver after "to".
 # Only a receiver that reads as a group (a plural word, no possessive: not "to your door") is a customer.
+# The object runs to "to" without punctuation: in "until it sells, to cut losses" nothing is handed over.
 RECIPIENT = re.compile(
     r"\b(?:sells?|rents?|leases?|lends?|loans?|offers?|provides?|supplies|supply|delivers?|ships?|gives?"
     r"|brings?|licen[cs]es?|hires? out|sold|rented|leased|lent|offered|provided|supplied|delivered|shipped)\b"
-    r".*?\s+to\s+(?P<receiver>.+)",
+    r"[^,;:()]*?\s+to\s+(?P<receiver>.+)",
     re.IGNORECASE,
 )
+# Groups of people or organisations, wherever an idea names them ("where smallholder farmers pay per
+# crate", "we sell it to consumers and to self-insured employers"): plural nouns of agents and the
+# common names of groups that buy. English morphology and a short list, not any one market's words.
+AGENT_PLURAL = re.compile(r"[a-z]{3,}(?:ers|ors|ists|ians|ants|ents|ees|eurs)", re.IGNORECASE)
+NOT_AGENTS = re.compile(r"(?:ments|ants?ies|others|orders|numbers|members|users|customers)$", re.IGNORECASE)
+GROUP_NOUNS = {
+    "adults", "children", "kids", "teens", "teenagers", "families", "households", "parents", "owners",
+    "patients", "students", "people", "seniors", "women", "men", "couples", "freelancers", "workers",
+    "teams", "firms", "businesses", "companies", "enterprises", "startups", "smes", "agencies", "shops",
+    "stores", "restaurants", "bars", "cafes", "hotels", "clinics", "hospitals", "practices", "schools",
+    "universities", "farms", "smallholders", "cooperatives", "charities", "nonprofits", "municipalities",
+    "councils", "carriers", "brands", "landlords", "homeowners", "tenants", "retailers", "wholesalers",
+    "manufacturers", "breweries", "bakeries", "pharmacies", "salons", "gyms", "insurers", "lenders", "banks",
+}  # fmt: skip
 POSSESSIVE = re.compile(r"^(?:your|their|his|her|its|my|our|the)\b", re.IGNORECASE)
-RECEIVER_END = re.compile(r"\s+(?:at|in|on|from|across|around|near|via|through)\s+", re.IGNORECASE)
+RECEIVER_END = re.compile(r"\s+(?:at|in|on|from|across|around|near|via|through|as)\s+", re.IGNORECASE)
 PLURAL = re.compile(r"[a-z]{3,}(?<!ss)s\b", re.IGNORECASE)
 MAX_QUERY_TERMS = 12
 MAX_LATER_TERMS = 4  # words from the idea's later sentences: they detail, the first sentence defines
@@ -85,17 +101,37 @@ def query_words(text: str, limit: int) -> list[str]:
     return list(dict.fromkeys(surface for surface, _ in words_of(text)))[:limit]
 
 
+def recipient(text: str) -> str:
+    """Whom ``text`` sells, rents or provides something to, when that reads as a group ("" otherwise):
+    "… rents bikes to small businesses in …" -> "small businesses"; never "… to your door"."""
+    handed = RECIPIENT.search(text)
+    if not handed:
+        return ""
+    clause = TARGET_END.split(handed["receiver"], maxsplit=1)[0]
+    receiver = RECEIVER_END.split(clause, maxsplit=1)[0].strip()
+    return receiver if receiver and not POSSESSIVE.match(receiver) and PLURAL.search(receiver) else ""
+
+
 def split_product(sentence: str) -> tuple[str, str]:
     """(product, target customer) of a sentence such as "An X for Y, who …"; target "" when unstated."""
     parts = FOR.split(sentence, maxsplit=1)
     product = ARTICLE.sub("", parts[0].strip())
     target = TARGET_END.split(parts[1], maxsplit=1)[0].strip() if len(parts) > 1 else ""
-    if not target and (handed := RECIPIENT.search(product)):
-        clause = TARGET_END.split(handed["receiver"], maxsplit=1)[0]
-        receiver = RECEIVER_END.split(clause, maxsplit=1)[0].strip()
-        if receiver and not POSSESSIVE.match(receiver) and PLURAL.search(receiver):
-            return product[: handed.start("receiver")].strip().removesuffix(" to"), receiver
+    if not target and (receiver := recipient(product)):
+        handed = RECIPIENT.search(product)
+        assert handed is not None
+        return product[: handed.start("receiver")].strip().removesuffix(" to"), receiver
     return product, target
+
+
+def customer_groups(product_idea: str) -> list[str]:
+    """The groups of people or organisations the idea names anywhere (its possible customers), as keys."""
+    found = [
+        word.lower()
+        for word in WORD.findall(product_idea)
+        if word.lower() in GROUP_NOUNS or (AGENT_PLURAL.fullmatch(word) and not NOT_AGENTS.search(word))
+    ]
+    return list(dict.fromkeys(key for word in found for key in terms(word)))
 
 
 def restatement(product_idea: str) -> str:

@@ -36,6 +36,7 @@ LIST_MARKER = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 WORD = re.compile(r"[a-z0-9]+")
 MIN_WORDS = 7  # shorter lines are bylines and captions rather than statements
 SKIP_PREFIXES = ("#", "|", ">", "```", "---")
+TABLE_RULE = re.compile(r"^\|?[\s:|-]+\|?$")  # "|---|:--:|": the line under a table's header
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,8 @@ class Sentence:
 
 
 def split_sentences(source: Source) -> list[Sentence]:
-    """The prose sentences of a source (headings, tables, block quotes and very short lines skipped)."""
+    """The prose sentences of a source and its table rows that state a number (headings, block quotes
+    and very short lines skipped)."""
     sentences: list[Sentence] = []
     heading = ""
     for line in source.content.splitlines():
@@ -57,6 +59,9 @@ def split_sentences(source: Source) -> list[Sentence]:
         # section headings only: a document title ("Leaders, Gaps and Saturation") covers everything
         if stripped.startswith("##"):
             heading = stripped.lstrip("#").strip()
+        if stripped.startswith("|") and (row := table_row(stripped)):
+            sentences.append(Sentence(row, source.id, len(sentences), heading))
+            continue
         if not stripped or stripped.startswith(SKIP_PREFIXES):
             continue
         stripped = LIST_MARKER.sub("", stripped)
@@ -70,6 +75,18 @@ def split_sentences(source: Source) -> list[Sentence]:
             if not text.endswith(":"):
                 sentences.append(Sentence(text, source.id, len(sentences), heading))
     return sentences
+
+
+def table_row(line: str) -> str:
+    """A table row that states something ("| Market size, 2024 | €310m |" -> "Market size, 2024 | €310m"),
+    verbatim so it can be quoted; "" for the header rule and rows without a number or a sentence."""
+    if TABLE_RULE.match(line):
+        return ""
+    row = line.strip().strip("|").strip()
+    cells = [cell.strip() for cell in row.split("|") if cell.strip()]
+    if len(cells) < 2 or not (re.search(r"\d", row) or _long_enough(row)) or len(row.split()) < 3:
+        return ""
+    return row
 
 
 def _item_fact(text: str) -> bool:

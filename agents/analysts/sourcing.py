@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from agents.analysts.amounts import PRICE
-from agents.analysts.idea import TARGET_END, sentences_of, split_product, terms
+from agents.analysts.idea import TARGET_END, customer_groups, recipient, sentences_of, split_product, terms
 from agents.analysts.sentences import stem
 from agents.state import ProductContext, Source, SourceAssessment, SourceType
 
@@ -148,7 +148,21 @@ class IdeaTerms:
 
 
 def idea_terms(context: ProductContext) -> IdeaTerms:
-    """The terms of the idea's defining (first) sentence, split at its "for <customer>"."""
+    """The terms of the idea's defining (first) sentence, split at its "for <customer>"; the customer
+    also takes those a later sentence sells to ("We sell it to consumers and to employers"), and when
+    no sentence names one that way, the groups of people or organisations the idea names ("… rooms at
+    rural markets where smallholder farmers and traders pay per crate")."""
+    idea = _defining_terms(context)
+    later = [
+        receiver for sentence in sentences_of(context.product_idea)[1:] if (receiver := recipient(sentence))
+    ]
+    named = frozenset(stem(term) for receiver in later for term in terms(receiver))
+    if not idea.customer and not named:
+        named = frozenset(stem(term) for term in customer_groups(context.product_idea))
+    return IdeaTerms(idea.product, idea.customer | (named - idea.product))
+
+
+def _defining_terms(context: ProductContext) -> IdeaTerms:
     first = (sentences_of(context.product_idea) or [context.product_idea])[0]
     product, target = split_product(first)
     customer = frozenset(stem(term) for term in terms(target))
@@ -283,13 +297,36 @@ def _text_date(text: str) -> date | None:
         return None
 
 
+def brand(source: Source) -> str:
+    """The name a site goes by: its domain's first label ("glowpay" for https://www.glowpay.example/x)."""
+    host = re.sub(r"^https?://(?:www\.)?", "", source.url.lower()).split("/")[0]
+    return re.sub(r"[^a-z0-9]", "", host.split(".")[0])
+
+
+def named_rivals(sources: list[Source], relevant: set[str]) -> set[str]:
+    """Vendors' own pages whose name the relevant sources mention: a rival's pricing page is about
+    this market even when it never uses the idea's words (it speaks of "members", not "adults")."""
+    told = " ".join(f"{s.title} {s.content}".lower() for s in sources if s.id in relevant)
+    return {
+        source.id
+        for source in sources
+        if source.id not in relevant
+        and len(name := brand(source)) >= 4
+        and source_type(source) == "vendor"
+        and re.search(rf"\b{re.escape(name)}\b", told)
+    }
+
+
 def assess(sources: list[Source], context: ProductContext) -> list[SourceAssessment]:
     """Type, date and relevance of each source retrieved for one agent."""
     idea = idea_terms(context)
     weight = weights(idea.all, sources)
+    judged = {source.id: relevance(source, idea, weight) for source in sources}
+    rivals = named_rivals(sources, {i for i, (_, relevant) in judged.items() if relevant})
     assessments = []
     for source in sources:
-        score, relevant = relevance(source, idea, weight)
+        score, relevant = judged[source.id]
+        relevant = relevant or source.id in rivals
         when = published(source)
         assessments.append(
             SourceAssessment(

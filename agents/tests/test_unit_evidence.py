@@ -11,9 +11,10 @@ from agents.analysts.disagreements import measure_conflicts, price_conflicts
 from agents.analysts.extractive_customer import analyse_customers
 from agents.analysts.figures import figures
 from agents.analysts.idea import parse_idea, terms
-from agents.analysts.sentences import Sentence, split_line, stem
+from agents.analysts.sentences import Sentence, split_line, split_sentences, stem
 from agents.analysts.sourcing import assess, source_type
 from agents.analysts.vetting import Evidence
+from agents.citations import quote_found
 from agents.evidence import (
     adjacent_market,
     find_conflicts,
@@ -609,3 +610,22 @@ def test_one_conflict_per_pair_of_sources_between_their_closest_figures() -> Non
     conflicts = find_conflicts([whole, niche, other], relevant=set())
     # then the two sources disagree once, on the figures closest to one quantity
     assert [{side.value for side in c.sides} for c in conflicts] == [{"$52 million", "$31 million"}]
+
+
+def test_a_table_row_stating_a_number_is_a_quotable_sentence_and_its_rule_is_not() -> None:
+    # given a page whose key figures sit in a markdown table
+    page = source(
+        "## Key figures\n\n| Measure | Value |\n|---|---:|\n"
+        "| Greenhouse sensor market, 2025 | EUR 44 million |\n"
+        "| Compound annual growth, 2025-2030 | 11.5% |\n| Notes | see text |\n"
+    )
+    # when it is split into sentences
+    found = split_sentences(page)
+    # then each row with a number is one sentence, verbatim in the page (a quote can be checked)
+    assert [s.text for s in found] == [
+        "Greenhouse sensor market, 2025 | EUR 44 million",
+        "Compound annual growth, 2025-2030 | 11.5%",
+    ]
+    assert all(quote_found(s.text, page.content) and s.heading == "Key figures" for s in found)
+    # and the row is typed like a sentence: a market size of 2025
+    assert typed(found[0].text)[0][:2] == ("EUR 44 million", "market_size")

@@ -53,3 +53,68 @@ def test_a_named_receiver_is_the_customer_facet() -> None:
     terms = idea_terms(parse_idea("A subscription that rents e-scooters to university students in Lisbon."))
     assert stem("student") in terms.customer and stem("scooter") in terms.product
     assert stem("lisbon") not in terms.customer  # the place is a detail, not who pays
+
+
+def test_a_verb_used_without_an_object_hands_nothing_over() -> None:
+    # "until it sells, to cut …": a purpose, not a receiver
+    sentence = (
+        "Shared freezers at fishing harbours where catches wait until the boat sells, to cut fish losses"
+    )
+    assert split_product(sentence)[1] == ""
+
+
+def test_customers_named_in_a_later_sentence_or_as_groups_join_the_customer_terms() -> None:
+    # given an idea whose "for" names a broad group and a later sentence names its buyers
+    sold = idea_terms(
+        parse_idea(
+            "A journaling app for teenagers in Canada that turns mood check-ins into weekly reflections. "
+            "We sell it to school boards and to youth clinics as a wellbeing programme."
+        )
+    )
+    # then the buyers are customers too, without the words after "as"
+    assert {stem("teenagers"), stem("boards"), stem("clinics")} <= sold.customer
+    assert stem("programme") not in sold.customer and stem("wellbeing") not in sold.customer
+    # given an idea naming no customer by "for" or "to", but groups who use it
+    grouped = idea_terms(
+        parse_idea(
+            "Mobile grain dryers at village collection points where maize growers and grain brokers pay "
+            "per sack, so harvests do not rot in the rainy season."
+        )
+    )
+    # then those groups are its customers, and the product is its head noun phrase
+    assert {stem("growers"), stem("brokers")} <= grouped.customer
+    assert {stem("grain"), stem("dryers")} <= grouped.product
+    assert stem("sack") not in grouped.customer
+
+
+def test_a_rivals_own_page_named_by_a_relevant_source_is_relevant() -> None:
+    from datetime import UTC, datetime
+
+    from agents.analysts.sourcing import assess
+    from agents.state import Source
+
+    def page(url: str, title: str, content: str) -> Source:
+        return Source(id=url[8:16], url=url, title=title, content=content, agent="competitor",
+                      retrieved_at=datetime.now(UTC))  # fmt: skip
+
+    # given an idea, a review about it that names a rival, the rival's own pricing page in its own words,
+    # and another vendor's page that no relevant source names
+    context = parse_idea("Online piano lessons for retired adults, taught live in small groups.")
+    review = page(
+        "https://reviews.example/piano", "Piano lessons for retired adults compared",
+        "Retired adults learning piano online have three options. KeyCircle teaches piano in small live "
+        "groups for retired adults. Retired learners say group piano lessons keep them practising.",
+    )  # fmt: skip
+    rival = page(
+        "https://keycircle.example/pricing", "KeyCircle pricing",
+        "Join a class today. Our members pay $39 a month. Start your free trial now and pick your plan.",
+    )  # fmt: skip
+    stranger = page(
+        "https://drumbox.example/pricing", "DrumBox pricing",
+        "Join a class today. Our members pay $29 a month. Start your free trial now and pick your plan.",
+    )  # fmt: skip
+    # when the sources are assessed
+    judged = {note.source_id: note for note in assess([review, rival, stranger], context)}
+    # then the named rival's page is relevant and the unnamed vendor's is not
+    assert judged[review.id].relevant and judged[rival.id].relevant
+    assert judged[rival.id].source_type == "vendor" and not judged[stranger.id].relevant
