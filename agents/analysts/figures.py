@@ -434,8 +434,9 @@ def scope_of(text: str) -> str:
     or else the clause's subject ("Family meal planning apps generated …"); "" when none."""
     for pattern in (SCOPE, SCOPE_AFTER, SPENT_ON):
         match = pattern.search(text)
-        if match and (words := _scope_words(match.group(1), stop_at_verbs=pattern is not SCOPE)):
-            return words
+        words = _scope_words(match.group(1), stop_at_verbs=pattern is not SCOPE) if match else ""
+        if words and not all(_place_word(word) for word in words.split()):
+            return words  # "Kenya's market for milk coolers" is defined after "market", not by "Kenya's"
     subject = SUBJECT_END.search(text)
     if subject and subject.start() < 60:
         return _scope_words(text[: subject.start()], stop_at_verbs=False)
@@ -455,6 +456,13 @@ def _scope_words(phrase: str, stop_at_verbs: bool) -> str:
         if word.lower() not in SCOPE_DROP and not PLACE.fullmatch(word) and not re.match(r"\d|[$€£]", word):
             words.append(word)
     return " ".join(words).strip(" ,'")
+
+
+def _place_word(word: str) -> bool:
+    """A place or its people's adjective, possessive or not ("Kenya's", "Dutch", "Nigerian"): where a
+    market is, not what it is."""
+    bare = re.sub(r"['\u2019]s$", "", word.strip(",.;:()"))
+    return bool(PLACE.fullmatch(bare) or (bare[:1].isupper() and places_in(bare)))
 
 
 def in_market_context(sentence: Sentence) -> bool:

@@ -187,7 +187,8 @@ def analysed(state: ResearchState, sources: list[Source]) -> tuple[Findings, lis
     flag_figures(findings, report_sources, datetime.now(UTC).year)
     set_aside_vendor_claims(findings[0])
     idea = lexical_terms(state["context"])
-    set_aside_adjacent_markets(findings[0], idea, state["product_idea"])
+    titles = {source.id: source.title for source in sources}
+    set_aside_adjacent_markets(findings[0], idea, state["product_idea"], titles)
     relevant = {source.id for source in report_sources if source.relevant}
     findings[0].headline = headline(findings[0], relevant, idea.all)
     return findings, report_sources

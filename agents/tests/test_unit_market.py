@@ -6,9 +6,10 @@ import pytest
 
 from agents.analysts.disagreements import count_conflicts, owner, stated_disagreements
 from agents.analysts.figures import figures
+from agents.analysts.idea import parse_idea
 from agents.analysts.sentences import Sentence
-from agents.evidence import find_conflicts
-from agents.state import Figure
+from agents.evidence import find_conflicts, lexical_terms, set_aside_adjacent_markets
+from agents.state import Figure, MarketFindings
 
 
 def kinds(text: str) -> list[tuple[str, str]]:
@@ -176,3 +177,53 @@ def test_a_vendor_page_and_a_statistics_row_count_the_ideas_customers() -> None:
     # and a statistics row ("Label: 14,000") counts its label's noun
     rows = count_conflicts(sentences, owners, frozenset({"A4", "A5"}))
     assert [[side.value for side in c.sides] for c in rows] == [["14,000", "9,000 kitchen robots"]]
+
+
+def _sizes(*texts: str) -> MarketFindings:
+    found = [f for index, text in enumerate(texts) for f in _typed(text, f"S{index + 1}")]
+    return MarketFindings(market_size=[f for f in found if f.kind == "market_size"])
+
+
+def test_a_market_defined_in_words_that_never_name_the_product_is_left_out() -> None:
+    # given an idea about pottery-kiln rental by the hour for ceramic studios in Portugal
+    idea = "Electric pottery kilns rented by the hour to small ceramic studios in Portugal."
+    context = parse_idea(idea)
+    market = _sizes(
+        "The Portuguese market for renting electric kilns to studios was worth EUR 12 million in 2024.",
+        "Portugal's market for dental furnace equipment is worth about EUR 90 million a year.",
+        "The market was worth EUR 15 million in 2024, about half of it paid by art schools.",
+        "The wider ceramics equipment market, including glazes and wheels, reached EUR 300 million in 2024.",
+        "The commercial segment was worth EUR 20 million in 2024.",
+    )
+    titles = {
+        "S1": "Kiln rental for studios in Portugal, 2025",
+        "S2": "Dental furnaces: a market brief",
+        "S3": "Studio kilns by the hour",
+        "S4": "Ceramics equipment in Iberia",
+        "S5": "Studio kiln rental",
+    }
+    # when sizes of other products' markets are set aside
+    set_aside_adjacent_markets(market, lexical_terms(context), idea, titles)
+    # then the dental furnace market is gone; the idea's, an undefined one, a wider one and a segment stay
+    assert [f.value for f in market.market_size] == [
+        "EUR 12 million",
+        "EUR 15 million",
+        "EUR 300 million",
+        "EUR 20 million",
+    ]
+
+
+def test_a_market_named_after_its_place_is_defined_by_what_follows_market_for() -> None:
+    [figure] = _typed(
+        "Kenya's market for milk cooling equipment is worth about KES 4.2 billion a year.", "S1"
+    )
+    assert figure.scope == "milk cooling equipment"
+
+
+def test_a_paraphrased_definition_on_a_page_about_something_else_is_kept() -> None:
+    idea = "Electric pottery kilns rented by the hour to small ceramic studios in Portugal."
+    market = _sizes("Hourly firing contracts in Portugal were worth EUR 9 million in 2024.")
+    set_aside_adjacent_markets(
+        market, lexical_terms(parse_idea(idea)), idea, {"S1": "Studio kilns by the hour"}
+    )
+    assert [f.value for f in market.market_size] == ["EUR 9 million"]
