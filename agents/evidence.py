@@ -331,6 +331,22 @@ def comparable_growth(left: Figure, right: Figure) -> bool:
     return not (scopes[0] and scopes[1]) or bool(scopes[0] & scopes[1])
 
 
+RANGE_END = re.compile(r"\d\s?(?:to|-|\u2013)\s?$")
+
+
+def same_count(left: Figure, right: Figure) -> bool:
+    """Two counts of one noun that count one thing: their sentences share three words besides the noun,
+    and neither is the end of a range ("firms of 500 to 5,000 employees" describes firms' sizes)."""
+    for figure in (left, right):
+        quote = figure.quote or figure.text
+        at = quote.find(figure.value)
+        if at > 0 and RANGE_END.search(quote[max(0, at - 8) : at]):
+            return False
+    noun = set(_content(_quantity(left).split(":", 1)[-1]))
+    shared = set(_content(left.quote or left.text)) & set(_content(right.quote or right.text))
+    return len(shared - noun) >= 3
+
+
 def _weak(figure: Figure) -> bool:
     return figure.vendor_claim or figure.dated
 
@@ -358,6 +374,8 @@ def find_conflicts(
             if not same_place(left.geography, right.geography, home or set()):
                 continue  # two places, not one quantity
             if left.kind in SAME_SCOPE_ONLY and not comparable_growth(left, right):
+                continue
+            if left.kind == "population" and not same_count(left, right):
                 continue
             high, low = sorted((_number(left), _number(right)), reverse=True)
             key = (_quantity(left), frozenset([*left.source_ids, *right.source_ids]))

@@ -39,6 +39,9 @@ SHARE_BASE = re.compile(
 PRICE_DISAGREE = 1.05  # a list price is exact, not an estimate: 5% apart is a different price
 MIN_SHARED = 3
 MIN_OVERLAP = 0.5
+TERSE_WORDS = 4
+# generic for an idea, yet what a share measures: "26% use a CGM" and "14% used a CGM" are one measure
+USE = {"use": "use", "used": "use", "uses": "use", "using": "use"}
 LIMIT = 3
 
 
@@ -65,10 +68,10 @@ def measures(sentence: Sentence) -> list[Measure]:
     found.sort(key=lambda match: (match.group("number") is None, match.start()))
     units = [_unit(match.group("unit") or "%") for match in found]
     content = frozenset(
-        stem(part)
+        USE.get(part, stem(part))
         for word in WORD.findall(sentence.text.lower())
         for part in {word, *word.split("-")}  # "first-attempt" also counts as "first" and "attempt"
-        if len(part) > 1 and part not in STOPWORDS and part not in GENERIC
+        if len(part) > 1 and part not in STOPWORDS and (part not in GENERIC or part in USE)
     )
     return [
         Measure(_value(match) or 0.0, match.group(0), unit, content, sentence)
@@ -162,7 +165,10 @@ def measure_conflicts(sentences: list[Sentence], vendor: frozenset[str] = frozen
             shared = left.words & right.words
             overlap = len(shared) / max(1, min(len(left.words), len(right.words)))
             key = frozenset({left.sentence.text, right.sentence.text})
-            if len(shared) < MIN_SHARED or overlap < MIN_OVERLAP or key in seen:
+            # a terse line ("**CGM use.** 26% currently use a CGM.") names its measure in few words: two
+            # shared are enough when they are most of them
+            terse = min(len(left.words), len(right.words)) <= TERSE_WORDS
+            if len(shared) < (2 if terse else MIN_SHARED) or overlap < MIN_OVERLAP or key in seen:
                 continue
             claimed = [m.sentence.source_id in vendor for m in (left, right)]
             if all(claimed):
@@ -524,6 +530,11 @@ def _counts(sentence: Sentence, owner: str = "") -> list[Count]:
         number = match.group("number")
         if any(m.start() <= match.start("number") < m.end() for m in MONEY.finditer(sentence.text)):
             continue  # "USD 1.2 billion in payments" is a sum, not a count
+        if re.search(
+            r"\d\s?(?:to|-|\u2013)\s?$",
+            sentence.text[max(0, match.start("number") - 8) : match.start("number")],
+        ):
+            continue  # "firms of 500 to 5,000 employees" describes firms' sizes
         around = clause_of(sentence.text, match.start(), match.end())
         if CHANGE.search(around) or AHEAD.search(around):
             continue

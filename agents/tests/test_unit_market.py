@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.analysts.disagreements import count_conflicts, owner, stated_disagreements
+from agents.analysts.disagreements import count_conflicts, measure_conflicts, owner, stated_disagreements
 from agents.analysts.figures import figures
 from agents.analysts.idea import parse_idea
 from agents.analysts.sentences import Sentence
@@ -227,3 +227,27 @@ def test_a_paraphrased_definition_on_a_page_about_something_else_is_kept() -> No
         market, lexical_terms(parse_idea(idea)), idea, {"S1": "Studio kilns by the hour"}
     )
     assert [f.value for f in market.market_size] == ["EUR 9 million"]
+
+
+def test_a_terse_survey_line_and_a_report_sentence_measure_one_share() -> None:
+    terse = Sentence("**Kiln use.** 31% currently use a kiln.", "S2", 0)
+    full = Sentence("Only 12% of Portuguese ceramic studios used a kiln in 2024, mostly large ones.", "S1", 0)
+    [conflict] = measure_conflicts([terse, full])
+    assert sorted(side.value for side in conflict.sides) == ["12%", "31%"]
+    # a terse line sharing one word is not enough
+    assert measure_conflicts([Sentence("**Glaze.** 31% buy glaze online.", "S3", 0), full]) == []
+
+
+def test_the_end_of_a_range_of_sizes_is_not_a_count_of_the_thing() -> None:
+    sizes = Sentence(
+        "Mid-sized studios (5 to 40 employees) are underserved by kiln makers in Lisbon.", "S1", 0
+    )
+    other = Sentence(
+        "We spoke with two studio owners whose studios have 12,000 employees in Lisbon kilns.", "S2", 0
+    )
+    assert count_conflicts([sizes, other], {}, frozenset({"S1", "S2"})) == []
+    left = Figure(text="", quote=sizes.text, value="40 employees", kind="population", source_ids=["S1"])
+    right = Figure(text="", quote=other.text, value="12,000 employees", kind="population", source_ids=["S2"])
+    for figure in (left, right):
+        figure.verified = True
+    assert find_conflicts([left, right], relevant=set()) == []
