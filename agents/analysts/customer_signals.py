@@ -86,12 +86,19 @@ PAY_VERB = re.compile(
 )
 PRICE_CONTEXT = re.compile(
     r"\bwillingness to pay\b|\bwould pay\b|\bwhat (?:\w+ ){0,3}(?:would |'d |\u2019d )?(?:pay|spend)\b"
-    r"|\bpric(?:e|es|ing) (?:expectations?|sensitivity|they)\b|\bstated price",
+    r"|\bpric(?:e|es|ing) (?:expectations?|sensitivity|they)\b|\bstated price"
+    r"|\bwould (?:\w+ ){1,2}(?:pay|spend)\b|\bwilling(?:ness)? to pay\b|\bpaying for\b",
     re.IGNORECASE,
 )
 PRICE_TOPIC = re.compile(r"\b(?:price|prices|pricing|budgets?|spend(?:ing)?)\b", re.IGNORECASE)
 ASKING = frozenset({"survey", "interviews"})  # sources that ask customers; their price sections are answers
 PER_UNIT = re.compile(r"\bper\b|/|\b(?:a|an|each) \w+$", re.IGNORECASE)
+# a table whose rows are offers ("Plan | Price", "Tool | Price per seat"): its prices are list prices
+OFFER_COLUMN = re.compile(
+    r"(?:plans?|products?|tools?|apps?|vendors?|providers?|services?|tiers?|packages?|offers?|brands?"
+    r"|compan(?:y|ies)|options?|editions?)\b",
+    re.IGNORECASE,
+)
 ASKED = re.compile(r"^(?:we )?asked\b|\bwe asked\b|\bquestions? about\b", re.IGNORECASE)
 
 # --- pain points ----------------------------------------------------------------------------------
@@ -108,7 +115,10 @@ PAIN = re.compile(
     r"|fights?|furious|angry|upset|embarrass\w*|scare[ds]?|panic\w*|inconvenien\w*|unhappy|dissatisf\w*"
     r"|brutal|nightmare|headaches?|bottlenecks?|backlogs?|challeng\w*|barriers?|obstacles?|can['\u2019]t"
     r"|cannot|unable|no longer|never (?:arrive|return|finish|hear|get)\w*|gone cold|go cold"
-    r"|costs? (?:us|them|me|him|her)|late"
+    r"|costs? (?:us|them|me|him|her)|late|(?:do|does|did) not (?:know|trust|understand)"
+    r"|distrust\w*|mistrust\w*|(?:don|doesn|didn)['\u2019]t (?:know|trust|understand)|too [a-z]{3,}"
+    r"|quit(?:s|ting)?|stop(?:s|ped|ping)? (?:using|\w+ing)|block(?:s|ed|ing)"
+    r"|(?:have|has|had) no (?!idea\b|plans?\b)\w+|no access to|not covered"
     r"|(?:ran|run|runs|running) out|out of stock|(?:throw|threw|thrown|throwing) away|brok(?:e|en) down"
     r"|breaks? down|ruin\w*|destroy\w*|damag\w*|spoil\w*|rott(?:ed|ing)|stolen|theft|leak(?:s|ed|ing)?"
     r"|broken|kill(?:s|ed)?|died|turn(?:s|ed)? away|unpaid|overdue|declin(?:e|ed|es)|reject(?:s|ed|ion|ions)?"
@@ -158,12 +168,14 @@ DRIVER = re.compile(
     r"|\bwould win\b|\bwhat (?:\w+ ){0,2}values?\b|\bvalued?\b|\bprefer\w*\b|\bloyal\w*\b|\bsatisf\w*\b"
     r"|\bkeep using\b|\bcited by \d|\breasons? (?:to|for) (?:choos|switch|stay|buy)\w*|\bchose\b|\bchoos\w+\b"
     r"|\btrust\w*\b|\blove[sd]?\b|\bdecid\w+ factors?\b|\bmost (?:wanted|requested)\b|\bcare most\b"
+    r"|\bkeeps? (?:\w+ )?going\b|\bkept (?:\w+ )?going\b|\bthe one thing\b"
     r"|\bwould recommend\b|\b(?:switched|stayed|stay|chose|renewed)\b[^.;]{0,30}\bbecause\b"
     r"|\b(?:stay|stays|stayed|stick|sticks|stuck) with\b",
     re.IGNORECASE,
 )
 DRIVER_TOPIC = re.compile(
-    r"\bwhat (?:\w+ ){0,2}(?:matters?|values?|wants?|likes?|loves?)\b|\bchoos\w+|\bchoice\b"
+    r"\bwhat (?!if\b)(?:\w+ ){0,2}(?:matters?|values?|wants?|likes?|loves?)\b|\bchoos\w+|\bchoice\b"
+    r"|\bkeep (?:\w+ )?using\b|\bworth keeping\b|\bwhat would (?:make|keep|get|bring)\b|\bmatters? most\b"
     r"|\b(?:satisfaction|buying|purchase|purchasing|choice|loyalty|retention|switching) drivers?\b"
     r"|\bdrivers of (?:choice|satisfaction)\b"
     r"|\bpriorities\b|\bwhy (?:\w+ ){0,2}(?:stay|switch|buy|choose|keep|stick|use|leave)\b"
@@ -216,8 +228,10 @@ def unit_price(text: str) -> bool:
 def is_willing(unit: Unit, customers: set[str]) -> bool:
     """What customers say they would pay, or pay today per unit; never a list price or a market size."""
     text = unit.text
-    if MONEY.search(text) or SECOND_PERSON.search(text):
+    if MONEY.search(text) or SECOND_PERSON.search(text) or unit.headline:
         return False
+    if unit.row:
+        return willing_row(unit)
     priced = bool(PRICE.search(text)) or has_share(text)
     if RESISTANCE.search(text) and priced:
         return True
@@ -234,6 +248,20 @@ def is_willing(unit: Unit, customers: set[str]) -> bool:
     if not verb or names_a_product(text):  # "subscribers pay £9.99 a month for PawPoint": a list price
         return False
     return unit_price(text[verb.start() :]) and payer_before(text, verb, customers)
+
+
+def willing_row(unit: Unit) -> bool:
+    """A table row of answers to "what would you pay" ("$20 to $40 a month | 31%", "Nothing | 22%"), or a
+    survey's row of what customers pay today ("Median price paid | $62 per seat per month"); never a
+    table of products and their list prices."""
+    text = unit.text
+    if names_a_product(text) or OFFER_COLUMN.match(unit.header):
+        return False
+    context = " | ".join((unit.section_topic, unit.header))  # a title covers the document, not one table
+    if PRICE_CONTEXT.search(context) and (PRICE.search(text) or has_share(text)):
+        return True
+    verb = PAY_VERB.search(text)
+    return bool(unit.source_type in ASKING and verb and unit_price(text[verb.start() :]))
 
 
 def names_a_product(text: str) -> bool:
@@ -274,9 +302,13 @@ def pain_signals(unit: Unit, focus: set[str]) -> int:
 def pain_score(unit: Unit, customers: set[str], focus: set[str]) -> float:
     """How surely the sentence states a problem customers have (0: it does not)."""
     text = unit.text
-    signals = pain_signals(unit, focus) + bool(pain_cues(unit.minor, focus))
-    if not signals or MONEY.search(text) or NOT_CUSTOMER_PAIN.search(text.lstrip("*")):
+    signals = pain_signals(unit, focus) + bool(pain_cues(unit.minor, focus) or pain_cues(unit.lead, focus))
+    if not signals or MONEY.search(text) or NOT_CUSTOMER_PAIN.search(text.lstrip("*")) or unit.headline:
         return 0.0
+    if unit.row and not (PROBLEM_TOPIC.search(unit.context) and pain_signals(unit, focus)):
+        return 0.0  # a table row is a problem only in a table of problems
+    if driver_topic(unit) and not PROBLEM_TOPIC.search(unit.context):
+        return 0.0  # under "What would make them stay" a sentence gives a reason, not a problem
     score = 2.0 * signals
     if RESPONDENT_SHARE.search(text) or has_share(text):
         score += 2
@@ -291,10 +323,20 @@ def pain_score(unit: Unit, customers: set[str], focus: set[str]) -> float:
     return score + min(2, len(focus & words(text))) * 0.5
 
 
+def driver_topic(unit: Unit) -> bool:
+    """Whether the unit sits under a heading, lead, list intro or table header about what customers value
+    ("What would make them stay", "matters most | share")."""
+    parts = (unit.section_topic, unit.lead, unit.header)
+    return any(DRIVER_TOPIC.search(part) or DRIVER.search(part) for part in parts if part)
+
+
 def driver_score(unit: Unit, customers: set[str]) -> float:
     """How surely the sentence states what makes customers choose or stay (0: it does not)."""
     text = unit.text
-    cue, topic = bool(DRIVER.search(text)), bool(DRIVER_TOPIC.search(unit.topic))
+    cue = bool(DRIVER.search(text))
+    topic = driver_topic(unit)
+    if unit.headline or (unit.row and not topic):
+        return 0.0  # a bold lead labels its paragraph; a table row counts only in a table of reasons
     framing = FRAMING.search(text) and not has_share(text)  # "Respondents ranked what they value": a question
     if not (cue or topic) or MONEY.search(text) or framing:
         return 0.0

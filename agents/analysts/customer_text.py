@@ -41,6 +41,9 @@ class Unit:
     parent: str = ""  # the heading one level up ("Customer segments" above "### Solo practitioners")
     lead: str = ""  # the paragraph's bold run-in lead, when it has one
     row: bool = False  # a table row ("Solo practitioners | 34% | ..."), its cells joined by " | "
+    header: str = ""  # a table row's header row ("Customer type | Share"), cells joined by " | "
+    headline: bool = False  # a paragraph's bold run-in lead as a unit of its own ("**Low enrolment.**")
+    titled: bool = False  # its heading is the document's title (a level-1 heading): it covers everything
 
     @property
     def text(self) -> str:
@@ -53,9 +56,15 @@ class Unit:
         return self.minor or self.heading
 
     @property
+    def section_topic(self) -> str:
+        """The nearest heading that covers a section, not the whole document (a title names the document's
+        subject, not what one paragraph answers)."""
+        return self.minor or ("" if self.titled else self.heading)
+
+    @property
     def context(self) -> str:
         """Everything around the sentence that says what it is about."""
-        return " | ".join(part for part in (self.heading, self.minor, self.opener) if part)
+        return " | ".join(part for part in (self.heading, self.minor, self.opener, self.header) if part)
 
 
 def plain(text: str) -> str:
@@ -130,6 +139,7 @@ class _Reader:
         self.in_paragraph = False
         self.levels: list[tuple[int, str]] = []  # the open headings, outermost first
         self.in_table = False
+        self.header = ""  # the open table's header row
 
     def read(self, line: str) -> None:
         """Take one stripped line."""
@@ -149,8 +159,11 @@ class _Reader:
             self._set_minor(line, "bold")
             self.in_paragraph = False
         elif item := LIST_MARKER.match(line):
-            for part in split_line(unbolded(line[item.end() :])):
-                self._add(part.strip(), listed=True)
+            body = line[item.end() :]
+            run_in = RUN_IN.match(body)  # "- **Apps abandoned.** 33% have stopped ...": the lead is its topic
+            lead = run_in.group("lead").strip(" .:!?*_") if run_in else ""
+            for part in split_line(unbolded(run_in.group("rest") if run_in else body)):
+                self._add(part.strip(), listed=True, item_lead=lead)
         elif line.endswith(":") and len(line.split()) <= 12 and not self.in_paragraph:
             self._set_minor(line.rstrip(":").strip(), "intro")
         else:
@@ -165,14 +178,23 @@ class _Reader:
         self._set_minor("", "")
 
     def _table_row(self, line: str, header: bool) -> None:
-        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if header:
+            self.header = " | ".join(cells)
         if header or all(re.fullmatch(r":?-*:?", cell) for cell in cells) or not any(cells):
             return  # a table's header and its separator name columns, not things
         text = " | ".join(cells)
         sentence = Sentence(text, self.source.id, len(self.units), self.heading)
         self.units.append(
-            Unit(sentence, self.source_type, self.heading, self.minor, "", False, self._parent(), "", True)
-        )
+            Unit(
+                sentence, self.source_type, self.heading, self.minor, "", False, self._parent(), "", True,
+                self.header, titled=self._titled(),
+            )
+        )  # fmt: skip
+
+    def _titled(self) -> bool:
+        """Whether the open heading is the document's title (level 1)."""
+        return bool(self.levels) and self.levels[-1][0] == 1
 
     def _parent(self) -> str:
         """The enclosing section's heading (never the document's title: a title covers everything)."""
@@ -188,7 +210,7 @@ class _Reader:
         if run_in:
             lead = line[: run_in.start("rest")].strip()
             self._set_minor("", "")
-            self._add(lead, opener="")
+            self._add(lead, opener="", headline=True)
             self._set_minor(run_in.group("lead").strip(" .:!?*_"), "lead")
             line = run_in.group("rest")
         for part in split_line(unbolded(line)):
@@ -204,11 +226,16 @@ class _Reader:
     def _set_minor(self, text: str, kind: str) -> None:
         self.minor, self.minor_kind, self.opener = text, kind, ""
 
-    def _add(self, text: str, listed: bool = False, opener: str = "") -> None:
+    def _add(
+        self, text: str, listed: bool = False, opener: str = "", headline: bool = False, item_lead: str = ""
+    ) -> None:
         if not is_sentence(plain(text)):
             return
         sentence = Sentence(text, self.source.id, len(self.units), self.heading)
-        lead = self.minor if self.minor_kind == "lead" else ""
+        lead = item_lead or (self.minor if self.minor_kind == "lead" else "")
         self.units.append(
-            Unit(sentence, self.source_type, self.heading, self.minor, opener, listed, self._parent(), lead)
-        )
+            Unit(
+                sentence, self.source_type, self.heading, self.minor, opener, listed, self._parent(), lead,
+                headline=headline, titled=self._titled(),
+            )
+        )  # fmt: skip

@@ -32,7 +32,8 @@ SEVERE = re.compile(
 ADVICE_WORDS = ("should", "wish", "ask for", "asked for", "would like", "would win", "want", "need")
 LIMIT = 5
 PAIN_LIMIT = 8
-WTP_LIMIT = 8
+WTP_LIMIT = 10  # a survey's answer bands are one row each
+HEADING_WORDS = 6
 SAME_POINT = 0.6  # share of meaning words two sentences share when they make the same point
 
 
@@ -66,7 +67,7 @@ def frequency(text: str) -> Level:
 
 def pain_point(unit: Unit) -> PainPoint:
     """A pain point quoting its sentence, rated by survey share and wording intensity."""
-    text = plain(unit.text)
+    text = claim_text(unit)
     impact: Level = "high" if SEVERE.search(text) else "medium"
     return PainPoint(
         text=text,
@@ -78,8 +79,17 @@ def pain_point(unit: Unit) -> PainPoint:
 
 
 def clean_claim(unit: Unit) -> Claim:
-    """A claim stating the unit's sentence (Markdown emphasis removed), quoting it verbatim."""
-    return Claim(text=plain(unit.text), source_ids=[unit.sentence.source_id], quote=unit.text)
+    """A claim stating the unit's sentence (Markdown emphasis removed), quoting it verbatim; a table row
+    reads "first cell: other cells" ("$20 to $40 a month: 31%")."""
+    return Claim(text=claim_text(unit), source_ids=[unit.sentence.source_id], quote=unit.text)
+
+
+def claim_text(unit: Unit) -> str:
+    """The unit as a reader reads it: the sentence without emphasis, a row as "first cell: the rest"."""
+    if not unit.row:
+        return plain(unit.text)
+    first, *rest = plain(unit.text).split(" | ")
+    return f"{first}: {', '.join(cell for cell in rest if cell)}" if rest else first
 
 
 def content_words(text: str) -> set[str]:
@@ -116,7 +126,15 @@ def best(units: list[Unit], score: dict[int, float], limit: int) -> list[Unit]:
 def readable_units(sources: list[Source], types: dict[str, SourceType]) -> list[Unit]:
     """Every unit of the customer-side sources that states a finding (no caveat, demographic, question)."""
     units = [unit for source in sources for unit in read_units(source, types.get(source.id, "unknown"))]
-    return [unit for unit in units if is_finding(unit.sentence, f"{unit.heading} | {unit.minor}")]
+    return [
+        unit for unit in units if is_finding(unit.sentence, f"{unit.heading} | {heading_like(unit.minor)}")
+    ]
+
+
+def heading_like(minor: str) -> str:
+    """A minor heading as a heading ("Who answered"); a list's introducing sentence ("Respondents picked
+    the features that would matter most") is no heading about the sample, whatever its first word."""
+    return minor if len(minor.split()) <= HEADING_WORDS else ""
 
 
 @dataclass
@@ -152,8 +170,8 @@ def analyse_customers(
     customer_side = [s for s in [*evidence.sources, *evidence.voices] if s.id not in evidence.vendor]
     types = {note.source_id: note.source_type for note in evidence.assessments}
     every_unit = readable_units(customer_side, types)
-    # table rows name things (segments); they state no finding
-    placed = place([unit for unit in every_unit if not unit.row], customers, focus)
+    # a table row states a finding only under a heading, intro or header that says what it answers
+    placed = place(every_unit, customers, focus)
     groups, people = segments_and_personas(every_unit, customers)
     findings = CustomerFindings(
         pain_points=[pain_point(unit) for unit in placed.pains],

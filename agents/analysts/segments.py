@@ -18,13 +18,39 @@ from agents.analysts.customer_text import Unit, plain
 from agents.analysts.sentences import PERCENT, singular, words
 from agents.state import Claim, Segment
 
+# people and organisations that buy, beyond the shared people nouns: a segment is as often a kind of
+# business as a kind of person
+BUYER_NOUNS = frozenset(
+    singular(word)
+    for word in (
+        *("enterprises", "startups", "smes", "shops", "stores", "chains", "restaurants", "cafes", "clinics"),
+        *("hospitals", "schools", "universities", "farms", "institutions", "hotels", "banks", "fintechs"),
+        *("labs", "studios", "brands", "merchants", "cooperatives", "co-operatives", "pharmacies"),
+        *("bakeries", "salons", "gyms", "dealerships", "charities", "seniors", "retirees", "tenants"),
+        *(
+            "landlords",
+            "clinicians",
+            "surgeons",
+            "nurses",
+            "vets",
+            "chefs",
+            "cooks",
+            "pilots",
+            "smallholders",
+        ),
+    )
+)
 LIMIT = 8
 MAX_NAME_WORDS = 9
 GROUP_TOPIC = re.compile(
     r"\bsegment\w*|\bgroups?\b|\bcohorts?\b|\bwho (?:buys|pays|uses|buy|pay|use)\b|\bniches\b"
     r"|\baudiences?\b|\b(?:customer|buyer|user|client) (?:types?|groups?|profiles?)\b"
     r"|\b(?:types|kinds) of (?:customers|buyers|users|clients)\b"
-    r"|\btarget (?:customers|markets?|users|groups?)\b|^(?:the )?(?:buyers|customers)\b",
+    r"|\btarget (?:customers|markets?|users|groups?)\b|^(?:the )?(?:buyers|customers)\b"
+    r"|\bwho (?:is|are|was|were) (?:most |more )?(?:interested|keen|likely)\b|\bmost interested\b"
+    r"|\binterest by\b|\bearly adopters?\b|\bideal (?:customers?|buyers?|users?|clients?)\b"
+    r"|\bbest (?:prospects|fit)\b|\bwho (?:would|will|wants?|needs?) (?:\w+ )?(?:buy|pay|use|sign)"
+    r"|\bby (?:customer|buyer|client|company|firm|business|user|organi[sz]ation) (?:type|size|group)\b",
     re.IGNORECASE,
 )
 NOT_GROUP_TOPIC = re.compile(
@@ -43,12 +69,41 @@ HEADING = re.compile(
 # "*Priya, the first-time puppy owner*", "Dana, the solo attorney", "Joy, a 26-year-old nurse"
 PERSON = re.compile(
     r"(?:(?<=[*_])|(?<=^)|(?<=: )|(?<=\. )|(?<=^Meet ))(?P<person>[A-Z][a-z]+(?: [A-Z][a-z]+)?,"
-    r" (?:the|a|an|our) [^*_.;]{3,80}?)(?=[*_]|[.;]|,? who\b|$)"
+    r" (?:(?:the|a|an|our) [^*_.;]{3,80}?|\d{2}, [^*_.;]{3,80}?))(?=[*_]|[.;]|,? who\b|$)"
 )
+# a named individual with an age: "Daniel, 52, drives ..." (an interviewee: never a segment)
+AGED_PERSON = re.compile(r"\b(?P<first>[A-Z][a-z]+)(?: [A-Z][a-z]+)?, (?:\d{2}|aged \d{2}),")
 SHARE_OF = re.compile(
-    r"^(?P<name>(?:[A-Z][\w-]*|[a-z-]+)(?: [\w&'-]+){0,6}?) (?:make up|account for|represent|are|form)"
-    r" (?P<share>\d+(?:\.\d+)?\s?%) of (?:the )?(?:respondents|customers|users|buyers|market|demand|sample"
-    r"|panel)"
+    r"^(?P<name>(?:[A-Z][\w-]*|[a-z-]+)(?: [\w&'-]+){0,6}?) (?:make up|made up|account for|accounted for"
+    r"|represent|represented|are|were|form|formed) (?P<share>\d+(?:\.\d+)?\s?%) of (?:the |all )?"
+    r"(?:\w+ ){0,2}?"
+    r"(?:respondents|customers|users|buyers|market|demand|sample|panel|spending|spend|sales|revenue"
+    r"|subscribers|clients|orders|bookings|sign-?ups)\b"
+)
+# "By buyer size, mid-sized firms accounted for 41% of spending, large enterprises for 47% and ..."
+BREAKDOWN = re.compile(r"^By (?:\w+[ -]){0,2}?(?:\w+), (?P<rest>.+)$")
+BREAKDOWN_ITEM = re.compile(
+    r"^(?:and )?(?P<name>[\w&' -]+?)(?: \([^)]*\))? (?:(?:accounted|account|accounting) for|made up|make up"
+    r"|represented|represent|were|are|for|at|with) (?P<share>\d+(?:\.\d+)?\s?%)"
+)
+# "Florists, bakeries and pharmacies make up most buyers"
+MOST_OF = re.compile(
+    r"^(?P<names>[A-Z][^.;:]{2,120}?) (?:make up|made up|account for|accounted for|are|were|represent)"
+    r" (?:most|the bulk|the majority|the largest share|two thirds|half) (?:of )?(?:the |our |all )?"
+    r"(?:\w+ )?(?:buyers|customers|users|clients|demand|sales|respondents|subscribers|members|sign-?ups)\b"
+)
+# "Interest was highest among X and among Y", "popular especially among X"
+INTEREST_AMONG = re.compile(
+    r"\b(?:highest|strongest|greatest|keenest|most common|most popular|most interested|most likely"
+    r"|most often|especially|particularly|mainly|mostly|above all) among (?P<names>[^.;]+)",
+    re.IGNORECASE,
+)
+AMONG_SPLIT = re.compile(r",? and (?:also )?among |,? among |,? as well as among ")
+# "Smallholder growers were the second group", "Couriers are the largest segment"
+ORDINAL_GROUP = re.compile(
+    r"^(?P<name>[A-Z][\w-]*(?: [\w&'-]+){0,7}?) (?:were|are|was|is|formed|form|made up|make up) the"
+    r" (?:first|second|third|fourth|next|largest|biggest|smallest|main|other|fastest-growing|most \w+)"
+    r" (?:\w+ )?(?:group|segment|cohort|buyers?|customers?)\b"
 )
 ENUMERATION = re.compile(
     r"\b(?:kinds|types|groups|segments|sorts|categories) of (?:customers?|buyers?|users?|clients?|\w+)\b"
@@ -66,7 +121,8 @@ OFFER = re.compile(
     re.IGNORECASE,
 )
 AMONG = re.compile(
-    r"\bAmong (?:the )?(?P<name>[a-z][\w-]*(?: [\w&'-]+){0,7}?)(?: \((?P<share>\d+(?:\.\d+)?\s?%)[^)]*\))?,"
+    r"(?:^|[,;] )[Aa]mong (?:the )?(?P<name>[a-z][\w-]*(?: [\w&'\u2013-]+){0,7}?)"
+    r"(?: \((?P<share>\d+(?:\.\d+)?\s?%)[^)]*\))?,"
 )
 COMPARISON = re.compile(
     r"^(?P<name>[A-Z][a-z-]+(?: [a-z&-]+){0,6}?) (?:were|are|was|is|stated|reported|said) (?:\w+ ){0,2}?"
@@ -74,13 +130,16 @@ COMPARISON = re.compile(
 )
 NOT_GROUP_START = re.compile(
     r"^(?:after|before|during|when|while|if|in|on|at|for|from|with|without|by|as|since|until|because|although"
-    r"|the|this|that|these|those|it|there|some|most|many|all)\b",
+    r"|the|this|that|these|those|it|there|some|most|many|all|several|few|both|each|every|other|others"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|half|none|no|we|they|our|their)\b",
     re.IGNORECASE,
 )
 VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did|can|will|would|could|should)\b", re.I)
 HEAD_CUT = re.compile(
-    r" (?:in|with|for|from|of|at|on|across|outside|inside|far|near|who|that|under|over) "
+    r" (?:in|with|for|from|of|at|on|across|outside|inside|far|near|who|that|under|over|than) "
     r"|(?<=s) [a-z]{2,}ing "  # "instructors running their own school": the head is the plural before it
+    # "adults diagnosed in ...": the head is the plural before the participle
+    r"|(?<=s) (?:newly |recently |already |first )?[a-z]{3,}ed "
 )
 CUT = re.compile(r",| \(| who | whose | that | which | where | when |: | [-\u2013\u2014] |; ")
 
@@ -104,9 +163,19 @@ DEMOGRAPHIC_NAME = re.compile(
 )
 
 
+def described_by_what(name: str) -> bool:
+    """A group named by what its members do or have: "those newly prescribed a new drug", "those
+    managing without insulin" (not "those who are ...": a clause)."""
+    return bool(
+        re.match(r"those (?!who\b|that\b|with\b|in\b)\w+ \w+", name, re.IGNORECASE)
+    ) and not VERB.search(name)
+
+
 def is_group(name: str) -> bool:
     """A noun phrase naming people or organisations ("Regional carriers in the hail belt", "Solo
     practitioners"): its head noun is plural or a people noun; not a clause, not one person."""
+    if described_by_what(name) and len(name.split()) <= MAX_NAME_WORDS:
+        return True
     if not name or len(name.split()) > MAX_NAME_WORDS or PERSON.search(name) or DEMOGRAPHIC_NAME.match(name):
         return False  # "Women", "Respondents aged 25-34": who answered, not whom to sell to
     if NOT_GROUP_START.search(name) or VERB.search(name):
@@ -126,7 +195,7 @@ def is_people(name: str, customers: set[str]) -> bool:
         return False
     head = head_words[-1]
     return (
-        singular(head) in PEOPLE
+        singular(head) in PEOPLE | BUYER_NOUNS
         or singular(head) in {singular(word) for word in customers}
         or is_agent_noun(head)
     )
@@ -172,8 +241,68 @@ def candidates(units: list[Unit], customers: set[str]) -> list[tuple[Segment, Un
         if item:
             listed.append((item, unit))
         elif not unit.row:
+            listed += [(segment, unit) for segment in topical_groups(unit, customers)]
             prose += [(segment, unit) for segment in described_groups(unit, customers)]
     return headed + listed + prose
+
+
+NAMED_GROUP = re.compile(
+    r"\b[A-Z]\w+ (?:[A-Z]\w+ )*[Gg]roup\b"
+)  # "Cedar Vets group": a company, not customers
+EMPHASIS = re.compile(r"(?:\*\*|__)(?P<name>[^*_]{3,90}?)(?:\*\*|__)")
+FIRST_VERB = re.compile(
+    r" (?:is|are|was|were|has|have|had|do|does|did|can|could|will|would|should|may|might|must|felt|feel|feels"
+    r"|said|say|says|told|tell|ran|run|runs|paid|pay|pays|spent|spend|spends|chose|choose|found|find|took"
+    r"|take|gave|give|saw|see|got|get|kept|keep|lost|lose|want|wants|need|needs|use|uses|buy|buys|bought"
+    r"|made|make|makes|[a-z]{3,}ed) "
+)
+AFTER_PREPOSITION = re.compile(r"\b(?:from|with|in|on|at|of|for|by|a|an|the|their|its|our)$", re.IGNORECASE)
+LEADING = re.compile(r"^(?:the|these|those|our|their)(?: (?:two|three|four|five|six|\d+))? ", re.IGNORECASE)
+
+
+def topical_groups(unit: Unit, customers: set[str]) -> list[Segment]:
+    """Groups a paragraph under a heading or lead about groups ("Who is most interested", "**Segments we
+    heard.**") names: its emphasised phrases ("interest was highest among **women traders**"), else the
+    subject of each of its sentences ("Mid-sized product companies with a small platform team felt ...")."""
+    topics = [
+        topic for topic in (unit.lead, unit.topic) if group_topic(topic) and not NAMED_GROUP.search(topic)
+    ]
+    if unit.listed or unit.headline or PERSONA_TOPIC.search(unit.topic) or not topics:
+        return []
+    found = []
+    for match in EMPHASIS.finditer(unit.text):
+        name = match.group("name").strip(" .,:;")
+        before = plain(unit.text[: match.start()])
+        among = re.search(r"\bamong (?:the )?((?:[a-z-]+ ){0,2})$", before)
+        if among and not is_group(name):
+            name = f"{among.group(1)}{name}"  # "among adults **diagnosed this year**", "among those **…**"
+        if among or is_group(name) or is_people(name, customers):
+            found.append(Segment(name=name, description=plain(unit.text), evidence=evidence(unit)))
+    if found or EMPHASIS.search(unit.text):
+        return found
+    subject = subject_of(plain(unit.text))
+    if subject and is_people(subject, customers):
+        return [Segment(name=subject, description=plain(unit.text), evidence=evidence(unit))]
+    return []
+
+
+def subject_of(text: str) -> str:
+    """The noun phrase a sentence opens with, up to its verb ("The two fintech companies needed ..." ->
+    "fintech companies"); "" when it opens otherwise."""
+    verb = next(
+        (v for v in FIRST_VERB.finditer(text) if not AFTER_PREPOSITION.search(text[: v.start()])), None
+    )  # "Caterers working from rented kitchens were ...": "rented" describes the kitchens
+    if not verb:
+        return ""
+    subject = LEADING.sub("", text[: verb.start()].strip())
+    subject = CUT.split(f"{subject} ", maxsplit=1)[0].strip()
+    if (
+        not 2 <= len(subject.split()) <= MAX_NAME_WORDS
+        or NOT_GROUP_START.search(subject)
+        or VERB.search(subject)
+    ):
+        return ""
+    return subject
 
 
 def headed_group(unit: Unit) -> Segment | None:
@@ -207,7 +336,7 @@ def listed_group(unit: Unit) -> Segment | None:
         name = name_of(unit.text)
     elif unit.row:
         name = unit.text.split(" | ")[0]
-    elif unit.lead:
+    elif unit.lead and is_group(name_of(unit.lead)):
         name = name_of(unit.lead)
     else:
         return None
@@ -230,14 +359,42 @@ def enumerated_groups(unit: Unit, customers: set[str]) -> list[Segment]:
 def described_groups(unit: Unit, customers: set[str]) -> list[Segment]:
     """Groups a sentence singles out: "X make up 44% of respondents", "Among X (29% of the panel), ...",
     "X were the most price-sensitive" (comparisons only in customers' own sources)."""
-    found_groups = enumerated_groups(unit, customers)
-    for pattern in (SHARE_OF, AMONG, COMPARISON):
+    found_groups = enumerated_groups(unit, customers) + breakdown_groups(unit, customers)
+    for pattern in (SHARE_OF, AMONG, COMPARISON, ORDINAL_GROUP):
         found = pattern.search(plain(unit.text))
         voiced = pattern is not COMPARISON or unit.source_type in CUSTOMER_VOICE
-        if found and voiced and is_people(found.group("name"), customers):
+        # "X were the second group" says itself that X is a group; elsewhere X must name people
+        named = found and (
+            is_group(found.group("name"))
+            if pattern is ORDINAL_GROUP
+            else is_people(found.group("name"), customers)
+        )
+        if found and voiced and named:
             share = found.groupdict().get("share") or ""
             found_groups.append(Segment(name=found.group("name"), description=share, evidence=evidence(unit)))
     return found_groups
+
+
+def breakdown_groups(unit: Unit, customers: set[str]) -> list[Segment]:
+    """Groups of a breakdown: "By buyer size, mid-sized firms accounted for 41% of spending, large
+    enterprises for 47% and small teams for 12%"; "X, Y and Z make up most buyers"; "Interest was highest
+    among X, and among Y"."""
+    text = plain(unit.text)
+    items: list[tuple[str, str]] = []
+    if by := BREAKDOWN.match(text):
+        for part in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=[\w&' -]+? (?:for|at|with) \d)", by.group("rest")):
+            if item := BREAKDOWN_ITEM.match(part.strip()):
+                items.append((item.group("name").strip(), item.group("share")))
+    if most := MOST_OF.match(text):
+        parts = re.split(r",\s*(?:and |or )?|\s+(?:and|or)\s+", most.group("names"))
+        items += [(name_of(part), "") for part in parts if part.strip()]
+    if interest := INTEREST_AMONG.search(text):
+        items += [(name_of(part), "") for part in AMONG_SPLIT.split(interest.group("names"))]
+    found = []
+    for name, share in items:
+        if is_people(name, customers) or described_by_what(name):
+            found.append(Segment(name=name, description=share or plain(unit.text), evidence=evidence(unit)))
+    return found
 
 
 def described(unit: Unit, name: str) -> str:
@@ -257,6 +414,9 @@ def segments_and_personas(
         for name in names:
             people.setdefault(name.casefold(), Segment(name=name, description="", evidence=evidence(unit)))
     first_names = {name.split(",")[0].split()[0].casefold() for name in (p.name for p in people.values())}
+    first_names |= {
+        match.group("first").casefold() for unit in units for match in AGED_PERSON.finditer(unit.text)
+    }
     groups: dict[str, Segment] = {}
     for segment, unit in candidates(units, customers or set()):
         quoted = {word for word in words(unit.text)}

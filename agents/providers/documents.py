@@ -144,7 +144,153 @@ def parse_html_meta(raw: str) -> dict[str, str]:
     return meta
 
 
+HTML_SKIPPED = HTML_HIDDEN | {"nav", "footer", "aside", "form", "button", "select", "svg", "iframe", "object"}
+HTML_BLOCKS = {
+    "p", "div", "section", "article", "main", "header", "li", "tr", "table", "thead", "tbody", "tfoot",
+    "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "figure", "figcaption", "hr", "address", "details",
+    "summary", "caption",
+}  # fmt: skip
+HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+
+class _HtmlMarkdown(HTMLParser):
+    """A page's visible text as Markdown lines: headings keep their ``#`` level, list items their ``-``,
+    bold its ``**``, table rows their ``|`` cells; navigation, footers and forms are left out, and only
+    ``<main>`` (else ``<article>``) is read when the page has one."""
+
+    def __init__(self, scope: str = "") -> None:
+        super().__init__(convert_charrefs=True)
+        self.scope = scope  # "main" or "article": only text inside it counts
+        self.blocks: list[str] = []
+        self._line: list[str] = []
+        self._prefix = ""  # "# ", "- ", "> " for the line being built
+        self._skipped = 0
+        self._inside = 0 if scope else 1
+        self._quote = 0
+        self._pre = 0
+        self._row: list[str] | None = None
+        self._rows = 0  # rows of the current table written so far
+        self._cell: list[str] | None = None
+        self._bold = 0
+
+    # the line being built
+    def _flush(self) -> None:
+        text = "".join(self._line)
+        if not self._pre:
+            text = " ".join(text.split())
+        if text.count("**") % 2:
+            text = text.replace("**", "")
+        # spaces inside the markers move outside ("** Acme **" -> " **Acme** "); empty emphasis goes
+        text = re.sub(r"\*\*(\s*)(.*?)(\s*)\*\*", lambda m: f"{m[1]}**{m[2]}**{m[3]}" if m[2] else m[1], text)
+        text = " ".join(text.split()) if not self._pre else text.strip()
+        if text and text != "**":
+            quote = "> " if self._quote and not self._prefix.startswith(">") else ""
+            self.blocks.append(f"{quote}{self._prefix}{text}")
+        self._line, self._prefix = [], ""
+
+    def _write(self, text: str) -> None:
+        (self._cell if self._cell is not None else self._line).append(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == self.scope:
+            self._inside += 1
+        if tag in HTML_SKIPPED:
+            self._skipped += 1
+            return
+        if self._skipped or not self._inside:
+            return
+        if tag in HEADING_TAGS or tag in HTML_BLOCKS or tag == "br":
+            if self._cell is None:
+                self._flush()
+            elif tag == "br" or tag in ("p", "div", "li"):
+                self._write(" ")
+        if tag in HEADING_TAGS and self._cell is None:
+            self._prefix = "#" * HEADING_TAGS[tag] + " "
+        elif tag == "li" and self._cell is None:
+            self._prefix = "- "
+        elif tag == "blockquote":
+            self._quote += 1
+        elif tag == "pre":
+            self._pre += 1
+        elif tag == "table":
+            self._rows = 0
+        elif tag == "tr":
+            self._row = []
+        elif tag in ("td", "th") and self._row is not None:
+            self._cell = []
+        elif tag in ("strong", "b") and not self._prefix.startswith("#"):
+            self._bold += 1
+            if self._bold == 1 and self._cell is None:
+                self._write("**")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in HTML_SKIPPED and self._skipped:
+            self._skipped -= 1
+            return
+        if self._skipped or not self._inside:
+            return
+        if tag in ("strong", "b") and self._bold:
+            self._bold -= 1
+            if not self._bold and self._cell is None:
+                self._write("**")
+        elif tag in ("td", "th") and self._cell is not None and self._row is not None:
+            self._row.append(" ".join("".join(self._cell).split()).replace("|", "/"))
+            self._cell = None
+        elif tag == "tr" and self._row is not None:
+            if any(self._row):
+                self.blocks.append("| " + " | ".join(self._row) + " |")
+                self._rows += 1
+                if self._rows == 1:
+                    self.blocks.append("|" + "---|" * len(self._row))
+            self._row = None
+        elif tag in HEADING_TAGS or tag in HTML_BLOCKS:
+            if self._cell is None:
+                self._flush()
+            if tag == "blockquote" and self._quote:
+                self._quote -= 1
+            elif tag == "pre" and self._pre:
+                self._pre -= 1
+        if tag == self.scope and self._inside:
+            self._flush()
+            self._inside -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._skipped or not self._inside:
+            return
+        if self._pre and self._cell is None:
+            for number, line in enumerate(data.split("\n")):
+                if number:
+                    self._flush()
+                    self._pre = max(self._pre, 1)
+                self._line.append(line)
+            return
+        self._write(data)
+
+    def markdown(self) -> str:
+        self._flush()
+        lines: list[str] = []
+        for block in self.blocks:
+            # list items and table rows stay on consecutive lines; other blocks are paragraphs
+            tight = bool(lines) and any(
+                block.startswith(mark) and lines[-1].startswith(mark) for mark in ("- ", "|")
+            )
+            if lines and not tight:
+                lines.append("")
+            lines.append(block)
+        return "\n".join(lines)
+
+
 def _read_html(raw: str) -> str:
+    """The page's text as Markdown (headings, lists, bold leads and tables kept), so pages read like the
+    Markdown documents; trafilatura's extraction when the page yields nothing that way."""
+    lowered = raw.lower()
+    scope = next((tag for tag in ("main", "article") if f"<{tag}" in lowered), "")
+    parser = _HtmlMarkdown(scope)
+    parser.feed(raw)
+    parser.close()
+    text = parser.markdown().strip()
+    if text:
+        return text
     import trafilatura
 
     return trafilatura.extract(raw, include_comments=False) or ""

@@ -1,0 +1,269 @@
+"""Competitor findings on invented pages of domains no corpus covers: which names are competitors, at which
+price and positioning, what they lack, and HTML pages read with their headings, lists and tables."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from agents.analysts.extractive_competitor import analyse_competitors, prices_in
+from agents.analysts.vetting import Evidence
+from agents.providers.documents import load_document
+from agents.state import Source, SourceAssessment, SourceType
+
+
+def source(content: str, source_id: str = "C1", *, url: str = "", title: str = "T") -> Source:
+    return Source(
+        id=source_id,
+        url=url or f"https://review-{source_id.lower()}.example/a",
+        title=title,
+        content=content,
+        agent="competitor",
+        retrieved_at=datetime.now(UTC),
+    )
+
+
+def analyse(*sources: Source, types: dict[str, SourceType] | None = None):  # type: ignore[no-untyped-def]
+    types = types or {}
+    assessments = [
+        SourceAssessment(source_id=s.id, source_type=types.get(s.id, "unknown"), relevance=1, relevant=True)
+        for s in sources
+    ]
+    vendor = {s.id for s in sources if types.get(s.id) == "vendor"}
+    return analyse_competitors(Evidence(list(sources), assessments, 2026, vendor=vendor), set())
+
+
+def names(*sources: Source, types: dict[str, SourceType] | None = None) -> list[str]:
+    return sorted(c.name for c in analyse(*sources, types=types).competitors)
+
+
+# --- names ------------------------------------------------------------------------------------------
+
+
+def test_a_points_title_a_place_a_persona_and_a_group_of_respondents_are_not_competitors() -> None:
+    # given a mooring-market report titling its points in bold, a country priced in its own item, a persona
+    # in interview notes and a survey's group of respondents, beside one real product
+    report = source(
+        "**Waiting lists.** Marinas report waiting lists of two years; waiting lists cost owners $900 a year "
+        "in storage.\n\n"
+        "**Portugal.** Portugal's port authority plans 400 new berths at $30 per night by 2028.\n\n"
+        "**MoorMate** rents visitor moorings by the night for $35 and positions itself as the cruiser's "
+        "app.\n",
+        "C1",
+    )
+    notes = source(
+        "**Tomás, boat owner, Faro.** Pays $40 a night in summer and books by phone.\n\n"
+        "**Younger respondents** were more likely to pay $10 a month for a booking app.\n",
+        "C2",
+    )
+    # when the competitors are analysed
+    found = names(report, notes, types={"C2": "interviews"})
+    # then only the product is one
+    assert found == ["MoorMate"]
+
+
+def test_a_companys_plans_price_the_company_and_are_never_companies_themselves() -> None:
+    # given a grooming company's own pricing page with plans in a table and in a bold list
+    page = source(
+        "# Plans\n\n| Plan | Price | Included |\n|---|---|---|\n"
+        "| Team | $12 per groomer per month | Booking and reminders |\n"
+        "| Enterprise | $20 per groomer per month | Everything in Team, plus payroll |\n\n"
+        "- **Solo**: $6 per month for one groomer, reminders by SMS.\n",
+        "C1",
+        url="https://clipbook.example/pricing",
+        title="ClipBook — Pricing",
+    )
+    # and a review naming a tier word on its own as a table row
+    review = source(
+        "| Tool | Price |\n|---|---|\n| Open Source | Free |\n| Pawtrack | $9 per groomer per month |\n",
+        "C2",
+    )
+    # when the competitors are analysed
+    findings = analyse(page, review)
+    priced = {c.name: c.pricing for c in findings.competitors}
+    # then the company is priced by its plans (units kept), and no plan is a company
+    assert set(priced) == {"ClipBook", "Pawtrack"}
+    assert priced["ClipBook"].startswith(
+        "Team: $12 per groomer per month; Enterprise: $20 per groomer per month"
+    )
+    quotes = [claim.quote for c in findings.competitors if c.name == "ClipBook" for claim in c.evidence]
+    assert "| Team | $12 per groomer per month | Booking and reminders |" in quotes
+
+
+def test_a_word_the_sources_also_write_in_lower_case_is_no_name() -> None:
+    # given a market note whose bold lead is a common word priced in its item
+    note = source(
+        "**Competition.** Prices start at $15 a month, and competition is fierce in the coastal towns.\n\n"
+        "Sailbox costs $15 a month for up to two boats.\n",
+    )
+    # when analysed; then only the product is a competitor
+    assert names(note) == ["Sailbox"]
+
+
+def test_a_name_followed_by_its_description_is_the_proper_name_alone() -> None:
+    # given a listing naming products with a description after their names, in bold and in a table (a
+    # plain word is a name when the sources also use it as one inside a sentence)
+    listing = source(
+        "**Tidemark app.** EUR 7 a month, tide alerts and berth booking, no human support.\n\n"
+        "**Anchor app.** EUR 5 a month, weather alerts.\n\n"
+        "Skippers who left Tidemark say its alerts came late.\n\n"
+        "| Service | Price |\n|---|---|\n| Harbourline berth bookings | EUR 2 per booking |\n",
+    )
+    # when analysed
+    findings = analyse(listing)
+    # then each competitor is the proper name, priced by its own item or row
+    assert {c.name: c.pricing for c in findings.competitors} == {
+        "Tidemark": "EUR 7 a month",
+        "Harbourline": "EUR 2 per booking",
+    }
+
+
+def test_a_generic_option_in_a_priced_list_is_a_competitor_but_a_titled_paragraph_is_not() -> None:
+    # given a guide listing ways to fund a boat repair, one a generic option priced as a rate, and a
+    # paragraph titled with a plain phrase and a price
+    guide = source(
+        "Ways to pay for a refit:\n\n"
+        "1. **Marina credit.** Harbour Finance lends against the berth at 1.5% per month.\n"
+        "2. **Card instalments.** Most card issuers split a refit into 12 payments at 19% a year.\n\n"
+        "**Repair costs rising.** A typical refit now costs $4,000, up from $3,100.\n",
+    )
+    # when analysed
+    found = names(guide)
+    # then the listed options are competitors and the titled paragraph is not
+    assert found == ["Card instalments", "Marina credit"]
+
+
+# --- prices and positioning -----------------------------------------------------------------------
+
+
+def test_a_comparison_tables_price_cell_keeps_its_units_and_its_best_for_column_positions() -> None:
+    # given a comparison table of receipt scanners with a price column and a best-for column
+    table = source(
+        "| Product | Best for | Price |\n|---|---|---|\n"
+        "| Scanwise | Bookkeepers with many clients | $0.25 per 100 scans |\n"
+        "| Receiptly | Sole traders | $4 per user per month, billed yearly |\n",
+    )
+    # when analysed
+    findings = analyse(table)
+    rows = {c.name: (c.pricing, c.positioning) for c in findings.competitors}
+    # then the whole price cell is the pricing and the best-for cell the positioning
+    assert rows == {
+        "Scanwise": ("$0.25 per 100 scans", "Bookkeepers with many clients"),
+        "Receiptly": ("$4 per user per month, billed yearly", "Sole traders"),
+    }
+
+
+def test_a_subject_priced_in_the_next_sentence_and_one_that_rents_are_competitors() -> None:
+    # given a guide where one product is priced in the sentence after the one naming it, and another rents
+    guide = source(
+        "Quayside Care is a concierge for boat owners: hull cleaning, engine checks and winter storage. "
+        "It costs EUR 120 a month, billed yearly.\n\n"
+        "Bluewater Hire rents dinghies by the day for EUR 45, aimed at holiday visitors.\n",
+    )
+    # when analysed
+    priced = {c.name: c.pricing for c in analyse(guide).competitors}
+    # then both are competitors at their stated prices
+    assert priced == {"Quayside Care": "EUR 120 a month", "Bluewater Hire": "EUR 45"}
+
+
+def test_rates_are_prices_but_growth_rates_are_not() -> None:
+    assert prices_in("Lendwell charges 2.5% per month on the amount drawn.") == ["2.5% per month"]
+    assert prices_in("It buys the invoice for 94% of its face value.") == ["94% of its face value"]
+    assert prices_in("Bookings grew 28% a year since 2021.") == []
+    assert prices_in("Start your free trial today.") == []
+    assert prices_in("The basic plan is free for one user.") == ["Free"]
+
+
+# --- gaps -------------------------------------------------------------------------------------------
+
+
+def test_a_bold_question_about_what_is_missing_titles_the_gaps_below_it() -> None:
+    # given a buyer's guide in questions and answers, the last one about what no product does
+    guide = source(
+        "**Q: Which is cheapest?**\nSailbox costs $15 a month for up to two boats.\n\n"
+        "**Q: What is still missing?**\n"
+        "- Winter cover: no service checks a boat's bilge during winter storms.\n"
+        "- A logbook for the insurer: owners still send photos by email to prove maintenance.\n",
+    )
+    # when analysed
+    gaps = [claim.text for claim in analyse(guide).gaps]
+    # then the items under the bold question are the gaps (and the question itself is not)
+    assert gaps[:2] == [
+        "Winter cover: no service checks a boat's bilge during winter storms.",
+        "A logbook for the insurer: owners still send photos by email to prove maintenance.",
+    ]
+
+
+def test_a_comparison_written_in_the_first_person_still_states_gaps() -> None:
+    # given a first-person review of three booking tools, read as a vendor's page, with a section on what
+    # none of them does
+    review = source(
+        "We tried three booking tools at our marina.\n\n"
+        "**Berthly** costs $30 a month. **Dockit** costs $45 a month. **Moorline** costs $60 a month.\n\n"
+        "## What none of them does\n\n"
+        "**Fuel.** None of them lets a visitor pay for fuel and the berth in one booking.\n",
+        "C1",
+    )
+    # when analysed with the review typed as a vendor's page
+    findings = analyse(review, types={"C1": "vendor"})
+    # then its gap is kept: a page comparing three products is not one company's ad
+    assert sorted(c.name for c in findings.competitors) == ["Berthly", "Dockit", "Moorline"]
+    assert [claim.text for claim in findings.gaps] == [
+        "**Fuel.** None of them lets a visitor pay for fuel and the berth in one booking."
+    ]
+
+
+def test_a_forum_on_its_own_site_is_not_a_company_page() -> None:
+    # given a forum whose title names its own site, with prices in its posts
+    forum = source(
+        "sailor_jo: the marina wants $40 a night now, and the app adds $2 per booking.\n",
+        "C1",
+        url="https://boatbuddies.example/forum/t/123",
+        title="BoatBuddies forum - marina prices",
+    )
+    # when analysed with the source typed as a forum; then the site is no competitor
+    assert names(forum, types={"C1": "review_forum"}) == []
+
+
+# --- HTML pages ---------------------------------------------------------------------------------------
+
+
+def test_html_pages_keep_headings_list_items_bold_leads_and_tables(tmp_path: Path) -> None:
+    # given a pricing page with navigation, a heading, a plan list, a table and a footer
+    (tmp_path / "pricing.html").write_text(
+        "<html><head><title>Sailbox pricing</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/blog'>Blog</a></nav>"
+        "<main><h1>Plans for boat owners</h1><h2>Monthly</h2>"
+        "<ul><li><strong>Mooring</strong>: $15 per boat per month</li>"
+        "<li><b>Marina</b>: $40 per berth per month</li></ul>"
+        "<table><tr><th>Add-on</th><th>Price</th></tr>"
+        "<tr><td>Winter checks</td><td>$8 a visit</td></tr></table>"
+        "<p>Prices include tax.<br>Cancel any time.</p></main>"
+        "<footer>© 2026 Sailbox Ltd. All rights reserved.</footer></body></html>"
+    )
+    # when the page is loaded
+    document = load_document(tmp_path / "pricing.html", tmp_path)
+    # then it reads like the Markdown documents: headings, list items, bold leads and table rows kept,
+    # navigation and footer left out
+    assert document is not None
+    assert document.text == (
+        "# Plans for boat owners\n\n## Monthly\n\n"
+        "- **Mooring**: $15 per boat per month\n- **Marina**: $40 per berth per month\n\n"
+        "| Add-on | Price |\n|---|---|\n| Winter checks | $8 a visit |\n\n"
+        "Prices include tax.\n\nCancel any time."
+    )
+    assert document.title == "Sailbox pricing"
+
+
+def test_markdown_and_text_documents_load_as_before(tmp_path: Path) -> None:
+    # given a Markdown page with front matter and a text page with header lines
+    markdown = "# Moorings\n\n- **Sailbox**: $15 a month\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+    (tmp_path / "a.md").write_text(f"---\ntitle: Moorings\nurl: https://m.example/a\n---\n{markdown}")
+    (tmp_path / "b.txt").write_text(
+        "Title: Forum\nURL: https://f.example/b\nsailor: **bold** stays as written\n"
+    )
+    # when they are loaded
+    first, second = load_document(tmp_path / "a.md", tmp_path), load_document(tmp_path / "b.txt", tmp_path)
+    # then their text is the file's body as written
+    assert first is not None and first.text == markdown.strip()
+    assert second is not None and second.text == "sailor: **bold** stays as written"

@@ -1,0 +1,219 @@
+"""Customer findings on layouts the analyst was not written for: invented pages about a mobile
+knife-sharpening service, a ferry-ticketing tool and a dental-lab booking app (no corpus sentences)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from agents.analysts.extractive_customer import analyse_customers
+from agents.analysts.vetting import Evidence
+from agents.state import CustomerFindings, Source, SourceAssessment, SourceType
+
+
+def source(source_id: str, content: str) -> Source:
+    return Source(
+        id=source_id,
+        url=f"https://{source_id.lower()}.example/page",
+        title=content.splitlines()[0].lstrip("# "),
+        content=content,
+        agent="customer",
+        retrieved_at=datetime(2026, 5, 1, tzinfo=UTC),
+    )
+
+
+def findings(
+    *documents: tuple[str, str, SourceType], focus: set[str], customers: set[str]
+) -> CustomerFindings:
+    sources = [source(source_id, content) for source_id, content, _ in documents]
+    notes = [
+        SourceAssessment(source_id=source_id, source_type=kind, relevant=True, relevance=0.8)
+        for source_id, _, kind in documents
+    ]
+    return analyse_customers(
+        Evidence(sources=sources, assessments=notes, research_year=2026), focus, customers
+    )
+
+
+def segment_names(result: CustomerFindings) -> list[str]:
+    return [segment.name.lower() for segment in result.segments]
+
+
+SHARPENING_SURVEY = """# Blade care in commercial kitchens: 2026 survey
+
+We surveyed 420 head chefs and kitchen managers in March 2026.
+
+## Who is most interested
+
+Interest in a weekly van visit was highest among independent restaurants with fewer than ten cooks, and
+among hotel kitchens that run a banqueting service. Sushi bars were the second group, because their knives
+need the finest edge. Caterers working from rented kitchens were twice as likely to want a loan set while
+theirs are away.
+
+## Who answered
+
+58% of respondents were men; the median respondent was 41 years old.
+"""
+
+FERRY_NOTES = """Notes from nine conversations with ferry and water-taxi operators
+
+Tomasz, 47, runs two water taxis on a lake in the north. He sells tickets from a tin box.
+
+**Segments we heard.** Island ferry companies with fewer than five boats felt the booking problem most.
+Water-taxi operators running late-night services asked for offline ticket checks. The two river-cruise firms
+needed invoices for tour groups.
+
+**Who pays.** The owner signs off every purchase in most of the nine businesses.
+"""
+
+LAB_REPORT = """# Dental lab booking software: market note 2026
+
+By customer type, independent dental practices accounted for 52% of bookings, dental chains for 31% and
+hospital clinics for 17%.
+
+Orthodontists, implant surgeons and prosthodontists make up most buyers of premium crown work.
+"""
+
+COMPANY_NEWS = """# Harbour Foods Group reports a record year
+
+The group said its frozen range grew faster than any other. Coastal retailers are feeling the pressure of
+higher freight costs.
+"""
+
+
+def test_segments_are_read_from_interest_breakdowns_and_ordinal_groups_in_prose() -> None:
+    # given a survey whose "Who is most interested" section names groups in running prose
+    result = findings(
+        ("S1", SHARPENING_SURVEY, "survey"), focus={"knife", "sharpening"}, customers={"kitchens", "chefs"}
+    )
+    names = segment_names(result)
+    # then each group it singles out is a segment
+    assert "independent restaurants with fewer than ten cooks" in names
+    assert "hotel kitchens" in names
+    assert "sushi bars" in names
+    assert "caterers working from rented kitchens" in names
+    # and who answered the survey (demographics) is no segment
+    assert not any(name == "men" or "respondents" in name for name in names)
+
+
+def test_sentences_under_a_segments_lead_name_their_subject_and_aged_people_are_never_segments() -> None:
+    # given interview notes with a run-in "Segments we heard" paragraph and a named, aged interviewee
+    result = findings(
+        ("S1", FERRY_NOTES, "interviews"), focus={"ferry", "ticketing"}, customers={"operators"}
+    )
+    names = segment_names(result)
+    # then each sentence's subject is a segment, without its article or count
+    assert "island ferry companies with fewer than five boats" in names
+    assert "water-taxi operators running late-night services" in names
+    assert "river-cruise firms" in names
+    # and the lead itself, the interviewee and "who pays" sentences are not segments
+    assert not any("segments we heard" in name or "tomasz" in name or "owner" in name for name in names)
+
+
+def test_breakdowns_by_customer_type_and_most_buyers_lists_name_segments() -> None:
+    # given an analyst note breaking bookings down by customer type, and a "make up most buyers" sentence
+    result = findings(("S1", LAB_REPORT, "analyst_report"), focus={"dental", "lab"}, customers={"dentists"})
+    segments = {segment.name.lower(): segment for segment in result.segments}
+    # then each customer type of the breakdown is a segment with its share
+    assert segments["independent dental practices"].description == "52%"
+    assert segments["dental chains"].description == "31%"
+    assert segments["hospital clinics"].description == "17%"
+    # and the buyers a sentence lists are segments too
+    assert {"orthodontists", "implant surgeons", "prosthodontists"} <= set(segments)
+
+
+def test_a_company_named_group_is_not_a_heading_about_customer_groups() -> None:
+    # given company news whose title names "Harbour Foods Group"
+    result = findings(("S1", COMPANY_NEWS, "news"), focus={"freight"}, customers={"retailers"})
+    # then none of its sentences' subjects becomes a segment
+    assert segment_names(result) == []
+
+
+SCHOOL_RUN_SURVEY = """# Parents and the school run: 2026 survey
+
+We surveyed 900 parents of primary-school children in January 2026.
+
+## Headline findings
+
+- **No idea where the bus is.** 61% say they do not know when the bus will arrive on a cold morning.
+- **Calls go nowhere.** 34% have stopped calling the school office because nobody answers before 8am.
+- **Ridge Lane Academy.** 18% of parents walk their children to school.
+
+## Would they pay for live tracking?
+
+We described an app that shows the bus on a map and alerts parents five minutes before it arrives.
+
+| Answer | Share of parents |
+|---|---|
+| Nothing, the school should pay | 27% |
+| Up to £2 a month | 38% |
+| More than £5 a month | 11% |
+
+## What would make them use it
+
+Respondents picked the features that would matter most (up to two):
+
+1. An alert at least five minutes before the bus arrives, with no manual checking: 52%
+2. Seeing the driver's name and the bus number: 21%
+
+## Who answered
+
+| Age band | Share |
+|---|---|
+| 30 to 39 | 48% |
+"""
+
+APPS_COMPARED = """# Bus-tracking apps compared
+
+## Prices
+
+| App | Price |
+|---|---|
+| BusBuddy | £3.99 a month |
+| RouteWatch | £2.49 a month |
+"""
+
+
+def test_answer_tables_list_items_and_table_rows_are_placed_by_the_question_they_answer() -> None:
+    # given a survey whose findings are bulleted with bold leads, whose price answers and reasons to use
+    # the product are a table and a numbered list, and a review page listing apps' list prices
+    result = findings(
+        ("S1", SCHOOL_RUN_SURVEY, "survey"),
+        ("S2", APPS_COMPARED, "review_forum"),
+        focus={"bus", "tracking"},
+        customers={"parents"},
+    )
+    pains = [p.text for p in result.pain_points]
+    paying = [claim.text for claim in result.willingness_to_pay]
+    drivers = [claim.text for claim in result.satisfaction_drivers]
+    # then the bulleted problems are pain points ("do not know", "stopped calling")
+    assert any(text.startswith("61% say they do not know") for text in pains)
+    assert any(text.startswith("34% have stopped calling") for text in pains)
+    # and every answer band of "would they pay" is willingness to pay, read as "answer: share"
+    assert "Up to £2 a month: 38%" in paying
+    assert "Nothing, the school should pay: 27%" in paying
+    assert "More than £5 a month: 11%" in paying
+    # and the numbered reasons under "what would make them use it" are satisfaction drivers, not pains,
+    # although the list's intro opens with "Respondents"
+    assert "An alert at least five minutes before the bus arrives, with no manual checking: 52%" in drivers
+    assert not any(text.startswith("An alert") for text in pains)
+    # and list prices of products, the bold leads themselves and who answered are nowhere
+    placed = " ".join([*pains, *paying, *drivers])
+    for never in ("BusBuddy", "£3.99", "No idea where the bus is", "30 to 39"):
+        assert never not in placed
+
+
+EMPLOYER_TABLE = """# What clinics pay for cleaning: 2026 survey of practice managers
+
+| Question | Result |
+|---|---|
+| Median price paid | $310 per clinic per month |
+| Clinics with a cleaning contract | 64% |
+"""
+
+
+def test_a_surveys_row_of_what_customers_pay_per_unit_is_willingness_to_pay() -> None:
+    # given a survey table with the median price its respondents pay per unit
+    result = findings(("S1", EMPLOYER_TABLE, "survey"), focus={"cleaning"}, customers={"clinics"})
+    paying = [claim.text for claim in result.willingness_to_pay]
+    # then that row is what customers pay today; the share with a contract is not a price
+    assert paying == ["Median price paid: $310 per clinic per month"]
