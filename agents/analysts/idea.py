@@ -112,11 +112,28 @@ def recipient(text: str) -> str:
     return receiver if receiver and not POSSESSIVE.match(receiver) and PLURAL.search(receiver) else ""
 
 
+# "for pumps and chillers in small breweries": what the product serves, then where, which names who
+FOR_PHRASE_END = re.compile(r"[.;:]|\s+(?:who|that|which|so|where|when|while)\s+", re.IGNORECASE)
+WHERE_IN = re.compile(r"\s+(?:in|at|of|inside|across)\s+", re.IGNORECASE)
+
+
+def served_groups(phrase: str) -> str:
+    """The groups a "for …" phrase names after "in"/"at" when what follows "for" names none: "pumps,
+    chillers and bottling lines in small craft breweries in Germany" -> "small craft breweries"."""
+    for place in WHERE_IN.split(FOR_PHRASE_END.split(phrase, maxsplit=1)[0])[1:]:
+        candidate = RECEIVER_END.split(TARGET_END.split(place, maxsplit=1)[0], maxsplit=1)[0].strip()
+        if customer_groups(candidate):
+            return candidate
+    return ""
+
+
 def split_product(sentence: str) -> tuple[str, str]:
     """(product, target customer) of a sentence such as "An X for Y, who …"; target "" when unstated."""
     parts = FOR.split(sentence, maxsplit=1)
     product = ARTICLE.sub("", parts[0].strip())
     target = TARGET_END.split(parts[1], maxsplit=1)[0].strip() if len(parts) > 1 else ""
+    if target and not customer_groups(target) and (served := served_groups(parts[1])):
+        target = served
     if not target and (receiver := recipient(product)):
         handed = RECIPIENT.search(product)
         assert handed is not None

@@ -118,3 +118,19 @@ def test_a_rivals_own_page_named_by_a_relevant_source_is_relevant() -> None:
     # then the named rival's page is relevant and the unnamed vendor's is not
     assert judged[review.id].relevant and judged[rival.id].relevant
     assert judged[rival.id].source_type == "vendor" and not judged[stranger.id].relevant
+
+
+def test_a_for_phrase_naming_machines_takes_its_customers_from_where_they_are() -> None:
+    # "for" names what the product serves (machines), "in" names who owns them
+    sentence = (
+        "Retrofit energy meters for ovens, fryers and walk-in freezers in independent bakeries and cafes "
+        "in Portugal, billed per meter"
+    )
+    assert split_product(sentence)[1] == "independent bakeries and cafes"
+    # a "for" that names a group keeps it, whatever follows
+    assert (
+        split_product("A rota app for dentists in small practices in Ohio")[1]
+        == "dentists in small practices in Ohio"
+    )
+    # nothing after "in" that names a group: unchanged
+    assert split_product("Heat pumps for old houses in cold climates")[1] == "old houses in cold climates"
