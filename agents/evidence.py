@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 from agents.analysts.amounts import amount
+from agents.analysts.figures import places_in
 from agents.analysts.idea import GENERIC, STOPWORDS, terms
 from agents.analysts.sentences import stem
 from agents.analysts.sourcing import WORD, IdeaTerms, published, relevance, source_type, weights
@@ -173,12 +174,53 @@ def adjacent_market(figure: Figure, idea: IdeaTerms, idea_words: list[str]) -> b
     return not (idea.customer & set(_content(figure_clause(figure))))
 
 
-def set_aside_adjacent_markets(market: MarketFindings, idea: IdeaTerms, product_idea: str) -> None:
-    """Leave out market sizes and growth rates of a sibling market (see :func:`adjacent_market`)."""
+# a parent market, said to be wider, is context the report keeps with its definition
+PARENT = re.compile(r"\b(?:wider|broader|overall|parent|whole|entire|all|including|includes)\b", re.I)
+
+
+def _names_term(words: list[str], wanted: set[str]) -> bool:
+    """Whether any of ``words`` (stems) is one of ``wanted`` or begins with one ("vet" -> "veterinary")."""
+    return any(word in wanted or any(len(t) >= 3 and word.startswith(t) for t in wanted) for word in words)
+
+
+def other_product_market(figure: Figure, product: set[str], title: str = "") -> bool:
+    """Whether a market size sizes another product's market, on a page about that other product.
+
+    "The U.S. insulin pump market reached $3.1 billion" on a page titled "Insulin pumps in 2025", for
+    a glucose-coaching app: a stated definition of two words or more ("studio kilns", not
+    "commercial"), a clause with no word of the idea's product (places and market words aside), and
+    a source ``title`` naming that definition (the page is about it). A clause naming the product
+    anywhere ("legal practice software (… client intake …)"), a wider market, or a definition in
+    other words on a page about something else (a paraphrase: "workplace hot-drink contracts" in a
+    report on office coffee) is kept, with its definition.
+    """
+    if figure.kind != "market_size" or not product or not title:
+        return False  # a growth rate's subject ("growth in owner-paid consultations") is no definition
+    definition = _content(figure.scope)
+    if len(definition) < 2 or not set(definition) & set(_content(title)):
+        return False  # no definition of its own ("the market" of its source), or not the page's topic
+    clause = figure_clause(figure)
+    if PARENT.search(clause):
+        return False
+    return not _names_term(_content(f"{clause} {figure.scope}"), product)
+
+
+def set_aside_adjacent_markets(
+    market: MarketFindings, idea: IdeaTerms, product_idea: str, titles: dict[str, str] | None = None
+) -> None:
+    """Leave out market sizes and growth rates of a sibling market or of another product's market
+    (see :func:`adjacent_market` and :func:`other_product_market`; ``titles`` are the sources')."""
     words = [stem(term) for term in terms(product_idea)]
-    market.market_size = [f for f in market.market_size if not adjacent_market(f, idea, words)]
-    market.growth = [f for f in market.growth if not adjacent_market(f, idea, words)]
-    market.other_figures = [f for f in market.other_figures if not adjacent_market(f, idea, words)]
+    product = set(idea.product) - {stem(place.lower()) for place in places_in(product_idea)}
+    titles = titles or {}
+
+    def adjacent(figure: Figure) -> bool:
+        title = " ".join(titles.get(i, "") for i in figure.source_ids)
+        return adjacent_market(figure, idea, words) or other_product_market(figure, product, title)
+
+    market.market_size = [f for f in market.market_size if not adjacent(f)]
+    market.growth = [f for f in market.growth if not adjacent(f)]
+    market.other_figures = [f for f in market.other_figures if not adjacent(f)]
 
 
 def first_year(text: str) -> int:
@@ -270,6 +312,41 @@ def same_place(left: str, right: str, home: set[str]) -> bool:
     return not (left and right) and stated in home
 
 
+WIDER = re.compile(r"\b(?:wider|broader|overall|parent|whole|entire|adjacent)\b", re.I)
+MARKET_MONEY = re.compile(r"\b(?:market|segment|sector|industry|spending|spend|revenues?|sales)\b", re.I)
+
+
+def comparable_growth(left: Figure, right: Figure) -> bool:
+    """Two growth rates that may be one quantity: both a market's (or its spending's) growth, both
+    forecasts or both past, neither named as a wider market's, and definitions that do not exclude each
+    other (the same, one unstated, or sharing a word). Downloads growing 30% and a market's 12% CAGR
+    are two things; a narrower and a broader definition of one market growing at 34% and 21.8% are
+    a disagreement the report states with both definitions."""
+    if (left.timeframe == "forecast") != (right.timeframe == "forecast"):
+        return False
+    clauses = [figure_clause(left), figure_clause(right)]
+    if any(WIDER.search(text) or not MARKET_MONEY.search(text) for text in clauses):
+        return False
+    scopes = [set(_content(left.scope)), set(_content(right.scope))]
+    return not (scopes[0] and scopes[1]) or bool(scopes[0] & scopes[1])
+
+
+RANGE_END = re.compile(r"\d\s?(?:to|-|\u2013)\s?$")
+
+
+def same_count(left: Figure, right: Figure) -> bool:
+    """Two counts of one noun that count one thing: their sentences share three words besides the noun,
+    and neither is the end of a range ("firms of 500 to 5,000 employees" describes firms' sizes)."""
+    for figure in (left, right):
+        quote = figure.quote or figure.text
+        at = quote.find(figure.value)
+        if at > 0 and RANGE_END.search(quote[max(0, at - 8) : at]):
+            return False
+    noun = set(_content(_quantity(left).split(":", 1)[-1]))
+    shared = set(_content(left.quote or left.text)) & set(_content(right.quote or right.text))
+    return len(shared - noun) >= 3
+
+
 def _weak(figure: Figure) -> bool:
     return figure.vendor_claim or figure.dated
 
@@ -284,7 +361,7 @@ def find_conflicts(
         if f.kind in COMPARABLE
         and passes_checks(f)
         and _number(f) > 0
-        and f.timeframe != "forecast"
+        and (f.timeframe != "forecast" or f.kind == "growth_rate")  # growth is mostly stated as a forecast
         and (not relevant or any(i in relevant for i in f.source_ids))
     ]
     # one conflict per quantity and pair of sources: the two figures closest in value, the likeliest to
@@ -296,7 +373,9 @@ def find_conflicts(
                 continue
             if not same_place(left.geography, right.geography, home or set()):
                 continue  # two places, not one quantity
-            if left.kind in SAME_SCOPE_ONLY and (not left.scope or left.scope.lower() != right.scope.lower()):
+            if left.kind in SAME_SCOPE_ONLY and not comparable_growth(left, right):
+                continue
+            if left.kind == "population" and not same_count(left, right):
                 continue
             high, low = sorted((_number(left), _number(right)), reverse=True)
             key = (_quantity(left), frozenset([*left.source_ids, *right.source_ids]))

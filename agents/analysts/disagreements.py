@@ -39,6 +39,9 @@ SHARE_BASE = re.compile(
 PRICE_DISAGREE = 1.05  # a list price is exact, not an estimate: 5% apart is a different price
 MIN_SHARED = 3
 MIN_OVERLAP = 0.5
+TERSE_WORDS = 4
+# generic for an idea, yet what a share measures: "26% use a CGM" and "14% used a CGM" are one measure
+USE = {"use": "use", "used": "use", "uses": "use", "using": "use"}
 LIMIT = 3
 
 
@@ -65,10 +68,10 @@ def measures(sentence: Sentence) -> list[Measure]:
     found.sort(key=lambda match: (match.group("number") is None, match.start()))
     units = [_unit(match.group("unit") or "%") for match in found]
     content = frozenset(
-        stem(part)
+        USE.get(part, stem(part))
         for word in WORD.findall(sentence.text.lower())
         for part in {word, *word.split("-")}  # "first-attempt" also counts as "first" and "attempt"
-        if len(part) > 1 and part not in STOPWORDS and part not in GENERIC
+        if len(part) > 1 and part not in STOPWORDS and (part not in GENERIC or part in USE)
     )
     return [
         Measure(_value(match) or 0.0, match.group(0), unit, content, sentence)
@@ -162,7 +165,10 @@ def measure_conflicts(sentences: list[Sentence], vendor: frozenset[str] = frozen
             shared = left.words & right.words
             overlap = len(shared) / max(1, min(len(left.words), len(right.words)))
             key = frozenset({left.sentence.text, right.sentence.text})
-            if len(shared) < MIN_SHARED or overlap < MIN_OVERLAP or key in seen:
+            # a terse line ("**CGM use.** 26% currently use a CGM.") names its measure in few words: two
+            # shared are enough when they are most of them
+            terse = min(len(left.words), len(right.words)) <= TERSE_WORDS
+            if len(shared) < (2 if terse else MIN_SHARED) or overlap < MIN_OVERLAP or key in seen:
                 continue
             claimed = [m.sentence.source_id in vendor for m in (left, right)]
             if all(claimed):
@@ -473,4 +479,162 @@ def _stated_conflict(source_id: str, left: Stated, right: Stated, cue: Sentence)
         f"Figures disagree on {what}, as {source_id} itself reports: {labels[0]} vs {labels[1]} "
         f"({source_id})."
     )
+    return Conflict(quantity=what, sides=sides, statement=statement)
+
+
+# --- counts of one thing across sources ----------------------------------------------------------
+# "More than 6,000 engineering organisations already pay for X" (a vendor) vs "we count about 2,300
+# organisations that paid for X" (an analyst): one count, two values.
+COUNT_OF = re.compile(
+    r"(?<![\w$€£.,])(?P<number>\d{1,3}(?:,\d{3})+(?!\.\d)|\d+(?:\.\d+)?\s?(?:million|billion|thousand)"
+    # a plain number under a thousand only when approximated ("about 310 firms"): "46 farms" is a sample
+    r"|(?:"
+    + "|".join(f"(?<={word} )" for word in ("about", "around", "roughly", "nearly", "almost", "some", "than"))
+    + r")\d{2,3})"
+    r"\s+(?:(?!(?:in|of|on|for|to|from|at|by|per|a|an|the)\s)[a-z-]+\s){0,2}?(?P<noun>[a-z-]+s|people)\b"
+)
+# the count is a sample ("we surveyed 1,200 firms", "a panel of 2,000 adults", "1,500 respondents")
+SAMPLE = re.compile(
+    r"\b(?:surveyed|interviewed|polled|asked|questioned|(?:sample|panel|survey|poll) of)"
+    r"\s(?:about\s|some\s)?$",
+    re.IGNORECASE,
+)
+SAMPLE_NOUN = {"respondent", "participant", "interviewe", "interviewee", "responde"}
+# a statistics table's row: "Commercial electric cargo bikes: 28,000 were in business use"
+LABELLED = re.compile(
+    r"(?P<noun>[a-z-]+s)\b(?:\s(?:in|on|at|under)\s[a-z-]+)?\s?(?::|\.{3,})\s*"
+    r"(?P<number>\d{1,3}(?:,\d{3})+(?!\.\d)|\d+(?:\.\d+)?\s?(?:million|billion))(?!\s?%)",
+    re.IGNORECASE,
+)
+AHEAD = re.compile(r"\b(?:will|by (?:19|20)\d{2}|forecast\w*|expect\w*|projected|could|target\w*)\b", re.I)
+NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[A-Z][a-z]+)*\b|\b[A-Z][a-z]*[A-Z]\w*\b")
+COUNT_LIMIT = 2
+
+
+@dataclass(frozen=True)
+class Count:
+    """A count of things a sentence states ("2,300 organisations"), with what identifies it."""
+
+    value: float
+    written: str
+    noun: str
+    plural: str  # the noun as written ("organisations")
+    names: frozenset[str]
+    words: frozenset[str]
+    sentence: Sentence
+
+
+def _counts(sentence: Sentence, owner: str = "") -> list[Count]:
+    found = []
+    for match in [*COUNT_OF.finditer(sentence.text), *LABELLED.finditer(sentence.text)]:
+        number = match.group("number")
+        if any(m.start() <= match.start("number") < m.end() for m in MONEY.finditer(sentence.text)):
+            continue  # "USD 1.2 billion in payments" is a sum, not a count
+        if re.search(
+            r"\d\s?(?:to|-|\u2013)\s?$",
+            sentence.text[max(0, match.start("number") - 8) : match.start("number")],
+        ):
+            continue  # "firms of 500 to 5,000 employees" describes firms' sizes
+        around = clause_of(sentence.text, match.start(), match.end())
+        if CHANGE.search(around) or AHEAD.search(around):
+            continue
+        if SAMPLE.search(sentence.text[: match.start("number")]) or stem(match.group("noun")) in SAMPLE_NOUN:
+            continue
+        digits = float(re.sub(r"[^\d.]", "", number.split()[0]) or 0)
+        scale = next(
+            (v for k, v in (("billion", 1e9), ("million", 1e6), ("thousand", 1e3)) if k in number), 1.0
+        )
+        noun = match.group("noun")
+        names = frozenset(
+            name.lower()
+            for name in NAME.findall(sentence.text)
+            if name.lower() not in STOPWORDS and not _place(name)
+        ) | ({owner} if owner else set())
+        words = frozenset(
+            stem(w)
+            for w in WORD.findall(sentence.text.lower())
+            for w in {w, *w.split("-")}
+            if len(w) > 2 and w not in STOPWORDS and w not in GENERIC and w not in SCALE_WORDS
+        ) - {stem(noun)}
+        written = match.group(0) if match.re is COUNT_OF else number
+        found.append(Count(digits * scale, written, stem(noun), noun, names, words, sentence))
+    return found
+
+
+def owner(url: str) -> str:
+    """The name a site goes by, from its host ("https://www.acme.example/pricing" -> "acme")."""
+    host = re.sub(r"^[a-z]+://", "", url.lower()).split("/", 1)[0]
+    labels = [label for label in host.split(".") if label not in {"www", "app", "shop", "get", "try"}]
+    return labels[0] if labels else ""
+
+
+def _place(name: str) -> bool:
+    from agents.analysts.figures import PLACES, places_in
+
+    return name in PLACES or bool(places_in(name))
+
+
+def count_conflicts(
+    sentences: list[Sentence],
+    owners: dict[str, str],
+    usable: frozenset[str],
+    idea_nouns: frozenset[str] = frozenset(),
+    vendor: frozenset[str] = frozenset(),
+) -> list[Conflict]:
+    """Two sources counting one thing differently: the same noun, a named product or firm in common
+    (or three more shared words), a quarter or more apart. ``owners`` names whose page a source is (a
+    vendor's own site, by its host: "acme.example/pricing" is Acme's), so "trusted by 1,200 employers"
+    there and "310 employers offering Acme" elsewhere count one thing. Counts come from ``usable`` (relevant)
+    sources, and from any retrieved source when they count the idea's own customers or units
+    (``idea_nouns``): a statistics page not about the product still counts its customers. Samples
+    ("we surveyed 1,200 firms"), changes and forecasts are not counts of the thing today."""
+    pool = [
+        count
+        for sentence in sentences
+        for count in _counts(sentence, owners.get(sentence.source_id, ""))
+        if sentence.source_id in usable or count.noun in idea_nouns
+    ]
+    scored: list[tuple[tuple[bool, int, int], Conflict]] = []
+    seen: set[frozenset[str]] = set()
+    for index, left in enumerate(pool):
+        for right in pool[index + 1 :]:
+            if left.noun != right.noun or left.sentence.source_id == right.sentence.source_id:
+                continue
+            claimed = [count.sentence.source_id in vendor for count in (left, right)]
+            if all(claimed) or not _differ(left.value, right.value):
+                continue
+            named = left.names & right.names
+            shared = len(left.words & right.words)
+            if not named and shared < MIN_SHARED:
+                continue
+            years = {_year(left.sentence), _year(right.sentence)} - {""}
+            if len(years) > 1 and not any(claimed):
+                continue  # two years of one count is a series
+            key = frozenset({left.written, right.written})
+            if key in seen:
+                continue
+            seen.add(key)
+            rank = (not any(claimed), len(named), shared)
+            scored.append((rank, _count_conflict(left, right, named, vendor)))
+    scored.sort(key=lambda item: item[0], reverse=True)
+    return [conflict for _, conflict in scored[:COUNT_LIMIT]]
+
+
+def _count_conflict(left: Count, right: Count, named: frozenset[str], vendor: frozenset[str]) -> Conflict:
+    noun = left.plural.lower()
+    name = next(
+        (n for n in NAME.findall(left.sentence.text + " " + right.sentence.text) if n.lower() in named), ""
+    )
+    what = f"the number of {noun}" + (f" ({name})" if name else "")
+    sides = [
+        ConflictSide(value=c.written, year=_year(c.sentence), source_ids=[c.sentence.source_id])
+        for c in (left, right)
+    ]
+    labels = [f"{s.value} ({', '.join(p for p in (s.year, *s.source_ids) if p)})" for s in sides]
+    claimed = (
+        "; one side is a vendor's own claim"
+        if {*vendor} & {left.sentence.source_id, right.sentence.source_id}
+        else ""
+    )
+    statement = f"Sources disagree on {what}: {labels[0]} vs {labels[1]}{claimed}."
     return Conflict(quantity=what, sides=sides, statement=statement)

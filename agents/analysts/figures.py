@@ -57,6 +57,10 @@ WOULD_PAY = re.compile(
 SIZING = re.compile(
     r"\b(?:puts?|sizes?|sized|estimates?|estimated|values?|valued|pegs?|worth)\b[^.;]*?\bat\b", re.I
 )
+GROWS = re.compile(
+    r"\b(?:grow\w*|grew|growth|expand\w*|ris(?:e|es|ing)|rose|increas\w*|climb\w*|cagr|compound|up|faster|slower|pace)\b",
+    re.I,
+)
 PRICE_CHANGE = re.compile(r"\b(?:prices?|costs?|wages?|rents?|inflation|fees?)\b", re.I)
 OWN_ASSET = re.compile(
     r"\bits (?:new |own |first )?[a-z-]+"
@@ -188,6 +192,9 @@ SCOPE_DROP = {
     "s",
 }
 SCOPE_DROP |= {"market", "markets", "industry", "sector", "segment"}  # the measured thing, not its name
+# "On this definition the market …", "taking the market to …": words around a market's name that
+# are no part of its definition
+SCOPE_DROP |= {"definition", "measure", "basis", "reckoning", "taking", "bringing", "pushing", "putting"}
 ALIASES = {
     "global": "global",
     "worldwide": "global",
@@ -351,7 +358,9 @@ def numbers_in(text: str) -> list[Found]:
         around = clause(text, match.start(), match.end())
         subject = around[: max(0, match.start() - text.find(around))]
         company = SINGLE.search(subject) and not MARKET.search(around)
-        prices = PRICE_CHANGE.search(around)  # "food prices rose 6%" is inflation, not the market's growth
+        # "food prices rose 6%" is inflation, not the market's growth; "overdrafts at 28% a year" is a
+        # rate charged: a rate "a year" with no word of growth around it
+        prices = bool(PRICE_CHANGE.search(around)) or not GROWS.search(around)
         add(match.group(0), "other" if company or prices else "growth_rate", match.start(), match.end())
     for match in MONEY.finditer(text):
         around = clause(text, match.start(), match.end())
@@ -425,8 +434,9 @@ def scope_of(text: str) -> str:
     or else the clause's subject ("Family meal planning apps generated …"); "" when none."""
     for pattern in (SCOPE, SCOPE_AFTER, SPENT_ON):
         match = pattern.search(text)
-        if match and (words := _scope_words(match.group(1), stop_at_verbs=pattern is not SCOPE)):
-            return words
+        words = _scope_words(match.group(1), stop_at_verbs=pattern is not SCOPE) if match else ""
+        if words and not all(_place_word(word) for word in words.split()):
+            return words  # "Kenya's market for milk coolers" is defined after "market", not by "Kenya's"
     subject = SUBJECT_END.search(text)
     if subject and subject.start() < 60:
         return _scope_words(text[: subject.start()], stop_at_verbs=False)
@@ -446,6 +456,13 @@ def _scope_words(phrase: str, stop_at_verbs: bool) -> str:
         if word.lower() not in SCOPE_DROP and not PLACE.fullmatch(word) and not re.match(r"\d|[$€£]", word):
             words.append(word)
     return " ".join(words).strip(" ,'")
+
+
+def _place_word(word: str) -> bool:
+    """A place or its people's adjective, possessive or not ("Kenya's", "Dutch", "Nigerian"): where a
+    market is, not what it is."""
+    bare = re.sub(r"['\u2019]s$", "", word.strip(",.;:()"))
+    return bool(PLACE.fullmatch(bare) or (bare[:1].isupper() and places_in(bare)))
 
 
 def in_market_context(sentence: Sentence) -> bool:

@@ -9,11 +9,17 @@ from typing import Any
 from langgraph.runtime import Runtime
 
 from agents import citations as cite
-from agents.analysts.disagreements import measure_conflicts, price_conflicts, stated_disagreements
+from agents.analysts.disagreements import (
+    count_conflicts,
+    measure_conflicts,
+    owner,
+    price_conflicts,
+    stated_disagreements,
+)
 from agents.analysts.extractive_competitor import mentions
 from agents.analysts.figures import places_in
-from agents.analysts.idea import restatement
-from agents.analysts.sentences import all_sentences
+from agents.analysts.idea import restatement, terms
+from agents.analysts.sentences import all_sentences, stem
 from agents.context import RunContext
 from agents.evidence import (
     Findings,
@@ -119,7 +125,16 @@ def place_conflicts(
     found = find_conflicts([*market.market_size, *market.growth, *market.other_figures], relevant, home)
     vendor = frozenset(s.id for s in report_sources if s.source_type == "vendor")
     priced = all_sentences(source for source in sources if source.id in relevant)
+    counted = count_conflicts(
+        all_sentences(sources),
+        {s.id: owner(s.url) for s in report_sources if s.source_type == "vendor"},
+        frozenset(relevant),
+        frozenset(stem(term) for term in terms(product_idea)),
+        vendor,
+    )
     market.conflicts = [*market.conflicts, *found, *stated_disagreements(priced)]
+    known = [{side.value for side in conflict.sides} for conflict in market.conflicts]
+    market.conflicts += [c for c in counted if {side.value for side in c.sides} not in known]
     customer.conflicts = [
         *customer.conflicts,
         *find_conflicts(customer.figures, relevant, home),
@@ -172,7 +187,8 @@ def analysed(state: ResearchState, sources: list[Source]) -> tuple[Findings, lis
     flag_figures(findings, report_sources, datetime.now(UTC).year)
     set_aside_vendor_claims(findings[0])
     idea = lexical_terms(state["context"])
-    set_aside_adjacent_markets(findings[0], idea, state["product_idea"])
+    titles = {source.id: source.title for source in sources}
+    set_aside_adjacent_markets(findings[0], idea, state["product_idea"], titles)
     relevant = {source.id for source in report_sources if source.relevant}
     findings[0].headline = headline(findings[0], relevant, idea.all)
     return findings, report_sources
