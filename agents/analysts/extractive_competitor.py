@@ -109,6 +109,13 @@ ROLE_NOUNS = {
     "provider", "company", "firm", "brand", "app", "platform", "service", "operator", "lender", "market",
     "leader",
 }  # fmt: skip
+# a numbered label of a report's own parts, not a product ("Segment 1", "Persona B", "Option 3")
+LABEL = re.compile(
+    r"(?:segment|group|persona|option|step|phase|part|tier|level|table|figure|chart|chapter|section|cluster"
+    r"|type|profile|scenario|case|wave|round|week|day|year|quarter|q|interview|respondent|participant"
+    r"|appendix|exhibit|box|question|theme|finding|insight)s? (?:\d{1,2}|[A-Z]|[IVX]+)",
+    re.IGNORECASE,
+)
 CONNECTORS = {
     "&", "and", "of", "de", "for", "the", "+", "by", "du", "la", "le", "van", "von", "y", "et", "del", "los",
     "las", "el", "der", "die", "das", "und", "für", "da", "do", "dos", "des", "di", "e", "i", "am", "im",
@@ -265,6 +272,7 @@ def is_name(name: str) -> bool:
         and name.lower() not in HEADING_WORDS
         and not re.fullmatch(r"[\d\W]+", name)
         and not re.search(r"[,;:?!\"“”]", name)  # "Wanjiru, tomato trader": a persona, not a product
+        and not LABEL.fullmatch(name)  # "Segment 1", "Group B": a label
     )
 
 
@@ -657,11 +665,7 @@ def name_led(sources: list[Source], names: Names, skip: frozenset[str]) -> dict[
                     name=name,
                     pricing=", ".join(prices_in(priced_sentence)),
                     positioning=sentences[0] if sentences[0] != priced_sentence else "",
-                    evidence=[
-                        Claim(
-                            text=f"{name}: {priced_sentence}", source_ids=[source.id], quote=priced_sentence
-                        )
-                    ],
+                    evidence=[Claim(text=priced_sentence, source_ids=[source.id], quote=priced_sentence)],
                 )
     return found
 
@@ -685,6 +689,38 @@ def priced_mentions(sentences: list[Sentence], names: Names, skip: frozenset[str
             if name in found or not (names.acceptable(name) and priced(price)) or names.ambiguous(name):
                 continue
             found[name] = Listing(name=name, pricing=_cell_price(price), evidence=[claim(sentence)])
+    return found
+
+
+HEADING_LINE = re.compile(r"^#{2,6}\s+(?P<text>.+)$")
+
+
+def heading_listings(sources: list[Source], names: Names, skip: frozenset[str]) -> dict[str, Listing]:
+    """Products with a heading of their own, priced in the heading or in a short line below it, as
+    product cards are ("### Sailbox" then "$15/month"): lines too short to be sentences still price."""
+    found: dict[str, Listing] = {}
+    for source in sources:
+        if source.id in skip:
+            continue
+        name, lines = "", list[str]()
+        for line in [*source.content.splitlines(), "## end"]:
+            heading = HEADING_LINE.match(line.strip())
+            if heading:
+                if name and name not in found:
+                    priced_line = next((text for text in lines if _amount(text)), "")
+                    if priced_line:
+                        found[name] = Listing(
+                            name=name,
+                            pricing=_cell_price(LIST_MARKER.sub("", priced_line).replace("**", "")),
+                            positioning=next((text for text in lines if text != priced_line), ""),
+                            evidence=[Claim(text=priced_line, source_ids=[source.id], quote=priced_line)],
+                        )
+                match = HEADING_NAME.match(heading.group("text"))
+                candidate = proper_part(match.group("name")) if match else ""
+                name = candidate if names.acceptable(candidate) else ""
+                lines = [heading.group("text")] if name else []
+            elif name and line.strip() and len(lines) < ITEM_SENTENCES + 1:
+                lines.append(line.strip())
     return found
 
 
@@ -985,6 +1021,7 @@ def analyse_competitors(evidence: Evidence, focus: set[str]) -> CompetitorFindin
     pages = frozenset(s.id for s in evidence.sources if page_owner(s, typed))  # their plans are not companies
     said = voices(evidence)
     listings = {
+        **heading_listings(evidence.sources, names, pages | said),
         **priced_mentions(sentences, names, pages | said),
         **name_led(evidence.sources, names, pages | said),
         **owned,

@@ -357,3 +357,38 @@ def test_gaps_said_without_the_usual_keywords_are_found() -> None:
         "Dockit does not integrate with the fuel dock's till, owners say.",
         "No booking tool we tested handles a visitor who arrives after the office closes.",
     ]
+
+
+def test_product_cards_with_a_heading_and_a_short_price_line_are_priced(tmp_path: Path) -> None:
+    # given a comparison page laid out as cards: a heading per product, a short price line, a description
+    (tmp_path / "compare.html").write_text(
+        "<html><body><h1>Mooring apps compared</h1>"
+        "<div class='card'><h3>Sailbox</h3><p>$15/month</p><p>Built for owners of one or two boats.</p></div>"
+        "<div class='card'><h3>Dockit — for marinas</h3><p>EUR 45 per marina per month</p></div>"
+        "<div class='card'><h3>Verdict</h3><p>$15 buys the most.</p></div></body></html>"
+    )
+    document = load_document(tmp_path / "compare.html", tmp_path)
+    assert document is not None
+    # when the page is analysed
+    findings = analyse(source(document.text))
+    # then each card's product is priced by its short line (a "Verdict" card is no product)
+    assert {c.name: c.pricing for c in findings.competitors} == {
+        "Sailbox": "$15/month",
+        "Dockit": "EUR 45 per marina per month",
+    }
+
+
+def test_numbered_labels_are_no_products_and_every_quote_holds_its_claims_numbers() -> None:
+    from agents.citations import values_match
+
+    # given a page with numbered segment headings and product cards whose names carry numbers
+    page = source(
+        "## Segment 1: weekend sailors\n\nThey spend $300 a year on moorings.\n\n"
+        "## Harbour 360 — all-in-one\n\n$12 per boat per month\n\n"
+        "Mooring 24. Berth booking at any hour. Owners pay $3 per booking.\n"
+    )
+    # when analysed
+    findings = analyse(page)
+    # then the numbered label is no competitor, and each claim's numbers occur in its own quote
+    assert sorted(c.name for c in findings.competitors) == ["Harbour 360", "Mooring 24"]
+    assert all(values_match(claim) for c in findings.competitors for claim in c.evidence)
