@@ -281,3 +281,11 @@ def test_trends_come_from_a_what_moves_section_or_a_run_in_label_not_from_a_size
     trends = " ".join(claim.text for claim in found.trends)
     assert "by the hour" in trends and "Power tariffs" in trends and "Ceramics courses" in trends
     assert "accounted for 41%" not in trends
+
+
+def test_a_products_limit_is_not_a_measured_share() -> None:
+    offer = Sentence("KilnNow lends up to 80% of a studio's kiln price, repaid over a year.", "S1", 0)
+    measured = Sentence(
+        "Studios repaid 12% of a studio's kiln price in the first year, the survey found.", "S2", 0
+    )
+    assert measure_conflicts([offer, measured]) == []
