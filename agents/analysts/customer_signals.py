@@ -93,6 +93,10 @@ PRICE_CONTEXT = re.compile(
 PRICE_TOPIC = re.compile(r"\b(?:price|prices|pricing|budgets?|spend(?:ing)?)\b", re.IGNORECASE)
 ASKING = frozenset({"survey", "interviews"})  # sources that ask customers; their price sections are answers
 PER_UNIT = re.compile(r"\bper\b|/|\b(?:a|an|each) \w+$", re.IGNORECASE)
+# a question about what customers would pay (not what they pay today, nor what they buy)
+WOULD_PAY = re.compile(
+    r"\bwould (?:\w+ ){0,2}(?:pay|spend)\b|\bwilling(?:ness)? to pay\b|\bprepared to pay\b", re.IGNORECASE
+)
 # a table whose rows are offers ("Plan | Price", "Tool | Price per seat"): its prices are list prices
 OFFER_COLUMN = re.compile(
     r"(?:plans?|products?|tools?|apps?|vendors?|providers?|services?|tiers?|packages?|offers?|brands?"
@@ -118,7 +122,7 @@ PAIN = re.compile(
     r"|costs? (?:us|them|me|him|her)|late|(?:do|does|did) not (?:know|trust|understand)"
     r"|distrust\w*|mistrust\w*|(?:don|doesn|didn)['\u2019]t (?:know|trust|understand)|too [a-z]{3,}"
     r"|quit(?:s|ting)?|stop(?:s|ped|ping)? (?:using|\w+ing)|block(?:s|ed|ing)"
-    r"|(?:have|has|had) no (?!idea\b|plans?\b)\w+|no access to|not covered"
+    r"|(?:have|has|had) no (?!idea\b|plans?\b)\w+|no access to|not covered|deal-?breakers?"
     r"|(?:ran|run|runs|running) out|out of stock|(?:throw|threw|thrown|throwing) away|brok(?:e|en) down"
     r"|breaks? down|ruin\w*|destroy\w*|damag\w*|spoil\w*|rott(?:ed|ing)|stolen|theft|leak(?:s|ed|ing)?"
     r"|broken|kill(?:s|ed)?|died|turn(?:s|ed)? away|unpaid|overdue|declin(?:e|ed|es)|reject(?:s|ed|ion|ions)?"
@@ -156,7 +160,17 @@ PROBLEM_TOPIC = re.compile(
 )
 NOT_CUSTOMER_PAIN = re.compile(  # a gap in the offer or a market remark, not a customer's problem
     r"^(?:none|no one|nobody|no provider|no service|no vendor|no tool|no app|neither) of\b"
-    r"|^(?:the )?(?:market|industry|sector)\b|\bthe hardest part of the business\b",
+    r"|^(?:the )?(?:market|industry|sector)\b|\bthe hardest part of the business\b"
+    r"|^what(?:'s| is) missing\b|\bnone of the (?:\w+ )?(?:offers?|providers?|vendors?|services?|tools?|apps?"
+    r"|products?|programmes?|programs?|platforms?|two|three|four|five|six)\b"
+    # the study's own question, not an answer: "We asked how much they lose and what they would pay"
+    r"|^(?:we )?asked\b|^we (?:asked|surveyed|interviewed|described|spoke)\b",
+    re.IGNORECASE,
+)
+# who would pay, right before "would pay": a people noun, a pronoun, a count or a share
+INTENT_SUBJECT = re.compile(
+    r"\b(?:I|we|they|she|he|most|many|some|few|several|all|none|half|both|each|one|two|three|four|five"
+    r"|majority|rest|others?)\s*(?:\w+\s+){0,2}$|%\s*(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 
@@ -235,10 +249,11 @@ def is_willing(unit: Unit, customers: set[str]) -> bool:
     priced = bool(PRICE.search(text)) or has_share(text)
     if RESISTANCE.search(text) and priced:
         return True
-    if INTENT.search(text):
+    if intent := INTENT.search(text):
         if priced:
             return True
-        return not ASKED.search(text) and customer_subject(text, customers)  # "they would pay for it"
+        # "they would pay for it", "traders were willing to pay more"; not "the new money would pay for"
+        return not ASKED.search(text) and intending_customer(text[: intent.start()], customers)
     asked = PRICE_CONTEXT.search(unit.context) or (
         unit.source_type in ASKING and PRICE_TOPIC.search(unit.topic) and not names_a_product(text)
     )
@@ -250,6 +265,15 @@ def is_willing(unit: Unit, customers: set[str]) -> bool:
     return unit_price(text[verb.start() :]) and payer_before(text, verb, customers)
 
 
+def intending_customer(before: str, customers: set[str]) -> bool:
+    """Whether the words right before "would pay" name customers ("traders were", "most", "they"), not a
+    thing that pays for something ("the new money would pay for 40 rooms")."""
+    near = " ".join(before.split()[-3:])
+    return bool(INTENT_SUBJECT.search(before)) or (
+        not SECOND_PERSON.search(near) and customer_subject(near, customers)
+    )
+
+
 def willing_row(unit: Unit) -> bool:
     """A table row of answers to "what would you pay" ("$20 to $40 a month | 31%", "Nothing | 22%"), or a
     survey's row of what customers pay today ("Median price paid | $62 per seat per month"); never a
@@ -257,9 +281,12 @@ def willing_row(unit: Unit) -> bool:
     text = unit.text
     if names_a_product(text) or OFFER_COLUMN.match(unit.header):
         return False
-    context = " | ".join((unit.section_topic, unit.header))  # a title covers the document, not one table
-    if PRICE_CONTEXT.search(context) and (PRICE.search(text) or has_share(text)):
+    # a title covers the document, not one table; the paragraph before a table often asks its question
+    context = " | ".join((unit.section_topic, unit.opener, unit.header))
+    if PRICE_CONTEXT.search(context) and PRICE.search(text):
         return True
+    if WOULD_PAY.search(context) and has_share(text):
+        return True  # a share answering "would you pay": "Nothing, only if my employer pays | 29%"
     verb = PAY_VERB.search(text)
     return bool(unit.source_type in ASKING and verb and unit_price(text[verb.start() :]))
 
@@ -296,7 +323,10 @@ def pain_cues(text: str, focus: set[str]) -> list[str]:
 def pain_signals(unit: Unit, focus: set[str]) -> int:
     """How many kinds of problem the sentence states (complaint words, time or distance lost, workarounds)."""
     text = unit.text
-    return bool(pain_cues(text, focus)) + bool(BURDEN.search(text)) + bool(WORKAROUND.search(text))
+    # a share of respondents stating the idea's own problem ("59% say a flaky test blocks a merge") is the
+    # customers' pain, although its words name the idea's domain
+    domain = set() if RESPONDENT_SHARE.search(text) else focus
+    return bool(pain_cues(text, domain)) + bool(BURDEN.search(text)) + bool(WORKAROUND.search(text))
 
 
 def pain_score(unit: Unit, customers: set[str], focus: set[str]) -> float:

@@ -187,8 +187,8 @@ class _Reader:
         sentence = Sentence(text, self.source.id, len(self.units), self.heading)
         self.units.append(
             Unit(
-                sentence, self.source_type, self.heading, self.minor, "", False, self._parent(), "", True,
-                self.header, titled=self._titled(),
+                sentence, self.source_type, self.heading, self.minor, self.opener, False, self._parent(), "",
+                True, self.header, titled=self._titled(),
             )
         )  # fmt: skip
 

@@ -30,30 +30,42 @@ from agents.analysts.sentences import (
     all_sentences,
     keyword_hits,
     rank,
+    split_line,
     split_sentences,
     unique,
+    words,
 )
 from agents.analysts.sourcing import self_published
 from agents.analysts.vetting import Evidence, is_method_section, is_statement
 from agents.state import Claim, Competitor, CompetitorFindings, Level, Source
 
-NAME = r"(?:[A-Z]|[a-z]+[A-Z])[\w'&.+-]*[a-z0-9][\w'&.+-]*(?: (?:[A-Z][\w'&+-]*|\d+))*"
+UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+NAME = rf"(?:[{UPPER}]|[a-z]+[A-Z])[\w'&.+-]*[a-z0-9\u00df-\u00ff][\w'&.+-]*(?: (?:[{UPPER}][\w'&+-]*|\d+))*"
 # what a product or a company does in the sentence it is the subject of
 OFFER_VERBS = (
     r"costs|charges|is priced|is free|starts at|offers|positions itself|holds|is the (?:\w+ )?leader|is a |"
     r"is an |prices|sells|leads|launched|has an? |supports|targets|rents|leases|lends|provides|operates|"
     r"runs|builds|makes|bills|licenses|includes|covers|coaches|advances|buys|gives|lets|serves|"
-    r"specialises|specializes|focuses|competes|is built|is aimed|is designed|is available|comes with"
+    r"specialises|specializes|focuses|competes|is built|is aimed|is designed|is available|comes with|"
+    r"price is|prices start|plans? starts?|pricing starts|fees? (?:is|are|starts?)|subscription costs"
 )
 # the subject opens the sentence, in bold or not ("**Acme** costs …"; never inside a bold title)
 SUBJECT = re.compile(rf"^(?:\*\*(?P<bold>{NAME})\*\*|(?P<name>{NAME}))(?:'s)? (?:{OFFER_VERBS})")
 # a rate is a price too: "3.5% per month", "28% a year", "a 5% fee", "fee "from 2%"", "92% of its face value"
 RATE = re.compile(
-    r"\d+(?:\.\d+)?\s?%\s(?:a|per|each|every)\s(?:\d+\s)?(?:year|month|week|day|days|annum|transaction)\b"
-    r"|\d+(?:\.\d+)?\s?%\s(?:fee|commission|interest|APR|markup|cut"
-    r"|of (?:the |its |their )?(?:face value|invoice|amount|value|order|sale|transaction)s?)\b"
+    r"\d+(?:\.\d+)?\s?%[\"\u201d]?\s(?:a|per|each|every)\s(?:\d+\s)?(?:year|month|week|day|days|annum|transaction)\b"
+    r"|\d+(?:\.\d+)?\s?%\s(?:fee|commission|interest|APR|markup|cut)\b"
+    # what a buyer pays a share of: "buys the invoice for 92% of its face value" (not "up to 80% of it")
+    r"|\b(?:for|at|fee of|charges?)\s\d+(?:\.\d+)?\s?%\sof (?:the |its |their |an? )?"
+    r"(?:face value|invoice|amount|value|order|sale|transaction)s?\b"
     r"|\b(?:fee|commission|rate|charge|cut)s?\s(?:of\s)?(?:\"?from\s)?\"?\d+(?:\.\d+)?\s?%\"?"
-    r"(?!\s(?:a|per|each|every|of)\s)",
+    r"(?![\"\u201d]?\s(?:a|per|each|every|of)\s)",
+    re.IGNORECASE,
+)
+# what an amount right after these words is: an income, a spend, a round, not a product's price
+NOT_A_PRICE = re.compile(
+    r"\b(?:earn\w*|income|revenue|turnover|salar(?:y|ies)|spend\w*|spent|raised|funding|loss(?:es)?|lost|saves?"
+    r"|saving)\b[^.;]*$",
     re.IGNORECASE,
 )
 # a rate in a sentence about change is a growth rate, not a price ("sales grew 28% a year")
@@ -72,7 +84,9 @@ NOT_NAMES = {
     "Per", "What", "How", "Why", "When", "Where", "Who", "Which", "Q", "Some", "Many", "Several", "All",
     "Any", "Few", "Other", "Others", "Their", "They", "You", "Your", "If", "In", "At", "On", "For", "With",
     "By", "From", "As", "After", "Before", "Since", "While", "But", "And", "Or", "So", "Yet", "Not", "Also",
-    "Dr", "Dr.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Prof", "Prof.", "Sir", "Madam",
+    "Dr", "Dr.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Prof", "Prof.", "Sir", "Madam", "Respondents",
+    "Participants", "Interviewees", "Sample", "Base", "Note", "Notes", "Source", "Sources", "Caveat",
+    "Caveats", "Methodology", "Overall", "Verdict", "Summary", "Update", "Edit",
 }  # fmt: skip
 # words a plan tier is made of ("Team", "Enterprise", "Open Source", "Pay As You Go"); a name made of
 # nothing else is a tier of some product, not a company
@@ -95,7 +109,10 @@ ROLE_NOUNS = {
     "provider", "company", "firm", "brand", "app", "platform", "service", "operator", "lender", "market",
     "leader",
 }  # fmt: skip
-CONNECTORS = {"&", "and", "of", "de", "for", "the", "+", "by", "du", "la", "le", "van", "von", "y", "et"}
+CONNECTORS = {
+    "&", "and", "of", "de", "for", "the", "+", "by", "du", "la", "le", "van", "von", "y", "et", "del", "los",
+    "las", "el", "der", "die", "das", "und", "für", "da", "do", "dos", "des", "di", "e", "i", "am", "im",
+}  # fmt: skip
 STRENGTH_WORDS = ("best", "strength", "fastest", "leader", "leads", "handles", "loved", "praised", "easiest")
 WEAKNESS_WORDS = (
     "weakness", "lacks", "only works", "cannot", "complain", "expensive", "too long", "limited", "does not",
@@ -115,6 +132,16 @@ GAP_WORDS = (
     "no one",
     "lack",
 )
+# a sentence saying what offerings lack, in words the gap keywords miss
+GAP_SAYING = re.compile(
+    r"\b(?:no|not one)\s(?:[\w-]+\s){0,2}?(?:provider|vendor|tool|service|product|platform|compan(?:y|ies)"
+    r"|app|option|programme|program|operator|lender|school|course|solution)s?\s(?:\w+\s){0,2}?(?:offers?|provides?|"
+    r"supports?|covers?|handles?|lets?|does|has|sends?|works?|sells?|operates?)\b"
+    r"|\bwish(?:ed|es)? (?:there|someone|they|it)\b"
+    r"|\bcan(?:no|')t find\b|\bhard to find\b|\bnot available\b|\bunavailable\b"
+    r"|\b(?:does|do)(?:n't| not) (?:offer|support|cover|handle|integrate|work)\b",
+    re.IGNORECASE,
+)
 # a section about what competitors do not do: "Where the gaps are", "What none of them offers"
 GAP_TITLE = re.compile(
     rf"{GAP_HEADING.pattern}|\bnone of\b|\bstill missing\b|\bnot (?:yet )?(?:offered|served|covered)\b"
@@ -126,6 +153,14 @@ POSITION_WORDS = (
     "positions", "leader", "built for", "aimed at", "targets", "designed for", "focus", "best for",
     "sells only", "only to", "for teams", "for small", "for large", "specialis", "specializ",
 )  # fmt: skip
+# a gap's wording: something is missing, nobody does it, it is poor or hard
+LACKING = re.compile(
+    r"\b(?:no|none|not|nothing|nobody|no one|never|neither|nor|lacks?|lacking|missing|without|cannot|"
+    r"can't|fails?|hard|poor(?:ly)?|weak|stuck|rarely|only|few|thin|manual(?:ly)?|still|too|expensive|"
+    r"gaps?|underserved|unmet)\b|n't\b",
+    re.IGNORECASE,
+)
+LABELLED = re.compile(r"^(?:\*\*[^*]{2,80}\*\*|\*[^*]{2,80}\*|[A-Z][^.:;]{2,60}:\s)")
 # a table's header says which column holds what
 PRICE_COLUMN = re.compile(r"\b(?:price|pricing|cost|fee|fees|rate|how much|charge|tariff)", re.I)
 POSITION_COLUMN = re.compile(
@@ -322,10 +357,18 @@ class Names:
 
 
 def prices_in(text: str) -> list[str]:
-    """The prices a text states, in order, units kept: amounts, rates ("3.5% per month"), or "Free"."""
-    found = [(m.start(), m.end(), m.group(0).strip()) for m in PRICE.finditer(text)]
+    """The prices a text states, in order, units kept: amounts, rates ("3.5% per month"), or "Free";
+    not an income, a spend or a funding round ("for freelancers earning at least USD 1,000 a month")."""
+    found = [
+        (m.start(), m.end(), m.group(0).strip())
+        for m in PRICE.finditer(text)
+        if not NOT_A_PRICE.search(text[max(0, m.start() - 30) : m.start()])
+    ]
     if not CHANGE.search(text):
-        found += [(m.start(), m.end(), m.group(0).strip().strip('"')) for m in RATE.finditer(text)]
+        found += [
+            (m.start(), m.end(), re.sub(r"[\"\u201c\u201d]", "", m.group(0).strip()))
+            for m in RATE.finditer(text)
+        ]
     kept: list[tuple[int, int, str]] = []
     for start, end, price in sorted(found, key=lambda match: (match[0], match[0] - match[1])):
         if not any(start < other_end and other_start < end for other_start, other_end, _ in kept):
@@ -492,18 +535,21 @@ def table_listings(sources: list[Source], names: Names, skip: set[str]) -> dict[
             if header and PLAN_COLUMN.match(header[0]):
                 continue
             price_at, position_at = _column(header, PRICE_COLUMN), _column(header, POSITION_COLUMN)
-            providers = bool(header) and bool(PROVIDER_COLUMN.match(header[0]))
+            # the name column: the one headed "Provider", "Tool", … ("Rank | Company | Price"), else the first
+            name_at = next((i for i, cell in enumerate(header) if PROVIDER_COLUMN.match(cell)), 0)
+            providers = bool(header) and bool(PROVIDER_COLUMN.match(header[name_at]))
             for cells, line in rows:
-                name = proper_part(clean_name(cells[0]))
+                name = proper_part(clean_name(cells[name_at] if name_at < len(cells) else ""))
                 if len(cells) < 2 or not names.acceptable(name) or name in found:
                     continue
                 price_cell = cells[price_at] if price_at is not None and price_at < len(cells) else ""
+                others = [cell for index, cell in enumerate(cells) if index != name_at and cell]
                 if not priced(price_cell):
-                    price_cell = next((cell for cell in cells[1:] if priced(cell)), "")
+                    price_cell = next((cell for cell in others if priced(cell)), "")
                 if not (price_cell or providers):
                     continue
                 position = cells[position_at] if position_at is not None and position_at < len(cells) else ""
-                text = f"{name}: " + "; ".join(cell for cell in cells[1:] if cell)
+                text = f"{name}: " + "; ".join(others)
                 found[name] = Listing(
                     name=name,
                     pricing=_cell_price(price_cell),
@@ -585,6 +631,63 @@ def own_products(sources: list[Source], typed: frozenset[str] = frozenset()) -> 
     return found
 
 
+NAME_LED = re.compile(rf"^(?P<name>{NAME})[.:]\s+(?P<rest>\S.*)$")
+
+
+def name_led(sources: list[Source], names: Names, skip: frozenset[str]) -> dict[str, Listing]:
+    """Paragraphs opening with a product's bare name, then describing and pricing it, as a buyer's guide
+    answers a question ("Sailbox. An app for moorings. Owners pay $15 a month.")."""
+    found: dict[str, Listing] = {}
+    for source in sources:
+        if source.id in skip:
+            continue
+        for line in source.content.splitlines():
+            match = NAME_LED.match(LIST_MARKER.sub("", line.strip()))
+            if not match:
+                continue
+            name = match.group("name")
+            if name in found or not (names.acceptable(name) and proper(name)):
+                continue
+            if not is_statement(Sentence(match.group("rest"), source.id, 0)):
+                continue  # "Respondents: 61% male; median age 29; …" describes a sample
+            sentences = [part.strip() for part in split_line(match.group("rest"))][:ITEM_SENTENCES]
+            priced_sentence = next((sentence for sentence in sentences if _amount(sentence)), "")
+            if priced_sentence:
+                found[name] = Listing(
+                    name=name,
+                    pricing=", ".join(prices_in(priced_sentence)),
+                    positioning=sentences[0] if sentences[0] != priced_sentence else "",
+                    evidence=[
+                        Claim(
+                            text=f"{name}: {priced_sentence}", source_ids=[source.id], quote=priced_sentence
+                        )
+                    ],
+                )
+    return found
+
+
+PRICED_MENTION = re.compile(rf"(?<![\w-])(?P<name>{NAME}) \((?P<price>[^()]{{2,80}})\)")
+
+
+def priced_mentions(sentences: list[Sentence], names: Names, skip: frozenset[str]) -> dict[str, Listing]:
+    """Names priced in brackets where a sentence lists several ("Rivals include Sailbox ($15 a month),
+    Dockit (free) and Moorline.")."""
+    found: dict[str, Listing] = {}
+    for sentence in sentences:
+        if sentence.source_id in skip:
+            continue
+        for match in PRICED_MENTION.finditer(sentence.text):
+            name, price = proper_part(match.group("name")), match.group("price")
+            words = name.split()
+            # a sentence's opening word is not part of the name ("Rivals include Sailbox" gives no "Rivals")
+            if sentence.text.startswith(name) and len(words) > 1 and names.common(words[0]):
+                name = " ".join(words[1:])
+            if name in found or not (names.acceptable(name) and priced(price)) or names.ambiguous(name):
+                continue
+            found[name] = Listing(name=name, pricing=_cell_price(price), evidence=[claim(sentence)])
+    return found
+
+
 def table_prices(sources: list[Source]) -> dict[str, Claim]:
     """Competitors listed in Markdown tables, each with its row as a claim (name: cells)."""
     return {
@@ -628,7 +731,7 @@ def structural_names(
                 continue  # interview and survey notes title their points and their speakers
             text = " ".join(s.text for s in [lead, *rest])
             part = proper_part(name)
-            if (titled or part != name) and names.ambiguous(part):
+            if part != name and names.ambiguous(part):
                 part = ""  # "**Marina credit.**", "**Repair.**": a title, unless named elsewhere too
             if names.acceptable(part) and (priced(text) or FEE.search(text) or _sells(text)):
                 found[part] += 1
@@ -835,17 +938,42 @@ def comparisons(sentences: list[Sentence], competitors: list[Competitor]) -> set
     return {source_id for source_id, names in named.items() if len(names) >= COMPARISON}
 
 
-def find_gaps(sentences: list[Sentence], vendor: set[str], focus: set[str]) -> list[Claim]:
+def find_gaps(
+    sentences: list[Sentence], vendor: set[str], focus: set[str], leads: set[tuple[str, str]] | None = None
+) -> list[Claim]:
     """What competitors lack, from independent sources: a section or a bold title about what is missing
-    ("## What none of them offers", "**What is still missing?**") first, then sentences saying so."""
+    ("## What none of them offers", "**What is still missing?**") first, then sentences saying so.
+
+    Under such a title, a list item, a titled point ("**Seats.** …", "Spanish: …") or a sentence saying
+    something is lacking is a gap; the author's own story ("We ended up writing our own bot.") is not.
+    """
+    leads = leads or set()
     titles = subtitles(sentences)
     independent = [
         s for s in sentences if s.source_id not in vendor and not TITLE.match(s.text)
     ]  # a vendor's "gap" is an ad
     # a sentence under a "Drivers" or "Trends" heading is a trend, not a gap
     candidates = [s for s in independent if not TREND_HEADING.search(s.heading)]
-    headed = [s for s in candidates if GAP_TITLE.search(context_of(s, titles))]
-    return [claim(s) for s in unique([*headed, *rank(candidates, GAP_WORDS, focus, 5)])[:GAP_LIMIT]]
+    headed = [
+        s
+        for s in candidates
+        if GAP_TITLE.search(context_of(s, titles))
+        and (_in_list(s, leads) or LABELLED.match(s.text) or LACKING.search(s.text))
+    ]
+    return [claim(s) for s in unique([*headed, *gap_sentences(candidates, focus, 5)])[:GAP_LIMIT]]
+
+
+def gap_sentences(sentences: list[Sentence], focus: set[str], limit: int) -> list[Sentence]:
+    """The ``limit`` sentences saying most plainly, in their own words (not their heading's), what no
+    offering does, favouring the idea's words."""
+    scored = []
+    for sentence in sentences:
+        hits = keyword_hits(sentence.text, GAP_WORDS) + len(GAP_SAYING.findall(sentence.text))
+        if hits:
+            score = hits * 2 + len(focus & words(sentence.text)) - sentence.position * 0.01
+            scored.append((score, sentence))
+    scored.sort(key=lambda pair: pair[0], reverse=True)
+    return unique(sentence for _, sentence in scored)[:limit]
 
 
 def analyse_competitors(evidence: Evidence, focus: set[str]) -> CompetitorFindings:
@@ -855,11 +983,17 @@ def analyse_competitors(evidence: Evidence, focus: set[str]) -> CompetitorFindin
     typed = frozenset(a.source_id for a in evidence.assessments if a.source_type not in ("vendor", "unknown"))
     owned = own_products(evidence.sources, typed)
     pages = frozenset(s.id for s in evidence.sources if page_owner(s, typed))  # their plans are not companies
-    listings = {**owned, **table_listings(evidence.sources, names, set(pages))}
     said = voices(evidence)
+    listings = {
+        **priced_mentions(sentences, names, pages | said),
+        **name_led(evidence.sources, names, pages | said),
+        **owned,
+        **table_listings(evidence.sources, names, set(pages)),
+    }
     aliases: dict[str, str] = {}
-    found = competitor_names(sentences, listings, said, names, list_leads(evidence.sources), pages, aliases)
-    vendor = frozenset(evidence.vendor)
+    leads = list_leads(evidence.sources)
+    found = competitor_names(sentences, listings, said, names, leads, pages, aliases)
+    vendor = frozenset(evidence.vendor) | pages
     described = [
         describe(name, sentences, listings.get(name), said, aliases.get(name, ""), vendor) for name in found
     ]
@@ -868,7 +1002,7 @@ def analyse_competitors(evidence: Evidence, focus: set[str]) -> CompetitorFindin
     competitors = [competitor for _, competitor in ranked][:MAX_COMPETITORS]
     # a vendor's "gap" is an ad; a comparison of several products is not a vendor's, whatever its tone
     ads = (evidence.vendor | pages) - comparisons(sentences, competitors)
-    gaps = find_gaps(sentences, ads, focus)
+    gaps = find_gaps(sentences, ads, focus, leads)
     independent = [s for s in sentences if s.source_id not in ads]
     level, rationale, _ = saturation(independent, len(competitors))
     listed = ", ".join(c.name for c in competitors)

@@ -31,7 +31,7 @@ SEVERE = re.compile(
 )
 ADVICE_WORDS = ("should", "wish", "ask for", "asked for", "would like", "would win", "want", "need")
 LIMIT = 5
-PAIN_LIMIT = 8
+PAIN_LIMIT = 10
 WTP_LIMIT = 10  # a survey's answer bands are one row each
 HEADING_WORDS = 6
 SAME_POINT = 0.6  # share of meaning words two sentences share when they make the same point

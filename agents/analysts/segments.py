@@ -206,8 +206,15 @@ def group_topic(topic: str) -> bool:
     return bool(GROUP_TOPIC.search(topic)) and not NOT_GROUP_TOPIC.search(topic)
 
 
+AGED_PROFILE = re.compile(r"^(?P<person>[A-Z][a-z]+(?: [A-Z][a-z]+)?, (?:aged )?\d{2}, [^.;:]{3,80})")
+
+
 def personas_in(unit: Unit) -> list[str]:
-    """Named illustrative persons in a sentence about personas ("*Priya, the first-time owner*")."""
+    """Named persons: one a sentence about personas names ("*Priya, the first-time owner*"), or one a
+    sentence opens by name and age ("Daniel, 52, drives long-haul"): one person, never a group."""
+    profile = AGED_PROFILE.match(plain(unit.text))
+    if profile:
+        return [profile.group("person").strip()]
     if not (PERSONA_TOPIC.search(unit.text) or PERSONA_TOPIC.search(unit.topic)):
         return []
     return [re.sub(r"^Meet ", "", match.group("person").strip()) for match in PERSON.finditer(unit.text)]
@@ -360,6 +367,7 @@ def described_groups(unit: Unit, customers: set[str]) -> list[Segment]:
     """Groups a sentence singles out: "X make up 44% of respondents", "Among X (29% of the panel), ...",
     "X were the most price-sensitive" (comparisons only in customers' own sources)."""
     found_groups = enumerated_groups(unit, customers) + breakdown_groups(unit, customers)
+    found_groups += contrasted_groups(unit, customers)
     for pattern in (SHARE_OF, AMONG, COMPARISON, ORDINAL_GROUP):
         found = pattern.search(plain(unit.text))
         voiced = pattern is not COMPARISON or unit.source_type in CUSTOMER_VOICE
@@ -373,6 +381,35 @@ def described_groups(unit: Unit, customers: set[str]) -> list[Segment]:
             share = found.groupdict().get("share") or ""
             found_groups.append(Segment(name=found.group("name"), description=share, evidence=evidence(unit)))
     return found_groups
+
+
+PREFERENCE = re.compile(
+    r" (?:wanted|want|preferred|prefer|needed|need|asked for|ask for|chose|choose|valued|value|favoured"
+    r"|favored|were (?:more|less|most|least) (?:likely|interested|willing))\b"
+)
+
+
+def contrasted_groups(unit: Unit, customers: set[str]) -> list[Segment]:
+    """Groups that customers' own sources set against each other by what they want: "Single-site shops
+    wanted one bike; the two multi-site chains wanted a fleet contract" (each clause's qualified subject)."""
+    if unit.source_type not in CUSTOMER_VOICE:
+        return []
+    clauses = [
+        clause for clause in re.split(r";\s+|,\s+(?:while|whereas|but)\s+", plain(unit.text)) if clause
+    ]
+    if len(clauses) < 2:  # a contrast names two groups at least
+        return []
+    found = []
+    for clause in clauses:
+        verb = PREFERENCE.search(clause)
+        if not verb:
+            continue
+        subject = subject_of(clause)
+        # the preference verb follows the subject directly: the clause's own subject wants it
+        direct = bool(subject) and clause.find(subject) + len(subject) >= verb.start() - 1
+        if direct and is_people(subject, customers):
+            found.append(Segment(name=subject, description=plain(unit.text), evidence=evidence(unit)))
+    return found if len(found) >= 2 else []
 
 
 def breakdown_groups(unit: Unit, customers: set[str]) -> list[Segment]:

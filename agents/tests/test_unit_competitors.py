@@ -168,7 +168,9 @@ def test_a_subject_priced_in_the_next_sentence_and_one_that_rents_are_competitor
 
 def test_rates_are_prices_but_growth_rates_are_not() -> None:
     assert prices_in("Lendwell charges 2.5% per month on the amount drawn.") == ["2.5% per month"]
-    assert prices_in("It buys the invoice for 94% of its face value.") == ["94% of its face value"]
+    assert prices_in("It buys the invoice for 94% of its face value.") == ["for 94% of its face value"]
+    assert prices_in("Receive up to 85% of the invoice the same day.") == []
+    assert prices_in('Fee "from 1.5%" per 30 days.') == ["1.5% per 30 days"]
     assert prices_in("Bookings grew 28% a year since 2021.") == []
     assert prices_in("Start your free trial today.") == []
     assert prices_in("The basic plan is free for one user.") == ["Free"]
@@ -267,3 +269,91 @@ def test_markdown_and_text_documents_load_as_before(tmp_path: Path) -> None:
     # then their text is the file's body as written
     assert first is not None and first.text == markdown.strip()
     assert second is not None and second.text == "sailor: **bold** stays as written"
+
+
+def test_an_answer_opening_with_a_bare_product_name_prices_that_product() -> None:
+    # given a buyer's guide answering questions with a product's bare name, then its description and price
+    guide = source(
+        "**Q: Which one does everything?**\n"
+        "Keelwise. Hull checks, berth booking and insurance in one app. Owners pay $22 a month, or $200 a "
+        "year.\n\n"
+        "**Q: What about winter?**\n"
+        "Storage. Most yards charge $9 per foot per month for storage over winter.\n"
+    )
+    # when analysed
+    findings = analyse(guide)
+    # then the named product is priced by its answer (a common word opening an answer is no product)
+    assert [(c.name, c.pricing) for c in findings.competitors] == [("Keelwise", "$22 a month, $200 a year")]
+    assert findings.competitors[0].positioning == "Hull checks, berth booking and insurance in one app."
+
+
+def test_a_samples_description_and_an_income_threshold_are_no_competitor_or_price() -> None:
+    # given a survey line describing its sample and a listing whose eligibility names an income
+    survey = source("Respondents: 55% female; median age 41. Median yearly boat spend USD 3,200.\n", "C1")
+    listing = source(
+        "**Hullfund.** A refit loan for owners earning at least USD 2,000 a month: 1.2% per month.\n", "C2"
+    )
+    # when analysed
+    findings = analyse(survey, listing, types={"C1": "survey"})
+    # then the sample is no competitor and the income is no price
+    assert [(c.name, c.pricing) for c in findings.competitors] == [("Hullfund", "1.2% per month")]
+
+
+def test_under_a_gaps_heading_the_authors_own_story_is_not_a_gap() -> None:
+    # given a review's section on what no tool does, ending with what the authors did themselves
+    review = source(
+        "Dockit costs $45 a month. Berthly costs $30 a month. Moorline costs $60 a month.\n\n"
+        "## What none of them does\n\n"
+        "**Fuel.** Visitors pay for fuel and the berth separately.\n\n"
+        "Waiting lists: every tool leaves them to a spreadsheet.\n\n"
+        "Nothing handles a berth swap between two members.\n\n"
+        "We ended up keeping Dockit and writing our own swap script last winter.\n",
+    )
+    # when analysed
+    gaps = [claim.text for claim in analyse(review).gaps]
+    # then titled points and sentences saying something is lacking are gaps, the story is not
+    assert gaps == [
+        "**Fuel.** Visitors pay for fuel and the berth separately.",
+        "Waiting lists: every tool leaves them to a spreadsheet.",
+        "Nothing handles a berth swap between two members.",
+    ]
+
+
+def test_a_priced_mention_in_brackets_is_a_competitor() -> None:
+    # given a sentence listing rivals with their prices in brackets
+    text = source(
+        "Rivals include Sailbox ($15 a month), Dockit (free for one boat) and the harbour office.\n\n"
+        "Owners told us Sailbox and Dockit both feel slow.\n",
+    )
+    # when analysed
+    priced = {c.name: c.pricing for c in analyse(text).competitors}
+    # then each bracketed price prices the name before it, and the sentence's opening word is no name
+    assert priced == {"Sailbox": "$15 a month", "Dockit": "Free"}
+
+
+def test_a_comparison_table_may_name_its_products_in_a_later_column() -> None:
+    table = source(
+        "| Rank | Company | Price | Best for |\n|---|---|---|---|\n"
+        "| 1 | Portwise | EUR 9 per berth per month | Small marinas |\n"
+    )
+    findings = analyse(table)
+    assert [(c.name, c.pricing, c.positioning) for c in findings.competitors] == [
+        ("Portwise", "EUR 9 per berth per month", "Small marinas")
+    ]
+
+
+def test_gaps_said_without_the_usual_keywords_are_found() -> None:
+    # given a forum and a review saying what no product does in their own words
+    review = source(
+        "Dockit costs $45 a month for a marina.\n\n"
+        "No booking tool we tested handles a visitor who arrives after the office closes.\n\n"
+        "Dockit does not integrate with the fuel dock's till, owners say.\n\n"
+        "The marina sits on a quiet bay with forty berths and a small chandlery.\n"
+    )
+    # when analysed
+    gaps = [claim.text for claim in analyse(review).gaps]
+    # then both statements are gaps and the description is not
+    assert sorted(gaps) == [
+        "Dockit does not integrate with the fuel dock's till, owners say.",
+        "No booking tool we tested handles a visitor who arrives after the office closes.",
+    ]

@@ -217,3 +217,118 @@ def test_a_surveys_row_of_what_customers_pay_per_unit_is_willingness_to_pay() ->
     paying = [claim.text for claim in result.willingness_to_pay]
     # then that row is what customers pay today; the share with a contract is not a price
     assert paying == ["Median price paid: $310 per clinic per month"]
+
+
+LOCKER_SURVEY = """# Parcel lockers in apartment blocks: resident survey 2026
+
+## Findings
+
+- 44% of residents say a missed delivery means a trip to a depot at least once a month.
+- The parcel delivery market grew by 6% last year as online shopping recovered.
+- **Door codes are a deal-breaker.** Couriers leave a card whenever the building's door code changes.
+"""
+
+
+def test_a_respondent_share_stating_the_ideas_own_problem_is_a_pain_and_a_market_line_is_not() -> None:
+    # given an idea about missed deliveries, and a survey whose respondents state that very problem
+    result = findings(
+        ("S1", LOCKER_SURVEY, "survey"), focus={"missed", "delivery", "lockers"}, customers={"residents"}
+    )
+    pains = [p.text for p in result.pain_points]
+    # then the share of residents with missed deliveries is a pain, although "missed" names the idea
+    assert any(text.startswith("44% of residents say a missed delivery") for text in pains)
+    # and a deal-breaker is a pain; the market's growth is not
+    assert any(text.startswith("Couriers leave a card whenever") for text in pains)
+    assert not any("market grew" in text for text in pains)
+
+
+KENNEL_NOTES = """# Dog-boarding owners: interview notes 2026
+
+We asked how often bookings fall through, why, and what owners would pay to fill empty kennels.
+
+Owners said late cancellations are the worst part of the job. Most would pay for a deposit system
+that charges no-shows automatically.
+
+What is missing: none of the four booking tools takes a deposit at the time of booking.
+
+The company said the new funding would pay for 30 more sales staff in Spain.
+"""
+
+
+def test_the_studys_question_a_gap_in_the_offer_and_a_company_paying_for_staff_are_no_findings() -> None:
+    # given interview notes opening with the study's question, a gap sentence and company news
+    result = findings(("S1", KENNEL_NOTES, "interviews"), focus={"kennels", "booking"}, customers={"owners"})
+    pains = [p.text for p in result.pain_points]
+    paying = [claim.text for claim in result.willingness_to_pay]
+    # then the owners' problem is a pain and their intention to pay is willingness to pay
+    assert "Owners said late cancellations are the worst part of the job." in pains
+    assert any(text.startswith("Most would pay for a deposit system") for text in paying)
+    # and the question asked, the gap in the tools and what a company's funding pays for are neither
+    placed = " ".join([*pains, *paying])
+    for never in ("We asked", "none of the four", "new funding"):
+        assert never not in placed
+
+
+PRINT_SHOP_NOTES = """# Conversations with print-shop owners
+
+Marguerite, 61, runs a copy shop near a university and still takes orders by email.
+
+Single-press shops wanted a pay-per-job plan; the two franchise chains wanted one contract for every branch.
+Owners said ink prices went up twice last year; the suppliers blamed freight.
+"""
+
+
+def test_groups_contrasted_by_what_they_want_are_segments_and_a_named_aged_person_is_a_persona() -> None:
+    # given interview notes contrasting two kinds of shop and profiling one named owner with her age
+    result = findings(("S1", PRINT_SHOP_NOTES, "interviews"), focus={"print"}, customers={"owners"})
+    names = segment_names(result)
+    # then each contrasted group is a segment (its count and article dropped)
+    assert "single-press shops" in names
+    assert "franchise chains" in names
+    # and the named owner is a persona, never a segment; a clause about suppliers names no group
+    assert [persona.name for persona in result.personas] == [
+        "Marguerite, 61, runs a copy shop near a university and still takes orders by email"
+    ]
+    assert not any("marguerite" in name or "suppliers" in name or name == "owners" for name in names)
+
+
+GYM_SURVEY = """# Gym owners survey 2026
+
+## What owners buy and pay
+
+| Question | Result |
+|---|---|
+| Offer a booking app to members | 58% of gyms |
+| Median price paid | $140 per location per month |
+"""
+
+
+def test_in_a_table_of_what_customers_buy_and_pay_only_prices_are_willingness_to_pay() -> None:
+    # given a survey table under "what owners buy and pay" mixing a share who offer something and a price
+    result = findings(("S1", GYM_SURVEY, "survey"), focus={"booking"}, customers={"owners"})
+    # then the price paid is willingness to pay and the share offering an app is not
+    assert [claim.text for claim in result.willingness_to_pay] == [
+        "Median price paid: $140 per location per month"
+    ]
+
+
+TUTOR_SURVEY = """# Parents and tutoring 2026
+
+## Paying for tutoring
+
+We asked what parents would pay each month for two online sessions a week.
+
+| Answer | Share |
+|---|---|
+| Nothing, only if the school pays | 33% |
+| Up to $60 a month | 41% |
+"""
+
+
+def test_the_paragraph_before_a_table_can_ask_the_question_its_rows_answer() -> None:
+    # given a table of answers whose question is the paragraph just before it
+    result = findings(("S1", TUTOR_SURVEY, "survey"), focus={"tutoring"}, customers={"parents"})
+    paying = [claim.text for claim in result.willingness_to_pay]
+    # then a share answering with no price is willingness to pay too
+    assert "Nothing, only if the school pays: 33%" in paying
+    assert "Up to $60 a month: 41%" in paying
