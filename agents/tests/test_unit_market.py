@@ -289,3 +289,11 @@ def test_a_products_limit_is_not_a_measured_share() -> None:
         "Studios repaid 12% of a studio's kiln price in the first year, the survey found.", "S2", 0
     )
     assert measure_conflicts([offer, measured]) == []
+
+
+def test_growth_on_a_stated_earlier_period_is_a_growth_rate() -> None:
+    assert kinds("We put the kiln rental market at EUR 40 million in 2024, up 11% on 2023.") == [
+        ("EUR 40 million", "market_size"),
+        ("up 11% on 2023", "growth_rate"),
+    ]
+    assert kinds("Kiln maker shares were up 3% on the day.") == []
