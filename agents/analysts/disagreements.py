@@ -40,6 +40,8 @@ PRICE_DISAGREE = 1.05  # a list price is exact, not an estimate: 5% apart is a d
 MIN_SHARED = 3
 MIN_OVERLAP = 0.5
 TERSE_WORDS = 4
+# a product's limit is no measurement: "advances of up to 80% of an invoice", "as much as 40% off"
+LIMIT_WORDS = re.compile(r"\b(?:up to|as much as|at most|a maximum of|maximum of)\s$", re.IGNORECASE)
 # generic for an idea, yet what a share measures: "26% use a CGM" and "14% used a CGM" are one measure
 USE = {"use": "use", "used": "use", "uses": "use", "using": "use"}
 LIMIT = 3
@@ -63,7 +65,11 @@ def _unit(text: str) -> str:
 
 def measures(sentence: Sentence) -> list[Measure]:
     """The sentence's first measure of each unit, with its content words."""
-    found = [match for match in MEASURE.finditer(sentence.text) if _value(match) is not None]
+    found = [
+        match
+        for match in MEASURE.finditer(sentence.text)
+        if _value(match) is not None and not LIMIT_WORDS.search(sentence.text[: match.start()])
+    ]
     # a stated figure before a ratio that rounds it: "fewer than one in five (18%)" is 18%
     found.sort(key=lambda match: (match.group("number") is None, match.start()))
     units = [_unit(match.group("unit") or "%") for match in found]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from agents.analysts.figures import MARKET, SINGLE, SPEND
 from agents.analysts.figures import figures as typed_figures
 from agents.analysts.sentences import (
@@ -18,7 +20,7 @@ from agents.analysts.sentences import (
     words,
 )
 from agents.analysts.vetting import Evidence, is_statement
-from agents.state import Claim, Figure, MarketFindings
+from agents.state import Claim, Figure, MarketFindings, Source
 
 TREND_WORDS = (
     "trend",
@@ -51,6 +53,14 @@ OPPORTUNITY_WORDS = (
     "fastest",
     "opening",
 )
+# a trends section as sources title it ("What moves the market", "What drives demand"), beside the
+# shared TREND_HEADING words; a section about size that also gives the outlook is no trends section
+MOVES = re.compile(
+    r"\bwhat(?:'s| is)? (?:moves|moving|drives|driving|shapes|shaping)\b|\bmarket forces\b", re.I
+)
+SIZE_SECTION = re.compile(r"\b(?:size|sizing|sized|forecasts?|market definition)\b", re.I)
+# a paragraph's run-in label: "What moves the market. From January, …", "**Drivers:** …"
+RUN_IN = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*|__)?(?P<label>[A-Z][^.:!?*_]{2,40}?)[.:](?:\*\*|__)?\s+\S")
 OTHER_KINDS = ("company_revenue", "funding", "population", "cost", "customer_spend", "share")
 LIMIT = 5
 TREND_LIMIT = 8  # trends are varied (workforce, regulation, technology, buyers): room for each
@@ -107,6 +117,22 @@ def ranked(
     return order[:LIMIT]
 
 
+def trend_section(heading: str) -> bool:
+    """Whether a section heading (or a paragraph's run-in label) announces trends."""
+    return bool((TREND_HEADING.search(heading) or MOVES.search(heading)) and not SIZE_SECTION.search(heading))
+
+
+def run_in_trends(sources: list[Source], sentences: list[Sentence]) -> list[Sentence]:
+    """Sentences of paragraphs whose run-in label announces trends ("What moves the market. From …")."""
+    lines = {
+        line.strip()
+        for source in sources
+        for line in source.content.splitlines()
+        if (label := RUN_IN.match(line)) and trend_section(label.group("label"))
+    }
+    return [s for s in sentences if any(s.text in line for line in lines)]
+
+
 def analyse_market(evidence: Evidence, focus: set[str]) -> MarketFindings:
     """Market findings built only from the relevant sources' own sentences."""
     sentences = [s for s in all_sentences(evidence.sources) if is_statement(s)]
@@ -139,13 +165,18 @@ def analyse_market(evidence: Evidence, focus: set[str]) -> MarketFindings:
     used = {f.quote for f in [*sizes, *growth, *others]}
     remaining = [s for s in sentences if s.text not in used and s.source_id not in evidence.vendor]
     # a source's own "Drivers" or "Trends" section first, then sentences worded as trends
-    headed = under(remaining, TREND_HEADING)
+    headed = unique(
+        [
+            *[s for s in remaining if trend_section(s.heading)],
+            *run_in_trends(evidence.sources, remaining),
+        ]
+    )
     # a sentence under an "Opportunities" or "Gaps" heading belongs there, whatever its words
     elsewhere = {s.text for s in [*under(remaining, OPPORTUNITY_HEADING), *under(remaining, GAP_HEADING)]}
     worded = rank([s for s in remaining if s.text not in elsewhere], TREND_WORDS, focus, LIMIT)
     trends = [claim(s) for s in unique([*headed, *worded])[:TREND_LIMIT]]
     used |= {c.quote for c in trends}
-    left = [s for s in remaining if s.text not in used and not TREND_HEADING.search(s.heading)]
+    left = [s for s in remaining if s.text not in used and not trend_section(s.heading)]
     headed = under(left, OPPORTUNITY_HEADING)
     opportunities = [
         claim(s) for s in unique([*headed, *rank(left, OPPORTUNITY_WORDS, focus, LIMIT)])[:LIMIT]

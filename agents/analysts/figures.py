@@ -57,8 +57,17 @@ WOULD_PAY = re.compile(
 SIZING = re.compile(
     r"\b(?:puts?|sizes?|sized|estimates?|estimated|values?|valued|pegs?|worth)\b[^.;]*?\bat\b", re.I
 )
+# growth on a stated earlier period: "EUR 95 million in 2023, up 11% on 2022" (a fall, "down 4%", is no
+# growth rate the score could read as positive)
+CHANGE_ON = re.compile(
+    r"\bup\s(?:by\s)?(?:about\s|around\s|roughly\s|some\s|nearly\s)?\d+(?:\.\d+)?\s?%"
+    r"\s(?:year on year|year over year|(?:on|from|over|versus|vs\.?|compared with)"
+    r"\s(?:(?:the\s)?(?:previous|prior|last|a)\s(?:year|quarter)|(?:19|20)\d{2}\b))",
+    re.I,
+)
 GROWS = re.compile(
-    r"\b(?:grow\w*|grew|growth|expand\w*|ris(?:e|es|ing)|rose|increas\w*|climb\w*|cagr|compound|up|faster|slower|pace)\b",
+    r"\b(?:grow\w*|grew|growth|expand\w*|ris(?:e|es|ing)|rose|increas\w*|climb\w*|cagr|compound|up|faster"
+    r"|slower|pace)\b",
     re.I,
 )
 PRICE_CHANGE = re.compile(r"\b(?:prices?|costs?|wages?|rents?|inflation|fees?)\b", re.I)
@@ -354,7 +363,7 @@ def numbers_in(text: str) -> list[Found]:
             taken.append((start, end))
             found.append(Found(value.strip(), kind, start, end))
 
-    for match in GROWTH.finditer(text):
+    for match in [*GROWTH.finditer(text), *CHANGE_ON.finditer(text)]:
         around = clause(text, match.start(), match.end())
         subject = around[: max(0, match.start() - text.find(around))]
         company = SINGLE.search(subject) and not MARKET.search(around)

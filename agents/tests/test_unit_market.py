@@ -251,3 +251,49 @@ def test_the_end_of_a_range_of_sizes_is_not_a_count_of_the_thing() -> None:
     for figure in (left, right):
         figure.verified = True
     assert find_conflicts([left, right], relevant=set()) == []
+
+
+def test_trends_come_from_a_what_moves_section_or_a_run_in_label_not_from_a_size_outlook() -> None:
+    from datetime import UTC, datetime
+
+    from agents.analysts.extractive_market import analyse_market
+    from agents.analysts.vetting import Evidence
+    from agents.state import Source
+
+    report = Source(
+        id="S1",
+        url="https://kiln-research.example/2025",
+        title="Kiln rental in Portugal, 2025",
+        agent="market",
+        retrieved_at=datetime.now(UTC),
+        content=(
+            "## Size and outlook\n\n"
+            "Studios in Lisbon accounted for 41% of kiln rental spending in 2025 and Porto for 22%.\n\n"
+            "## What moves the market\n\n"
+            "- **Firing by the hour.** Studios increasingly book kiln time by the hour, not buying kilns.\n"
+            "- **Power prices.** Power tariffs for studios doubled: shared kilns cost less.\n\n"
+            "## Notes\n\n"
+            "What drives demand. Ceramics courses for adults filled every evening slot in Porto this autumn. "
+            "Tourists buy more hand-made tableware than five years ago.\n"
+        ),
+    )
+    found = analyse_market(Evidence(sources=[report], assessments=[], research_year=2026), {"kiln", "studio"})
+    trends = " ".join(claim.text for claim in found.trends)
+    assert "by the hour" in trends and "Power tariffs" in trends and "Ceramics courses" in trends
+    assert "accounted for 41%" not in trends
+
+
+def test_a_products_limit_is_not_a_measured_share() -> None:
+    offer = Sentence("KilnNow lends up to 80% of a studio's kiln price, repaid over a year.", "S1", 0)
+    measured = Sentence(
+        "Studios repaid 12% of a studio's kiln price in the first year, the survey found.", "S2", 0
+    )
+    assert measure_conflicts([offer, measured]) == []
+
+
+def test_growth_on_a_stated_earlier_period_is_a_growth_rate() -> None:
+    assert kinds("We put the kiln rental market at EUR 40 million in 2024, up 11% on 2023.") == [
+        ("EUR 40 million", "market_size"),
+        ("up 11% on 2023", "growth_rate"),
+    ]
+    assert kinds("Kiln maker shares were up 3% on the day.") == []
