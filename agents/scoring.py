@@ -201,25 +201,45 @@ def competition_score(competitor: CompetitorFindings, context: Context) -> SubSc
     )
 
 
-def priced(texts: Iterable[str]) -> dict[tuple[str, str], list[float]]:
-    """Amounts by (currency, unit): "£8 per month" -> {("£", "month"): [8.0]}; no unit, skipped."""
-    found: dict[tuple[str, str], list[float]] = {}
+PriceUnit = tuple[str, str, str]  # (currency, time unit, what is priced: "crate", "kg"; "" when unstated)
+
+
+THRESHOLD = re.compile(r"\b(?:more than|over|above|at least|less than|under|below|up to)\s*$", re.I)
+
+
+def priced(texts: Iterable[str], thresholds: bool = True) -> dict[PriceUnit, list[float]]:
+    """Amounts by (currency, time unit, item): "KES 20 per crate per day" -> {("KES", "day", "crate"):
+    [20.0]}, "£8 per month" -> {("£", "month", ""): [8.0]}; an amount with no unit is skipped, and so is
+    a threshold ("would pay more than £40 a month") unless ``thresholds``."""
+    found: dict[PriceUnit, list[float]] = {}
     for text in texts:
         for match in PRICE.finditer(text):
+            if not thresholds and THRESHOLD.search(text[: match.start()]):
+                continue
             units = [unit.lower() for unit in PRICE_UNIT.findall(match.group(0))]
             value = amount(match.group(0))
             if units and value > 0:
-                # "£9.99 a month per pet" is a monthly price: a time unit names the unit when there is one
-                unit = next((u for u in units if u in TIME_UNITS), units[-1])
-                found.setdefault((currency_of(match.group(0)), unit), []).append(value)
+                time = next((u for u in units if u in TIME_UNITS), "")
+                item = next((u for u in units if u not in TIME_UNITS), "")
+                found.setdefault((currency_of(match.group(0)), time, item), []).append(value)
     return found
+
+
+def same_unit(left: PriceUnit, right: PriceUnit) -> bool:
+    """One currency and time unit, and the same item when both name one: "£9.99 a month per pet" is
+    comparable with "£8 a month", "KES 2 per kg per day" is not with "KES 20 per crate per day"."""
+    return left[:2] == right[:2] and (not left[2] or not right[2] or left[2] == right[2])
 
 
 def below_every_price(stated: list[Claim], competitor: CompetitorFindings) -> bool:
     """Whether customers' typical stated price is below the cheapest competitor's for the same unit."""
-    wanted = priced(claim.text for claim in stated)
+    wanted = priced((claim.text for claim in stated), thresholds=False)  # a share above a bound is no price
     charged = priced(c.pricing for c in competitor.competitors)
-    return any(key in charged and median(values) < min(charged[key]) for key, values in wanted.items())
+    return any(
+        median(values) < min(prices)
+        for unit, values in wanted.items()
+        if (prices := [p for other, found in charged.items() if same_unit(unit, other) for p in found])
+    )
 
 
 def payment_score(customer: CustomerFindings, competitor: CompetitorFindings, context: Context) -> SubScore:

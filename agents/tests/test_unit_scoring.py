@@ -163,3 +163,21 @@ def test_stated_price_below_every_competitor_for_the_same_unit_earns_less() -> N
     # and a price stated per year is not compared with a monthly one
     customer.willingness_to_pay = [claim("would pay $5 per year", source="S5")]
     assert score_pmf(market, competitor, customer).sub_scores[3].score == 8.4
+
+
+def test_a_stated_price_is_compared_only_with_competitors_pricing_the_same_item() -> None:
+    # given customers who would pay 20 per locker per day, one rival at 30 per locker per day and another
+    # at 2 per kg per day (another item: not cheaper for the same thing)
+    market, competitor, customer = strong_findings()
+    customer.willingness_to_pay = [claim("the median answer was KES 20 per locker per day", source="S5")]
+    competitor.competitors = [
+        Competitor(name="Acme", pricing="KES 30 per locker per day"),
+        Competitor(name="Kilo", pricing="KES 2 per kg per day"),
+    ]
+    # then the stated price is below every rival charging for lockers: fewer points
+    sub = score_pmf(market, competitor, customer).sub_scores[3]
+    assert "below what every competitor charges for the same unit" in sub.rationale
+    # and with only the per-kg rival there is nothing to compare with
+    competitor.competitors[0].pricing = ""
+    sub = score_pmf(market, competitor, customer).sub_scores[3]
+    assert "below what every competitor" not in sub.rationale
