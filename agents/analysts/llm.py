@@ -182,6 +182,7 @@ class LLMAnalyst:
     """Analyst backed by a chat model with structured output."""
 
     name = "llm"
+    checks_answers = True  # every answer passes llm_checks: the methodology counts what they removed
 
     def __init__(
         self,
@@ -241,7 +242,10 @@ class LLMAnalyst:
             role, checked.claims - checked.claims_dropped, checked.claims,
             checked.dropped - checked.claims_dropped,
         )  # fmt: skip
-        return Analysis(answer.value, answer.tokens, checked.dropped, checked.citations)
+        return Analysis(
+            answer.value, answer.tokens, checked.dropped, checked.citations,
+            claims=checked.claims, claims_dropped=checked.claims_dropped,
+        )  # fmt: skip
 
     def _ask_sources(
         self, schema: type[SchemaT], system: str, role: str, context: ProductContext, sources: list[Source]

@@ -136,6 +136,13 @@ def test_llm_analyst_findings_are_verified_and_invented_citations_dropped() -> N
     assert grounding.dropped == 2
     assert (grounding.claims, grounding.cited, grounding.verified) == (6, 6, 6)
     assert report.market_analysis.opportunities == [] and grounding.model_dropped >= 1
+    # and the methodology says, per node, how many of the model's claims the checks kept
+    checks = {item.node: (item.claims, item.kept) for item in grounding.model_checks}
+    assert checks == {"market_agent": (3, 2), "competitor_agent": (2, 2), "customer_agent": (1, 1),
+                      "report_writer": (0, 0)}  # fmt: skip
+    removed = sum(item.claims - item.kept + item.other_removed for item in grounding.model_checks)
+    assert grounding.model_dropped == removed
+    assert report.methodology.queries_replaced == 0  # the model's queries carry the idea's terms
     assert NEVER_RETRIEVED not in {citation.url for citation in report.citations}
     assert report.strategic_recommendations[0].source_ids == ["S1"]
     # and the claim cited by URL now cites the retrieved source's id
