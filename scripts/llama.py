@@ -26,10 +26,12 @@ ROOT = Path(__file__).resolve().parent.parent
 LLAMA_VENV = Path(os.environ.get("PMF_LLAMA_VENV", ROOT / ".venv-llama"))
 API_KEY = "sk-local-llama"
 MODEL = "SmolLM2-135M-Instruct"
-SLOTS = 3  # the three research agents ask at once
-SLOT_CONTEXT = 8192  # SmolLM2's context length, per slot
-# A small model answers in at most this many tokens (the analysis parts stay well under it).
-MAX_TOKENS = 1024
+# Requests served at once, decoded together (one batch per step): three researches' three agents (the
+# tests run the three depths at once); more wait in the server's queue.
+SLOTS = 9
+SLOT_CONTEXT = 6144  # per slot: a prompt (~2,100 tokens at deep) and the longest answer fit
+# A small model answers in at most this many tokens (a whole analysis stays under it: LOCAL_SETTINGS).
+MAX_TOKENS = 2048
 
 
 class LlamaNotInstalled(RuntimeError):
@@ -142,7 +144,10 @@ LOCAL_SETTINGS = {
     # without bounds the model fills strings and lists until the token limit
     "OPENAI_MAX_STRING_CHARS": "80",
     "OPENAI_MAX_LIST_ITEMS": "1",
-    "OPENAI_MAX_TOKENS": "1000",
+    # one answer per analysis: the server computes on the CPU, where each parallel part would read the
+    # whole prompt again (~1,900 tokens) and wait for the same core
+    "OPENAI_WHOLE_ANSWERS": "1",
+    "OPENAI_MAX_TOKENS": "2000",
     "PROVIDER_TIMEOUT_SECONDS": "600",
 }
 

@@ -219,3 +219,20 @@ def test_a_relevance_outside_its_bounds_is_clamped_not_a_failed_answer() -> None
     assert [source.relevance for source in answer.sources] == [1.0, 0.0]
     findings = CompetitorFindings.model_validate(answer.model_dump())
     assert [source.relevance for source in findings.sources] == [1.0, 0.0]
+
+
+def test_whole_answers_ask_each_analysis_once_and_check_it_alike() -> None:
+    # given the setting a CPU-bound local server runs with: each analysis in one answer
+    llm = ScriptedLLM()
+    config = AgentConfig.from_mapping({"OPENAI_API_KEY": "sk-local", "OPENAI_WHOLE_ANSWERS": "1"})
+    assert config.whole_answers and not AgentConfig.from_mapping({"OPENAI_API_KEY": "sk"}).whole_answers
+    config.search, config.llm, config.cache_dir = local_search(), llm, None
+
+    # when a research runs
+    outcome = run_in_memory(product_idea=MEAL_IDEA, budget=budget("essential"), config=config)
+
+    # then each role was asked once, and the same checks kept the same claims as with parts
+    assert sorted(llm.roles) == ["competitor", "customer", "market", "report", "supervisor"]
+    grounding = outcome.report.methodology.grounding
+    assert (grounding.claims, grounding.verified, grounding.dropped) == (6, 6, 2)
+    assert [(item.claims, item.kept) for item in grounding.model_checks] == [(3, 2), (2, 2), (1, 1), (0, 0)]
