@@ -54,6 +54,7 @@ class AgentConfig:
     passage_tokens: int = 0  # cap on the depth's passage budget (small context windows); 0 = none
     max_string_chars: int = 0  # maxLength on every string asked of the model (local servers only); 0 = none
     max_list_items: int = 0  # cap on every list asked of the model (small models); 0 = by depth (2 to 5)
+    whole_answers: bool = False  # each analysis in one answer, not parallel parts (CPU-bound local servers)
     corpus_dir: Path = DEFAULT_CORPUS
     cache_dir: Path | None = DEFAULT_CACHE
     source_store: SourceStore | None = None  # a shared store (the runner's MongoDB one) wins over cache_dir
@@ -80,6 +81,7 @@ class AgentConfig:
             passage_tokens=int(values.get("OPENAI_PASSAGE_TOKENS") or 0),
             max_string_chars=_int(values, "OPENAI_MAX_STRING_CHARS", 0),
             max_list_items=_int(values, "OPENAI_MAX_LIST_ITEMS", 0),
+            whole_answers=str(values.get("OPENAI_WHOLE_ANSWERS") or "").lower() in ("1", "true", "yes", "on"),
             corpus_dir=Path(values.get("CORPUS_DIR") or DEFAULT_CORPUS),
             cache_dir=Path(cache) if cache else None,
         )
@@ -133,7 +135,12 @@ class AgentConfig:
             return ExtractiveAnalyst()
         from agents.analysts.llm import LLMAnalyst
 
-        return LLMAnalyst(llm, max_string_chars=self.max_string_chars, max_list_items=self.max_list_items)
+        return LLMAnalyst(
+            llm,
+            max_string_chars=self.max_string_chars,
+            max_list_items=self.max_list_items,
+            whole_answers=self.whole_answers,
+        )
 
     def llm_name(self) -> str:
         """How the report names its analyst: the model provider, or "extractive" offline."""

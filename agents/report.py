@@ -11,7 +11,17 @@ from __future__ import annotations
 import html
 import re
 
-from agents.state import Claim, Competitor, Conflict, Figure, PainPoint, Report, Segment, SubScore
+from agents.state import (
+    Claim,
+    Competitor,
+    Conflict,
+    Figure,
+    Methodology,
+    PainPoint,
+    Report,
+    Segment,
+    SubScore,
+)
 
 SECTIONS = (
     "Executive Summary",
@@ -274,10 +284,26 @@ def methodology_section(report: Report) -> list[str]:
         f"{grounding.claims - grounding.quote_not_found}, figures matching the quote for "
         f"{grounding.claims - grounding.values_mismatch}; {grounding.dropped} citations of unretrieved "
         "sources dropped",
+        *model_checks_lines(method),
         f"- Cost: {cost.tavily_credits:g} Tavily credits; tokens: {tokens or 'none'}; "
         f"time: {seconds or 'n/a'}",
         "",
     ]
+
+
+def model_checks_lines(method: Methodology) -> list[str]:
+    """What the code checks removed from the model's answers (LLM analyst; nothing offline)."""
+    checks = method.grounding.model_checks
+    if not checks and not method.queries_replaced:
+        return []
+    parts = [
+        f"{NODE_NAMES.get(item.node, escape(item.node))}: {item.kept} of {item.claims} claims kept, "
+        f"{item.other_removed} other items removed"
+        for item in checks
+    ]
+    if method.queries_replaced:
+        parts.append(f"{method.queries_replaced} of the planner's queries replaced by the idea's own terms")
+    return [f"- Model answers checked by code: {'; '.join(parts)}"]
 
 
 def render_markdown(report: Report) -> str:

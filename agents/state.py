@@ -266,6 +266,19 @@ class ReportSource(Schema):
     agents: list[AgentName] = Field(default_factory=list)  # which research agents retrieved it
 
 
+class ModelChecks(Schema):
+    """What the code checks (``agents.analysts.llm_checks``) did to one node's model answers (LLM analyst).
+
+    Computed by code after the answer, never asked of a model.
+    """
+
+    node: str  # market_agent, competitor_agent, customer_agent or report_writer
+    claims: int = 0  # claims the model made, before the checks
+    kept: int = 0  # of those, the claims that passed (quote in the cited source, numbers in the quote)
+    other_removed: int = 0  # other items removed: unbacked sentences, competitors or segments without
+    # checked evidence, conflicts whose values are not in their sources
+
+
 class Grounding(Schema):
     """How well the report is grounded: claims made, cited, verified, and citations dropped."""
 
@@ -276,6 +289,9 @@ class Grounding(Schema):
     quote_not_found: int = 0  # claims whose quote is not in any cited source
     values_mismatch: int = 0  # claims stating a number or year their quote does not contain
     model_dropped: int = 0  # model claims and sentences removed by the checks before the report (LLM)
+    # per node, what the checks kept and removed (LLM analyst; empty offline): model_dropped is the sum of
+    # their claims - kept + other_removed
+    model_checks: list[ModelChecks] = Field(default_factory=list)
 
 
 class Cost(Schema):
@@ -304,6 +320,9 @@ class Methodology(Schema):
     cost: Cost
     relevant_sources: int = 0
     structured_output: str = ""  # how the model's answers were constrained: json_schema, function_calling…
+    # the supervisor model's queries replaced by the idea-derived ones (no distinctive term of the idea,
+    # too long, or not words; agents.analysts.llm_checks.checked_queries)
+    queries_replaced: int = 0
     sample_corpus: bool = False  # built from the shipped fictional sample corpus
 
 
@@ -340,6 +359,9 @@ class NodeUsage(Schema):
     tokens: int = 0
     dropped_citations: int = 0
     dropped_claims: int = 0  # model output that failed the code checks and was removed (LLM analyst)
+    model_claims: int = 0  # claims the model made, before the checks (LLM analyst)
+    model_claims_dropped: int = 0  # of those, the claims the checks removed (in dropped_claims too)
+    queries_replaced: int = 0  # supervisor: model-written queries replaced by the idea-derived ones
 
 
 class ResearchState(TypedDict, total=False):

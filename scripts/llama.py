@@ -26,10 +26,14 @@ ROOT = Path(__file__).resolve().parent.parent
 LLAMA_VENV = Path(os.environ.get("PMF_LLAMA_VENV", ROOT / ".venv-llama"))
 API_KEY = "sk-local-llama"
 MODEL = "SmolLM2-135M-Instruct"
-SLOTS = 3  # the three research agents ask at once
-SLOT_CONTEXT = 8192  # SmolLM2's context length, per slot
-# A small model answers in at most this many tokens (the analysis parts stay well under it).
-MAX_TOKENS = 1024
+# Requests served at once: the three researches' three agents of the test (more wait in the queue:
+# measured with 3 slots, one research's report writer took 335 s, mostly queued behind the other
+# researches' agents). More slots add no throughput on one loaded core (one stream ~20 tokens/s, five
+# at once ~12 together): they only stop a short answer from waiting for long ones.
+SLOTS = 9
+SLOT_CONTEXT = 6144  # per slot: a prompt (~2,100 tokens at deep) and the longest answer fit
+# A small model answers in at most this many tokens (a whole analysis stays under it: LOCAL_SETTINGS).
+MAX_TOKENS = 2048
 
 
 class LlamaNotInstalled(RuntimeError):
@@ -140,9 +144,14 @@ class LlamaServer:
 LOCAL_SETTINGS = {
     "OPENAI_PASSAGE_TOKENS": "600",
     # without bounds the model fills strings and lists until the token limit
-    "OPENAI_MAX_STRING_CHARS": "80",
+    # SmolLM2's tokenizer spends one token per digit, and the model fills every string to its bound with
+    # digits and repeats (measured: a whole customer answer of 1,300-1,900 tokens at 60 characters)
+    "OPENAI_MAX_STRING_CHARS": "40",
     "OPENAI_MAX_LIST_ITEMS": "1",
-    "OPENAI_MAX_TOKENS": "1000",
+    # one answer per analysis: the server computes on the CPU, where each parallel part would read the
+    # whole prompt again (~1,900 tokens) and wait for the same core
+    "OPENAI_WHOLE_ANSWERS": "1",
+    "OPENAI_MAX_TOKENS": "2000",
     "PROVIDER_TIMEOUT_SECONDS": "600",
 }
 

@@ -26,6 +26,8 @@ class Analysis(Generic[ValueT]):
     tokens: int = 0
     dropped: int = 0  # model output removed by the code checks (claims, unbacked text); 0 offline
     dropped_citations: int = 0  # citations of sources never retrieved, on the claims removed
+    claims: int = 0  # claims the model made before the checks (LLM analyst; 0 offline)
+    claims_dropped: int = 0  # of those, the claims the checks removed (counted in ``dropped`` too)
 
 
 class Analyst(Protocol):

@@ -182,6 +182,7 @@ class LLMAnalyst:
     """Analyst backed by a chat model with structured output."""
 
     name = "llm"
+    checks_answers = True  # every answer passes llm_checks: the methodology counts what they removed
 
     def __init__(
         self,
@@ -189,20 +190,24 @@ class LLMAnalyst:
         passage_tokens: int = DEFAULT_PASSAGE_TOKENS,
         max_string_chars: int = 0,
         max_list_items: int = 0,
+        whole_answers: bool = False,
     ) -> None:
         self.llm = llm
         self.name = llm.name
         self.passage_tokens = passage_tokens  # per agent: the depth's budget of source passages
         self.max_string_chars = max_string_chars  # maxLength of every string asked for (0: unbounded)
         self.max_list_items = max_list_items  # cap on every list asked for (0: by the passage budget)
+        # one answer per analysis instead of PARTS: a CPU-bound local server would read the prompt again
+        # for each part (the parts only shorten the wait where the server has compute to spare)
+        self.whole_answers = whole_answers
         self.structured_output_modes: list[str] = []  # the modes the model's answers came in
 
     def with_passage_tokens(self, tokens: int) -> LLMAnalyst:
         """This analyst with another passage budget (one per research depth)."""
-        return type(self)(self.llm, tokens, self.max_string_chars, self.max_list_items)
+        return type(self)(self.llm, tokens, self.max_string_chars, self.max_list_items, self.whole_answers)
 
     def _ask(self, schema: type[SchemaT], system: str, user: str, role: str) -> Analysis[SchemaT]:
-        groups = PARTS.get(role)
+        groups = None if self.whole_answers else PARTS.get(role)
         if not groups:
             asked = answer_model(schema, self._items(), self.max_string_chars)
             answer = self.llm.structured(asked, system=system, user=user, role=role)
@@ -241,7 +246,10 @@ class LLMAnalyst:
             role, checked.claims - checked.claims_dropped, checked.claims,
             checked.dropped - checked.claims_dropped,
         )  # fmt: skip
-        return Analysis(answer.value, answer.tokens, checked.dropped, checked.citations)
+        return Analysis(
+            answer.value, answer.tokens, checked.dropped, checked.citations,
+            claims=checked.claims, claims_dropped=checked.claims_dropped,
+        )  # fmt: skip
 
     def _ask_sources(
         self, schema: type[SchemaT], system: str, role: str, context: ProductContext, sources: list[Source]

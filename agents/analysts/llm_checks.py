@@ -17,9 +17,15 @@ from typing import Any
 from pydantic import BaseModel
 
 from agents import citations as cite
-from agents.state import Claim, Source
+from agents.analysts.idea import parse_idea, terms
+from agents.state import AGENTS, AgentQueries, Claim, Source
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
+# The supervisor is asked for at most 12 words per query; twice that is no longer one focused search
+# (and a search API bounds its query: Tavily's is 400 characters).
+MAX_QUERY_WORDS = 24
+MAX_QUERY_CHARS = 240
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass
@@ -127,3 +133,38 @@ def _conflict_backed(conflict: Any, known: dict[str, Source]) -> bool:
         if not side.source_ids or not cite.values_in_quote(f"{side.value} {side.year}", contents):
             return False
     return len(sides) >= 2
+
+
+def query_problem(query: str, idea_terms: set[str]) -> str:
+    """Why ``query`` is no usable search for an idea whose distinctive terms are ``idea_terms``; "" if
+    it is: it is one line of at most ``MAX_QUERY_WORDS`` words and ``MAX_QUERY_CHARS`` characters, most
+    of its words are words (not symbols or numbers), and it names at least one of the idea's terms
+    (an idea without distinctive terms is held to the rest)."""
+    words = query.split()
+    if not words:
+        return "blank"
+    if len(words) > MAX_QUERY_WORDS or len(query) > MAX_QUERY_CHARS:
+        return f"too long ({len(words)} words, {len(query)} characters)"
+    if not query.isprintable():
+        return "not one line of text"
+    if sum(1 for word in words if _LETTER.search(word)) * 2 < len(words):
+        return "mostly not words"
+    if idea_terms and not idea_terms & set(terms(query)):
+        return "none of the idea's distinctive terms"
+    return ""
+
+
+def checked_queries(queries: AgentQueries, product_idea: str) -> tuple[AgentQueries, dict[str, str]]:
+    """The model's queries, each one with a problem (:func:`query_problem`) replaced by the query
+    derived from the idea (``parse_idea``); and the problem of each agent's replaced query."""
+    idea_terms = set(terms(product_idea))
+    fallback = parse_idea(product_idea).queries
+    kept: dict[str, str] = {}
+    problems: dict[str, str] = {}
+    for agent in AGENTS:
+        query = " ".join(getattr(queries, agent).split())
+        problem = query_problem(query, idea_terms)
+        if problem and query != getattr(fallback, agent):
+            problems[agent] = problem
+        kept[agent] = getattr(fallback, agent) if problem else query
+    return AgentQueries(**kept), problems

@@ -41,6 +41,7 @@ from agents.state import (
     Grounding,
     MarketFindings,
     Methodology,
+    ModelChecks,
     NodeUsage,
     ProvidersUsed,
     Recommendation,
@@ -68,6 +69,19 @@ def total_cost(usage: list[NodeUsage]) -> Cost:
         cost.tokens[item.node] = cost.tokens.get(item.node, 0) + item.tokens
         cost.seconds[item.node] = round(cost.seconds.get(item.node, 0.0) + item.seconds, 3)
     return cost
+
+
+def model_checks(usage: list[NodeUsage]) -> list[ModelChecks]:
+    """Per node (agents in order, then the report writer), what the checks kept and removed."""
+    order = [f"{agent}_agent" for agent in AGENTS] + ["report_writer"]
+    checks = {node: ModelChecks(node=node) for node in order if any(u.node == node for u in usage)}
+    for item in usage:
+        if item.node in checks:
+            entry = checks[item.node]
+            entry.claims += item.model_claims
+            entry.kept += item.model_claims - item.model_claims_dropped
+            entry.other_removed += item.dropped_claims - item.model_claims_dropped
+    return list(checks.values())
 
 
 def title_for(product_idea: str) -> str:
@@ -239,7 +253,11 @@ def write_report(state: ResearchState, context: RunContext) -> dict[str, Any]:
         state, context, len(sources), cite.grounding(findings, dropped), [*state.get("usage", []), own]
     )
     method.relevant_sources = len(relevant)
-    method.grounding.model_dropped = sum(u.dropped_claims for u in [*state.get("usage", []), own])
+    usage = [*state.get("usage", []), own]
+    method.grounding.model_dropped = sum(u.dropped_claims for u in usage)
+    if getattr(context.analyst, "checks_answers", False):
+        method.grounding.model_checks = model_checks(usage)
+    method.queries_replaced = sum(u.queries_replaced for u in usage)
     method.structured_output = ", ".join(getattr(context.analyst, "structured_output_modes", []))
     method.sample_corpus = any(source.sample for source in sources)
     cited_ids = [i for item in recommendations for i in item.source_ids]

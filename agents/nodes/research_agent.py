@@ -100,6 +100,8 @@ def research(agent: AgentName, state: ResearchState, context: RunContext) -> dic
         tokens=analysis.tokens,
         dropped_citations=dropped,
         dropped_claims=analysis.dropped,
+        model_claims=analysis.claims,
+        model_claims_dropped=analysis.claims_dropped,
     )
     return {agent: findings, "sources": sources, "usage": [usage]}
 

@@ -8,11 +8,13 @@ from itertools import combinations
 
 import pytest
 
+from agents.analysts.idea import parse_idea
 from agents.config import AgentConfig
 from agents.errors import ResearchFailed
 from agents.providers.openai_llm import OpenAILLMProvider
 from agents.providers.retry import Backoff
 from agents.providers.tavily import TavilySearchProvider
+from agents.report import render_markdown
 from agents.run import ResearchOutcome, run_in_memory
 from agents.tests.helpers import KEYS, MEAL_IDEA, Recorder, assert_valid_order, budget
 from catalogue.depths import DEPTHS
@@ -252,3 +254,32 @@ def test_citation_of_an_unretrieved_source_is_dropped_and_counted(
     assert report.methodology.grounding.dropped == 1
     extracted = {url for request in tavily.requests("/extract") for url in request.body["urls"]}
     assert {citation.url for citation in report.citations} <= extracted
+
+
+def test_a_model_query_without_the_ideas_terms_or_too_long_is_replaced_and_counted(
+    tavily: FakeTavily, llm: FakeOpenAI, slept: list[float]
+) -> None:
+    # given the supervisor model writes a market query about something else and a runaway competitor query
+    def bad_queries(request: Request) -> Reply:
+        reply = llm.complete(request)
+        plan = json.loads(reply.body["choices"][0]["message"]["content"])
+        plan["queries"]["market"] = "enterprise software solutions market size"
+        plan["queries"]["competitor"] = "meal " * 200
+        reply.body["choices"][0]["message"]["content"] = json.dumps(plan)
+        return reply
+
+    llm.script(COMPLETIONS, bad_queries, when=lambda r: "lead analyst" in r.body["messages"][0]["content"])
+
+    # when a research runs
+    outcome, _ = research(tavily, llm, "essential", slept)
+
+    # then those two agents searched with the queries derived from the idea, the third with the model's
+    fallback = parse_idea(MEAL_IDEA).queries
+    method = outcome.report.methodology
+    assert (method.queries.market, method.queries.competitor) == (fallback.market, fallback.competitor)
+    assert method.queries.customer != fallback.customer
+    searched = {request.body["query"] for request in tavily.requests("/search")}
+    assert searched == {method.queries.market, method.queries.competitor, method.queries.customer}
+    # and the methodology counts the replaced queries, and the Markdown says so
+    assert method.queries_replaced == 2
+    assert "2 of the planner's queries replaced" in render_markdown(outcome.report)

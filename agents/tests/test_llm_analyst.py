@@ -136,6 +136,13 @@ def test_llm_analyst_findings_are_verified_and_invented_citations_dropped() -> N
     assert grounding.dropped == 2
     assert (grounding.claims, grounding.cited, grounding.verified) == (6, 6, 6)
     assert report.market_analysis.opportunities == [] and grounding.model_dropped >= 1
+    # and the methodology says, per node, how many of the model's claims the checks kept
+    checks = {item.node: (item.claims, item.kept) for item in grounding.model_checks}
+    assert checks == {"market_agent": (3, 2), "competitor_agent": (2, 2), "customer_agent": (1, 1),
+                      "report_writer": (0, 0)}  # fmt: skip
+    removed = sum(item.claims - item.kept + item.other_removed for item in grounding.model_checks)
+    assert grounding.model_dropped == removed
+    assert report.methodology.queries_replaced == 0  # the model's queries carry the idea's terms
     assert NEVER_RETRIEVED not in {citation.url for citation in report.citations}
     assert report.strategic_recommendations[0].source_ids == ["S1"]
     # and the claim cited by URL now cites the retrieved source's id
@@ -212,3 +219,20 @@ def test_a_relevance_outside_its_bounds_is_clamped_not_a_failed_answer() -> None
     assert [source.relevance for source in answer.sources] == [1.0, 0.0]
     findings = CompetitorFindings.model_validate(answer.model_dump())
     assert [source.relevance for source in findings.sources] == [1.0, 0.0]
+
+
+def test_whole_answers_ask_each_analysis_once_and_check_it_alike() -> None:
+    # given the setting a CPU-bound local server runs with: each analysis in one answer
+    llm = ScriptedLLM()
+    config = AgentConfig.from_mapping({"OPENAI_API_KEY": "sk-local", "OPENAI_WHOLE_ANSWERS": "1"})
+    assert config.whole_answers and not AgentConfig.from_mapping({"OPENAI_API_KEY": "sk"}).whole_answers
+    config.search, config.llm, config.cache_dir = local_search(), llm, None
+
+    # when a research runs
+    outcome = run_in_memory(product_idea=MEAL_IDEA, budget=budget("essential"), config=config)
+
+    # then each role was asked once, and the same checks kept the same claims as with parts
+    assert sorted(llm.roles) == ["competitor", "customer", "market", "report", "supervisor"]
+    grounding = outcome.report.methodology.grounding
+    assert (grounding.claims, grounding.verified, grounding.dropped) == (6, 6, 2)
+    assert [(item.claims, item.kept) for item in grounding.model_checks] == [(3, 2), (2, 2), (1, 1), (0, 0)]

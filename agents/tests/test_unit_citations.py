@@ -76,6 +76,7 @@ def test_verify_resolves_urls_drops_unknown_and_marks_claims() -> None:
         "quote_not_found": 2,
         "values_mismatch": 0,
         "model_dropped": 0,  # the citation verifier never removes model claims (the LLM checks do)
+        "model_checks": [],
     }
 
 

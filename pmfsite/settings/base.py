@@ -235,6 +235,9 @@ OPENAI_PASSAGE_TOKENS = env.int("OPENAI_PASSAGE_TOKENS", default=0)
 OPENAI_MAX_STRING_CHARS = env.int("OPENAI_MAX_STRING_CHARS", default=0)
 # Cap on every list asked of the model (each list's maxItems), for small models; 0 = by depth (2 to 5)
 OPENAI_MAX_LIST_ITEMS = env.int("OPENAI_MAX_LIST_ITEMS", default=0)
+# Ask each analysis in one answer instead of parallel parts: a local server that computes on the CPU
+# reads the whole prompt again for every part, while parts only shorten the wait on a hosted model
+OPENAI_WHOLE_ANSWERS = env.bool("OPENAI_WHOLE_ANSWERS", default=False)
 PROVIDER_TIMEOUT_SECONDS = env.float("PROVIDER_TIMEOUT_SECONDS", default=60.0)
 PROVIDER_MAX_RETRIES = env.int("PROVIDER_MAX_RETRIES", default=3)
 CORPUS_DIR = Path(env.str("CORPUS_DIR", default=str(BASE_DIR / "agents" / "corpus")))

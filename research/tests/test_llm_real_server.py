@@ -3,18 +3,21 @@ SmolLM2-135M-Instruct (``make llama``), through the API and a real worker, searc
 
 A 135M model is weak on purpose: whatever it writes, the report may only contain claims that pass the
 code checks (quote found in the cited source, the claim's numbers and years in its quote); the rest is
-dropped and counted in the methodology. What is held: the structured-output mode was detected
-(json_schema, the server's grammar), every answer parsed (the research reached its end), the checks ran
-on each agent's answer and their drops are the methodology's, and /health names the mode. Not held: that
-the report is any good. One essential research (~5 min on two loaded cores); faults a real server cannot
-produce on demand live in test_llm_faults.py. Skipped without ``.venv-llama`` unless PMF_REQUIRE_LLAMA=1
-(``make test`` and ``make test-llm`` build the server and set it: then a missing server fails).
+dropped and counted in the methodology. What is held, at each depth: the structured-output mode was
+detected (json_schema, the server's grammar), every answer parsed (the research reached its end), the
+checks ran on each agent's answer and the methodology counts, per node, what they kept and removed,
+the ledger is right, and /health names the mode. Not held: that the report is any good.
+
+The three depths run at once on one worker (four threads) against one server whose slots decode them
+together, each answer whole (scripts/llama.py's LOCAL_SETTINGS): ~3 minutes idle, under 7 loaded, on
+two cores. Faults a real server cannot produce on demand live in test_llm_faults.py. Skipped without
+``.venv-llama`` unless PMF_REQUIRE_LLAMA=1 (``make test`` and ``make test-llm`` build the server and
+set it: then a missing server fails).
 """
 
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -25,23 +28,21 @@ from django.test import Client
 from agents.citations import iter_claims, numbers, quote_found
 from agents.config import DEFAULT_CORPUS
 from agents.providers.local import LocalCorpusSearchProvider
-from agents.state import Report
+from agents.state import Methodology, Report
+from catalogue.depths import DEPTHS
 from conftest import WorkerProcess, private_queue
 from credits.selectors import audit_mismatches
 from infra.health import STRUCTURED_OUTPUT_KEY
+from research import documents
 from research.tests.conftest import key_client
 from research.tests.test_fault_tolerance import finished, ledger
 from scripts.llama import LOCAL_SETTINGS, LlamaNotInstalled, LlamaServer
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
-DEPTH = "essential"
-CREDITS = 6
-# The local model's context is 8,192 tokens per slot, and it writes slowly: passages capped, strings and
-# lists bounded, answers bounded, time generous (scripts/llama.py's LOCAL_SETTINGS, as make eval uses).
+# The local model's context is small and it writes slowly: passages capped, strings and lists bounded,
+# answers whole and bounded, time generous (scripts/llama.py's LOCAL_SETTINGS, as make eval uses).
 LOCAL_MODEL_ENV = {**LOCAL_SETTINGS, "RESEARCH_HARD_LIMIT_FACTOR": "20"}
-CHECKED = re.compile(
-    r"(\w+): the checks kept (\d+) of the model's (\d+) claims \((\d+) other items removed\)"
-)
+AGENT_NODES = ("market_agent", "competitor_agent", "customer_agent")
 
 
 @pytest.fixture(scope="session")
@@ -88,8 +89,27 @@ def assert_every_claim_passes_the_checks(report: Report) -> None:
             assert (claim.quote_found, claim.values_match, claim.verified) == (True, True, True)
 
 
+def assert_the_checks_are_counted(task: documents.ResearchTask, method: Methodology) -> tuple[int, int]:
+    """The methodology says, per node, what the checks kept and removed, and the totals agree; returns
+    (claims the agents' model made, claims the checks kept)."""
+    checks = {item.node: item for item in method.grounding.model_checks}
+    assert list(checks) == [*AGENT_NODES, "report_writer"], method.grounding
+    for item in checks.values():
+        assert 0 <= item.kept <= item.claims and item.other_removed >= 0, item
+    removed = sum(item.claims - item.kept + item.other_removed for item in checks.values())
+    assert method.grounding.model_dropped == removed
+    made = sum(checks[node].claims for node in AGENT_NODES)
+    kept = sum(checks[node].kept for node in AGENT_NODES)
+    assert made + method.grounding.model_dropped > 0  # the model said something, checked or not
+    if task.status == "insufficient_evidence":  # no report writer ran
+        assert (checks["report_writer"].claims, checks["report_writer"].other_removed) == (0, 0)
+    else:  # the report holds at most the claims the checks kept
+        assert method.grounding.claims <= kept
+    return made, kept
+
+
 @pytest.mark.timeout(1500)
-def test_a_research_against_the_local_model_completes_and_the_report_cannot_lie(
+def test_a_research_at_each_depth_against_the_local_model_completes_and_the_report_cannot_lie(
     transactional_db: None, request: pytest.FixtureRequest, llama: LlamaServer, alice: Any, mongo_db: Any,
     client: Client, settings: Any,
 ) -> None:  # fmt: skip
@@ -97,42 +117,46 @@ def test_a_research_against_the_local_model_completes_and_the_report_cannot_lie(
     cache.delete(STRUCTURED_OUTPUT_KEY)
     worker = WorkerProcess(private_queue(request), **llama.env(), **LOCAL_MODEL_ENV)
     try:
-        # when an essential research runs through the API
-        task = finished(submit_depth(key_client(alice), DEPTH), timeout=1400)
+        # when an essential, a standard and a deep research are submitted at once through the API
+        api = key_client(alice)
+        submitted = {depth: submit_depth(api, depth) for depth in DEPTHS}
+        tasks = {depth: finished(task_id, timeout=1400) for depth, task_id in submitted.items()}
     finally:
         worker.stop()
     log = worker.log()
-    # then it reached a report, charged once (the weak model may leave nothing relevant: refunded)
-    assert task.status in ("completed", "insufficient_evidence"), (task.status, task.error, log[-3000:])
-    charge = [("research_charge", -CREDITS)]
-    assert ledger(task) == (charge if task.status == "completed" else [*charge, ("refund", CREDITS)])
+    measured = []
+    for depth, task in tasks.items():
+        # then each reached a report, charged its depth once (the weak model may leave nothing
+        # relevant: refunded)
+        assert task.status in ("completed", "insufficient_evidence"), (depth, task.error, log[-3000:])
+        credits = DEPTHS[depth].credits
+        charge = [("research_charge", -credits)]
+        assert ledger(task) == (charge if task.status == "completed" else [*charge, ("refund", credits)])
+        report = Report.model_validate(task.report)
+        method = report.methodology
+        # with its own depth's budget of searched sources
+        assert method.depth == depth and 0 < method.sources_count <= DEPTHS[depth].urls_total
+        # and the mode was detected on the real server: its json_schema grammar constrained every answer
+        assert method.providers.llm == "openai" and method.structured_output == "json_schema"
+        # and every answer parsed: the supervisor and the three agents spent the real server's tokens
+        for node in ("supervisor", *AGENT_NODES):
+            assert method.cost.tokens[node] > 0, (depth, method.cost.tokens)
+        # and the checks ran on each agent's answer; the methodology counts what they kept and removed
+        made, kept = assert_the_checks_are_counted(task, method)
+        # and every claim left in the report passes the checks
+        assert_every_claim_passes_the_checks(report)
+        assert method.grounding.quote_not_found == method.grounding.values_mismatch == 0
+        assert task.started_at and task.completed_at
+        seconds = (task.completed_at - task.started_at).total_seconds()
+        measured.append(
+            f"{depth} {task.status} in {seconds:.0f}s: {made} model claims, {made - kept} dropped; "
+            f"queries replaced {method.queries_replaced}; {method.grounding}; seconds {method.cost.seconds}"
+        )
     assert audit_mismatches() == []
-    report = Report.model_validate(task.report)
-    method = report.methodology
-    # and the mode was detected on the real server: its json_schema grammar constrained every answer
-    assert method.providers.llm == "openai" and method.structured_output == "json_schema"
-    # and every answer parsed: the supervisor and the three agents spent the real server's tokens
-    for node in ("supervisor", "market_agent", "competitor_agent", "customer_agent"):
-        assert method.cost.tokens[node] > 0, method.cost.tokens
-    # and the checks ran on each agent's answer, and what they removed is what the methodology counts
-    checked = {role: tuple(map(int, counts)) for role, *counts in CHECKED.findall(log)}
-    assert set(checked) == {"market", "competitor", "customer"}, log[-3000:]
-    made = sum(claims for _, claims, _ in checked.values())
-    removed = sum(claims - kept + other for kept, claims, other in checked.values())
-    assert made + method.grounding.model_dropped > 0  # the model said something, checked or not
-    if task.status == "insufficient_evidence":  # no report writer ran: the agents' drops are all
-        assert method.grounding.model_dropped == removed
-    else:  # the writer's unbacked sentences are dropped and counted too
-        assert method.grounding.model_dropped >= removed
-        assert method.grounding.claims <= sum(kept for kept, _, _ in checked.values())
-    # and every claim left in the report passes the checks
-    assert_every_claim_passes_the_checks(report)
-    assert method.grounding.quote_not_found == method.grounding.values_mismatch == 0
     # and /health names the mode the worker detected
     settings.OPENAI_API_KEY, settings.OPENAI_BASE_URL = llama.api_key, llama.base_url
     settings.OPENAI_STRUCTURED_OUTPUT, settings.HEALTH_REQUIRED = "auto", ["postgres"]
     health = client.get("/health").json()["checks"]["llm_provider"]["message"]
     assert health.endswith("structured output: auto, last run json_schema"), health
     cache.delete(STRUCTURED_OUTPUT_KEY)
-    share = 1 - sum(kept for kept, _, _ in checked.values()) / made if made else 0.0
-    print(f"{task.status}: {made} model claims, {share:.0%} dropped by the checks; {method.grounding}")
+    print("\n".join(measured))
