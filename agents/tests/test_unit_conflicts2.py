@@ -83,3 +83,35 @@ def test_a_count_of_an_earlier_time_is_no_conflict_with_todays():
         Sentence("At the time fewer than 30 small bakeries used any ordering app in Denmark.", "S2", 0),
     ]
     assert count_conflicts(sentences, {}, frozenset({"S1", "S2"}), frozenset(), frozenset()) == []
+
+
+def test_a_figure_for_the_sources_own_year_in_future_wording_is_current():
+    from agents.analysts.figures import figures
+
+    text = "Dutch cyclists will spend EUR 75 million in 2026 on bike repairs at home, counting labour only."
+    found = [f for f in figures(Sentence(text, "S1", 0), 2026, 2026) if "75" in f.value]
+    assert found and found[0].timeframe == "current"
+    later = [
+        f for f in figures(Sentence(text.replace("2026", "2029"), "S1", 0), 2026, 2026) if "75" in f.value
+    ]
+    assert later and later[0].timeframe == "forecast"
+    period = "Repairs will grow 8% a year between 2026 and 2030."
+    assert {f.timeframe for f in figures(Sentence(period, "S1", 0), 2026, 2026)} == {"forecast"}
+    by_then = "Dutch cyclists will spend EUR 75 million by 2026 on bike repairs at home."
+    assert [f.timeframe for f in figures(Sentence(by_then, "S1", 0), 2026, 2026) if "75" in f.value] == [
+        "forecast"
+    ]
+
+
+def test_a_stated_part_of_another_figure_is_no_side_of_a_conflict():
+    from agents.evidence import part_of_another
+    from agents.state import Figure
+
+    text = (
+        "Clubs spent EUR 90 million on coaching in 2025. "
+        "Tennis is the largest sport, at 30% of that spending, or about EUR 27 million."
+    )
+    part = Figure(text=text, quote=text, value="EUR 27 million", kind="market_size", source_ids=["S1"])
+    whole = Figure(text=text, quote=text, value="EUR 90 million", kind="market_size", source_ids=["S1"])
+    assert part_of_another(part)
+    assert not part_of_another(whole)
