@@ -347,6 +347,21 @@ def same_count(left: Figure, right: Figure) -> bool:
     return len(shared - noun) >= 3
 
 
+# a figure stated as a part of another in the same sentence: "34% of that spending, or about $440 million"
+PART_OF = re.compile(
+    r"\d%\s+of\s+(?:that|this|which|it|the total)\b[^.;]{0,40}?,?\s+or\s+"
+    r"(?:about\s+|roughly\s+|around\s+|some\s+)?$"
+)
+
+
+def part_of_another(figure: Figure) -> bool:
+    """The figure is a stated part of another figure ("34% of that spending, or about $440 million"), a
+    segment's share of a whole, not a measure of the market in its own right."""
+    quote = figure.quote or figure.text
+    at = quote.find(figure.value)
+    return at > 0 and bool(PART_OF.search(quote[max(0, at - 80) : at]))
+
+
 def _weak(figure: Figure) -> bool:
     return figure.vendor_claim or figure.dated
 
@@ -363,6 +378,7 @@ def find_conflicts(
         and _number(f) > 0
         and (f.timeframe != "forecast" or f.kind == "growth_rate")  # growth is mostly stated as a forecast
         and (not relevant or any(i in relevant for i in f.source_ids))
+        and not part_of_another(f)
     ]
     # one conflict per quantity and pair of sources: the two figures closest in value, the likeliest to
     # measure one thing ("$38M of advances and factoring" vs "$14M of advances", not "$1.2bn of earnings")

@@ -493,11 +493,15 @@ def _stated_conflict(source_id: str, left: Stated, right: Stated, cue: Sentence)
 # organisations that paid for X" (an analyst): one count, two values.
 COUNT_OF = re.compile(
     r"(?<![\w$€£.,])(?P<number>\d{1,3}(?:,\d{3})+(?!\.\d)|\d+(?:\.\d+)?\s?(?:million|billion|thousand)"
-    # a plain number under a thousand only when approximated ("about 310 firms"): "46 farms" is a sample
+    # a plain number under a thousand only when approximated ("about 310 firms") or claimed as a running
+    # total ("already 310 firms"): "46 farms" is a sample
     r"|(?:"
-    + "|".join(f"(?<={word} )" for word in ("about", "around", "roughly", "nearly", "almost", "some", "than"))
+    + "|".join(
+        f"(?<={word} )"
+        for word in ("about", "around", "roughly", "nearly", "almost", "some", "than", "already", "Already")
+    )
     + r")\d{2,3})"
-    r"\s+(?:(?!(?:in|of|on|for|to|from|at|by|per|a|an|the)\s)[a-z-]+\s){0,2}?(?P<noun>[a-z-]+s|people)\b"
+    r"\s+(?:(?!(?:in|of|on|for|to|from|at|by|per|a|an|the)\s)[A-Za-z-]+\s){0,3}?(?P<noun>[a-z-]+s|people)\b"
 )
 # the count is a sample ("we surveyed 1,200 firms", "a panel of 2,000 adults", "1,500 respondents")
 SAMPLE = re.compile(
@@ -514,7 +518,31 @@ LABELLED = re.compile(
 )
 AHEAD = re.compile(r"\b(?:will|by (?:19|20)\d{2}|forecast\w*|expect\w*|projected|could|target\w*)\b", re.I)
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[A-Z][a-z]+)*\b|\b[A-Z][a-z]*[A-Z]\w*\b")
+# a count stated of an earlier time, not of today ("at the time fewer than 40 firms used it")
+BEHIND = re.compile(r"\b(?:at (?:the|that) time|back then|in those days|until then)\b", re.I)
 COUNT_LIMIT = 2
+# nouns for the parties a product or marketplace serves: one firm's users counted under two of these
+# ("25,000 businesses use Acme" on Acme's page vs "Acme had 8,000 active buyers" elsewhere) count one thing
+USER_NOUNS = frozenset(
+    stem(word)
+    for word in (
+        "users",
+        "customers",
+        "clients",
+        "members",
+        "subscribers",
+        "buyers",
+        "sellers",
+        "businesses",
+        "companies",
+        "firms",
+        "merchants",
+        "accounts",
+        "organisations",
+        "organizations",
+        "vendors",
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -542,7 +570,7 @@ def _counts(sentence: Sentence, owner: str = "") -> list[Count]:
         ):
             continue  # "firms of 500 to 5,000 employees" describes firms' sizes
         around = clause_of(sentence.text, match.start(), match.end())
-        if CHANGE.search(around) or AHEAD.search(around):
+        if CHANGE.search(around) or AHEAD.search(around) or BEHIND.search(sentence.text):
             continue
         if SAMPLE.search(sentence.text[: match.start("number")]) or stem(match.group("noun")) in SAMPLE_NOUN:
             continue
@@ -604,14 +632,16 @@ def count_conflicts(
     seen: set[frozenset[str]] = set()
     for index, left in enumerate(pool):
         for right in pool[index + 1 :]:
-            if left.noun != right.noun or left.sentence.source_id == right.sentence.source_id:
+            if left.sentence.source_id == right.sentence.source_id:
                 continue
             claimed = [count.sentence.source_id in vendor for count in (left, right)]
             if all(claimed) or not _differ(left.value, right.value):
                 continue
             named = left.names & right.names
+            if left.noun != right.noun and not _users_of_one(left, right, named, claimed):
+                continue
             shared = len(left.words & right.words)
-            if not named and shared < MIN_SHARED:
+            if not named and shared < MIN_SHARED and not _exceeds_total(left, right, claimed):
                 continue
             years = {_year(left.sentence), _year(right.sentence)} - {""}
             if len(years) > 1 and not any(claimed):
@@ -626,8 +656,39 @@ def count_conflicts(
     return [conflict for _, conflict in scored[:COUNT_LIMIT]]
 
 
+# a count across every product of a kind: "breweries that use any monitoring", "across all vendors"
+ACROSS = re.compile(
+    r"\b(?:use|using|used|with|have|has|buy|buying)\s+any\b"
+    r"|\bacross\s+all\s+(?:vendors|providers|suppliers|brands|products|platforms)\b",
+    re.IGNORECASE,
+)
+
+
+def _exceeds_total(left: Count, right: Count, claimed: list[bool]) -> bool:
+    """A vendor's count of its own customers above an independent count of the same customers, in the
+    same place, that use any product of the kind ("650 Dutch bakeries use Acme" vs "about 200 bakeries in
+    the Netherlands use any ordering software, across all vendors"): the whole bounds each vendor's part."""
+    from agents.analysts.figures import places_in
+
+    if left.noun != right.noun or claimed.count(True) != 1:
+        return False
+    own, total = (left, right) if claimed[0] else (right, left)
+    return (
+        bool(ACROSS.search(total.sentence.text))
+        and own.value > total.value
+        and places_in(own.sentence.text) == places_in(total.sentence.text)
+    )
+
+
+def _users_of_one(left: Count, right: Count, named: frozenset[str], claimed: list[bool]) -> bool:
+    """Two nouns for one count: a vendor's own count of its users and an independent count of the
+    same named firm's users, each under a noun for the parties a product serves ("25,000 businesses
+    use Acme" on Acme's page vs "Acme had about 8,000 active buyers and sellers")."""
+    return any(claimed) and bool(named) and left.noun in USER_NOUNS and right.noun in USER_NOUNS
+
+
 def _count_conflict(left: Count, right: Count, named: frozenset[str], vendor: frozenset[str]) -> Conflict:
-    noun = left.plural.lower()
+    noun = left.plural.lower() if left.noun == right.noun else "users"
     name = next(
         (n for n in NAME.findall(left.sentence.text + " " + right.sentence.text) if n.lower() in named), ""
     )

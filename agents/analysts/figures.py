@@ -403,6 +403,16 @@ def timeframe_of(text: str, found: Found, year: str, reference_year: int) -> Tim
     """Forecast (future wording or a later year), historical (3+ years before the source), or current."""
     around = clause(text, found.start, found.end)
     first_year = int(year[:4]) if year else 0
+    # the source's own year, even in future wording ("families will spend $X in 2025" in a 2025
+    # report), is that year's estimate: today's figure, not a forecast
+    if (
+        first_year
+        and first_year == reference_year
+        and year[-4:] == year[:4]
+        and len(re.findall(r"\b(?:19|20)\d{2}\b", around)) == 1  # "between 2025 and 2030" runs ahead
+        and not re.search(r"\bby\s+(?:19|20)\d{2}\b", around)
+    ):
+        return "current"
     if re.search(r"\bby\s+((?:19|20)\d{2})\b", text[found.end : found.end + 30]) or (
         FORECAST.search(around) and (not first_year or first_year >= reference_year - 1)
     ):
