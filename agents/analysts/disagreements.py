@@ -121,7 +121,10 @@ def _label(text: str, shared: frozenset[str]) -> str:
     return " ".join(dict.fromkeys(words).keys()) or "the same measure"
 
 
-def _conflict(what: str, left: Measure, right: Measure, vendor: frozenset[str] = frozenset()) -> Conflict:
+def _conflict(
+    what: str, left: Measure | Count, right: Measure | Count, vendor: frozenset[str] = frozenset()
+) -> Conflict:
+    """Both values as written, with their years and sources; a vendor's own side is labelled."""
     sides = [
         ConflictSide(value=m.written, year=_year(m.sentence), source_ids=[m.sentence.source_id])
         for m in (left, right)
@@ -693,15 +696,4 @@ def _count_conflict(left: Count, right: Count, named: frozenset[str], vendor: fr
         (n for n in NAME.findall(left.sentence.text + " " + right.sentence.text) if n.lower() in named), ""
     )
     what = f"the number of {noun}" + (f" ({name})" if name else "")
-    sides = [
-        ConflictSide(value=c.written, year=_year(c.sentence), source_ids=[c.sentence.source_id])
-        for c in (left, right)
-    ]
-    labels = [f"{s.value} ({', '.join(p for p in (s.year, *s.source_ids) if p)})" for s in sides]
-    claimed = (
-        "; one side is a vendor's own claim"
-        if {*vendor} & {left.sentence.source_id, right.sentence.source_id}
-        else ""
-    )
-    statement = f"Sources disagree on {what}: {labels[0]} vs {labels[1]}{claimed}."
-    return Conflict(quantity=what, sides=sides, statement=statement)
+    return _conflict(what, left, right, vendor)
