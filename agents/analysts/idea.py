@@ -141,12 +141,34 @@ def split_product(sentence: str) -> tuple[str, str]:
     return product, target
 
 
+# the noun phrase a sentence opens with, up to its first preposition, verb form or punctuation: its last
+# word is what the product is ("Parcel lockers installed at …", "Vibration and temperature sensors with
+# …"), so never who buys it
+LEAD_END = re.compile(
+    r"[,;:()]|\s+(?:at|in|on|for|with|where|that|which|who|so|to|by|from|of)\s+|\s+\w+ed\s+",
+    re.IGNORECASE,
+)
+PARENTHESIS = re.compile(r"\(([^)]*)\)")
+
+
 def customer_groups(product_idea: str) -> list[str]:
-    """The groups of people or organisations the idea names anywhere (its possible customers), as keys."""
+    """The groups of people or organisations the idea names anywhere (its possible customers), as keys.
+
+    A plural made like an agent noun ("-ers", "-ors") may name a thing: not the head of the noun
+    phrase a sentence opens with ("Parcel lockers installed at pharmacies"), nor in a parenthesis of
+    examples that names no common group ("equipment (ovens, fridges, dishwashers)")."""
+    things: set[str] = set()
+    for sentence in sentences_of(product_idea) or [product_idea]:
+        things.update(word.lower() for word in WORD.findall(LEAD_END.split(sentence, maxsplit=1)[0])[-1:])
+    for examples in PARENTHESIS.findall(product_idea):
+        words = [word.lower() for word in WORD.findall(examples)]
+        if not any(word in GROUP_NOUNS for word in words):
+            things.update(words)
     found = [
         word.lower()
         for word in WORD.findall(product_idea)
-        if word.lower() in GROUP_NOUNS or (AGENT_PLURAL.fullmatch(word) and not NOT_AGENTS.search(word))
+        if word.lower() in GROUP_NOUNS
+        or (AGENT_PLURAL.fullmatch(word) and not NOT_AGENTS.search(word) and word.lower() not in things)
     ]
     return list(dict.fromkeys(key for word in found for key in terms(word)))
 

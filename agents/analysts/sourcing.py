@@ -166,11 +166,15 @@ def _defining_terms(context: ProductContext) -> IdeaTerms:
     first = (sentences_of(context.product_idea) or [context.product_idea])[0]
     product, target = split_product(first)
     customer = frozenset(stem(term) for term in terms(target))
+    # with no customer named by "for"/"to", the groups the sentence names ("a marketplace where
+    # restaurants and bars buy …", "lockers at pharmacies so patients can …") are who it serves, not
+    # what it is: they are left to the customer facet (idea_terms), not counted as product terms
+    groups = frozenset() if customer else frozenset(stem(term) for term in customer_groups(first))
     if not customer:  # no customer named: the head noun phrase defines the product, the rest details it
-        head = frozenset(stem(term) for term in terms(TARGET_END.split(product, maxsplit=1)[0]))
+        head = frozenset(stem(term) for term in terms(TARGET_END.split(product, maxsplit=1)[0])) - groups
         if len(head) >= 2:
             return IdeaTerms(head, customer)
-    product_terms = frozenset(stem(term) for term in terms(product)) - customer
+    product_terms = frozenset(stem(term) for term in terms(product)) - customer - groups
     if not product_terms:  # "A monthly subscription for X: <what it does>": the description says what it is
         rest = first[first.find(target) + len(target) :] if target else first
         product_terms = frozenset(stem(term) for term in terms(rest)[:MAX_DESCRIPTION_TERMS]) - customer

@@ -134,3 +134,29 @@ def test_a_for_phrase_naming_machines_takes_its_customers_from_where_they_are() 
     )
     # nothing after "in" that names a group: unchanged
     assert split_product("Heat pumps for old houses in cold climates")[1] == "old houses in cold climates"
+
+
+def test_groups_named_in_the_defining_sentence_are_customers_not_product_terms() -> None:
+    # given an idea whose defining sentence names who trades on it without "for" or "to"
+    market = idea_terms(
+        parse_idea(
+            "A website where bakeries and cafes in Ireland swap surplus bread trays (proofers, racks, "
+            "mixers), with every lot photographed by a courier."
+        )
+    )
+    # then the groups are the customer facet and the product keeps what is traded
+    assert {stem("bakeries"), stem("cafes")} <= market.customer
+    assert not {stem("bakeries"), stem("cafes")} & market.product
+    assert {stem("bread"), stem("trays")} <= market.product
+    # and machines listed as examples are not read as groups of people
+    assert stem("mixers") not in market.customer and stem("proofers") not in market.customer
+    # given an idea whose head noun looks like an agent noun ("-ers") and that names its users later on
+    lockers = idea_terms(
+        parse_idea(
+            "Heated bicycle lockers installed at suburban railway stations so commuters can park overnight, "
+            "rented by councils per locker per year."
+        )
+    )
+    # then the head noun is the product and the groups are its customers
+    assert stem("lockers") in lockers.product and stem("lockers") not in lockers.customer
+    assert {stem("commuters"), stem("councils")} <= lockers.customer
