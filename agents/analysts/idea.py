@@ -20,7 +20,11 @@ STOPWORDS = {
     "we", "us", "your", "you", "his", "her", "he", "she", "my", "i", "me", "this", "these", "those",
     "there", "here", "all", "any", "some", "each", "every", "both", "either", "no", "not", "only", "also",
     "just", "even", "more", "most", "less", "least", "very", "too", "own", "same", "other", "such",
+    "before", "after", "during", "between", "among", "against", "since", "because", "whether", "until",
 }  # fmt: skip
+# words of size: "small and mid-sized craft breweries" are craft breweries; kept only when nothing
+# else names the group ("small businesses")
+SIZE_WORDS = {"small", "smaller", "mid", "midsize", "medium", "sized", "large", "larger", "big", "size"}
 # words any product idea may use: they say nothing about which market the idea is in
 GENERIC = {
     "app", "application", "platform", "tool", "software", "saas", "service", "solution", "product",
@@ -127,9 +131,30 @@ def served_groups(phrase: str) -> str:
     return ""
 
 
+def _for_split(sentence: str) -> list[str]:
+    """[before, after] the "for" that names the customer: "checks contracts for number errors …, for
+    translation agencies" names its customer at the second "for", the first names a purpose. The first
+    "for" naming a common group wins, else the first naming an agent-like plural, else the first."""
+    splits = [[sentence[: match.start()], sentence[match.end() :]] for match in FOR.finditer(sentence)]
+    if not splits:
+        return [sentence]
+
+    def names(after: str, common: bool) -> bool:
+        target = TARGET_END.split(after, maxsplit=1)[0]
+        if common:
+            return any(word.lower() in GROUP_NOUNS for word in WORD.findall(target))
+        return bool(customer_groups(target))
+
+    for common in (True, False):
+        for split in splits:
+            if names(split[1], common):
+                return split
+    return splits[0]
+
+
 def split_product(sentence: str) -> tuple[str, str]:
     """(product, target customer) of a sentence such as "An X for Y, who …"; target "" when unstated."""
-    parts = FOR.split(sentence, maxsplit=1)
+    parts = _for_split(sentence)
     product = ARTICLE.sub("", parts[0].strip())
     target = TARGET_END.split(parts[1], maxsplit=1)[0].strip() if len(parts) > 1 else ""
     if target and not customer_groups(target) and (served := served_groups(parts[1])):

@@ -128,6 +128,8 @@ def singular(word: str) -> str:
 
 
 SUFFIXES = (
+    "eries",  # the place of an agent's trade: "breweries" -> "brew", as "brewers"
+    "ery",
     "ations",
     "ation",
     "ances",
@@ -162,6 +164,8 @@ def stem(word: str) -> str:
         word = word[:-1]
     if len(word) > MIN_STEM and word[-1] == word[-2] and word[-1] not in "aeiou":
         word = word[:-1]  # "plann(ing)" -> "plan"
+    if len(word) - 2 >= MIN_STEM and word.endswith("at"):
+        word = word[:-2]  # "translat(ed)", "translat(e)", "transl(ation)" -> "transl"
     return word
 
 

@@ -16,14 +16,27 @@ from dataclasses import dataclass
 from datetime import date
 
 from agents.analysts.amounts import PRICE
-from agents.analysts.idea import TARGET_END, customer_groups, recipient, sentences_of, split_product, terms
+from agents.analysts.idea import (
+    SIZE_WORDS,
+    TARGET_END,
+    customer_groups,
+    recipient,
+    sentences_of,
+    split_product,
+    terms,
+)
 from agents.analysts.sentences import stem
 from agents.state import ProductContext, Source, SourceAssessment, SourceType
 
 MAX_DESCRIPTION_TERMS = 6  # product terms taken from an idea's description when its noun is generic
 UNNAMED_CUSTOMER_RELEVANCE = 0.5  # with no customer named, half the idea's weighted terms must be covered
 MIN_RELEVANCE = 0.2  # weighted share of the idea's terms below which nothing counts as about the idea
+# a source whose title or repetition shows it is about both a product term and a customer term may
+# cover less of a long idea's wording: "sensor retrofits in breweries" for an idea that also names
+# the sensors' clip, app and measurements
+MIN_RELEVANCE_BOTH_FACETS = 0.15
 WORD = re.compile(r"[a-z0-9]+")
+SIZES = frozenset(stem(word) for word in SIZE_WORDS)
 TYPE_CUES: dict[SourceType, tuple[str, ...]] = {
     "survey": (
         r"\bsurvey(?:ed)?\b",
@@ -140,11 +153,17 @@ class IdeaTerms:
 
     product: frozenset[str]
     customer: frozenset[str]
+    places: frozenset[str] = frozenset()  # names of places: every market in that place shares them
 
     @property
     def all(self) -> frozenset[str]:
         """Every term."""
         return self.product | self.customer
+
+    def core(self, facet: frozenset[str]) -> frozenset[str]:
+        """A facet's terms less the names of places, unless nothing else is left: a page mentioning
+        contract review "in Europe" is not about translation agencies in Europe."""
+        return (facet - self.places) or facet
 
 
 def idea_terms(context: ProductContext) -> IdeaTerms:
@@ -159,13 +178,25 @@ def idea_terms(context: ProductContext) -> IdeaTerms:
     named = frozenset(stem(term) for receiver in later for term in terms(receiver))
     if not idea.customer and not named:
         named = frozenset(stem(term) for term in customer_groups(context.product_idea))
-    return IdeaTerms(idea.product, idea.customer | (named - idea.product))
+    return IdeaTerms(idea.product, idea.customer | (named - idea.product), places(context.product_idea))
+
+
+def places(product_idea: str) -> frozenset[str]:
+    """The capitalised words an idea uses inside its sentences (not first words): the names of places,
+    brands and languages, which say where or in what, not which market."""
+    found: set[str] = set()
+    for sentence in sentences_of(product_idea):
+        for word in re.findall(r"(?<=[\s(])[A-Z][A-Za-z.]*[a-z.]\b|\bU\.S\.?", sentence):
+            found.update(stem(term) for term in terms(word))
+    return frozenset(found)
 
 
 def _defining_terms(context: ProductContext) -> IdeaTerms:
     first = (sentences_of(context.product_idea) or [context.product_idea])[0]
     product, target = split_product(first)
     customer = frozenset(stem(term) for term in terms(target))
+    if customer - SIZES:
+        customer -= SIZES
     # with no customer named by "for"/"to", the groups the sentence names ("a marketplace where
     # restaurants and bars buy …", "lockers at pharmacies so patients can …") are who it serves, not
     # what it is: they are left to the customer facet (idea_terms), not counted as product terms
@@ -229,6 +260,9 @@ def relevance(source: Source, idea: IdeaTerms, weight: dict[str, float]) -> tupl
     score = covered(idea.all, weight, title, body)
     strong, mentioned = facet(idea.product, title, body)
     told, named = facet(idea.customer, title, body)
+    # a place's name mentioned once is where a page is, not whom it is about: two mentions of the
+    # customer's other terms, or one term titled or repeated, make a page about the customer
+    named = min(named, facet(idea.core(idea.customer), title, body)[1] + (told > 0))
     if not idea.customer:  # nothing but the product to go by: two of its terms, not one shared word
         needed = min(2, len(idea.product))
         relevant = (strong >= needed or mentioned >= needed + 1) and score >= UNNAMED_CUSTOMER_RELEVANCE
@@ -237,6 +271,8 @@ def relevance(source: Source, idea: IdeaTerms, weight: dict[str, float]) -> tupl
         product = strong >= 1 or mentioned >= 2
         customer = told >= 1 or named >= 2 or (wholly and named >= 1)
         relevant = product and customer and strong + told >= 2
+        if strong >= 1 and told >= 1:
+            return round(score, 2), relevant and score >= MIN_RELEVANCE_BOTH_FACETS
     relevant = relevant and score >= MIN_RELEVANCE
     return round(score, 2), relevant
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from agents.analysts.idea import parse_idea, split_product
 from agents.analysts.sentences import stem
 from agents.analysts.sourcing import idea_terms
+from agents.state import Source
 
 
 @pytest.mark.parametrize(
@@ -160,3 +163,94 @@ def test_groups_named_in_the_defining_sentence_are_customers_not_product_terms()
     # then the head noun is the product and the groups are its customers
     assert stem("lockers") in lockers.product and stem("lockers") not in lockers.customer
     assert {stem("commuters"), stem("councils")} <= lockers.customer
+
+
+def test_the_for_that_names_a_group_names_the_customer_and_sizes_do_not() -> None:
+    # "for" first names a purpose, then the customer; "small and mid-sized" only qualifies it
+    product, customer = split_product(
+        "An app that scans delivery notes for missing items and wrong prices before a chef signs them, "
+        "for small and mid-sized catering companies in Austria, priced per kitchen"
+    )
+    assert customer == "small and mid-sized catering companies in Austria"
+    assert "missing items" in product
+    terms = idea_terms(
+        parse_idea(
+            "An app that scans delivery notes for missing items and wrong prices before a chef signs them, "
+            "for small and mid-sized catering companies in Austria, priced per kitchen."
+        )
+    )
+    assert {stem("catering"), stem("austria")} <= terms.customer
+    assert not {stem("small"), stem("mid"), stem("sized"), stem("before")} & terms.all
+    assert terms.places == {stem("austria")}
+    # a group named by its size and a generic noun keeps a term: something must say who it is
+    assert idea_terms(parse_idea("Payroll help for small businesses.")).customer
+
+
+def test_word_families_share_a_stem() -> None:
+    # the place of a trade and its agents; a verb in -ate and its noun in -ation
+    assert stem("breweries") == stem("brewers") == stem("brewery")
+    assert stem("distillery") == stem("distillers")
+    assert stem("translation") == stem("translated") == stem("translators") == stem("translate")
+    assert stem("automation") == stem("automated")
+    # short words keep their ending
+    assert stem("every") == "every" and stem("rate") == "rate"
+
+
+def _source(url: str, title: str, content: str) -> Source:
+    return Source(id=url[8:20], url=url, title=title, content=content, agent="market",
+                  retrieved_at=datetime.now(UTC))  # fmt: skip
+
+
+def test_a_page_about_one_product_term_and_one_customer_term_is_relevant_to_a_long_idea() -> None:
+    from agents.analysts.sourcing import relevance, weights
+
+    # given a long idea and a news page that is plainly about its product and its customer, in fewer of
+    # the idea's words, and a page sharing only the customer's place and one product word
+    idea = idea_terms(
+        parse_idea(
+            "Battery-powered humidity, airflow and spore-count loggers with a mould-warning app "
+            "for drying rooms "
+            "in family-run cheese farms in Norway, billed per logger per month."
+        )
+    )
+    news = _source(
+        "https://dairy-news.example/loggers", "Loggers spread through cheese farms",
+        "Wireless loggers are arriving in the cellars of Norway's cheese farms. Two cheese farms in "
+        "Telemark fitted loggers last winter; a third is testing them.",
+    )  # fmt: skip
+    tourism = _source(
+        "https://travel.example/norway", "Norway by train",
+        "Norway's railways carry tourists past fjords. A humidity display in each carriage shows the "
+        "weather.",
+    )  # fmt: skip
+    weight = weights(idea.all, [news, tourism])
+    # then the news page is relevant although it covers few of the idea's words, the tourism page is not
+    score, relevant = relevance(news, idea, weight)
+    assert relevant and score < 0.2
+    assert not relevance(tourism, idea, weight)[1]
+
+
+def test_a_place_mentioned_once_does_not_make_a_page_about_the_customer() -> None:
+    from agents.analysts.sourcing import relevance, weights
+
+    # given an idea for agencies in a region, and an adjacent page that mentions the region and the
+    # customer's noun once each while being about the product's words
+    idea = idea_terms(
+        parse_idea(
+            "Subtitle timing checks for video localisation agencies in Scandinavia, per hour of video."
+        )
+    )
+    adjacent = _source(
+        "https://news.example/captions", "Automatic subtitle timing for broadcasters",
+        "Broadcasters use subtitle timing checks on live news. One agency in Scandinavia tried it. "
+        "Subtitle timing errors fell by half.",
+    )  # fmt: skip
+    # when it is weighed with a page that is about the customer
+    about = _source(
+        "https://survey.example/agencies", "Localisation agencies survey",
+        "Localisation agencies in Scandinavia check subtitle timing by hand. Agencies want video checks.",
+    )  # fmt: skip
+    weight = weights(idea.all, [adjacent, about])
+    # then only the page about the agencies is relevant
+    assert not relevance(adjacent, idea, weight)[1]
+    assert relevance(about, idea, weight)[1]
