@@ -262,7 +262,8 @@ def relevance(source: Source, idea: IdeaTerms, weight: dict[str, float]) -> tupl
     told, named = facet(idea.customer, title, body)
     # a place's name mentioned once is where a page is, not whom it is about: two mentions of the
     # customer's other terms, or one term titled or repeated, make a page about the customer
-    named = min(named, facet(idea.core(idea.customer), title, body)[1] + (told > 0))
+    told_core, named_core = facet(idea.core(idea.customer), title, body)
+    named = min(named, named_core + (told > 0))
     if not idea.customer:  # nothing but the product to go by: two of its terms, not one shared word
         needed = min(2, len(idea.product))
         relevant = (strong >= needed or mentioned >= needed + 1) and score >= UNNAMED_CUSTOMER_RELEVANCE
@@ -271,7 +272,7 @@ def relevance(source: Source, idea: IdeaTerms, weight: dict[str, float]) -> tupl
         product = strong >= 1 or mentioned >= 2
         customer = told >= 1 or named >= 2 or (wholly and named >= 1)
         relevant = product and customer and strong + told >= 2
-        if strong >= 1 and told >= 1:
+        if strong >= 1 and told_core >= 1:  # about the customer itself, not only its place
             return round(score, 2), relevant and score >= MIN_RELEVANCE_BOTH_FACETS
     relevant = relevant and score >= MIN_RELEVANCE
     return round(score, 2), relevant

@@ -254,3 +254,30 @@ def test_a_place_mentioned_once_does_not_make_a_page_about_the_customer() -> Non
     # then only the page about the agencies is relevant
     assert not relevance(adjacent, idea, weight)[1]
     assert relevance(about, idea, weight)[1]
+
+
+def test_a_place_in_a_title_is_not_enough_for_a_thin_page_to_count() -> None:
+    from agents.analysts.sourcing import relevance, weights
+
+    # given an idea whose customer is a group in a named country, and a page about another group in that
+    # country that shares one of the product's words in its title
+    idea = idea_terms(
+        parse_idea(
+            "Fraud-call screening and voice-phishing alerts on landlines for retired farmers in rural "
+            "Portugal, with a monthly fee paid by their children."
+        )
+    )
+    other = _source(
+        "https://cyber.example/portugal", "Portugal: phishing drills for town halls",
+        "Town halls across Portugal run phishing drills for their staff. Portugal funds the drills. One "
+        "drill tricked a clerk into a call.",
+    )  # fmt: skip
+    about = _source(
+        "https://press.example/screening", "Retired farmers targeted by fraud calls",
+        "Retired farmers in rural Portugal receive fraud calls weekly. Farmers want screening on landlines.",
+    )  # fmt: skip
+    weight = weights(idea.all, [other, about])
+    # then the page about other people in that place is not about the idea; the page about the
+    # customer is
+    assert not relevance(other, idea, weight)[1]
+    assert relevance(about, idea, weight)[1]
