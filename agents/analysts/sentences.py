@@ -77,6 +77,47 @@ def split_sentences(source: Source) -> list[Sentence]:
     return sentences
 
 
+BLOCK_START = re.compile(r"^\s*(?:#|\||>|```|---|\*\*\*|<|(?:[-*+\u2022]|\d+[.)])\s)")
+MAX_WRAP_WIDTH = 160  # lines longer than this are whole paragraphs, not a hard-wrapped text
+WRAPPED_SHARE = 0.5  # share of prose lines near the widest line that marks a text as hard-wrapped
+NEAR_WIDTH = 0.6  # a line this close to the width continues on the next line
+
+
+def unwrap_lines(text: str) -> str:
+    """A hard-wrapped text's paragraphs each on one line, as Markdown renders them.
+
+    Writers and tools wrap prose at a fixed width ("… the UK market was / worth £142 million in 2024."),
+    which cuts sentences at line ends. A text is hard-wrapped when most of its prose lines come near its
+    widest line and that line is short; then a line that comes near that width continues on the next
+    line unless the next one starts a block (heading, table, list item, quote). Other texts, and short
+    lines such as "Founded: 2019", are left as they are.
+    """
+    lines = text.split("\n")
+    prose = [line.rstrip() for line in lines if line.strip() and not BLOCK_START.match(line)]
+    if len(prose) < 4:
+        return text
+    width = max(len(line) for line in prose)
+    near = sum(1 for line in prose if len(line) >= NEAR_WIDTH * width)
+    if width > MAX_WRAP_WIDTH or near / len(prose) < WRAPPED_SHARE:
+        return text
+    joined: list[str] = []
+    for line in lines:
+        previous = joined[-1] if joined else ""
+        continues = (
+            line.strip()
+            and not BLOCK_START.match(line)
+            and previous.strip()
+            and not re.match(r"^\s*(?:#|\||```|---)|^[A-Za-z][\w ]{0,30}:\s", previous)  # "Title: …"
+            and len(previous.rstrip()) >= NEAR_WIDTH * width
+            and not previous.endswith(("  ", "\\"))
+        )
+        if continues:
+            joined[-1] = f"{previous.rstrip()} {line.strip()}"
+        else:
+            joined.append(line)
+    return "\n".join(joined)
+
+
 def table_row(line: str) -> str:
     """A table row that states something ("| Market size, 2024 | €310m |" -> "Market size, 2024 | €310m"),
     verbatim so it can be quoted; "" for the header rule and rows without a number or a sentence."""

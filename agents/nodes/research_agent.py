@@ -11,6 +11,7 @@ from typing import Any, Protocol
 from langgraph.runtime import Runtime
 
 from agents.analysts.base import Analysis, Analyst
+from agents.analysts.sentences import unwrap_lines
 from agents.citations import verify_findings
 from agents.context import RunContext
 from agents.providers.base import ExtractResponse, SearchHit
@@ -41,7 +42,7 @@ def to_sources(agent: AgentName, hits: list[SearchHit], urls: list[str], extract
     sources: list[Source] = []
     for url in urls:
         page, hit = pages.get(url), by_url[url]
-        content = page.raw_content if page and page.raw_content.strip() else hit.content
+        content = unwrap_lines(page.raw_content if page and page.raw_content.strip() else hit.content)
         title = (page.title if page else "") or hit.title
         source_id = f"{ID_PREFIX[agent]}{len(sources) + 1}"
         sources.append(Source(id=source_id, url=url, title=title, content=content, agent=agent,
