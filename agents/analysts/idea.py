@@ -38,6 +38,7 @@ GENERIC = {
     "first", "second", "minute", "minutes", "hour", "hours", "seconds", "idea", "model", "sell", "sells",
     "sold", "selling", "turn", "turns", "find", "finds", "keep", "keeps", "stop", "stops", "include",
     "includes", "included", "including", "until", "real", "automatically", "automatic", "every",
+    "fit", "fits", "fitted",
 }  # fmt: skip
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]*[A-Za-z0-9]|[A-Za-z]|\d+")
 FOR = re.compile(r"\s+(?:for|aimed at|targeting|targeted at|designed for|built for)\s+", re.IGNORECASE)
@@ -198,6 +199,56 @@ def customer_groups(product_idea: str) -> list[str]:
     return list(dict.fromkeys(key for word in found for key in terms(word)))
 
 
+OFFER = re.compile(r"^(?:we|our)\b", re.IGNORECASE)
+
+
+def ordered_sentences(product_idea: str) -> list[str]:
+    """The idea's sentences with its defining sentence first.
+
+    Most ideas open with what is offered ("Solar cold rooms at markets …"). Some open with the problem
+    of the people they serve ("Small dairy farms lose milk because …") and say what is offered later
+    ("We fit each cow with a collar …"): then the sentence that says what "we" offer defines the idea.
+    """
+    sentences = sentences_of(product_idea)
+    index = offer_index(sentences)
+    return [sentences[index], *sentences[:index], *sentences[index + 1 :]] if index else sentences
+
+
+def offer_index(sentences: list[str]) -> int:
+    """Index of the sentence saying what "we" offer when the idea opens with its customers' problem;
+    0 when the idea opens with what it offers."""
+    if len(sentences) > 1 and problem_first(sentences[0]):
+        for index, sentence in enumerate(sentences[1:], start=1):
+            if OFFER.match(sentence):
+                return index
+    return 0
+
+
+def problem_first(sentence: str) -> bool:
+    """Whether a sentence opens with a group of people or organisations (its subject), not a product."""
+    return bool(customer_groups(LEAD_END.split(sentence, maxsplit=1)[0])) and not OFFER.match(sentence)
+
+
+def sufferers(sentence: str) -> str:
+    """The group a problem-first sentence opens with: "Small dairy farms in southern Brazil lose …" ->
+    "Small dairy farms"."""
+    return RECEIVER_END.split(TARGET_END.split(sentence, maxsplit=1)[0], maxsplit=1)[0].strip()
+
+
+def defining_split(product_idea: str) -> tuple[str, str, str]:
+    """(defining sentence, product, customer) of an idea, problem-first ideas included: the product is
+    what "we" offer (up to its first clause break) and the customer the group whose problem it opens
+    with."""
+    sentences = sentences_of(product_idea) or [product_idea.strip()]
+    if index := offer_index(sentences):
+        first = sentences[index]
+        offer = re.split(r"[,;:]", OFFER.sub("", first).strip(), maxsplit=1)[0].strip()
+        return first, offer, sufferers(sentences[0])
+    first = sentences[0]
+    product, target = split_product(first)
+    return first, product, target
+
+
 def restatement(product_idea: str) -> str:
     """The idea restated as one grammatical sentence, in full."""
     first = (sentences_of(product_idea) or ["an unnamed idea"])[0]
@@ -208,7 +259,10 @@ def restatement(product_idea: str) -> str:
 
 def queries_for(product_idea: str, target: str) -> AgentQueries:
     """One query per agent, each carrying the idea's distinctive words (first sentence first)."""
-    sentences = sentences_of(product_idea)
+    sentences = ordered_sentences(product_idea)
+    if offer_index(sentences_of(product_idea)):  # problem first: what is offered and to whom, first
+        _, product, target = defining_split(product_idea)
+        sentences = [f"{product} {target}", *sentences[1:], sentences[0]]
     first = query_words(sentences[0] if sentences else product_idea, MAX_QUERY_TERMS)
     rest = [word for word in query_words(" ".join(sentences[1:]), MAX_QUERY_TERMS) if word not in first]
     core = " ".join([*first, *rest[:MAX_LATER_TERMS]][:MAX_QUERY_TERMS])
@@ -222,8 +276,7 @@ def queries_for(product_idea: str, target: str) -> AgentQueries:
 
 def parse_idea(product_idea: str) -> ProductContext:
     """Product, target customer and per-agent queries from the whole idea (nothing cut off)."""
-    first = (sentences_of(product_idea) or [product_idea.strip()])[0]
-    product, target = split_product(first)
+    _, product, target = defining_split(product_idea)
     return ProductContext(
         product_idea=product_idea,
         sector=product,

@@ -20,9 +20,10 @@ from agents.analysts.idea import (
     SIZE_WORDS,
     TARGET_END,
     customer_groups,
+    defining_split,
+    ordered_sentences,
     recipient,
     sentences_of,
-    split_product,
     terms,
 )
 from agents.analysts.sentences import stem
@@ -172,9 +173,8 @@ def idea_terms(context: ProductContext) -> IdeaTerms:
     no sentence names one that way, the groups of people or organisations the idea names ("… rooms at
     rural markets where smallholder farmers and traders pay per crate")."""
     idea = _defining_terms(context)
-    later = [
-        receiver for sentence in sentences_of(context.product_idea)[1:] if (receiver := recipient(sentence))
-    ]
+    rest = ordered_sentences(context.product_idea)[1:]
+    later = [receiver for sentence in rest if (receiver := recipient(sentence))]
     named = frozenset(stem(term) for receiver in later for term in terms(receiver))
     if not idea.customer and not named:
         named = frozenset(stem(term) for term in customer_groups(context.product_idea))
@@ -192,8 +192,7 @@ def places(product_idea: str) -> frozenset[str]:
 
 
 def _defining_terms(context: ProductContext) -> IdeaTerms:
-    first = (sentences_of(context.product_idea) or [context.product_idea])[0]
-    product, target = split_product(first)
+    first, product, target = defining_split(context.product_idea)
     customer = frozenset(stem(term) for term in terms(target))
     if customer - SIZES:
         customer -= SIZES

@@ -281,3 +281,25 @@ def test_a_place_in_a_title_is_not_enough_for_a_thin_page_to_count() -> None:
     # customer is
     assert not relevance(other, idea, weight)[1]
     assert relevance(about, idea, weight)[1]
+
+
+def test_an_idea_that_opens_with_its_customers_problem_is_defined_by_what_we_offer() -> None:
+    idea = (
+        "Independent bike shops in Austria lose sales because nobody answers the phone while the mechanic "
+        "is working. We route each call to an answering service that books repairs into the shop's "
+        "calendar, and a weekly summary goes to the owner. Shops pay per booked repair."
+    )
+    context = parse_idea(idea)
+    # the product is what "we" offer, the customer the group the problem is about
+    assert "answering service" in context.sector and "lose sales" not in context.sector
+    assert context.target_customer == "Independent bike shops"
+    terms = idea_terms(context)
+    assert {stem("answering"), stem("call")} <= terms.product
+    assert {stem("bike"), stem("shops")} <= terms.customer
+    assert not {stem("lose"), stem("nobody")} & terms.product
+    # and the queries lead with what is offered and to whom
+    assert context.queries.market.startswith("route call answering")
+    assert "independent bike" in context.queries.market and "austria" in context.queries.market
+    # an idea that opens with what it offers is read as before
+    plain = parse_idea("Answering service for bike shops in Austria. We book repairs into the calendar.")
+    assert plain.sector == "Answering service" and plain.target_customer == "bike shops in Austria"
