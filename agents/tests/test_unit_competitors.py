@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from agents.analysts.extractive_competitor import analyse_competitors, prices_in
+from agents.analysts.competitors import analyse_competitors, prices_in
 from agents.analysts.vetting import Evidence
 from agents.providers.documents import load_document
 from agents.state import Source, SourceAssessment, SourceType
