@@ -257,6 +257,28 @@ def test_html_pages_keep_headings_list_items_bold_leads_and_tables(tmp_path: Pat
     assert document.title == "Sailbox pricing"
 
 
+def test_a_short_html_article_keeps_its_title_heading_and_section_headings(tmp_path: Path) -> None:
+    # given a short article whose <h1> repeats its title and whose last section lists what rivals lack
+    # (trafilatura's Markdown output drops all three headings of such a page)
+    (tmp_path / "cranes.html").write_text(
+        "<html><head><title>Three harbour cranes compared</title></head><body>"
+        "<h1>Three harbour cranes compared</h1>"
+        "<p>Harbour cranes lift about 9,000 containers a week across two quays.</p>"
+        "<h2>How they did</h2><p><strong>Liftra</strong> was fastest but loud at night.</p>"
+        "<h2>What none of them does</h2><p><strong>Twin lifts.</strong> None lifts two boxes at once.</p>"
+        "</body></html>"
+    )
+    # when the page is loaded
+    document = load_document(tmp_path / "cranes.html", tmp_path)
+    # then every heading is kept, so the last point sits under its heading
+    assert document is not None
+    assert [line for line in document.text.splitlines() if line.startswith("#")] == [
+        "# Three harbour cranes compared",
+        "## How they did",
+        "## What none of them does",
+    ]
+
+
 def test_markdown_and_text_documents_load_as_before(tmp_path: Path) -> None:
     # given a Markdown page with front matter and a text page with header lines
     markdown = "# Moorings\n\n- **Sailbox**: $15 a month\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
