@@ -176,6 +176,41 @@ def test_rates_are_prices_but_growth_rates_are_not() -> None:
     assert prices_in("The basic plan is free for one user.") == ["Free"]
 
 
+def test_a_fee_named_by_who_pays_it_and_a_share_of_a_price_are_prices() -> None:
+    # an auction's premium and a platform's fee named with who pays or what for
+    assert prices_in("Every lot carries a 12% buyer premium.") == ["12% buyer premium"]
+    assert prices_in("Sellers pay a 4% listing fee.") == ["4% listing fee"]
+    # a dealer's price as a share of the new price, one figure or a range
+    assert prices_in("Restored pianos sell at 55-70% of the new price.") == ["at 55-70% of the new price"]
+    assert prices_in("It buys instruments for 30% of the list price.") == ["for 30% of the list price"]
+    # a comparison, a share of a fee, or respondents' interest is no price
+    assert prices_in("Its tuners ask 30% lower fees than the big chains.") != ["30% lower fees"]
+    assert prices_in("Movers keep 5% of the fee.") == []
+    assert prices_in("42% expressed interest in a rental plan.") == []
+
+
+def test_comparison_rows_priced_by_a_premium_or_a_share_of_the_new_price_are_competitors() -> None:
+    # given a buyer's guide to second-hand pianos comparing where to buy, its price column in a seller's words
+    guide = source(
+        "| Where | What it is | Price and fees | Good | Bad |\n"
+        "|---|---|---|---|---|\n"
+        "| Keyhall Restorations | Workshop that restores and resells | Sells at 55-70% of the new price "
+        "| 5-year guarantee | Two cities only |\n"
+        "| Hammerdown Auctions | Online auctions of estates | 12% buyer premium | Low prices "
+        "| Sold as seen |\n"
+        "| Pianoswap | Owner-to-owner listings | Free listings; $15 to feature an ad | Wide choice "
+        "| No checks |\n"
+    )
+    # when analysed
+    priced = {c.name: c.pricing for c in analyse(guide).competitors}
+    # then every row is a competitor at its stated terms
+    assert priced == {
+        "Keyhall Restorations": "Sells at 55-70% of the new price",
+        "Hammerdown Auctions": "12% buyer premium",
+        "Pianoswap": "Free listings; $15 to feature an ad",
+    }
+
+
 # --- gaps -------------------------------------------------------------------------------------------
 
 

@@ -7,13 +7,22 @@ import re
 
 from agents.analysts.sentences import PRICE
 
-# a rate is a price too: "3.5% per month", "28% a year", "a 5% fee", "fee "from 2%"", "92% of its face value"
+PERCENT = r"\d+(?:\.\d+)?\s?%"
+# a share a seller names as such: "40-60%", "40 to 60%", "40%"
+SHARE = rf"(?:\d+(?:\.\d+)?\s?%?\s?(?:-|\u2013|to)\s?)?{PERCENT}"
+# who pays or what for, before a fee's noun ("a 15% buyer premium", "a 3% service fee"); not a comparison
+# ("30% lower fees") nor a share of something ("5% of the fee")
+FEE_PAYER = r"(?:(?!(?:lower|higher|more|less|cheaper|of|in|on|the|than)\s)[\w'\u2019-]+\s)"
+# a rate is a price too: "3.5% per month", "28% a year", "a 5% fee", "a 15% buyer premium", "fee "from 2%"",
+# "92% of its face value", "at 40-60% of the new price"
 RATE = re.compile(
-    r"\d+(?:\.\d+)?\s?%[\"\u201d]?\s(?:a|per|each|every)\s(?:\d+\s)?(?:year|month|week|day|days|annum|transaction)\b"
-    r"|\d+(?:\.\d+)?\s?%\s(?:fee|commission|interest|APR|markup|cut)\b"
-    # what a buyer pays a share of: "buys the invoice for 92% of its face value" (not "up to 80% of it")
-    r"|\b(?:for|at|fee of|charges?)\s\d+(?:\.\d+)?\s?%\sof (?:the |its |their |an? )?"
-    r"(?:face value|invoice|amount|value|order|sale|transaction)s?\b"
+    rf"{PERCENT}[\"\u201d]?\s(?:a|per|each|every)\s(?:\d+\s)?(?:year|month|week|day|days|annum|transaction)\b"
+    rf"|{PERCENT}\s(?:fee|commission|interest|APR|markup|cut)\b"
+    rf"|{PERCENT}\s{FEE_PAYER}(?:fee|commission|premium|surcharge|markup|mark-up)s?\b"
+    # what a buyer pays a share of: "buys the invoice for 92% of its face value", "resells at 40-60% of the
+    # new price" (not "up to 80% of it")
+    rf"|\b(?:for|at|fee of|charges?)\s{SHARE}\sof (?:the |its |their |an? )?"
+    r"(?:face value|invoice|amount|value|order|sale|transaction|(?:[\w-]+ )?(?:price|cost))s?\b"
     r"|\b(?:fee|commission|rate|charge|cut)s?\s(?:of\s)?(?:\"?from\s)?\"?\d+(?:\.\d+)?\s?%\"?"
     r"(?![\"\u201d]?\s(?:a|per|each|every|of)\s)",
     re.IGNORECASE,
