@@ -250,6 +250,43 @@ def test_a_comparison_written_in_the_first_person_still_states_gaps() -> None:
     ]
 
 
+def test_a_comparisons_verdict_turning_to_a_rivals_drawback_is_a_gap() -> None:
+    # given a review comparing three crane-hire firms, each verdict turning from a merit to a drawback (one
+    # in the item's second sentence), and a remark on the market that is about no rival
+    review = source(
+        "Port operators hire mobile cranes by the day, but demand peaks in spring.\n\n"
+        "**Liftra** costs EUR 900 a day. It is the fastest to arrive, but it needs a certified rigger on "
+        "site.\n\n"
+        "**Hookway** costs EUR 700 a day and has the widest fleet. The catch is the booking: a week ahead "
+        "at least.\n\n"
+        "**Boomset** costs EUR 650 a day; it is cheap, though its cranes top out at 40 tonnes.\n",
+        "C1",
+    )
+    # when analysed
+    gaps = [claim.text for claim in analyse(review).gaps]
+    # then each rival's drawback is a gap, in the review's order, and the market remark is not
+    assert gaps == [
+        "It is the fastest to arrive, but it needs a certified rigger on site.",
+        "The catch is the booking: a week ahead at least.",
+        "**Boomset** costs EUR 650 a day; it is cheap, though its cranes top out at 40 tonnes.",
+    ]
+
+
+def test_a_drawback_is_no_gap_outside_a_comparison_of_several_rivals() -> None:
+    # given a news item on one crane-hire firm and a partner it works with
+    news = source(
+        "**Liftra** costs EUR 900 a day. It is the fastest to arrive, but it needs a certified rigger on "
+        "site.\n\n"
+        "**Hookway** costs EUR 700 a day, but it rents only to Liftra's customers.\n",
+        "C1",
+    )
+    # when analysed
+    findings = analyse(news)
+    # then the two firms are competitors, but a source naming two is no comparison: no gap is read
+    assert sorted(c.name for c in findings.competitors) == ["Hookway", "Liftra"]
+    assert findings.gaps == []
+
+
 def test_a_forum_on_its_own_site_is_not_a_company_page() -> None:
     # given a forum whose title names its own site, with prices in its posts
     forum = source(

@@ -64,8 +64,9 @@ def analyse_competitors(evidence: Evidence, focus: set[str]) -> CompetitorFindin
     ranked = sorted(enumerate(described), key=lambda pair: (not pair[1].pricing, pair[0]))
     competitors = [competitor for _, competitor in ranked][:MAX_COMPETITORS]
     # a vendor's "gap" is an ad; a comparison of several products is not a vendor's, whatever its tone
-    ads = (evidence.vendor | pages) - comparisons(sentences, competitors)
-    gaps = find_gaps(sentences, ads, focus, leads)
+    compared = comparisons(sentences, competitors)
+    ads = (evidence.vendor | pages) - compared
+    gaps = find_gaps(sentences, ads, focus, leads, [c.name for c in competitors], compared)
     independent = [s for s in sentences if s.source_id not in ads]
     level, rationale, _ = saturation(independent, len(competitors))
     listed = ", ".join(c.name for c in competitors)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from agents.analysts.competitors.structure import TITLE, context_of, in_list, subtitles
+from agents.analysts.competitors.structure import TITLE, bold_items, context_of, in_list, subtitles
 from agents.analysts.extractive_market import claim
 from agents.analysts.sentences import GAP_HEADING, TREND_HEADING, Sentence, keyword_hits, unique, words
 from agents.state import Claim
@@ -47,18 +47,31 @@ LACKING = re.compile(
     r"gaps?|underserved|unmet)\b|n't\b",
     re.IGNORECASE,
 )
+# a review turning from a rival's merit to its drawback: "…, but it needs an integrator", "The catch is …"
+CONTRAST = re.compile(
+    r"[,;]\s(?:but|yet|though|although|except)\b|^(?:but|however|yet)\b|\bhowever\b"
+    r"|\bthe (?:catch|downside|drawback|trouble|snag|flip side)\b",
+    re.IGNORECASE,
+)
 LABELLED = re.compile(r"^(?:\*\*[^*]{2,80}\*\*|\*[^*]{2,80}\*|[A-Z][^.:;]{2,60}:\s)")
 GAP_LIMIT = 8
 
 
 def find_gaps(
-    sentences: list[Sentence], vendor: set[str], focus: set[str], leads: set[tuple[str, str]] | None = None
+    sentences: list[Sentence],
+    vendor: set[str],
+    focus: set[str],
+    leads: set[tuple[str, str]] | None = None,
+    rivals: list[str] | None = None,
+    compared: set[str] | None = None,
 ) -> list[Claim]:
     """What competitors lack, from independent sources: a section or a bold title about what is missing
     ("## What none of them offers", "**What is still missing?**") first, then sentences saying so.
 
     Under such a title, a list item, a titled point ("**Seats.** …", "Spanish: …") or a sentence saying
     something is lacking is a gap; the author's own story ("We ended up writing our own bot.") is not.
+    Last, a comparison's verdict on one of the ``rivals`` that turns to its drawback (``compared``: the
+    sources comparing several), what that offering lacks.
     """
     leads = leads or set()
     titles = subtitles(sentences)
@@ -73,7 +86,23 @@ def find_gaps(
         if GAP_TITLE.search(context_of(s, titles))
         and (in_list(s, leads) or LABELLED.match(s.text) or LACKING.search(s.text))
     ]
-    return [claim(s) for s in unique([*headed, *gap_sentences(candidates, focus, 5)])[:GAP_LIMIT]]
+    drawbacks = shortcomings(candidates, rivals or [], compared or set())
+    return [claim(s) for s in unique([*headed, *gap_sentences(candidates, focus, 5), *drawbacks])[:GAP_LIMIT]]
+
+
+def shortcomings(sentences: list[Sentence], rivals: list[str], compared: set[str]) -> list[Sentence]:
+    """A rival's drawback as a comparison of several offerings states it, in the source's order: a
+    sentence of the rival's own item, or with the rival as its subject, that turns from its merit to what
+    it lacks ("**Liftra** is fast, but it needs a certified rigger", "The catch is the noise.")."""
+    items = bold_items(sentences)
+    own = {id(s) for name in rivals for s in items.get(name, [])}
+    return [
+        s
+        for s in sentences
+        if s.source_id in compared
+        and CONTRAST.search(s.text)
+        and (id(s) in own or any(s.text.lstrip("*").startswith(name) for name in rivals))
+    ]
 
 
 def gap_sentences(sentences: list[Sentence], focus: set[str], limit: int) -> list[Sentence]:
