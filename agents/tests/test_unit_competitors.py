@@ -90,6 +90,25 @@ def test_a_companys_plans_price_the_company_and_are_never_companies_themselves()
     assert "| Team | $12 per groomer per month | Booking and reminders |" in quotes
 
 
+def test_a_company_named_in_two_words_owns_its_page_at_an_address_running_them_together() -> None:
+    # given a crane-hire firm's own page at harbour-lift.example, its name written in two words, listing
+    # plans named after the firm
+    page = source(
+        "## Harbour Lift Day\n\nEUR 900 per crane per day, operator included.\n\n"
+        "## Harbour Lift Season\n\nEUR 14,000 per crane per season.\n",
+        "C1",
+        url="https://harbour-lift.example/hire/prices",
+        title="Harbour Lift — Mobile cranes for ports, prices",
+    )
+    # when the competitors are analysed
+    findings = analyse(page)
+    # then the firm is the competitor, priced by its plans, and no plan is a company of its own
+    assert [c.name for c in findings.competitors] == ["Harbour Lift"]
+    assert findings.competitors[0].pricing == (
+        "Harbour Lift Day: EUR 900 per crane per day; Harbour Lift Season: EUR 14,000 per crane per season"
+    )
+
+
 def test_a_word_the_sources_also_write_in_lower_case_is_no_name() -> None:
     # given a market note whose bold lead is a common word priced in its item
     note = source(

@@ -19,7 +19,6 @@ from agents.analysts.competitors.prices import cell_price, has_amount, priced, p
 from agents.analysts.competitors.structure import BOLD_LEAD, HEADING_NAME, ITEM_SENTENCES
 from agents.analysts.extractive_market import claim
 from agents.analysts.sentences import LIST_MARKER, Sentence, split_line, split_sentences
-from agents.analysts.sourcing import self_published
 from agents.analysts.vetting import is_statement
 from agents.state import Claim, Source
 
@@ -37,6 +36,8 @@ PROVIDER_COLUMN = re.compile(
     re.I,
 )
 MAX_PLANS = 3
+MIN_HOST = 4  # a shorter web address name ("ab.example") says nothing
+OWNER_WORDS = 3  # words of a company name a web address may run together
 
 
 @dataclass
@@ -113,14 +114,23 @@ def table_listings(sources: list[Source], names: Names, skip: set[str]) -> dict[
 
 
 def page_owner(source: Source, typed: frozenset[str] = frozenset()) -> str:
-    """The company whose own page this is: the title word that is its web address's name, else "".
+    """The company whose own page this is: the title's name that is its web address's name, one word or
+    up to three written apart ("MedBox Polska" at medbox-polska.example), else "".
 
     ``typed``: sources known to be something else (a forum, a survey, news) whatever their address says.
     """
-    if source.id in typed or not self_published(source):
+    if source.id in typed:
         return ""
     host = re.sub(r"[^a-z0-9]", "", re.sub(r"^https?://(?:www\.)?", "", source.url.lower()).split(".")[0])
-    return next((w for w in re.findall(r"[\w'&.+-]+", source.title) if w.lower() == host), "")
+    title = re.findall(r"[\w'&.+-]+", source.title)
+    if len(host) < MIN_HOST:
+        return ""
+    for size in range(1, OWNER_WORDS + 1):
+        for start in range(len(title) - size + 1):
+            name = title[start : start + size]
+            if re.sub(r"[^a-z0-9]", "", "".join(name).lower()) == host:
+                return " ".join(name).strip(".")
+    return ""
 
 
 def own_products(sources: list[Source], typed: frozenset[str] = frozenset()) -> dict[str, Listing]:
