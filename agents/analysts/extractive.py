@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from agents.analysts.base import Analysis
-from agents.analysts.extractive_competitor import analyse_competitors
+from agents.analysts.competitors import analyse_competitors
 from agents.analysts.extractive_customer import analyse_customers
 from agents.analysts.extractive_market import analyse_market
 from agents.analysts.idea import parse_idea, terms

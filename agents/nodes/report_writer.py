@@ -9,6 +9,7 @@ from typing import Any
 from langgraph.runtime import Runtime
 
 from agents import citations as cite
+from agents.analysts.competitors import mentions
 from agents.analysts.disagreements import (
     count_conflicts,
     measure_conflicts,
@@ -16,7 +17,6 @@ from agents.analysts.disagreements import (
     price_conflicts,
     stated_disagreements,
 )
-from agents.analysts.extractive_competitor import mentions
 from agents.analysts.figures import places_in
 from agents.analysts.idea import restatement, terms
 from agents.analysts.sentences import all_sentences, stem

@@ -282,7 +282,13 @@ class _HtmlMarkdown(HTMLParser):
 
 def _read_html(raw: str) -> str:
     """The page's text as Markdown (headings, lists, bold leads and tables kept), so pages read like the
-    Markdown documents; trafilatura's extraction when the page yields nothing that way."""
+    Markdown documents; trafilatura's extraction when the page yields nothing that way.
+
+    trafilatura's own Markdown output (2.3, ``include_formatting``/``include_tables``) was tried in its
+    place and lost what the analysts read: on short pages it drops the ``<h1>`` that repeats the title and
+    often every section heading, so a "What none of them does" section's points no longer sit under
+    their heading (one labelled comparison lost three of its four gaps); it also escapes underscores in
+    handles ("pm\\_lisbon")."""
     lowered = raw.lower()
     scope = next((tag for tag in ("main", "article") if f"<{tag}" in lowered), "")
     parser = _HtmlMarkdown(scope)

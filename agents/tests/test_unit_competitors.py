@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from agents.analysts.extractive_competitor import analyse_competitors, prices_in
+from agents.analysts.competitors import analyse_competitors, prices_in
 from agents.analysts.vetting import Evidence
 from agents.providers.documents import load_document
 from agents.state import Source, SourceAssessment, SourceType
@@ -88,6 +88,25 @@ def test_a_companys_plans_price_the_company_and_are_never_companies_themselves()
     )
     quotes = [claim.quote for c in findings.competitors if c.name == "ClipBook" for claim in c.evidence]
     assert "| Team | $12 per groomer per month | Booking and reminders |" in quotes
+
+
+def test_a_company_named_in_two_words_owns_its_page_at_an_address_running_them_together() -> None:
+    # given a crane-hire firm's own page at harbour-lift.example, its name written in two words, listing
+    # plans named after the firm
+    page = source(
+        "## Harbour Lift Day\n\nEUR 900 per crane per day, operator included.\n\n"
+        "## Harbour Lift Season\n\nEUR 14,000 per crane per season.\n",
+        "C1",
+        url="https://harbour-lift.example/hire/prices",
+        title="Harbour Lift — Mobile cranes for ports, prices",
+    )
+    # when the competitors are analysed
+    findings = analyse(page)
+    # then the firm is the competitor, priced by its plans, and no plan is a company of its own
+    assert [c.name for c in findings.competitors] == ["Harbour Lift"]
+    assert findings.competitors[0].pricing == (
+        "Harbour Lift Day: EUR 900 per crane per day; Harbour Lift Season: EUR 14,000 per crane per season"
+    )
 
 
 def test_a_word_the_sources_also_write_in_lower_case_is_no_name() -> None:
@@ -176,6 +195,41 @@ def test_rates_are_prices_but_growth_rates_are_not() -> None:
     assert prices_in("The basic plan is free for one user.") == ["Free"]
 
 
+def test_a_fee_named_by_who_pays_it_and_a_share_of_a_price_are_prices() -> None:
+    # an auction's premium and a platform's fee named with who pays or what for
+    assert prices_in("Every lot carries a 12% buyer premium.") == ["12% buyer premium"]
+    assert prices_in("Sellers pay a 4% listing fee.") == ["4% listing fee"]
+    # a dealer's price as a share of the new price, one figure or a range
+    assert prices_in("Restored pianos sell at 55-70% of the new price.") == ["at 55-70% of the new price"]
+    assert prices_in("It buys instruments for 30% of the list price.") == ["for 30% of the list price"]
+    # a comparison, a share of a fee, or respondents' interest is no price
+    assert prices_in("Its tuners ask 30% lower fees than the big chains.") != ["30% lower fees"]
+    assert prices_in("Movers keep 5% of the fee.") == []
+    assert prices_in("42% expressed interest in a rental plan.") == []
+
+
+def test_comparison_rows_priced_by_a_premium_or_a_share_of_the_new_price_are_competitors() -> None:
+    # given a buyer's guide to second-hand pianos comparing where to buy, its price column in a seller's words
+    guide = source(
+        "| Where | What it is | Price and fees | Good | Bad |\n"
+        "|---|---|---|---|---|\n"
+        "| Keyhall Restorations | Workshop that restores and resells | Sells at 55-70% of the new price "
+        "| 5-year guarantee | Two cities only |\n"
+        "| Hammerdown Auctions | Online auctions of estates | 12% buyer premium | Low prices "
+        "| Sold as seen |\n"
+        "| Pianoswap | Owner-to-owner listings | Free listings; $15 to feature an ad | Wide choice "
+        "| No checks |\n"
+    )
+    # when analysed
+    priced = {c.name: c.pricing for c in analyse(guide).competitors}
+    # then every row is a competitor at its stated terms
+    assert priced == {
+        "Keyhall Restorations": "Sells at 55-70% of the new price",
+        "Hammerdown Auctions": "12% buyer premium",
+        "Pianoswap": "Free listings; $15 to feature an ad",
+    }
+
+
 # --- gaps -------------------------------------------------------------------------------------------
 
 
@@ -213,6 +267,43 @@ def test_a_comparison_written_in_the_first_person_still_states_gaps() -> None:
     assert [claim.text for claim in findings.gaps] == [
         "**Fuel.** None of them lets a visitor pay for fuel and the berth in one booking."
     ]
+
+
+def test_a_comparisons_verdict_turning_to_a_rivals_drawback_is_a_gap() -> None:
+    # given a review comparing three crane-hire firms, each verdict turning from a merit to a drawback (one
+    # in the item's second sentence), and a remark on the market that is about no rival
+    review = source(
+        "Port operators hire mobile cranes by the day, but demand peaks in spring.\n\n"
+        "**Liftra** costs EUR 900 a day. It is the fastest to arrive, but it needs a certified rigger on "
+        "site.\n\n"
+        "**Hookway** costs EUR 700 a day and has the widest fleet. The catch is the booking: a week ahead "
+        "at least.\n\n"
+        "**Boomset** costs EUR 650 a day; it is cheap, though its cranes top out at 40 tonnes.\n",
+        "C1",
+    )
+    # when analysed
+    gaps = [claim.text for claim in analyse(review).gaps]
+    # then each rival's drawback is a gap, in the review's order, and the market remark is not
+    assert gaps == [
+        "It is the fastest to arrive, but it needs a certified rigger on site.",
+        "The catch is the booking: a week ahead at least.",
+        "**Boomset** costs EUR 650 a day; it is cheap, though its cranes top out at 40 tonnes.",
+    ]
+
+
+def test_a_drawback_is_no_gap_outside_a_comparison_of_several_rivals() -> None:
+    # given a news item on one crane-hire firm and a partner it works with
+    news = source(
+        "**Liftra** costs EUR 900 a day. It is the fastest to arrive, but it needs a certified rigger on "
+        "site.\n\n"
+        "**Hookway** costs EUR 700 a day, but it rents only to Liftra's customers.\n",
+        "C1",
+    )
+    # when analysed
+    findings = analyse(news)
+    # then the two firms are competitors, but a source naming two is no comparison: no gap is read
+    assert sorted(c.name for c in findings.competitors) == ["Hookway", "Liftra"]
+    assert findings.gaps == []
 
 
 def test_a_forum_on_its_own_site_is_not_a_company_page() -> None:
@@ -255,6 +346,28 @@ def test_html_pages_keep_headings_list_items_bold_leads_and_tables(tmp_path: Pat
         "Prices include tax.\n\nCancel any time."
     )
     assert document.title == "Sailbox pricing"
+
+
+def test_a_short_html_article_keeps_its_title_heading_and_section_headings(tmp_path: Path) -> None:
+    # given a short article whose <h1> repeats its title and whose last section lists what rivals lack
+    # (trafilatura's Markdown output drops all three headings of such a page)
+    (tmp_path / "cranes.html").write_text(
+        "<html><head><title>Three harbour cranes compared</title></head><body>"
+        "<h1>Three harbour cranes compared</h1>"
+        "<p>Harbour cranes lift about 9,000 containers a week across two quays.</p>"
+        "<h2>How they did</h2><p><strong>Liftra</strong> was fastest but loud at night.</p>"
+        "<h2>What none of them does</h2><p><strong>Twin lifts.</strong> None lifts two boxes at once.</p>"
+        "</body></html>"
+    )
+    # when the page is loaded
+    document = load_document(tmp_path / "cranes.html", tmp_path)
+    # then every heading is kept, so the last point sits under its heading
+    assert document is not None
+    assert [line for line in document.text.splitlines() if line.startswith("#")] == [
+        "# Three harbour cranes compared",
+        "## How they did",
+        "## What none of them does",
+    ]
 
 
 def test_markdown_and_text_documents_load_as_before(tmp_path: Path) -> None:

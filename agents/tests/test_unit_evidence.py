@@ -393,7 +393,7 @@ def test_a_ratio_and_a_percentage_of_the_same_share_disagree_across_sources() ->
 
 
 def test_a_product_priced_in_the_sentence_after_the_one_naming_it_is_priced_and_can_conflict() -> None:
-    from agents.analysts.extractive_competitor import analyse_competitors, mentions
+    from agents.analysts.competitors import analyse_competitors, mentions
     from agents.analysts.sentences import split_sentences
 
     listing = source(
@@ -414,7 +414,7 @@ def test_a_product_priced_in_the_sentence_after_the_one_naming_it_is_priced_and_
 
 
 def test_a_sources_own_drivers_gaps_and_openings_sections_place_their_sentences() -> None:
-    from agents.analysts.extractive_competitor import analyse_competitors
+    from agents.analysts.competitors import analyse_competitors
     from agents.analysts.extractive_market import analyse_market
 
     report = source(
@@ -505,7 +505,7 @@ def test_a_line_of_bold_led_items_splits_into_one_sentence_per_item() -> None:
 
 
 def test_a_companys_own_pricing_page_and_a_free_table_row_make_competitors() -> None:
-    from agents.analysts.extractive_competitor import analyse_competitors
+    from agents.analysts.competitors import analyse_competitors
 
     page = source(
         "Our plans start at $49 per month for up to ten hives. Book a demo today.",
@@ -545,7 +545,7 @@ def test_a_vendors_own_measure_may_be_one_side_labelled_never_both() -> None:
 
 
 def test_a_titled_point_in_interview_notes_is_not_a_competitor_but_a_product_is() -> None:
-    from agents.analysts.extractive_competitor import analyse_competitors
+    from agents.analysts.competitors import analyse_competitors
     from agents.state import SourceAssessment
 
     notes = source(

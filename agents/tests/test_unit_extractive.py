@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 import pytest
 
+from agents.analysts.competitors import analyse_competitors, saturation
 from agents.analysts.extractive import parse_idea
-from agents.analysts.extractive_competitor import analyse_competitors, saturation
 from agents.analysts.extractive_customer import analyse_customers, frequency
 from agents.analysts.idea import restatement
 from agents.analysts.sentences import GROWTH, MONEY, PRICE, Sentence, split_sentences
