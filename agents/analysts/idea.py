@@ -80,6 +80,23 @@ def sentences_of(text: str) -> list[str]:
     return [part.rstrip(".!? ") for part in parts if part.strip(" .!?")]
 
 
+# "used" before a noun means second-hand ("used kitchen equipment"), and pages say it three ways; as a
+# verb ("used by", "used to", "is used in") it says nothing. The one key for all three forms:
+SECOND_HAND = "secondhand"
+SECOND_HAND_FORMS = re.compile(
+    r"\b(?:second[- ]?hand|pre[- ]?owned|pre[- ]?loved)\b"
+    r"|\bused(?=\s+(?!(?:by|to|for|in|as|with|on|at|from|and|or|of|when|if|it|them|this|that|the|a|an|"
+    r"only|mostly|mainly|widely|daily|every|more|less|most|because|since|across|over|under|during|"
+    r"without|about)\b)[a-z])",
+    re.IGNORECASE,
+)
+
+
+def second_hand(text: str) -> str:
+    """``text`` with "second-hand", "pre-owned" and adjectival "used" written as one word."""
+    return SECOND_HAND_FORMS.sub(SECOND_HAND, text)
+
+
 def words_of(text: str) -> list[tuple[str, str]]:
     """(surface form, matching key) of each distinctive word of ``text``, in order, deduplicated by key.
 
@@ -87,7 +104,11 @@ def words_of(text: str) -> list[tuple[str, str]]:
     matches "meal planning", while its surface form stays whole for queries.
     """
     found: dict[str, str] = {}
-    for word in WORD.findall(text):
+    written = [form.group(0).lower() for form in SECOND_HAND_FORMS.finditer(text)]
+    for word in WORD.findall(second_hand(text)):
+        if word.lower() == SECOND_HAND and written:  # one key, the word as the idea writes it
+            found.setdefault(SECOND_HAND, written.pop(0))
+            continue
         surface = word.strip("'-").removesuffix("'s")
         for piece in surface.lower().split("-"):
             key = singular(piece)

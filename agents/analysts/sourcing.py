@@ -23,6 +23,7 @@ from agents.analysts.idea import (
     defining_split,
     ordered_sentences,
     recipient,
+    second_hand,
     sentences_of,
     terms,
 )
@@ -213,7 +214,7 @@ def _defining_terms(context: ProductContext) -> IdeaTerms:
 
 def counts(text: str) -> Counter[str]:
     """Occurrences of each word of ``text`` (lower-case, singular; hyphenated words split)."""
-    return Counter(stem(word) for word in WORD.findall(text.lower()))
+    return Counter(stem(word) for word in WORD.findall(second_hand(text).lower()))
 
 
 def presence(term: str, title: Counter[str], body: Counter[str]) -> float:
@@ -353,8 +354,16 @@ def named_rivals(sources: list[Source], relevant: set[str]) -> set[str]:
         if source.id not in relevant
         and len(name := brand(source)) >= 4
         and source_type(source) == "vendor"
-        and re.search(rf"\b{re.escape(name)}\b", told)
+        and re.search(spelled_apart(name), told)
     }
+
+
+def spelled_apart(name: str) -> str:
+    """A pattern for a site's name as text writes it, in one word or a few ("medboxpolska" matches
+    "MedBox Polska", "medbox-polska"); names under six letters only as one word."""
+    if len(name) < 6:
+        return rf"\b{re.escape(name)}\b"
+    return r"\b" + r"[\s.-]?".join(re.escape(letter) for letter in name) + r"\b"
 
 
 def assess(sources: list[Source], context: ProductContext) -> list[SourceAssessment]:

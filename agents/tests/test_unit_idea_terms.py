@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -303,3 +304,28 @@ def test_an_idea_that_opens_with_its_customers_problem_is_defined_by_what_we_off
     # an idea that opens with what it offers is read as before
     plain = parse_idea("Answering service for bike shops in Austria. We book repairs into the calendar.")
     assert plain.sector == "Answering service" and plain.target_customer == "bike shops in Austria"
+
+
+def test_used_before_a_noun_means_second_hand_in_every_spelling() -> None:
+    from agents.analysts.idea import second_hand, words_of
+    from agents.analysts.sourcing import counts
+
+    # the idea's "used" before a noun is distinctive, and keeps its spelling for the queries
+    words = dict(words_of("A shop that sells used pianos to music schools, used by teachers"))
+    assert words["used"] == "secondhand"
+    context = parse_idea("A shop that sells used pianos to music schools, used by teachers.")
+    assert "used pianos" in context.queries.market
+    # a page may say it any of three ways; "used" as a verb is not the adjective
+    assert counts("Second-hand pianos, pre-owned pianos and used pianos")["secondhand"] == 3
+    assert second_hand("Pianos used by schools are used to teach; it is used daily") == (
+        "Pianos used by schools are used to teach; it is used daily"
+    )
+
+
+def test_a_rivals_name_written_in_two_words_still_names_its_site() -> None:
+    from agents.analysts.sourcing import spelled_apart
+
+    assert re.search(spelled_apart("medboxpolska"), "we compared medbox polska and others")
+    assert re.search(spelled_apart("medboxpolska"), "the medbox-polska plans")
+    assert not re.search(spelled_apart("medboxpolska"), "a medbox in polska")
+    assert not re.search(spelled_apart("acme"), "acmes")
