@@ -205,6 +205,28 @@ def other_product_market(figure: Figure, product: set[str], title: str = "") -> 
     return not _names_term(_content(f"{clause} {figure.scope}"), product)
 
 
+# a source setting a market apart from the one it sizes: "we exclude …", "sized in our separate report"
+SET_APART = re.compile(
+    r"\b(?:we (?:deliberately )?exclude|excluded from|not included in|outside (?:the|our|this) scope"
+    r"|sized separately|sized in (?:a|our) separate|is (?:a )?(?:different|separate|another) market)\b",
+    re.IGNORECASE,
+)
+NEGATED = re.compile(r"\b(?:not|rather than|instead of)\s+(?:by\s+)?(\w+)", re.IGNORECASE)
+
+
+def excluded_market(figure: Figure, idea: IdeaTerms) -> bool:
+    """Whether the sentence of a market size sets its market apart from the idea's: it says the market
+    is excluded or sized separately, or that its buyers are "not" the idea's customers ("… is bought by
+    facilities managers, not contractors")."""
+    if figure.kind not in ("market_size", "growth_rate"):
+        return False
+    text = figure.quote or figure.text
+    if SET_APART.search(text):
+        return True
+    customers = idea.core(idea.customer)
+    return any(stem(match.group(1).lower()) in customers for match in NEGATED.finditer(text))
+
+
 def set_aside_adjacent_markets(
     market: MarketFindings, idea: IdeaTerms, product_idea: str, titles: dict[str, str] | None = None
 ) -> None:
@@ -216,7 +238,11 @@ def set_aside_adjacent_markets(
 
     def adjacent(figure: Figure) -> bool:
         title = " ".join(titles.get(i, "") for i in figure.source_ids)
-        return adjacent_market(figure, idea, words) or other_product_market(figure, product, title)
+        return (
+            adjacent_market(figure, idea, words)
+            or other_product_market(figure, product, title)
+            or excluded_market(figure, idea)
+        )
 
     market.market_size = [f for f in market.market_size if not adjacent(f)]
     market.growth = [f for f in market.growth if not adjacent(f)]

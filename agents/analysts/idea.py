@@ -181,7 +181,10 @@ def split_product(sentence: str) -> tuple[str, str]:
     target = TARGET_END.split(parts[1], maxsplit=1)[0].strip() if len(parts) > 1 else ""
     if target and not customer_groups(target) and (served := served_groups(parts[1])):
         target = served
-    if not target and (receiver := recipient(product)):
+    # "Meters rented to flooring contractors, per job, with a report for insurers": a receiver named
+    # before a later clause's "for" is the customer; the "for" names whom a deliverable is for
+    later_for = len(parts) > 1 and "," in parts[0] and bool(recipient(parts[0].split(",")[0]))
+    if (not target or later_for) and (receiver := recipient(product)):
         handed = RECIPIENT.search(product)
         assert handed is not None
         return product[: handed.start("receiver")].strip().removesuffix(" to"), receiver

@@ -629,3 +629,30 @@ def test_a_table_row_stating_a_number_is_a_quotable_sentence_and_its_rule_is_not
     assert all(quote_found(s.text, page.content) and s.heading == "Key figures" for s in found)
     # and the row is typed like a sentence: a market size of 2025
     assert typed(found[0].text)[0][:2] == ("EUR 44 million", "market_size")
+
+
+def test_a_market_the_source_sets_apart_from_the_one_it_sizes_is_left_out() -> None:
+    # given an idea about rented moisture meters for flooring contractors
+    idea_text = (
+        "Moisture meters rented to flooring contractors in Ireland, per job, with a report for insurers."
+    )
+    idea = lexical_terms(parse_idea(idea_text))
+
+    def stated(quote: str, value: str) -> Figure:
+        return Figure(text=quote, quote=quote, value=value, kind="market_size", source_ids=["S1"])
+
+    # a market its source excludes, one it says is bought by others "not contractors", and its own
+    excluded = stated(
+        "We exclude home-inspection meters; that segment (about €90 million) is sized in our separate "
+        "report.", "€90 million",
+    )  # fmt: skip
+    others = stated(
+        "That market (about €70 million in 2024) is bought by facilities managers, not contractors.",
+        "€70 million",
+    )  # fmt: skip
+    own = stated("Meter rental to flooring contractors was worth €12 million in 2024.", "€12 million")
+    market = MarketFindings(market_size=[excluded, others, own])
+    # when the adjacent markets are set aside
+    set_aside_adjacent_markets(market, idea, idea_text)
+    # then only the idea's own market is left
+    assert [f.value for f in market.market_size] == ["€12 million"]
