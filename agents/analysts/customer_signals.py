@@ -123,7 +123,9 @@ PAIN = re.compile(
     r"|distrust\w*|mistrust\w*|(?:don|doesn|didn)['\u2019]t (?:know|trust|understand)|too [a-z]{3,}"
     r"|quit(?:s|ting)?|stop(?:s|ped|ping)? (?:using|\w+ing)|block(?:s|ed|ing)"
     r"|(?:have|has|had) no (?!idea\b|plans?\b)\w+|no access to|not covered|deal-?breakers?"
-    r"|(?:ran|run|runs|running) out|out of stock|(?:throw|threw|thrown|throwing) away|brok(?:e|en) down"
+    r"|(?:ran|run|runs|running) out|out of stock|(?:throw|threw|thrown|throwing) away|brok(?:e|en) down|broke"
+    r"|could(?: not|n['\u2019]t)"
+    r"|stoppages?|outages?|downtime|breakdowns?|unplanned|shutdowns?|interruptions?|disrupt\w*"
     r"|breaks? down|ruin\w*|destroy\w*|damag\w*|spoil\w*|rott(?:ed|ing)|stolen|theft|leak(?:s|ed|ing)?"
     r"|broken|kill(?:s|ed)?|died|turn(?:s|ed)? away|unpaid|overdue|declin(?:e|ed|es)|reject(?:s|ed|ion|ions)?"
     r"|refus(?:e|ed|es|al)|stuck|trouble\w*|hard time|overpriced|pricey|scams?|fraud\w*|blocked|frozen"
@@ -140,6 +142,9 @@ BURDEN = re.compile(  # time or distance a customer pays: "took 26 hours", "70 m
     r"(?:away|drive|from the nearest)"
     r"|\bnearest\b[^.;]{0,60}?\b\d+\s(?:minutes?|hours?|km|miles?)"
     r"|\b\d+(?:[-\u2013]\d+)?\s(?:minutes?|hours?|days?)\s(?:a|an|per|each|every)\s(?:day|week|month|shift)\b"
+    # a wait stated without a number: "repairs take days", "waited weeks for a part"
+    r"|\b(?:took|takes|take|taking|waited|wait|waits|waiting)(?: for)? (?:several |many )?"
+    r"(?:days|weeks|months)\b"
     r"|\b(?:for|after|within) \d+(?:[-\u2013]\d+)?\s(?:days?|weeks?|months?)"
     r" (?:on average|or more|or longer)\b",
     re.IGNORECASE,
@@ -156,6 +161,13 @@ INTENSE = re.compile(
 PROBLEM_TOPIC = re.compile(
     r"\b(?:findings?|headlines?|results?|pain|problems?|challenges?|frustrations?|complaints?|issues?"
     r"|barriers?|what (?:\w+ ){0,2}(?:hate|dislike)|why \w+ (?:leave|quit|churn))\b",
+    re.IGNORECASE,
+)
+# a heading or table header that names what its items are: problems ("Pain points", "Problem reported by
+# owners", "Biggest frustrations"); each item under it is a problem, whatever words it uses
+PROBLEM_LIST = re.compile(
+    r"\b(?:pain points?|pains|problems?|challenges|frustrations?|complaints?|difficulties|grievances"
+    r"|barriers|obstacles|what (?:\w+ ){0,2}(?:hate|dislike|struggle with))\b",
     re.IGNORECASE,
 )
 NOT_CUSTOMER_PAIN = re.compile(  # a gap in the offer or a market remark, not a customer's problem
@@ -338,13 +350,23 @@ def pain_signals(unit: Unit, focus: set[str]) -> int:
     return bool(pain_cues(text, domain)) + bool(BURDEN.search(text)) + bool(WORKAROUND.search(text))
 
 
+def itemised_problem(unit: Unit) -> bool:
+    """A table row or list item under a heading or header naming problems ("Problem reported by owners |
+    Share"): the structure says it is a problem, even when its words ("require a 36-month contract") or
+    the idea's own words ("errors" for an error checker) carry no complaint."""
+    parts = (unit.section_topic, unit.header) if unit.row else (unit.section_topic,)
+    return (unit.row or unit.listed) and any(PROBLEM_LIST.search(part) for part in parts if part)
+
+
 def pain_score(unit: Unit, customers: set[str], focus: set[str]) -> float:
     """How surely the sentence states a problem customers have (0: it does not)."""
     text = unit.text
+    itemised = itemised_problem(unit)
     signals = pain_signals(unit, focus) + bool(pain_cues(unit.minor, focus) or pain_cues(unit.lead, focus))
+    signals += itemised
     if not signals or MONEY.search(text) or NOT_CUSTOMER_PAIN.search(text.lstrip("*")) or unit.headline:
         return 0.0
-    if unit.row and not (PROBLEM_TOPIC.search(unit.context) and pain_signals(unit, focus)):
+    if unit.row and not itemised and not (PROBLEM_TOPIC.search(unit.context) and pain_signals(unit, focus)):
         return 0.0  # a table row is a problem only in a table of problems
     if driver_topic(unit) and not PROBLEM_TOPIC.search(unit.context):
         return 0.0  # under "What would make them stay" a sentence gives a reason, not a problem

@@ -244,7 +244,7 @@ def candidates(units: list[Unit], customers: set[str]) -> list[tuple[Segment, Un
             headed.append((named, unit))
         if MONEY.search(unit.text):  # "X generated $0.9 billion": a market segment, not a customer group
             continue
-        item = listed_group(unit)
+        item = listed_group(unit) or lead_group(unit, customers)
         if item:
             listed.append((item, unit))
         elif not unit.row:
@@ -356,6 +356,45 @@ def listed_group(unit: Unit) -> Segment | None:
     return Segment(name=name, description=described(unit, name), evidence=evidence(unit))
 
 
+LEAD_WORDS = 6
+COORDINATION = frozenset({"and", "or", "&"})
+
+
+def lead_group(unit: Unit, customers: set[str]) -> Segment | None:
+    """In customers' own notes, a paragraph whose bold lead opens with a group of buyers ("**Hotel groups
+    sell in bulk.**", "**Dark kitchens and seasonal businesses.**"): that group, told by the paragraph."""
+    if unit.source_type not in CUSTOMER_VOICE or not unit.lead or unit.opener or unit.headline:
+        return None
+    name = lead_subject(plain(unit.lead), customers)
+    return Segment(name=name, description=plain(unit.text), evidence=evidence(unit)) if name else None
+
+
+def lead_subject(lead: str, customers: set[str]) -> str:
+    """The qualified group a lead opens with ("Hotel groups" of "Hotel groups sell in bulk"; "Dark kitchens
+    and seasonal businesses"), or "": up to a people noun (or a run of them), joined only by "and"/"or",
+    before any verb."""
+    tokens = lead.rstrip(".:!?").split()[:LEAD_WORDS]
+    if not tokens or NOT_GROUP_START.match(tokens[0]) or PERSONA_TOPIC.search(lead):
+        return ""
+    end = 0
+    for index, token in enumerate(tokens):
+        word = token.rstrip(",")
+        if VERB.fullmatch(word) or AFTER_PREPOSITION.fullmatch(word) or not re.fullmatch(r"[\w&'-]+", word):
+            break  # a verb, a preposition or a clause's punctuation ends the noun phrase
+        if is_people(word, customers):
+            end = index + 1
+            if word != token:
+                break  # "Clinic owners, rural vets": the first group
+            following = tokens[index + 1] if index + 1 < len(tokens) else ""
+            # "Hotel groups", "clinic owners and hospital buyers": the group goes on; else it ends here
+            if following.lower() not in COORDINATION and not (following and is_people(following, customers)):
+                break
+    name = " ".join(tokens[:end]).rstrip(",")
+    conjuncts = re.split(r"\s+(?:and|or|&)\s+", name)
+    qualified = any(len(conjunct.split()) >= 2 for conjunct in conjuncts)
+    return name if qualified else ""  # "Owners", "Owners and managers": every customer, no segment
+
+
 def enumerated_groups(unit: Unit, customers: set[str]) -> list[Segment]:
     """Groups of people enumerated after a colon: "Three kinds of buyer emerged: A, B and C." (not
     "three kinds of vendor: …", which names the offer)."""
@@ -373,7 +412,7 @@ def described_groups(unit: Unit, customers: set[str]) -> list[Segment]:
     """Groups a sentence singles out: "X make up 44% of respondents", "Among X (29% of the panel), ...",
     "X were the most price-sensitive" (comparisons only in customers' own sources)."""
     found_groups = enumerated_groups(unit, customers) + breakdown_groups(unit, customers)
-    found_groups += contrasted_groups(unit, customers)
+    found_groups += contrasted_groups(unit, customers) + quantified_groups(unit, customers)
     for pattern in (SHARE_OF, AMONG, COMPARISON, ORDINAL_GROUP):
         found = pattern.search(plain(unit.text))
         voiced = pattern is not COMPARISON or unit.source_type in CUSTOMER_VOICE
@@ -387,6 +426,40 @@ def described_groups(unit: Unit, customers: set[str]) -> list[Segment]:
             share = found.groupdict().get("share") or ""
             found_groups.append(Segment(name=found.group("name"), description=share, evidence=evidence(unit)))
     return found_groups
+
+
+# "Every first-time owner we spoke to ...", "Most rural clinics we visited ...": a quantifier, then the group
+QUANTIFIER = re.compile(
+    r"^(?:every|each|all|most|many|both|several)(?: of the)? (?P<rest>.+)$",
+    re.IGNORECASE,
+)
+
+
+def quantified_groups(unit: Unit, customers: set[str]) -> list[Segment]:
+    """A qualified group customers' own notes quantify: "Every first-time owner we spoke to bought used"
+    names first-time owners (a bare "Most owners ..." names no segment)."""
+    quantified = QUANTIFIER.match(plain(unit.text))
+    if unit.source_type not in CUSTOMER_VOICE or not quantified:
+        return []
+    name = lead_subject(quantified.group("rest"), customers)
+    if not name:
+        return []
+    return [Segment(name=plural(name), description=plain(unit.text), evidence=evidence(unit))]
+
+
+def plural(name: str) -> str:
+    """A group's name with a plural head ("every first-time owner" names "first-time owners")."""
+    *before, head = name.split()
+    if head.endswith("s"):
+        return name
+    head = (
+        f"{head[:-1]}ies"
+        if re.search(r"[^aeiou]y$", head)
+        else f"{head}es"
+        if head.endswith(("ch", "sh", "x"))
+        else f"{head}s"
+    )
+    return " ".join([*before, head])
 
 
 PREFERENCE = re.compile(

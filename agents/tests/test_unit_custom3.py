@@ -1,0 +1,136 @@
+"""Customer findings placed by structure, on invented pages about marina berth booking and mobile
+piano tuning (no corpus sentences): problem tables, wait and outage wording, and groups named by
+paragraph leads and quantified subjects in customers' own notes."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from agents.analysts.extractive_customer import analyse_customers
+from agents.analysts.segments import lead_subject
+from agents.analysts.vetting import Evidence
+from agents.state import CustomerFindings, Source, SourceAssessment, SourceType
+
+
+def source(source_id: str, content: str) -> Source:
+    return Source(
+        id=source_id,
+        url=f"https://{source_id.lower()}.example/page",
+        title=content.splitlines()[0].lstrip("# "),
+        content=content,
+        agent="customer",
+        retrieved_at=datetime(2026, 5, 1, tzinfo=UTC),
+    )
+
+
+def findings(
+    *documents: tuple[str, str, SourceType], focus: set[str], customers: set[str]
+) -> CustomerFindings:
+    sources = [source(source_id, content) for source_id, content, _ in documents]
+    notes = [
+        SourceAssessment(source_id=source_id, source_type=kind, relevant=True, relevance=0.8)
+        for source_id, _, kind in documents
+    ]
+    return analyse_customers(
+        Evidence(sources=sources, assessments=notes, research_year=2026), focus, customers
+    )
+
+
+MARINA_SURVEY = """# Harbour masters and berth bookings: 2026 member survey
+
+The (invented) Coastal Marinas Guild surveyed 310 marina managers in February 2026.
+
+## Pain points
+
+| Problem reported by managers | Share |
+|---|---|
+| Visiting yachts arrive without a booking and expect a berth | 44% |
+| Booking errors put two boats on the same pontoon slot | 37% |
+| The harbour software vendor requires a five-year licence | 21% |
+
+## Findings
+
+- 29% could not reach the harbour office by radio at least once last season.
+- 18% had an unplanned closure of the fuel dock in the summer peak.
+- Several managers said spare pontoon parts take weeks outside the big ports.
+
+## Who answered
+
+| Role | Share |
+|---|---|
+| Harbour master | 61% |
+"""
+
+
+def test_rows_of_a_problem_table_are_pain_points_whatever_their_words() -> None:
+    # given a survey whose "Problem reported by managers" table states problems in plain words, one of
+    # them in the idea's own words ("booking errors" for a booking tool)
+    result = findings(
+        ("S1", MARINA_SURVEY, "survey"), focus={"berth", "booking", "errors"}, customers={"marinas"}
+    )
+    pains = " ".join(p.text for p in result.pain_points)
+    # then every row of the table is a pain point, the share with it
+    assert "Visiting yachts arrive without a booking and expect a berth: 44%" in pains
+    assert "Booking errors put two boats on the same pontoon slot: 37%" in pains
+    assert "The harbour software vendor requires a five-year licence: 21%" in pains
+    # and the rows of who answered are not
+    assert "Harbour master" not in pains
+
+
+def test_outages_inability_and_waits_without_a_number_are_pain_points() -> None:
+    # given findings stating an unplanned closure, "could not", and parts that "take weeks"
+    result = findings(("S1", MARINA_SURVEY, "survey"), focus={"berth", "booking"}, customers={"marinas"})
+    pains = " ".join(p.text for p in result.pain_points)
+    # then each is a pain point
+    assert "29% could not reach the harbour office" in pains
+    assert "18% had an unplanned closure of the fuel dock" in pains
+    assert "spare pontoon parts take weeks" in pains
+
+
+TUNER_NOTES = """Field notes: fourteen conversations about piano tuning visits
+
+Hanna, 44, teaches piano from her flat and books a tuner twice a year.
+
+**Persona used by the team: "Teacher Tom"**, a private piano teacher with two instruments.
+
+**Choir directors and hall caretakers.** The choir director books a tuning before every concert and pays
+from the parish budget.
+
+**Music schools book in bulk.** The two music schools tune all their pianos in August and want one invoice.
+
+**Missed appointments.** Three tuners said a third of home visits are cancelled on the day.
+
+**Evenings are when they call.** Every amateur pianist we spoke to booked by phone after work; most owners
+did not know when the last tuning was.
+"""
+
+
+def test_paragraph_leads_and_quantified_subjects_of_customer_notes_name_segments() -> None:
+    # given interview notes whose paragraphs are led by groups, a theme, a persona and a time
+    result = findings(
+        ("S1", TUNER_NOTES, "interviews"), focus={"piano", "tuning"}, customers={"pianists", "owners"}
+    )
+    names = [segment.name.lower() for segment in result.segments]
+    # then a lead that opens with a group of buyers (people or organisation nouns) names a segment
+    assert "choir directors and hall caretakers" in names
+    assert "music schools" in names
+    # and a qualified group a quantifier introduces is a segment ("every amateur pianist we spoke to")
+    assert "amateur pianists" in names
+    # and a theme, a persona, an aged interviewee or a bare "most owners" is not
+    assert not any(
+        word in name for name in names for word in ("missed", "persona", "tom", "hanna", "evening")
+    )
+    assert "owners" not in names
+
+
+def test_a_lead_names_a_qualified_group_only() -> None:
+    # a run of people nouns and coordination is one group; a verb, preposition or comma ends it
+    assert lead_subject("Music schools book in bulk", set()) == "Music schools"
+    assert lead_subject("Choir directors and hall caretakers", set()) == "Choir directors and hall caretakers"
+    assert lead_subject("Piano shop owners, concert halls", set()) == "Piano shop owners"
+    # a bare people noun, or a list of them, is every customer: no segment
+    assert lead_subject("Owners and teachers", set()) == ""
+    assert lead_subject("Teachers book early", set()) == ""
+    # a theme or a persona lead is no group
+    assert lead_subject("Missed appointments", set()) == ""
+    assert lead_subject('Persona used by the team: "Teacher Tom"', set()) == ""
