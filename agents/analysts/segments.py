@@ -435,15 +435,24 @@ QUANTIFIER = re.compile(
 )
 
 
+# what marks a quantified group as a part of those asked: "... we spoke to", "... who had closed"
+SUBGROUP = re.compile(
+    r"\s+(?:we (?:spoke|talked) (?:to|with)|we (?:interviewed|met|visited|asked|surveyed)"
+    r"|(?:interviewed|surveyed)\b|in (?:our|the|this) (?:sample|study|survey|panel)|who\b|that\b)",
+    re.IGNORECASE,
+)
+
+
 def quantified_groups(unit: Unit, customers: set[str]) -> list[Segment]:
-    """A qualified group customers' own notes quantify: "Every first-time owner we spoke to bought used"
-    names first-time owners (a bare "Most owners ..." names no segment)."""
+    """A qualified group customers' own notes single out among those asked: "Every first-time owner we
+    spoke to bought used" names first-time owners (a bare "Most owners ..." names no segment)."""
     quantified = QUANTIFIER.match(plain(unit.text))
     if unit.source_type not in CUSTOMER_VOICE or not quantified:
         return []
-    name = lead_subject(quantified.group("rest"), customers)
-    if not name:
-        return []
+    rest = quantified.group("rest")
+    name = lead_subject(rest, customers)
+    if not name or not SUBGROUP.match(rest[len(name) :]):
+        return []  # "Every ward manager described ...": everyone asked, no group singled out
     return [Segment(name=plural(name), description=plain(unit.text), evidence=evidence(unit))]
 
 
@@ -491,6 +500,31 @@ def contrasted_groups(unit: Unit, customers: set[str]) -> list[Segment]:
     return found if len(found) >= 2 else []
 
 
+APPROX = r"(?:(?:roughly|about|around|some|nearly|almost|just over|just under|over|under) )?"
+SHARE = r"(?P<share>\d+(?:\.\d+)?\s?%)"
+# "Recruitment agencies pay for roughly 55% of training, hospitals directly for 25%, and nurses themselves
+# for about 20%": who pays which share is a split of the customers
+PAYER_FIRST = re.compile(
+    rf"^(?P<name>[A-Z][\w&' -]+?) (?:pay|pays|paid|fund|funds|funded|cover|covers|covered|bear|bears|bore)"
+    rf"(?: for)? {APPROX}{SHARE} of [^,;]+(?P<rest>[,;].*)?$"
+)
+PAYER_NEXT = re.compile(
+    rf"(?:^|[,;]\s*|\s+and\s+)(?:and )?(?P<name>[\w&' -]+?)"
+    rf"(?: (?:directly|themselves|itself|alone|mostly|mainly|together))? for {APPROX}{SHARE}"
+)
+
+
+def payer_split(text: str) -> list[tuple[str, str]]:
+    """The payers of a split and their shares: [("Recruitment agencies", "55%"), ("hospitals", "25%"), …]."""
+    first = PAYER_FIRST.match(text)
+    if not first:
+        return []
+    items = [(first.group("name"), first.group("share"))]
+    for item in PAYER_NEXT.finditer(first.group("rest") or ""):
+        items.append((item.group("name").strip(), item.group("share")))
+    return items if len(items) >= 2 else []  # one payer's share is no split
+
+
 def breakdown_groups(unit: Unit, customers: set[str]) -> list[Segment]:
     """Groups of a breakdown: "By buyer size, mid-sized firms accounted for 41% of spending, large
     enterprises for 47% and small teams for 12%"; "X, Y and Z make up most buyers"; "Interest was highest
@@ -504,11 +538,14 @@ def breakdown_groups(unit: Unit, customers: set[str]) -> list[Segment]:
     if most := MOST_OF.match(text):
         parts = re.split(r",\s*(?:and |or )?|\s+(?:and|or)\s+", most.group("names"))
         items += [(name_of(part), "") for part in parts if part.strip()]
+    payers = payer_split(text)  # the sentence says they pay: any group of them is a customer group
+    items += payers
     if interest := INTEREST_AMONG.search(text):
         items += [(name_of(part), "") for part in AMONG_SPLIT.split(interest.group("names"))]
     found = []
     for name, share in items:
-        if is_people(name, customers) or described_by_what(name):
+        paying = (name, share) in payers and is_group(name)
+        if paying or is_people(name, customers) or described_by_what(name):
             found.append(Segment(name=name, description=share or plain(unit.text), evidence=evidence(unit)))
     return found
 

@@ -134,3 +134,72 @@ def test_a_lead_names_a_qualified_group_only() -> None:
     # a theme or a persona lead is no group
     assert lead_subject("Missed appointments", set()) == ""
     assert lead_subject('Persona used by the team: "Teacher Tom"', set()) == ""
+
+
+HAUL_OUT_SURVEY = """# Boat owners and winter haul-outs: 2026 survey
+
+The (invented) Inland Boating Club asked 540 members how they book a winter haul-out and what they would
+pay for a booking app.
+
+## Booking
+
+- 22% say the paperwork is the hardest part of a haul-out.
+- 41% of those who rent out their moorings would accept a commission of up to 8% if the app collects payment.
+
+## Notes from the dock
+
+One owner would have paid €60 for a guaranteed crane slot last October.
+"""
+
+
+def test_a_studys_question_is_no_finding_and_accepting_a_commission_is_willingness_to_pay() -> None:
+    # given a survey opening with its own question, then answers in plain words
+    result = findings(("S1", HAUL_OUT_SURVEY, "survey"), focus={"haul-out", "booking"}, customers={"owners"})
+    pains = [p.text for p in result.pain_points]
+    paying = [claim.text for claim in result.willingness_to_pay]
+    drivers = [claim.text for claim in result.satisfaction_drivers]
+    # then the question itself is neither a pain, a price nor a driver
+    assert not any("asked 540 members" in text for text in [*pains, *paying, *drivers])
+    # and "the hardest part" is a pain point
+    assert any(text.startswith("22% say the paperwork is the hardest part") for text in pains)
+    # and a share who would accept a commission, or what one owner would have paid, is willingness to pay
+    assert any(text.startswith("41% of those who rent out their moorings would accept") for text in paying)
+    assert any(text.startswith("One owner would have paid €60") for text in paying)
+
+
+LOOM_NOTES = """Field notes: ten conversations with hand-weaving hobbyists
+
+**What we heard.** Several weavers said they feel isolated working at the loom alone all winter.
+
+**Who pays for lessons.** Every weaver described a different loom. Every retired weaver we spoke to paid for
+lessons from their pension.
+"""
+
+LOOM_MARKET = """# Weaving lessons: market note 2026
+
+## Structure of demand
+
+Guilds pay for roughly 50% of lessons, community colleges directly for 30%, and weavers themselves for about
+20%.
+"""
+
+
+def test_feeling_isolated_is_a_pain_and_a_payer_split_names_segments_with_their_shares() -> None:
+    # given interview notes and a market note splitting who pays for lessons
+    result = findings(
+        ("S1", LOOM_NOTES, "interviews"),
+        ("S2", LOOM_MARKET, "analyst_report"),
+        focus={"weaving", "lessons"},
+        customers={"weavers"},
+    )
+    pains = [p.text for p in result.pain_points]
+    segments = {segment.name.lower(): segment for segment in result.segments}
+    # then feeling isolated is a pain point
+    assert any("feel isolated" in text for text in pains)
+    # and each payer of the split is a segment with its share
+    assert segments["guilds"].description == "50%"
+    assert segments["community colleges"].description == "30%"
+    assert segments["weavers"].description == "20%"
+    # and a quantifier names a group only when it singles out some of those asked ("we spoke to")
+    assert "retired weavers" in segments
+    assert "weavers" in segments and not any(name.startswith("every") for name in segments)
