@@ -292,6 +292,8 @@ def topical_groups(unit: Unit, customers: set[str]) -> list[Segment]:
             found.append(Segment(name=name, description=plain(unit.text), evidence=evidence(unit)))
     if found or EMPHASIS.search(unit.text):
         return found
+    if enumerated_groups(unit, customers):
+        return []  # "Respondents fall into three groups: A, B and C" names A, B and C, not its subject
     subject = subject_of(plain(unit.text))
     if subject and is_people(subject, customers):
         return [Segment(name=subject, description=plain(unit.text), evidence=evidence(unit))]
@@ -395,6 +397,25 @@ def lead_subject(lead: str, customers: set[str]) -> str:
     return name if qualified else ""  # "Owners", "Owners and managers": every customer, no segment
 
 
+RELATIVE = re.compile(r"^(?:which|who|whose|where|when)\b", re.IGNORECASE)
+THOUSANDS = "\u2063"  # stands for a thousands separator while the items are split
+
+
+def enumerated_items(text: str) -> list[str]:
+    """The items of an enumeration, a relative clause kept with the item it describes ("... tenders, which
+    must prove ..."); a number's thousands separator ("under 20,000 people") stands as ``THOUSANDS``."""
+    items: list[str] = []
+    protected = re.sub(r"(?<=\d),(?=\d{3}\b)", THOUSANDS, text)
+    for item in ITEM_SPLIT.split(protected):
+        if not item.strip():
+            continue
+        if items and RELATIVE.match(item.strip()):
+            items[-1] = f"{items[-1]}, {item.strip()}"
+        else:
+            items.append(item.strip())
+    return items
+
+
 def enumerated_groups(unit: Unit, customers: set[str]) -> list[Segment]:
     """Groups of people enumerated after a colon: "Three kinds of buyer emerged: A, B and C." (not
     "three kinds of vendor: …", which names the offer)."""
@@ -402,8 +423,11 @@ def enumerated_groups(unit: Unit, customers: set[str]) -> list[Segment]:
     head, colon, rest = text.partition(": ")
     if not colon or not ENUMERATION.search(head) or NOT_GROUP_TOPIC.search(head) or OFFER.search(head):
         return []
-    names = [(name_of(item), item) for item in ITEM_SPLIT.split(rest.rstrip(".")) if item.strip()]
-    if not all(is_people(name, customers) for name, _ in names):
+    names = [
+        (name_of(item).replace(THOUSANDS, ","), item.replace(THOUSANDS, ","))
+        for item in enumerated_items(rest.rstrip("."))
+    ]
+    if not names or not all(is_people(name, customers) for name, _ in names):
         return []  # a list of things, or of sellers, is no list of customer groups
     return [Segment(name=name, description=plain(item), evidence=evidence(unit)) for name, item in names]
 

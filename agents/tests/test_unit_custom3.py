@@ -203,3 +203,27 @@ def test_feeling_isolated_is_a_pain_and_a_payer_split_names_segments_with_their_
     # and a quantifier names a group only when it singles out some of those asked ("we spoke to")
     assert "retired weavers" in segments
     assert "weavers" in segments and not any(name.startswith("every") for name in segments)
+
+
+FARRIER_SURVEY = """# Horse-shoeing appointments: 2026 member survey
+
+## Segments
+
+Respondents fall into three groups: solo ferriers, equine clinics with two to five vets, and riding schools in
+villages under 5,000 inhabitants, which rarely see a farrier more than once a month.
+"""
+
+
+def test_an_enumeration_of_groups_names_each_group_not_its_subject() -> None:
+    # given a survey enumerating its groups after a colon, one with a number and a trailing relative clause
+    result = findings(
+        ("S1", FARRIER_SURVEY, "survey"), focus={"farrier", "appointments"}, customers={"owners"}
+    )
+    names = [segment.name for segment in result.segments]
+    # then each enumerated group is a segment, the thousands separator and the clause kept with its group
+    assert names == [
+        "solo ferriers",
+        "equine clinics with two to five vets",
+        "riding schools in villages under 5,000 inhabitants",
+    ]
+    assert result.segments[2].description.endswith("which rarely see a farrier more than once a month")
