@@ -134,6 +134,7 @@ PAIN = re.compile(
     r"|(?:have|has|had) no (?!idea\b|plans?\b)\w+|no access to|not covered|deal-?breakers?"
     r"|(?:ran|run|runs|running) out|out of stock|(?:throw|threw|thrown|throwing) away|brok(?:e|en) down|broke"
     r"|hardest|toughest|hard part|isolated|isolation|lonely|loneliness|bored|boredom"
+    r"|at a loss|below cost|half[- ]price|(?:bad|poor|unfair) prices?|low(?:ball)? offers?|lowball\w*"
     r"|could(?: not|n['\u2019]t)"
     r"|stoppages?|outages?|downtime|breakdowns?|unplanned|shutdowns?|interruptions?|disrupt\w*"
     r"|breaks? down|ruin\w*|destroy\w*|damag\w*|spoil\w*|rott(?:ed|ing)|stolen|theft|leak(?:s|ed|ing)?"

@@ -144,6 +144,7 @@ pay for a booking app.
 ## Booking
 
 - 22% say the paperwork is the hardest part of a haul-out.
+- 15% sold a boat at a loss because no winter berth was free.
 - 41% of those who rent out their moorings would accept a commission of up to 8% if the app collects payment.
 
 ## Notes from the dock
@@ -162,6 +163,8 @@ def test_a_studys_question_is_no_finding_and_accepting_a_commission_is_willingne
     assert not any("asked 540 members" in text for text in [*pains, *paying, *drivers])
     # and "the hardest part" is a pain point
     assert any(text.startswith("22% say the paperwork is the hardest part") for text in pains)
+    # and so is selling at a loss
+    assert any(text.startswith("15% sold a boat at a loss") for text in pains)
     # and a share who would accept a commission, or what one owner would have paid, is willingness to pay
     assert any(text.startswith("41% of those who rent out their moorings would accept") for text in paying)
     assert any(text.startswith("One owner would have paid €60") for text in paying)
