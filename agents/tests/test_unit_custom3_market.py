@@ -4,11 +4,16 @@ sentences)."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
+from agents.analysts.extractive_market import analyse_market
 from agents.analysts.figures import figures
 from agents.analysts.idea import parse_idea, terms
 from agents.analysts.sentences import Sentence, stem
+from agents.analysts.vetting import Evidence
+from agents.citations import check_claim
 from agents.evidence import adjacent_market, compounds, lexical_terms, set_aside_adjacent_markets
-from agents.state import Figure, MarketFindings
+from agents.state import Figure, MarketFindings, Source, SourceAssessment
 
 
 def row(text: str) -> list[Figure]:
@@ -54,3 +59,40 @@ def test_a_definition_writing_two_of_the_ideas_words_as_one_is_the_ideas_market(
     market = MarketFindings(market_size=[own, sibling])
     set_aside_adjacent_markets(market, idea, idea_text)
     assert [f.value for f in market.market_size] == ["$40 million"]
+
+
+POLLINATION_NOTE = """# Pollination services in orchards: evaluation 2026
+
+## How many hives
+
+| Indicator | 2022 | 2025 |
+|---|---|---|
+| Hives rented to orchards for pollination | 1,200 | 2,050 |
+| Average rent per hive | n/a | $45 |
+
+Growers said demand peaks in April.
+"""
+
+
+def test_a_table_over_years_states_a_trend_quoting_its_header_and_row() -> None:
+    # given an evaluation whose table gives an indicator in two years
+    source = Source(
+        id="S1",
+        url="https://s1.example/page",
+        title="Pollination services in orchards",
+        content=POLLINATION_NOTE,
+        agent="market",
+        retrieved_at=datetime(2026, 5, 1, tzinfo=UTC),
+    )
+    notes = [SourceAssessment(source_id="S1", source_type="unknown", relevant=True, relevance=0.8)]
+    market = analyse_market(
+        Evidence(sources=[source], assessments=notes, research_year=2026), {"pollination"}
+    )
+    trends = {claim.text: claim for claim in market.trends}
+    # then the row is a trend, stating each value with its year
+    row = trends["Hives rented to orchards for pollination: 1,200 in 2022, 2,050 in 2025"]
+    # and its quote (the header and the row) is in the source and holds every number it states
+    check_claim(row, {"S1": source})
+    assert row.verified
+    # and a row with one year's value only states no change
+    assert not any(text.startswith("Average rent per hive") for text in trends)
