@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date
+from itertools import pairwise
 
 from agents.analysts.amounts import amount
 from agents.analysts.figures import places_in
@@ -227,12 +228,19 @@ def excluded_market(figure: Figure, idea: IdeaTerms) -> bool:
     return any(stem(match.group(1).lower()) in customers for match in NEGATED.finditer(text))
 
 
+def compounds(text: str) -> list[str]:
+    """Two neighbouring words written as one, stemmed ("pick up" -> "pickup", "health care" ->
+    "healthcare"): a source's "pickup lockers" uses the idea's own qualifier, not a sibling's."""
+    tokens = re.findall(r"[a-z]+", text.lower())
+    return [stem(f"{first}{second}") for first, second in pairwise(tokens)]
+
+
 def set_aside_adjacent_markets(
     market: MarketFindings, idea: IdeaTerms, product_idea: str, titles: dict[str, str] | None = None
 ) -> None:
     """Leave out market sizes and growth rates of a sibling market or of another product's market
     (see :func:`adjacent_market` and :func:`other_product_market`; ``titles`` are the sources')."""
-    words = [stem(term) for term in terms(product_idea)]
+    words = [stem(term) for term in terms(product_idea)] + compounds(product_idea)
     product = set(idea.product) - {stem(place.lower()) for place in places_in(product_idea)}
     titles = titles or {}
 

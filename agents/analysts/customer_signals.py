@@ -71,7 +71,10 @@ SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 INTENT = re.compile(
     r"(?:\bwould|\bwouldn['\u2019]t|\bcould|\bcouldn['\u2019]t|['\u2019]d"
     r"|\bwilling to|\bprepared to|\bready to|\bhappy to|\bexpect to"
-    r"|\bplan to)\s+(?:\w+\s+){0,2}?(?:pay|spend|budget|afford|manage|justify|subscribe)(?:ing)?\b"
+    r"|\bplan to)\s+(?:\w+\s+){0,2}?(?:pay|paid|spend|spent|budget|afford|manage|justify|subscribe)(?:ing)?\b"
+    # a seller's side of the price: "would accept a commission of up to 10%"
+    r"|\b(?:would|willing to|prepared to|ready to|happy to)\s+accept\s+(?:a |an )?(?:\w+\s+){0,2}?"
+    r"(?:commissions?|fees?|prices?|charges?|rates?|mark-?ups?|surcharges?|cuts?)\b"
     r"|\bwillingness to pay\b|\bmaximum (?:price|they would pay)\b|\bacceptable price\b|\bwould not pay\b"
     r"|\bwon['\u2019]t pay\b|\bnot (?:willing|prepared) to pay\b|\b(?:would|['\u2019]d) go (?:up )?to\b"
     r"|\b(?:named|called|considered?|rated|saw|see) \S+ (?:\S+ ){0,3}?as "
@@ -104,6 +107,12 @@ OFFER_COLUMN = re.compile(
     re.IGNORECASE,
 )
 ASKED = re.compile(r"^(?:we )?asked\b|\bwe asked\b|\bquestions? about\b", re.IGNORECASE)
+# the study's own question, whoever asks: "The association asked 236 members how they ... and what they
+# would pay" (its answers come in later sentences)
+STUDY_QUESTION = re.compile(
+    r"\b(?:asked|surveyed|interviewed|polled)\b[^.;:]{0,120}?\b(?:how|what|whether|which|why)\b",
+    re.IGNORECASE,
+)
 
 # --- pain points ----------------------------------------------------------------------------------
 PAIN = re.compile(
@@ -123,7 +132,11 @@ PAIN = re.compile(
     r"|distrust\w*|mistrust\w*|(?:don|doesn|didn)['\u2019]t (?:know|trust|understand)|too [a-z]{3,}"
     r"|quit(?:s|ting)?|stop(?:s|ped|ping)? (?:using|\w+ing)|block(?:s|ed|ing)"
     r"|(?:have|has|had) no (?!idea\b|plans?\b)\w+|no access to|not covered|deal-?breakers?"
-    r"|(?:ran|run|runs|running) out|out of stock|(?:throw|threw|thrown|throwing) away|brok(?:e|en) down"
+    r"|(?:ran|run|runs|running) out|out of stock|(?:throw|threw|thrown|throwing) away|brok(?:e|en) down|broke"
+    r"|hardest|toughest|hard part|isolated|isolation|lonely|loneliness|bored|boredom"
+    r"|at a loss|below cost|half[- ]price|(?:bad|poor|unfair) prices?|low(?:ball)? offers?|lowball\w*"
+    r"|could(?: not|n['\u2019]t)"
+    r"|stoppages?|outages?|downtime|breakdowns?|unplanned|shutdowns?|interruptions?|disrupt\w*"
     r"|breaks? down|ruin\w*|destroy\w*|damag\w*|spoil\w*|rott(?:ed|ing)|stolen|theft|leak(?:s|ed|ing)?"
     r"|broken|kill(?:s|ed)?|died|turn(?:s|ed)? away|unpaid|overdue|declin(?:e|ed|es)|reject(?:s|ed|ion|ions)?"
     r"|refus(?:e|ed|es|al)|stuck|trouble\w*|hard time|overpriced|pricey|scams?|fraud\w*|blocked|frozen"
@@ -140,6 +153,9 @@ BURDEN = re.compile(  # time or distance a customer pays: "took 26 hours", "70 m
     r"(?:away|drive|from the nearest)"
     r"|\bnearest\b[^.;]{0,60}?\b\d+\s(?:minutes?|hours?|km|miles?)"
     r"|\b\d+(?:[-\u2013]\d+)?\s(?:minutes?|hours?|days?)\s(?:a|an|per|each|every)\s(?:day|week|month|shift)\b"
+    # a wait stated without a number: "repairs take days", "waited weeks for a part"
+    r"|\b(?:took|takes|take|taking|waited|wait|waits|waiting)(?: for)? (?:several |many )?"
+    r"(?:days|weeks|months)\b"
     r"|\b(?:for|after|within) \d+(?:[-\u2013]\d+)?\s(?:days?|weeks?|months?)"
     r" (?:on average|or more|or longer)\b",
     re.IGNORECASE,
@@ -156,6 +172,13 @@ INTENSE = re.compile(
 PROBLEM_TOPIC = re.compile(
     r"\b(?:findings?|headlines?|results?|pain|problems?|challenges?|frustrations?|complaints?|issues?"
     r"|barriers?|what (?:\w+ ){0,2}(?:hate|dislike)|why \w+ (?:leave|quit|churn))\b",
+    re.IGNORECASE,
+)
+# a heading or table header that names what its items are: problems ("Pain points", "Problem reported by
+# owners", "Biggest frustrations"); each item under it is a problem, whatever words it uses
+PROBLEM_LIST = re.compile(
+    r"\b(?:pain points?|pains|problems?|challenges|frustrations?|complaints?|difficulties|grievances"
+    r"|barriers|obstacles|what (?:\w+ ){0,2}(?:hate|dislike|struggle with))\b",
     re.IGNORECASE,
 )
 NOT_CUSTOMER_PAIN = re.compile(  # a gap in the offer or a market remark, not a customer's problem
@@ -244,10 +267,16 @@ def unit_price(text: str) -> bool:
     return any(PER_UNIT.search(match.group(0)) for match in PRICE.finditer(text))
 
 
+def study_question(text: str) -> bool:
+    """A study's question without its answer: no share and no price stated ("Asked what they would pay,
+    34% chose $20 to $40" answers it)."""
+    return bool(STUDY_QUESTION.search(text)) and not has_share(text) and not PRICE.search(text)
+
+
 def is_willing(unit: Unit, customers: set[str]) -> bool:
     """What customers say they would pay, or pay today per unit; never a list price or a market size."""
     text = unit.text
-    if MONEY.search(text) or SECOND_PERSON.search(text) or unit.headline:
+    if MONEY.search(text) or SECOND_PERSON.search(text) or unit.headline or study_question(text):
         return False
     if unit.row:
         return willing_row(unit)
@@ -338,13 +367,25 @@ def pain_signals(unit: Unit, focus: set[str]) -> int:
     return bool(pain_cues(text, domain)) + bool(BURDEN.search(text)) + bool(WORKAROUND.search(text))
 
 
+def itemised_problem(unit: Unit) -> bool:
+    """A table row or list item under a heading or header naming problems ("Problem reported by owners |
+    Share"): the structure says it is a problem, even when its words ("require a 36-month contract") or
+    the idea's own words ("errors" for an error checker) carry no complaint."""
+    parts = (unit.section_topic, unit.header) if unit.row else (unit.section_topic,)
+    return (unit.row or unit.listed) and any(PROBLEM_LIST.search(part) for part in parts if part)
+
+
 def pain_score(unit: Unit, customers: set[str], focus: set[str]) -> float:
     """How surely the sentence states a problem customers have (0: it does not)."""
     text = unit.text
+    itemised = itemised_problem(unit)
     signals = pain_signals(unit, focus) + bool(pain_cues(unit.minor, focus) or pain_cues(unit.lead, focus))
+    signals += itemised
     if not signals or MONEY.search(text) or NOT_CUSTOMER_PAIN.search(text.lstrip("*")) or unit.headline:
         return 0.0
-    if unit.row and not (PROBLEM_TOPIC.search(unit.context) and pain_signals(unit, focus)):
+    if study_question(text):
+        return 0.0
+    if unit.row and not itemised and not (PROBLEM_TOPIC.search(unit.context) and pain_signals(unit, focus)):
         return 0.0  # a table row is a problem only in a table of problems
     if driver_topic(unit) and not PROBLEM_TOPIC.search(unit.context):
         return 0.0  # under "What would make them stay" a sentence gives a reason, not a problem
@@ -376,7 +417,8 @@ def driver_score(unit: Unit, customers: set[str]) -> float:
     topic = driver_topic(unit)
     if unit.headline or (unit.row and not topic):
         return 0.0  # a bold lead labels its paragraph; a table row counts only in a table of reasons
-    framing = FRAMING.search(text) and not has_share(text)  # "Respondents ranked what they value": a question
+    # "Respondents ranked what they value", "The panel was asked what would make them stay": a question
+    framing = (FRAMING.search(text) and not has_share(text)) or study_question(text)
     if not (cue or topic) or MONEY.search(text) or framing:
         return 0.0
     score = 3.0 * topic + 2.0 * cue

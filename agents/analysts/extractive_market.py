@@ -9,6 +9,7 @@ from agents.analysts.figures import figures as typed_figures
 from agents.analysts.sentences import (
     GAP_HEADING,
     OPPORTUNITY_HEADING,
+    TABLE_RULE,
     TREND_HEADING,
     Sentence,
     all_sentences,
@@ -133,6 +134,40 @@ def run_in_trends(sources: list[Source], sentences: list[Sentence]) -> list[Sent
     return [s for s in sentences if any(s.text in line for line in lines)]
 
 
+YEAR_CELL = re.compile(r"(?:19|20)\d{2}")
+
+
+def cells_of(line: str) -> list[str]:
+    """The cells of a table row ("| a | b |" -> ["a", "b"])."""
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def year_rows(source: Source) -> list[Claim]:
+    """The change a table with year columns states, one claim a row: "| Indicator | 2021 | 2024 |" over
+    "| Cold rooms in use | 150 | 430 |" says "Cold rooms in use: 150 in 2021, 430 in 2024" (the header
+    and the row are its quote, so each number and year is verifiable)."""
+    lines = [line.strip() for line in source.content.splitlines()]
+    found: list[Claim] = []
+    for index, line in enumerate(lines[:-1]):
+        if not (line.startswith("|") and TABLE_RULE.match(lines[index + 1])):
+            continue
+        header = cells_of(line)
+        years = [column for column, cell in enumerate(header) if YEAR_CELL.fullmatch(cell)]
+        if len(years) < 2:
+            continue
+        for row in lines[index + 2 :]:
+            if not row.startswith("|"):
+                break
+            cells = cells_of(row)
+            values = [(header[c], cells[c]) for c in years if c < len(cells) and re.search(r"\d", cells[c])]
+            if len(values) < 2 or not re.search(r"[A-Za-z]", cells[0]):
+                continue
+            text = f"{cells[0]}: " + ", ".join(f"{value} in {year}" for year, value in values)
+            quote = f"{line} {lines[index + 1]} {row}"
+            found.append(Claim(text=text, source_ids=[source.id], quote=quote))
+    return found
+
+
 def analyse_market(evidence: Evidence, focus: set[str]) -> MarketFindings:
     """Market findings built only from the relevant sources' own sentences."""
     sentences = [s for s in all_sentences(evidence.sources) if is_statement(s)]
@@ -174,7 +209,11 @@ def analyse_market(evidence: Evidence, focus: set[str]) -> MarketFindings:
     # a sentence under an "Opportunities" or "Gaps" heading belongs there, whatever its words
     elsewhere = {s.text for s in [*under(remaining, OPPORTUNITY_HEADING), *under(remaining, GAP_HEADING)]}
     worded = rank([s for s in remaining if s.text not in elsewhere], TREND_WORDS, focus, LIMIT)
-    trends = [claim(s) for s in unique([*headed, *worded])[:TREND_LIMIT]]
+    # a table over years states its own trend, whatever its words
+    dated_rows = [
+        row for source in evidence.sources if source.id not in evidence.vendor for row in year_rows(source)
+    ]
+    trends = [*dated_rows, *[claim(s) for s in unique([*headed, *worded])]][:TREND_LIMIT]
     used |= {c.quote for c in trends}
     left = [s for s in remaining if s.text not in used and not trend_section(s.heading)]
     headed = under(left, OPPORTUNITY_HEADING)

@@ -81,7 +81,9 @@ OWN_ASSET = re.compile(
 # an amount named only as someone's estimate or forecast: "Our 2029 forecast is EUR 345 million"
 ESTIMATE_NOUN = re.compile(
     r"\b(?:our|the|their|its|this|that|a|an)\s(?:(?:19|20)\d{2}\s)?(?:base-case\s|central\s)?"
-    r"(?:forecast|estimate|projection|outlook)\b",
+    r"(?:forecast|estimate|projection|outlook)\b"
+    # a key-figures row labelled by the noun alone: "Forecast, 2029 | EUR 450m"
+    r"|^(?:forecast|projection|outlook)\b(?=[^|]*\|)",
     re.I,
 )
 LOSS = re.compile(r"\b(?:loss(?:es)?|damages?|claims paid|payouts?|write-?offs?)\b", re.I)

@@ -244,7 +244,7 @@ def candidates(units: list[Unit], customers: set[str]) -> list[tuple[Segment, Un
             headed.append((named, unit))
         if MONEY.search(unit.text):  # "X generated $0.9 billion": a market segment, not a customer group
             continue
-        item = listed_group(unit)
+        item = listed_group(unit) or lead_group(unit, customers)
         if item:
             listed.append((item, unit))
         elif not unit.row:
@@ -292,6 +292,8 @@ def topical_groups(unit: Unit, customers: set[str]) -> list[Segment]:
             found.append(Segment(name=name, description=plain(unit.text), evidence=evidence(unit)))
     if found or EMPHASIS.search(unit.text):
         return found
+    if enumerated_groups(unit, customers):
+        return []  # "Respondents fall into three groups: A, B and C" names A, B and C, not its subject
     subject = subject_of(plain(unit.text))
     if subject and is_people(subject, customers):
         return [Segment(name=subject, description=plain(unit.text), evidence=evidence(unit))]
@@ -356,6 +358,64 @@ def listed_group(unit: Unit) -> Segment | None:
     return Segment(name=name, description=described(unit, name), evidence=evidence(unit))
 
 
+LEAD_WORDS = 6
+COORDINATION = frozenset({"and", "or", "&"})
+
+
+def lead_group(unit: Unit, customers: set[str]) -> Segment | None:
+    """In customers' own notes, a paragraph whose bold lead opens with a group of buyers ("**Hotel groups
+    sell in bulk.**", "**Dark kitchens and seasonal businesses.**"): that group, told by the paragraph."""
+    if unit.source_type not in CUSTOMER_VOICE or not unit.lead or unit.opener or unit.headline:
+        return None
+    name = lead_subject(plain(unit.lead), customers)
+    return Segment(name=name, description=plain(unit.text), evidence=evidence(unit)) if name else None
+
+
+def lead_subject(lead: str, customers: set[str]) -> str:
+    """The qualified group a lead opens with ("Hotel groups" of "Hotel groups sell in bulk"; "Dark kitchens
+    and seasonal businesses"), or "": up to a people noun (or a run of them), joined only by "and"/"or",
+    before any verb."""
+    tokens = lead.rstrip(".:!?").split()[:LEAD_WORDS]
+    if not tokens or NOT_GROUP_START.match(tokens[0]) or PERSONA_TOPIC.search(lead):
+        return ""
+    end = 0
+    for index, token in enumerate(tokens):
+        word = token.rstrip(",")
+        if VERB.fullmatch(word) or AFTER_PREPOSITION.fullmatch(word) or not re.fullmatch(r"[\w&'-]+", word):
+            break  # a verb, a preposition or a clause's punctuation ends the noun phrase
+        if is_people(word, customers):
+            end = index + 1
+            if word != token:
+                break  # "Clinic owners, rural vets": the first group
+            following = tokens[index + 1] if index + 1 < len(tokens) else ""
+            # "Hotel groups", "clinic owners and hospital buyers": the group goes on; else it ends here
+            if following.lower() not in COORDINATION and not (following and is_people(following, customers)):
+                break
+    name = " ".join(tokens[:end]).rstrip(",")
+    conjuncts = re.split(r"\s+(?:and|or|&)\s+", name)
+    qualified = any(len(conjunct.split()) >= 2 for conjunct in conjuncts)
+    return name if qualified else ""  # "Owners", "Owners and managers": every customer, no segment
+
+
+RELATIVE = re.compile(r"^(?:which|who|whose|where|when)\b", re.IGNORECASE)
+THOUSANDS = "\u2063"  # stands for a thousands separator while the items are split
+
+
+def enumerated_items(text: str) -> list[str]:
+    """The items of an enumeration, a relative clause kept with the item it describes ("... tenders, which
+    must prove ..."); a number's thousands separator ("under 20,000 people") stands as ``THOUSANDS``."""
+    items: list[str] = []
+    protected = re.sub(r"(?<=\d),(?=\d{3}\b)", THOUSANDS, text)
+    for item in ITEM_SPLIT.split(protected):
+        if not item.strip():
+            continue
+        if items and RELATIVE.match(item.strip()):
+            items[-1] = f"{items[-1]}, {item.strip()}"
+        else:
+            items.append(item.strip())
+    return items
+
+
 def enumerated_groups(unit: Unit, customers: set[str]) -> list[Segment]:
     """Groups of people enumerated after a colon: "Three kinds of buyer emerged: A, B and C." (not
     "three kinds of vendor: …", which names the offer)."""
@@ -363,8 +423,11 @@ def enumerated_groups(unit: Unit, customers: set[str]) -> list[Segment]:
     head, colon, rest = text.partition(": ")
     if not colon or not ENUMERATION.search(head) or NOT_GROUP_TOPIC.search(head) or OFFER.search(head):
         return []
-    names = [(name_of(item), item) for item in ITEM_SPLIT.split(rest.rstrip(".")) if item.strip()]
-    if not all(is_people(name, customers) for name, _ in names):
+    names = [
+        (name_of(item).replace(THOUSANDS, ","), item.replace(THOUSANDS, ","))
+        for item in enumerated_items(rest.rstrip("."))
+    ]
+    if not names or not all(is_people(name, customers) for name, _ in names):
         return []  # a list of things, or of sellers, is no list of customer groups
     return [Segment(name=name, description=plain(item), evidence=evidence(unit)) for name, item in names]
 
@@ -373,7 +436,7 @@ def described_groups(unit: Unit, customers: set[str]) -> list[Segment]:
     """Groups a sentence singles out: "X make up 44% of respondents", "Among X (29% of the panel), ...",
     "X were the most price-sensitive" (comparisons only in customers' own sources)."""
     found_groups = enumerated_groups(unit, customers) + breakdown_groups(unit, customers)
-    found_groups += contrasted_groups(unit, customers)
+    found_groups += contrasted_groups(unit, customers) + quantified_groups(unit, customers)
     for pattern in (SHARE_OF, AMONG, COMPARISON, ORDINAL_GROUP):
         found = pattern.search(plain(unit.text))
         voiced = pattern is not COMPARISON or unit.source_type in CUSTOMER_VOICE
@@ -387,6 +450,49 @@ def described_groups(unit: Unit, customers: set[str]) -> list[Segment]:
             share = found.groupdict().get("share") or ""
             found_groups.append(Segment(name=found.group("name"), description=share, evidence=evidence(unit)))
     return found_groups
+
+
+# "Every first-time owner we spoke to ...", "Most rural clinics we visited ...": a quantifier, then the group
+QUANTIFIER = re.compile(
+    r"^(?:every|each|all|most|many|both|several)(?: of the)? (?P<rest>.+)$",
+    re.IGNORECASE,
+)
+
+
+# what marks a quantified group as a part of those asked: "... we spoke to", "... who had closed"
+SUBGROUP = re.compile(
+    r"\s+(?:we (?:spoke|talked) (?:to|with)|we (?:interviewed|met|visited|asked|surveyed)"
+    r"|(?:interviewed|surveyed)\b|in (?:our|the|this) (?:sample|study|survey|panel)|who\b|that\b)",
+    re.IGNORECASE,
+)
+
+
+def quantified_groups(unit: Unit, customers: set[str]) -> list[Segment]:
+    """A qualified group customers' own notes single out among those asked: "Every first-time owner we
+    spoke to bought used" names first-time owners (a bare "Most owners ..." names no segment)."""
+    quantified = QUANTIFIER.match(plain(unit.text))
+    if unit.source_type not in CUSTOMER_VOICE or not quantified:
+        return []
+    rest = quantified.group("rest")
+    name = lead_subject(rest, customers)
+    if not name or not SUBGROUP.match(rest[len(name) :]):
+        return []  # "Every ward manager described ...": everyone asked, no group singled out
+    return [Segment(name=plural(name), description=plain(unit.text), evidence=evidence(unit))]
+
+
+def plural(name: str) -> str:
+    """A group's name with a plural head ("every first-time owner" names "first-time owners")."""
+    *before, head = name.split()
+    if head.endswith("s"):
+        return name
+    head = (
+        f"{head[:-1]}ies"
+        if re.search(r"[^aeiou]y$", head)
+        else f"{head}es"
+        if head.endswith(("ch", "sh", "x"))
+        else f"{head}s"
+    )
+    return " ".join([*before, head])
 
 
 PREFERENCE = re.compile(
@@ -418,6 +524,31 @@ def contrasted_groups(unit: Unit, customers: set[str]) -> list[Segment]:
     return found if len(found) >= 2 else []
 
 
+APPROX = r"(?:(?:roughly|about|around|some|nearly|almost|just over|just under|over|under) )?"
+SHARE = r"(?P<share>\d+(?:\.\d+)?\s?%)"
+# "Recruitment agencies pay for roughly 55% of training, hospitals directly for 25%, and nurses themselves
+# for about 20%": who pays which share is a split of the customers
+PAYER_FIRST = re.compile(
+    rf"^(?P<name>[A-Z][\w&' -]+?) (?:pay|pays|paid|fund|funds|funded|cover|covers|covered|bear|bears|bore)"
+    rf"(?: for)? {APPROX}{SHARE} of [^,;]+(?P<rest>[,;].*)?$"
+)
+PAYER_NEXT = re.compile(
+    rf"(?:^|[,;]\s*|\s+and\s+)(?:and )?(?P<name>[\w&' -]+?)"
+    rf"(?: (?:directly|themselves|itself|alone|mostly|mainly|together))? for {APPROX}{SHARE}"
+)
+
+
+def payer_split(text: str) -> list[tuple[str, str]]:
+    """The payers of a split and their shares: [("Recruitment agencies", "55%"), ("hospitals", "25%"), …]."""
+    first = PAYER_FIRST.match(text)
+    if not first:
+        return []
+    items = [(first.group("name"), first.group("share"))]
+    for item in PAYER_NEXT.finditer(first.group("rest") or ""):
+        items.append((item.group("name").strip(), item.group("share")))
+    return items if len(items) >= 2 else []  # one payer's share is no split
+
+
 def breakdown_groups(unit: Unit, customers: set[str]) -> list[Segment]:
     """Groups of a breakdown: "By buyer size, mid-sized firms accounted for 41% of spending, large
     enterprises for 47% and small teams for 12%"; "X, Y and Z make up most buyers"; "Interest was highest
@@ -431,11 +562,14 @@ def breakdown_groups(unit: Unit, customers: set[str]) -> list[Segment]:
     if most := MOST_OF.match(text):
         parts = re.split(r",\s*(?:and |or )?|\s+(?:and|or)\s+", most.group("names"))
         items += [(name_of(part), "") for part in parts if part.strip()]
+    payers = payer_split(text)  # the sentence says they pay: any group of them is a customer group
+    items += payers
     if interest := INTEREST_AMONG.search(text):
         items += [(name_of(part), "") for part in AMONG_SPLIT.split(interest.group("names"))]
     found = []
     for name, share in items:
-        if is_people(name, customers) or described_by_what(name):
+        paying = (name, share) in payers and is_group(name)
+        if paying or is_people(name, customers) or described_by_what(name):
             found.append(Segment(name=name, description=share or plain(unit.text), evidence=evidence(unit)))
     return found
 

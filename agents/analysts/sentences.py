@@ -12,7 +12,9 @@ from agents.state import Source
 __all__ = ["MONEY", "PRICE"]  # re-exported: the patterns live in amounts
 
 GROWTH = re.compile(
-    r"(?:CAGR|compound annual (?:growth )?rate|annual growth rate)[^.]{0,40}?\d+(?:\.\d+)?\s?%"
+    # "compound annual growth, 2024-2029 | 7.7%": a key-figures row names the rate without "rate"
+    r"(?:CAGR|compound annual (?:growth )?rate|compound annual growth|annual growth rate)[^.]{0,40}?"
+    r"\d+(?:\.\d+)?\s?%"
     r"|\d+(?:\.\d+)?\s?%\s?(?:CAGR|compound annual growth|annual growth|a year|per year|year over year|YoY)"
     r"|(?:grow|grew|growing|increase[sd]?|rise|rose)\w*\s(?:[^.]{0,30}?\s)?(?:by|at)\s(?:a\s)?\d+(?:\.\d+)?\s?%"
     # "spending grew 9% in 2023", "rose 3.1% from 2023": a change stated right after its verb
