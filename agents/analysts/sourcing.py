@@ -280,8 +280,7 @@ def relevance(source: Source, idea: IdeaTerms, weight: dict[str, float]) -> tupl
 
 def self_published(source: Source) -> bool:
     """Whether the page is the named company's own site: its domain's name is in its title."""
-    host = re.sub(r"^https?://(?:www\.)?", "", source.url.lower()).split("/")[0]
-    name = re.sub(r"[^a-z0-9]", "", host.split(".")[0])
+    name = brand(source)
     title = re.sub(r"[^a-z0-9 ]", "", source.title.lower())
     return len(name) >= 4 and any(word == name for word in title.split())
 
@@ -340,8 +339,21 @@ def _text_date(text: str) -> date | None:
 
 def brand(source: Source) -> str:
     """The name a site goes by: its domain's first label ("glowpay" for https://www.glowpay.example/x)."""
-    host = re.sub(r"^https?://(?:www\.)?", "", source.url.lower()).split("/")[0]
-    return re.sub(r"[^a-z0-9]", "", host.split(".")[0])
+    return site_name(source.url)
+
+
+SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "edu", "ltd", "plc", "or", "ne", "go"}
+
+
+def site_name(url: str) -> str:
+    """The name a web address registers, without subdomains or the country's second level:
+    "https://notes.campo-lab.example/x" -> "campolab", "https://shop.acme.co.uk" -> "acme"."""
+    host = re.sub(r"^https?://", "", url.lower()).split("/")[0].split(":")[0]
+    labels = [label for label in host.split(".") if label]
+    if len(labels) >= 3 and labels[-2] in SECOND_LEVEL:
+        labels = labels[:-1]
+    name = labels[-2] if len(labels) >= 2 else (labels[0] if labels else "")
+    return re.sub(r"[^a-z0-9]", "", name)
 
 
 def named_rivals(sources: list[Source], relevant: set[str]) -> set[str]:

@@ -329,3 +329,18 @@ def test_a_rivals_name_written_in_two_words_still_names_its_site() -> None:
     assert re.search(spelled_apart("medboxpolska"), "the medbox-polska plans")
     assert not re.search(spelled_apart("medboxpolska"), "a medbox in polska")
     assert not re.search(spelled_apart("acme"), "acmes")
+
+
+def test_a_sites_name_is_its_registered_name_not_a_subdomain() -> None:
+    from agents.analysts.sourcing import site_name, source_type
+
+    assert site_name("https://notes.orchard-lab.example/visits") == "orchardlab"
+    assert site_name("https://shop.acme.co.uk/p") == "acme"
+    assert site_name("https://www.glowpay.example/pricing") == "glowpay"
+    # interview notes on a research lab's "notes." subdomain, quoting prices, are not a vendor's page
+    notes = _source(
+        "https://notes.orchard-lab.example/visits", "Field notes: five orchard visits",
+        "Raw notes from a week of orchard visits. A grower pays EUR 40 a month for frost alerts and "
+        "would pay EUR 25 for a cheaper one. Another spends EUR 900 a year on sensors.",
+    )  # fmt: skip
+    assert source_type(notes) != "vendor"

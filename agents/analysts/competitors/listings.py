@@ -19,6 +19,7 @@ from agents.analysts.competitors.prices import cell_price, has_amount, priced, p
 from agents.analysts.competitors.structure import BOLD_LEAD, HEADING_NAME, ITEM_SENTENCES
 from agents.analysts.extractive_market import claim
 from agents.analysts.sentences import LIST_MARKER, Sentence, split_line, split_sentences
+from agents.analysts.sourcing import site_name
 from agents.analysts.vetting import is_statement
 from agents.state import Claim, Source
 
@@ -121,7 +122,7 @@ def page_owner(source: Source, typed: frozenset[str] = frozenset()) -> str:
     """
     if source.id in typed:
         return ""
-    host = re.sub(r"[^a-z0-9]", "", re.sub(r"^https?://(?:www\.)?", "", source.url.lower()).split(".")[0])
+    host = site_name(source.url)
     title = re.findall(r"[\w'&.+-]+", source.title)
     if len(host) < MIN_HOST:
         return ""
