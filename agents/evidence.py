@@ -209,7 +209,9 @@ def other_product_market(figure: Figure, product: set[str], title: str = "") -> 
 # a source setting a market apart from the one it sizes: "we exclude …", "sized in our separate report"
 SET_APART = re.compile(
     r"\b(?:we (?:deliberately )?exclude|excluded from|not included in|outside (?:the|our|this) scope"
-    r"|sized separately|sized in (?:a|our) separate|is (?:a )?(?:different|separate|another) market)\b",
+    r"|(?:sized|estimated?|measured|counted|covered|tracked) separately|separately (?:sized|estimated)"
+    r"|sized in (?:a|our) separate|(?:does|do|did) not (?:size|cover|include|count)|not covered (?:here|by)"
+    r"|is (?:a )?(?:different|separate|another) market)\b",
     re.IGNORECASE,
 )
 NEGATED = re.compile(r"\b(?:not|rather than|instead of)\s+(?:by\s+)?(\w+)", re.IGNORECASE)

@@ -650,8 +650,12 @@ def test_a_market_the_source_sets_apart_from_the_one_it_sizes_is_left_out() -> N
         "That market (about €70 million in 2024) is bought by facilities managers, not contractors.",
         "€70 million",
     )  # fmt: skip
+    unsized = stated(
+        "This report does not size the timber-drying segment, which we estimate separately at €40 million.",
+        "€40 million",
+    )
     own = stated("Meter rental to flooring contractors was worth €12 million in 2024.", "€12 million")
-    market = MarketFindings(market_size=[excluded, others, own])
+    market = MarketFindings(market_size=[excluded, others, unsized, own])
     # when the adjacent markets are set aside
     set_aside_adjacent_markets(market, idea, idea_text)
     # then only the idea's own market is left
