@@ -31,7 +31,12 @@ SCALES = {
     "thousand": 1e3,
     "k": 1e3,
 }
-WORD_CURRENCY = r"(?:dollars|euros|pounds|shillings|rupees|naira|rand|yen|francs)"
+# currencies written as words after the number ("12 reais", "450 kr", "30 złoty"), plural and singular
+WORD_CURRENCY = (
+    r"(?:(?:dollars?|euros?|pounds?|shillings?|rupees?|naira|rand|yen|francs?|reais|reals?|kronor|kroner"
+    r"|krona|krone|kr|zlotys?|złoty|zł|pesos?|yuan|renminbi|liras?|lire|dinars?|dirhams?|rupiahs?"
+    r"|ringgits?|baht|forints?|lei|shekels?|cedis?|kwacha|birr|rubles?|roubles?|hryvnias?)\b)"
+)
 CURRENCY = rf"(?:{SYMBOL}\s?|{CODE}\s)"
 # money with a scale: "$2.8 billion", "USD 3.5 billion", "3.5 billion USD", "4.5 billion dollars"
 MONEY = re.compile(

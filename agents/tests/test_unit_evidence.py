@@ -660,3 +660,21 @@ def test_a_market_the_source_sets_apart_from_the_one_it_sizes_is_left_out() -> N
     set_aside_adjacent_markets(market, idea, idea_text)
     # then only the idea's own market is left
     assert [f.value for f in market.market_size] == ["€12 million"]
+
+
+@pytest.mark.parametrize(
+    ("text", "price"),
+    [
+        ("the median answer was 12 reais per cow per month", "12 reais per cow per month"),
+        ("sellers get 450 kr per item", "450 kr per item"),
+        ("a locker costs 30 złoty a month", "30 złoty a month"),
+        ("tickets from 200 pesos each", "200 pesos"),
+    ],
+)
+def test_currencies_written_as_words_are_prices(text: str, price: str) -> None:
+    match = PRICE.search(text)
+    assert match and match.group(0) == price
+
+
+def test_a_word_that_only_starts_like_a_currency_is_not_one() -> None:
+    assert not PRICE.search("it took 12 wonderful days and 3 krakens")
