@@ -9,7 +9,7 @@ from typing import Any
 from langgraph.runtime import Runtime
 
 from agents import citations as cite
-from agents.analysts.disagreements import (
+from agents.analysts.conflicts import (
     count_conflicts,
     measure_conflicts,
     owner,
