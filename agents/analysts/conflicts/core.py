@@ -30,6 +30,8 @@ SHARE_BASE = re.compile(
     r"\s+of\s+(?:the\s+|all\s+|their\s+|our\s+)?((?:[a-z][a-z-]*\s?){1,3})", re.IGNORECASE
 )
 MIN_SHARED = 3
+# a plural noun: regular, or one of the common irregular plurals of people ("children", "people")
+PLURAL = r"[a-z-]+s|people|children|women|men"
 SCALE_WORDS = {"million", "billion", "thousand", "percent", "cent"}
 # a change over time or a breakdown is no disagreement: "rose from 2% to 4%", "up from 1.2 million"
 CHANGE = re.compile(

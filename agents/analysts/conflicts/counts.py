@@ -7,12 +7,13 @@ organisations that paid for X" (an analyst): one count, two values.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from agents.analysts.amounts import MONEY
 from agents.analysts.conflicts.core import (
     CHANGE,
     MIN_SHARED,
+    PLURAL,
     SCALE_WORDS,
     WORD,
     clause_of,
@@ -20,6 +21,7 @@ from agents.analysts.conflicts.core import (
     differ,
     year_of,
 )
+from agents.analysts.figures import PLACES, places_in
 from agents.analysts.idea import GENERIC, STOPWORDS
 from agents.analysts.sentences import Sentence, stem
 from agents.state import Conflict
@@ -34,8 +36,10 @@ COUNT_OF = re.compile(
         for word in ("about", "around", "roughly", "nearly", "almost", "some", "than", "already", "Already")
     )
     + r")\d{2,3})"
-    r"\s+(?:(?!(?:in|of|on|for|to|from|at|by|per|a|an|the)\s)[A-Za-z-]+\s){0,3}?(?P<noun>[a-z-]+s|people)\b"
+    r"\s+(?:(?!(?:in|of|on|for|to|from|at|by|per|a|an|the)\s)[A-Za-z-]+\s){0,3}?(?P<noun>" + PLURAL + r")\b"
 )
+# the count is the unit of a rate, not a number of things: "EUR 9 per 1,000 words", "for every 100 beds"
+PER = re.compile(r"\b(?:per|every|each)\s$", re.IGNORECASE)
 # the count is a sample ("we surveyed 1,200 firms", "a panel of 2,000 adults", "1,500 respondents")
 SAMPLE = re.compile(
     r"\b(?:surveyed|interviewed|polled|asked|questioned|(?:sample|panel|survey|poll) of)"
@@ -56,7 +60,7 @@ BEHIND = re.compile(r"\b(?:at (?:the|that) time|back then|in those days|until th
 COUNT_LIMIT = 2
 # nouns for the parties a product or marketplace serves: one firm's users counted under two of these
 # ("25,000 businesses use Acme" on Acme's page vs "Acme had 8,000 active buyers" elsewhere) count one thing
-USER_NOUNS = frozenset(
+USER_NOUNS: frozenset[str] = frozenset(
     stem(word)
     for word in (
         "users",
@@ -76,6 +80,12 @@ USER_NOUNS = frozenset(
         "vendors",
     )
 )
+# other nouns for one group of people: "5 million homeschooled children" and "3.1 million students were
+# homeschooled" count one group when the word that qualifies one count is in the other's sentence
+PEOPLE_NOUNS = (
+    frozenset(stem(word) for word in ("children", "kids", "students", "pupils", "learners")),
+    frozenset(stem(word) for word in ("people", "persons", "individuals")),
+)
 
 
 @dataclass(frozen=True)
@@ -89,6 +99,9 @@ class Count:
     names: frozenset[str]
     words: frozenset[str]
     sentence: Sentence
+    qualifier: frozenset[str] = frozenset()  # the words between number and noun ("homeschooled")
+    places: frozenset[str] = frozenset()
+    phrase: frozenset[str] = frozenset()  # the words from the count to the next comma or stop
 
 
 def _counts(sentence: Sentence, owner: str = "") -> list[Count]:
@@ -107,6 +120,8 @@ def _counts(sentence: Sentence, owner: str = "") -> list[Count]:
             continue
         if SAMPLE.search(sentence.text[: match.start("number")]) or stem(match.group("noun")) in SAMPLE_NOUN:
             continue
+        if PER.search(sentence.text[: match.start("number")]):
+            continue
         digits = float(re.sub(r"[^\d.]", "", number.split()[0]) or 0)
         scale = next(
             (v for k, v in (("billion", 1e9), ("million", 1e6), ("thousand", 1e3)) if k in number), 1.0
@@ -117,15 +132,24 @@ def _counts(sentence: Sentence, owner: str = "") -> list[Count]:
             for name in NAME.findall(sentence.text)
             if name.lower() not in STOPWORDS and not _place(name)
         ) | ({owner} if owner else set())
-        words = frozenset(
-            stem(w)
-            for w in WORD.findall(sentence.text.lower())
-            for w in {w, *w.split("-")}
-            if len(w) > 2 and w not in STOPWORDS and w not in GENERIC and w not in SCALE_WORDS
-        ) - {stem(noun)}
+        places = frozenset(places_in(sentence.text))
+        # a place is one word however it is written: "Polish pharmacies" and "pharmacies in Poland"
+        words = (_content(sentence.text) | {stem(place.lower()) for place in places}) - {stem(noun)}
         written = match.group(0) if match.re is COUNT_OF else number
-        found.append(Count(digits * scale, written, stem(noun), noun, names, words, sentence))
+        qualifier = _content(written) - {stem(noun)} - names if match.re is COUNT_OF else frozenset()
+        phrase = re.split(r"[,;:.()]\s", sentence.text[match.start("number") :] + " ", maxsplit=1)[0]
+        count = Count(digits * scale, written, stem(noun), noun, names, words, sentence)
+        found.append(replace(count, qualifier=qualifier, places=places, phrase=_content(phrase)))
     return found
+
+
+def _content(text: str) -> frozenset[str]:
+    return frozenset(
+        stem(w)
+        for w in WORD.findall(text.lower())
+        for w in {w, *w.split("-")}
+        if len(w) > 2 and w not in STOPWORDS and w not in GENERIC and w not in SCALE_WORDS
+    )
 
 
 def owner(url: str) -> str:
@@ -136,8 +160,6 @@ def owner(url: str) -> str:
 
 
 def _place(name: str) -> bool:
-    from agents.analysts.figures import PLACES, places_in
-
     return name in PLACES or bool(places_in(name))
 
 
@@ -159,10 +181,11 @@ def count_conflicts(
         count
         for sentence in sentences
         for count in _counts(sentence, owners.get(sentence.source_id, ""))
-        if sentence.source_id in usable or count.noun in idea_nouns
+        if sentence.source_id in usable or count.noun in _kin(idea_nouns)
     ]
+    pool = _latest(pool)
     scored: list[tuple[tuple[bool, int, int], Conflict]] = []
-    seen: set[frozenset[str]] = set()
+    seen: set[frozenset[float]] = set()
     for index, left in enumerate(pool):
         for right in pool[index + 1 :]:
             if left.sentence.source_id == right.sentence.source_id:
@@ -171,15 +194,18 @@ def count_conflicts(
             if all(claimed) or not differ(left.value, right.value):
                 continue
             named = left.names & right.names
-            if left.noun != right.noun and not _users_of_one(left, right, named, claimed):
+            qualified = _qualified(left, right)
+            if left.noun != right.noun and not (
+                _users_of_one(left, right, named, claimed) or (qualified and _people_of_one(left, right))
+            ):
                 continue
             shared = len(left.words & right.words)
-            if not named and shared < MIN_SHARED and not _exceeds_total(left, right, claimed):
+            if not (named or qualified) and shared < MIN_SHARED and not _exceeds_total(left, right, claimed):
                 continue
             years = {year_of(left.sentence), year_of(right.sentence)} - {""}
             if len(years) > 1 and not any(claimed):
                 continue  # two years of one count is a series
-            key = frozenset({left.written, right.written})
+            key = frozenset({left.value, right.value})  # one pair of values, however each is written
             if key in seen:
                 continue
             seen.add(key)
@@ -189,9 +215,11 @@ def count_conflicts(
     return [conflict for _, conflict in scored[:COUNT_LIMIT]]
 
 
-# a count across every product of a kind: "breweries that use any monitoring", "across all vendors"
+# a count across every product of a kind: "breweries that use any monitoring", "across all vendors", "use a
+# dedicated booking tool" (a kind of product, named by no brand)
 ACROSS = re.compile(
     r"\b(?:use|using|used|with|have|has|buy|buying)\s+any\b"
+    r"|\b(?:uses?|using|used|buys?|buying|bought|run|runs|running)\s+an?\s"
     r"|\bacross\s+all\s+(?:vendors|providers|suppliers|brands|products|platforms)\b",
     re.IGNORECASE,
 )
@@ -200,17 +228,53 @@ ACROSS = re.compile(
 def _exceeds_total(left: Count, right: Count, claimed: list[bool]) -> bool:
     """A vendor's count of its own customers above an independent count of the same customers, in the
     same place, that use any product of the kind ("650 Dutch bakeries use Acme" vs "about 200 bakeries in
-    the Netherlands use any ordering software, across all vendors"): the whole bounds each vendor's part."""
-    from agents.analysts.figures import places_in
-
+    the Netherlands use any ordering software, across all vendors"): the whole bounds each vendor's part.
+    A vendor's count that names no place is read as a claim about the place the total counts; the total
+    names no product of its own (then it counts that product's users, not the kind's)."""
     if left.noun != right.noun or claimed.count(True) != 1:
         return False
     own, total = (left, right) if claimed[0] else (right, left)
     return (
         bool(ACROSS.search(total.sentence.text))
         and own.value > total.value
-        and places_in(own.sentence.text) == places_in(total.sentence.text)
+        and (not own.places or own.places == total.places)
+        and not (total.names - own.names - _acronyms(total.sentence.text))
     )
+
+
+def _acronyms(text: str) -> frozenset[str]:
+    """Upper-case abbreviations ("QA", "CRM"): the names of kinds of product, not of firms."""
+    return frozenset(word.lower() for word in re.findall(r"\b[A-Z]{2,5}s?\b", text))
+
+
+def _qualified(left: Count, right: Count) -> bool:
+    """One count's qualifying words ("5 million homeschooled children") qualify the other count too, in
+    its phrase up to the next comma ("3.1 million students aged 5 to 17 were homeschooled in 2022"), and
+    neither names a place the other does not."""
+    places = left.places == right.places or not (left.places and right.places)
+    return places and any(
+        one.qualifier and one.qualifier <= other.phrase for one, other in ((left, right), (right, left))
+    )
+
+
+def _latest(pool: list[Count]) -> list[Count]:
+    """Counts without those a source states of an earlier year than another of its counts of the same
+    noun ("3.1 million in 2022-23" makes "1.7 million in 2016" history)."""
+    latest: dict[tuple[str, str], str] = {}
+    for count in pool:
+        key = (count.sentence.source_id, count.noun)
+        latest[key] = max(latest.get(key, ""), year_of(count.sentence)[:4])
+    return [c for c in pool if year_of(c.sentence)[:4] in ("", latest[(c.sentence.source_id, c.noun)])]
+
+
+def _kin(nouns: frozenset[str]) -> frozenset[str]:
+    """The nouns and the other nouns for the groups of people among them ("children" -> "students")."""
+    return nouns.union(*(group for group in PEOPLE_NOUNS if group & nouns))
+
+
+def _people_of_one(left: Count, right: Count) -> bool:
+    """Two nouns for one group of people ("children", "students")."""
+    return any(left.noun in group and right.noun in group for group in PEOPLE_NOUNS)
 
 
 def _users_of_one(left: Count, right: Count, named: frozenset[str], claimed: list[bool]) -> bool:
@@ -221,7 +285,7 @@ def _users_of_one(left: Count, right: Count, named: frozenset[str], claimed: lis
 
 
 def _count_conflict(left: Count, right: Count, named: frozenset[str], vendor: frozenset[str]) -> Conflict:
-    noun = left.plural.lower() if left.noun == right.noun else "users"
+    noun = left.plural.lower() if left.noun == right.noun or _people_of_one(left, right) else "users"
     name = next(
         (n for n in NAME.findall(left.sentence.text + " " + right.sentence.text) if n.lower() in named), ""
     )

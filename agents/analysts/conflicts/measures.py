@@ -15,6 +15,7 @@ from agents.analysts.conflicts.core import (
     MEASURE,
     MIN_SHARED,
     WORD,
+    clause_of,
     conflict,
     differ,
     label,
@@ -43,6 +44,17 @@ class Measure:
     unit: str
     words: frozenset[str]
     sentence: Sentence
+    near: frozenset[str] = frozenset()  # the content words of the measure's own clause
+    values: frozenset[float] = frozenset()  # every value of its unit the sentence states
+
+
+def _content(text: str) -> frozenset[str]:
+    return frozenset(
+        USE.get(part, stem(part))
+        for word in WORD.findall(text.lower())
+        for part in {word, *word.split("-")}  # "first-attempt" also counts as "first" and "attempt"
+        if len(part) > 1 and part not in STOPWORDS and (part not in GENERIC or part in USE)
+    )
 
 
 def _unit(text: str) -> str:
@@ -60,14 +72,18 @@ def measures(sentence: Sentence) -> list[Measure]:
     # a stated figure before a ratio that rounds it: "fewer than one in five (18%)" is 18%
     found.sort(key=lambda match: (match.group("number") is None, match.start()))
     units = [_unit(match.group("unit") or "%") for match in found]
-    content = frozenset(
-        USE.get(part, stem(part))
-        for word in WORD.findall(sentence.text.lower())
-        for part in {word, *word.split("-")}  # "first-attempt" also counts as "first" and "attempt"
-        if len(part) > 1 and part not in STOPWORDS and (part not in GENERIC or part in USE)
-    )
+    content = _content(sentence.text)
+    stated = [(_unit(m.group("unit") or "%"), _value(m)) for m in MEASURE.finditer(sentence.text)]
     return [
-        Measure(_value(match) or 0.0, match.group(0), unit, content, sentence)
+        Measure(
+            _value(match) or 0.0,
+            match.group(0),
+            unit,
+            content,
+            sentence,
+            _content(clause_of(sentence.text, match.start(), match.end())),
+            frozenset(value for kind, value in stated if kind == unit and value is not None),
+        )
         for index, (match, unit) in enumerate(zip(found, units, strict=True))
         if unit not in units[:index]
     ]
@@ -99,6 +115,20 @@ def _same_base(left: Measure, right: Measure) -> bool:
     return not (left_base and right_base) or bool(left_base & right_base)
 
 
+def _named_alike(
+    left: frozenset[str], right: frozenset[str], terse_too: bool = True
+) -> tuple[frozenset[str], float] | None:
+    """The shared words and their share of the shorter side, when they name one measure: three shared
+    words and half the shorter side, or two when one sentence is terse ("**CGM use.** 26% currently use
+    a CGM." names its measure in few words; a clause that short names too little to be sure)."""
+    shared = left & right
+    overlap = len(shared) / max(1, min(len(left), len(right)))
+    terse = terse_too and min(len(left), len(right)) <= TERSE_WORDS
+    if len(shared) < (2 if terse else MIN_SHARED) or overlap < MIN_OVERLAP:
+        return None
+    return shared, overlap
+
+
 def measure_conflicts(sentences: list[Sentence], vendor: frozenset[str] = frozenset()) -> list[Conflict]:
     """Pairs of sentences from different sources measuring the same thing with different values.
 
@@ -112,14 +142,17 @@ def measure_conflicts(sentences: list[Sentence], vendor: frozenset[str] = frozen
         for right in pool[index + 1 :]:
             if left.unit != right.unit or left.sentence.source_id == right.sentence.source_id:
                 continue
-            shared = left.words & right.words
-            overlap = len(shared) / max(1, min(len(left.words), len(right.words)))
             key = frozenset({left.sentence.text, right.sentence.text})
-            # a terse line ("**CGM use.** 26% currently use a CGM.") names its measure in few words: two
-            # shared are enough when they are most of them
-            terse = min(len(left.words), len(right.words)) <= TERSE_WORDS
-            if len(shared) < (2 if terse else MIN_SHARED) or overlap < MIN_OVERLAP or key in seen:
+            # the measure named by its sentence, or by its own clause when the sentence goes on to explain
+            # ("…: 21% of families pay for live math instruction, most of them only from age twelve")
+            matched = _named_alike(left.words, right.words) or _named_alike(
+                left.near, right.near, terse_too=False
+            )
+            if matched is None or key in seen:
                 continue
+            shared, overlap = matched
+            if right.value in left.values or left.value in right.values:
+                continue  # both state one value ("a fee of 10%"): the other value measures something else
             claimed = [m.sentence.source_id in vendor for m in (left, right)]
             if all(claimed):
                 continue

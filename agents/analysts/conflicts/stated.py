@@ -14,6 +14,7 @@ from agents.analysts.amounts import MONEY, amount
 from agents.analysts.conflicts.core import (
     CHANGE,
     NUMBER_WORDS,
+    PLURAL,
     SCALE_WORDS,
     WORD,
     clause_of,
@@ -179,7 +180,7 @@ def _disputed_pair(sides: list[Stated]) -> tuple[Stated, Stated] | None:
     return None
 
 
-COUNTED = re.compile(r"^\s+(?:(?:[a-z-]+\s){0,2}?)([a-z-]+s|people)\b")
+COUNTED = re.compile(r"^\s+(?:(?:[a-z-]+\s){0,2}?)(" + PLURAL + r")\b")
 
 
 def _same_thing(left: Stated, right: Stated) -> bool:

@@ -1,0 +1,222 @@
+"""Conflicts between sources: counts under other nouns and places, shares named by their clause, and pairs
+that only look alike (issue 11).
+
+Invented sentences only, in domains no eval corpus covers (libraries, marinas, choirs, galleries, dog
+grooming, angling, ski rental)."""
+
+from datetime import UTC, datetime
+
+from agents.analysts.conflicts import count_conflicts, measure_conflicts, stated_disagreements
+from agents.analysts.sentences import Sentence, split_sentences
+from agents.state import Source
+
+
+def _pool(*texts: str) -> list[Sentence]:
+    return [Sentence(text, f"S{index + 1}", 0) for index, text in enumerate(texts)]
+
+
+def _counted(sentences: list[Sentence], vendor: frozenset[str] = frozenset(), owners=None, idea=frozenset()):
+    usable = frozenset(s.source_id for s in sentences)
+    return count_conflicts(sentences, owners or {}, usable, idea, vendor)
+
+
+def _values(conflict) -> set[str]:
+    return {side.value for side in conflict.sides}
+
+
+# --- counts -------------------------------------------------------------------------------------------
+
+
+def test_children_are_counted_and_one_group_of_people_under_two_nouns_is_one_count():
+    found = _counted(
+        _pool(
+            "There are more than 2 million bilingual children in Ruritania, and each deserves a teacher.",
+            "About 1.2 million pupils aged 6 to 11 were bilingual in the 2023-24 school year.",
+        ),
+        vendor=frozenset({"S1"}),
+    )
+    assert len(found) == 1
+    assert _values(found[0]) == {"2 million bilingual children", "1.2 million pupils"}
+    assert "children" in found[0].quantity
+
+
+def test_two_groups_of_people_or_a_qualifier_elsewhere_in_the_sentence_are_not_one_count():
+    # adults and children are two groups, even with one qualifier
+    assert (
+        _counted(
+            _pool(
+                "There are more than 2 million bilingual adults in Ruritania.",
+                "About 1.2 million pupils aged 6 to 11 were bilingual in the 2023-24 school year.",
+            ),
+            vendor=frozenset({"S1"}),
+        )
+        == []
+    )
+    # "touring" qualifies other skis than the 6,500 the firm rents
+    assert (
+        _counted(
+            _pool(
+                "The leading rental firms are Pistehire, with 6,500 skis, and Snowloft, which rents touring "
+                "skis and snowboards.",
+                "The guild finds 41,000 touring skis in rental use in the Alps in 2024.",
+            )
+        )
+        == []
+    )
+
+
+def test_a_place_is_one_word_whether_named_or_written_as_its_adjective():
+    found = _counted(
+        _pool(
+            "More than 2,400 Shelfwise kiosks are already installed at Danish libraries.",
+            "The association counts 1,150 self-service kiosks installed at libraries in Denmark at the end "
+            "of 2024.",
+        )
+    )
+    assert len(found) == 1
+    assert _values(found[0]) == {"2,400 Shelfwise kiosks", "1,150 self-service kiosks"}
+    # two places: two counts
+    assert (
+        _counted(
+            _pool(
+                "More than 2,400 Shelfwise kiosks are already installed at Swedish libraries.",
+                "The association counts 1,150 self-service kiosks installed at libraries in Denmark at the "
+                "end of 2024.",
+            )
+        )
+        == []
+    )
+
+
+def test_one_pair_of_values_is_one_conflict_however_each_side_writes_it():
+    found = _counted(
+        _pool(
+            "More than 2,400 Shelfwise kiosks are already installed at Danish libraries.",
+            "The association counts 1,150 self-service kiosks installed at libraries in Denmark in 2024.",
+            "Library guild | 1,150 library self-service kiosks installed in Denmark, 2024",
+        )
+    )
+    assert len(found) == 1
+
+
+def test_a_short_sentence_stating_a_count_is_kept():
+    source = Source(
+        id="S1",
+        url="https://keelwise.example/pricing",
+        title="Keelwise pricing",
+        content="Boat care is a big market and Keelwise leads it. 1,200 marinas trust Keelwise.\n\nBook now.",
+        agent="competitor",
+        retrieved_at=datetime(2026, 1, 1, tzinfo=UTC),
+    )
+    texts = [sentence.text for sentence in split_sentences(source)]
+    assert "1,200 marinas trust Keelwise." in texts
+    assert "Book now." not in texts
+
+
+def test_a_vendors_count_above_an_independent_count_of_users_of_the_kind_is_a_conflict():
+    owners = {"S1": "keelwise"}
+    vendor = frozenset({"S1"})
+    found = _counted(
+        _pool(
+            "1,200 marinas trust Keelwise.",
+            "By its own count, about 340 marinas in Europe use a dedicated berth-booking tool.",
+        ),
+        vendor,
+        owners,
+    )
+    assert len(found) == 1 and _values(found[0]) == {"1,200 marinas", "340 marinas"}
+    # the independent count names a product: it counts that product's users, not the kind's
+    named = _pool(
+        "1,200 marinas trust Keelwise.",
+        "By its own count, about 340 marinas in Europe use a berth-booking tool from Dockly.",
+    )
+    assert _counted(named, vendor, owners) == []
+    # the vendor names another place than the count
+    elsewhere = _pool(
+        "1,200 Canadian marinas trust Keelwise.",
+        "By its own count, about 340 marinas in Europe use a dedicated berth-booking tool.",
+    )
+    assert _counted(elsewhere, vendor, owners) == []
+
+
+def test_a_number_after_per_is_the_unit_of_a_price_not_a_count():
+    found = _counted(
+        _pool(
+            "Keelwise charges EUR 4 per 1,000 bookings for the harbour plan.",
+            "Volume pricing applies from 50 million bookings a year at Keelwise.",
+        ),
+        owners={"S1": "keelwise", "S2": "keelwise"},
+    )
+    assert found == []
+
+
+def test_a_count_a_source_states_of_an_earlier_year_beside_a_later_one_is_history():
+    history = Sentence("Historical series: 1.7 million anglers were licensed in 2015.", "S2", 1)
+    found = _counted(
+        [
+            *_pool(
+                "There are more than 5 million licensed anglers in Ruritania, and every one needs an app.",
+                "About 3.1 million anglers were licensed in 2023 across the country.",
+            ),
+            history,
+        ],
+        vendor=frozenset({"S1"}),
+    )
+    assert [_values(c) for c in found] == [{"5 million licensed anglers", "3.1 million anglers"}]
+
+
+def test_a_count_of_a_noun_that_is_kin_to_the_ideas_people_comes_from_any_source():
+    sentences = _pool(
+        "There are more than 2 million bilingual children in Ruritania, and each deserves a teacher.",
+        "About 1.2 million pupils aged 6 to 11 were bilingual in the 2023-24 school year.",
+    )
+    # S2 is not a relevant source, but it counts the idea's children as pupils
+    found = count_conflicts(sentences, {}, frozenset({"S1"}), frozenset({"children"}), frozenset({"S1"}))
+    assert len(found) == 1
+
+
+def test_a_stated_disagreement_between_counts_of_two_groups_of_people_is_none():
+    texts = [
+        "Estimates vary: the ministry counted 1.9 million children; the choir association says "
+        "4.5 million adults sing.",
+    ]
+    assert stated_disagreements([Sentence(text, "S4", index) for index, text in enumerate(texts)]) == []
+
+
+# --- measures -----------------------------------------------------------------------------------------
+
+
+def test_two_shares_named_alike_by_their_clauses_conflict_despite_long_explanations():
+    found = measure_conflicts(
+        _pool(
+            "Paying for grooming is still the exception: we estimate that 21% of dog owners pay for any "
+            "professional grooming appointment during a year, most of them only before the summer holidays "
+            "when coats are long.",
+            "**Grooming.** 44% pay for some professional grooming appointment: a salon, a mobile van or a "
+            "breeder's visit.",
+        )
+    )
+    assert len(found) == 1 and _values(found[0]) == {"21%", "44%"}
+
+
+def test_clauses_sharing_words_about_different_things_are_no_conflict():
+    found = measure_conflicts(
+        _pool(
+            "Most owners groom at home: 21% of dog owners pay for any professional grooming appointment, "
+            "we estimate.",
+            "Cats are another story: 44% of cat owners never pay a vet for dental cleaning in a year.",
+        )
+    )
+    assert found == []
+
+
+def test_two_sentences_stating_one_value_are_no_conflict_over_another_value_of_one():
+    found = measure_conflicts(
+        _pool(
+            "62% of artists who have sold through a gallery would accept a commission of up to 30% if "
+            "framing were included.",
+            "Established painters would accept a commission of around 30% for a solo show with framing "
+            "included.",
+        )
+    )
+    assert found == []
