@@ -220,3 +220,50 @@ def test_two_sentences_stating_one_value_are_no_conflict_over_another_value_of_o
         )
     )
     assert found == []
+
+
+def test_a_price_floor_is_no_measurement():
+    # a clinic's advertised floor against what owners would accept
+    found = measure_conflicts(
+        _pool(
+            "Clinics advertise whitening at a deposit from 20% of the treatment price for new patients.",
+            "The median acceptable deposit for whitening treatment was 30% for new patients.",
+        )
+    )
+    assert found == []
+
+
+def test_a_share_of_a_charge_is_no_share_of_buyers():
+    found = measure_conflicts(
+        _pool(
+            "Hearwell charges $40 per hearing aid per month, with 20% of fees at risk on fit outcomes.",
+            "Want part of the fee at risk on fit outcomes | 67%",
+        ),
+        frozenset({"S1"}),
+    )
+    assert found == []
+
+
+def test_a_figure_in_another_clause_leaves_the_clause_to_name_the_measure():
+    # "fee" describes the advertised 2%, not the review's 4.5%
+    found = measure_conflicts(
+        _pool(
+            'Removal firms advertise a booking fee "from 2%", but our review of forty moving contracts found '
+            "an effective cost of 4.5% to 7% once packing and storage charges are added.",
+            "The median acceptable booking fee for a moving contract was 2.5% among households.",
+        )
+    )
+    assert found == []
+
+
+def test_two_prices_of_one_rival_conflict_only_in_one_unit():
+    from agents.analysts.conflicts import price_conflicts
+
+    sentences = _pool(
+        "Skiline rents touring skis at NOK 300 per pair per day at its valley shops.",
+        "The nearest Skiline shop is far away; a taxi there costs NOK 450, so renting costs more in travel.",
+    )
+    assert price_conflicts("Skiline", sentences) == []
+    sentences.append(Sentence("Skiline now charges NOK 420 per pair per day for touring skis.", "S3", 0))
+    [conflict] = price_conflicts("Skiline", sentences)
+    assert _values(conflict) == {"NOK 300 per pair per day", "NOK 420 per pair per day"}

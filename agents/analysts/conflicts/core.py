@@ -102,9 +102,18 @@ def share_base(after: str) -> frozenset[str]:
     return frozenset(stem(word) for word in WORD.findall(match.group(1).lower()) if word not in STOPWORDS)
 
 
+CLAUSE_CUT = re.compile(r"[;:]|,\s(?:but|whereas|while|yet)\s|\s(?:but|whereas)\s")
+
+
+def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the clause around ``start:end`` begins and ends (cut at ";", ":", and ", but", ", whereas",
+    ", while")."""
+    left = max((m.end() for m in CLAUSE_CUT.finditer(text, 0, start)), default=0)
+    right = next((m.start() for m in CLAUSE_CUT.finditer(text, end)), len(text))
+    return left, right
+
+
 def clause_of(text: str, start: int, end: int) -> str:
-    """The clause around ``start:end`` (cut at ";", ":", and ", but", ", whereas", ", while")."""
-    cut = re.compile(r"[;:]|,\s(?:but|whereas|while|yet)\s|\s(?:but|whereas)\s")
-    left = max((m.end() for m in cut.finditer(text, 0, start)), default=0)
-    right = next((m.start() for m in cut.finditer(text, end)), len(text))
+    """The clause around ``start:end`` (see ``clause_span``)."""
+    left, right = clause_span(text, start, end)
     return text[left:right]

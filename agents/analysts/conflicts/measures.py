@@ -15,7 +15,7 @@ from agents.analysts.conflicts.core import (
     MEASURE,
     MIN_SHARED,
     WORD,
-    clause_of,
+    clause_span,
     conflict,
     differ,
     label,
@@ -28,8 +28,19 @@ from agents.state import Conflict
 
 MIN_OVERLAP = 0.5
 TERSE_WORDS = 4
-# a product's limit is no measurement: "advances of up to 80% of an invoice", "as much as 40% off"
-LIMIT_WORDS = re.compile(r"\b(?:up to|as much as|at most|a maximum of|maximum of)\s$", re.IGNORECASE)
+# a product's limit or floor is no measurement: "advances of up to 80% of an invoice", "as much as 40% off",
+# a fee "from 2%", "starting at 3%"
+LIMIT_WORDS = re.compile(
+    r"\b(?:up to|as much as|at most|a maximum of|maximum of|from|starting at|as low as|as little as)"
+    r"\s[\"“]?$",
+    re.IGNORECASE,
+)
+# what a product charges (nouns only: "rent" and "bill" are verbs too): a share of one of these is a term
+# of its price ("20% of fees at risk"), not a share of the people or firms a survey counts
+CHARGES = frozenset(
+    stem(word)
+    for word in ("fee", "fees", "price", "prices", "invoice", "invoices", "commission", "premium", "premiums")
+)
 # generic for an idea, yet what a share measures: "26% use a CGM" and "14% used a CGM" are one measure
 USE = {"use": "use", "used": "use", "uses": "use", "using": "use"}
 LIMIT = 3
@@ -73,20 +84,21 @@ def measures(sentence: Sentence) -> list[Measure]:
     found.sort(key=lambda match: (match.group("number") is None, match.start()))
     units = [_unit(match.group("unit") or "%") for match in found]
     content = _content(sentence.text)
-    stated = [(_unit(m.group("unit") or "%"), _value(m)) for m in MEASURE.finditer(sentence.text)]
-    return [
-        Measure(
-            _value(match) or 0.0,
-            match.group(0),
-            unit,
-            content,
-            sentence,
-            _content(clause_of(sentence.text, match.start(), match.end())),
-            frozenset(value for kind, value in stated if kind == unit and value is not None),
-        )
-        for index, (match, unit) in enumerate(zip(found, units, strict=True))
-        if unit not in units[:index]
-    ]
+    every = list(MEASURE.finditer(sentence.text))
+    stated = [(_unit(m.group("unit") or "%"), _value(m)) for m in every]
+    result = []
+    for index, (match, unit) in enumerate(zip(found, units, strict=True)):
+        if unit in units[:index]:
+            continue
+        left, right = clause_span(sentence.text, match.start(), match.end())
+        near = _content(sentence.text[left:right])
+        # another figure in another clause ("a fee 'from 2%', but our review found 4.5%"): the sentence's
+        # other words describe that figure, so the clause alone names this measure
+        crowded = any(not left <= other.start() < right for other in every)
+        values = frozenset(value for kind, value in stated if kind == unit and value is not None)
+        words = near if crowded else content
+        result.append(Measure(_value(match) or 0.0, match.group(0), unit, words, sentence, near, values))
+    return result
 
 
 def _value(match: re.Match[str]) -> float | None:
@@ -110,8 +122,11 @@ def base_of(measure: Measure) -> frozenset[str]:
 
 def _same_base(left: Measure, right: Measure) -> bool:
     """Two shares can be one quantity unless both say what they are shares of and those differ
-    ("38% of intake spending" is not "23% of firms")."""
+    ("38% of intake spending" is not "23% of firms"), or one is a share of a charge and the other is not
+    ("20% of fees at risk" is a price's term; "67% want part of the fee at risk" counts buyers)."""
     left_base, right_base = base_of(left), base_of(right)
+    if bool(left_base & CHARGES) != bool(right_base & CHARGES):
+        return False
     return not (left_base and right_base) or bool(left_base & right_base)
 
 
