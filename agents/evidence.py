@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date
+from itertools import pairwise
 
 from agents.analysts.amounts import amount
 from agents.analysts.figures import places_in
@@ -146,7 +147,9 @@ def figure_clause(figure: Figure) -> str:
     return text[left:right]
 
 
-def adjacent_market(figure: Figure, idea: IdeaTerms, idea_words: list[str]) -> bool:
+def adjacent_market(
+    figure: Figure, idea: IdeaTerms, idea_words: list[str], joined: frozenset[str] = frozenset()
+) -> bool:
     """Whether a market size's own definition names a sibling market rather than this idea's.
 
     A sibling keeps the product's noun and swaps its qualifier: "tourist bike rental" for an idea
@@ -156,7 +159,8 @@ def adjacent_market(figure: Figure, idea: IdeaTerms, idea_words: list[str]) -> b
     the idea's customers. A definition in other words ("short-term finance against receivables") is
     a paraphrase; a broader one naming the idea's customers ("insurers spent $1.35 billion on aerial
     roof imagery") is a parent market: both are kept, with their definitions. ``idea_words`` are the
-    stems of the idea's distinctive words in order.
+    stems of the idea's distinctive words in order; ``joined`` its pairs of words written as one ("pick
+    up" -> "pickup"): a qualifier the idea writes in two words is the idea's own.
     """
     if figure.kind not in ("market_size", "growth_rate") or not idea.product:
         return False
@@ -165,7 +169,7 @@ def adjacent_market(figure: Figure, idea: IdeaTerms, idea_words: list[str]) -> b
     if len(scope) < 2 or not shared or shared[0] == 0:
         return False
     noun, qualifier = scope[shared[0]], scope[shared[0] - 1]
-    if qualifier in idea_words:
+    if qualifier in idea_words or qualifier in joined:
         return False
     at = idea_words.index(noun) if noun in idea_words else 0
     own = idea_words[at - 1] if at > 0 else ""
@@ -211,12 +215,14 @@ def set_aside_adjacent_markets(
     """Leave out market sizes and growth rates of a sibling market or of another product's market
     (see :func:`adjacent_market` and :func:`other_product_market`; ``titles`` are the sources')."""
     words = [stem(term) for term in terms(product_idea)]
+    written = re.findall(r"[a-z]+", product_idea.lower())
+    joined = frozenset(stem(first + second) for first, second in pairwise(written))
     product = set(idea.product) - {stem(place.lower()) for place in places_in(product_idea)}
     titles = titles or {}
 
     def adjacent(figure: Figure) -> bool:
         title = " ".join(titles.get(i, "") for i in figure.source_ids)
-        return adjacent_market(figure, idea, words) or other_product_market(figure, product, title)
+        return adjacent_market(figure, idea, words, joined) or other_product_market(figure, product, title)
 
     market.market_size = [f for f in market.market_size if not adjacent(f)]
     market.growth = [f for f in market.growth if not adjacent(f)]

@@ -267,3 +267,32 @@ def test_two_prices_of_one_rival_conflict_only_in_one_unit():
     sentences.append(Sentence("Skiline now charges NOK 420 per pair per day for touring skis.", "S3", 0))
     [conflict] = price_conflicts("Skiline", sentences)
     assert _values(conflict) == {"NOK 300 per pair per day", "NOK 420 per pair per day"}
+
+
+# --- market sizes (agents/evidence.py) ----------------------------------------------------------------
+
+
+def test_a_qualifier_the_idea_writes_in_two_words_is_the_ideas_own_not_a_siblings():
+    from agents.analysts.idea import parse_idea, terms
+    from agents.analysts.sentences import stem
+    from agents.evidence import lexical_terms, set_aside_adjacent_markets
+    from agents.state import Figure, MarketFindings
+
+    idea_text = "Heated bike racks installed at railway stations so commuters can drop off bikes overnight."
+    idea = lexical_terms(parse_idea(idea_text))
+    assert stem("dropoff") not in {stem(term) for term in terms(idea_text)}
+
+    def stated(quote: str, value: str, scope: str) -> Figure:
+        return Figure(
+            text=quote, quote=quote, value=value, kind="market_size", scope=scope, source_ids=["S1"]
+        )
+
+    own = stated(
+        "Railway operators spent EUR 40 million on dropoff racks in 2025.", "EUR 40 million", "dropoff racks"
+    )
+    sibling = stated(
+        "Shops spent EUR 90 million on display racks for clothing in 2025.", "EUR 90 million", "display racks"
+    )
+    market = MarketFindings(market_size=[own, sibling])
+    set_aside_adjacent_markets(market, idea, idea_text)
+    assert [f.value for f in market.market_size] == ["EUR 40 million"]
