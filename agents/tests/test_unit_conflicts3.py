@@ -296,3 +296,14 @@ def test_a_qualifier_the_idea_writes_in_two_words_is_the_ideas_own_not_a_sibling
     market = MarketFindings(market_size=[own, sibling])
     set_aside_adjacent_markets(market, idea, idea_text)
     assert [f.value for f in market.market_size] == ["EUR 40 million"]
+
+
+def test_online_names_what_a_share_measures_though_it_is_generic_for_ideas():
+    found = measure_conflicts(
+        _pool(
+            "Share of tunings booked online, 2024 | 14%",
+            "Only 6% of piano tunings in Ruritania were booked online last year, the guild says.",
+        )
+    )
+    assert len(found) == 1 and _values(found[0]) == {"14%", "6%"}
+    assert "online" in found[0].quantity

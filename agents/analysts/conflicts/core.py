@@ -4,6 +4,7 @@ conflict is written, and the small grammar (number words, clauses, changes over 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Protocol
 
 from agents.analysts.idea import STOPWORDS
@@ -66,13 +67,13 @@ def differ(left: float, right: float, ratio: float = DISAGREE) -> bool:
     return low > 0 and high / low >= ratio
 
 
-def label(text: str, shared: frozenset[str]) -> str:
+def label(text: str, shared: frozenset[str], key: Callable[[str], str] = stem) -> str:
     """The measure's name in the reader's words: the shared words as the first sentence writes them,
-    in its order (never the stems the matching uses)."""
+    in its order (never the stems the matching uses; ``key`` is how it made them)."""
     words = [
         word
         for word in WORD.findall(text.lower())
-        if stem(word) in shared and not MEASURE.fullmatch(f"1 {word}")  # the unit is in the values
+        if key(word) in shared and not MEASURE.fullmatch(f"1 {word}")  # the unit is in the values
     ]
     return " ".join(dict.fromkeys(words).keys()) or "the same measure"
 

@@ -41,8 +41,9 @@ CHARGES = frozenset(
     stem(word)
     for word in ("fee", "fees", "price", "prices", "invoice", "invoices", "commission", "premium", "premiums")
 )
-# generic for an idea, yet what a share measures: "26% use a CGM" and "14% used a CGM" are one measure
-USE = {"use": "use", "used": "use", "uses": "use", "using": "use"}
+# generic for an idea, yet what a share measures: "26% use a CGM" and "14% used a CGM" are one measure;
+# "14% of transactions made online" and "6% of sales were made online" are one, "digital" another
+USE = {"use": "use", "used": "use", "uses": "use", "using": "use", "online": "online", "digital": "digital"}
 LIMIT = 3
 
 
@@ -59,9 +60,13 @@ class Measure:
     values: frozenset[float] = frozenset()  # every value of its unit the sentence states
 
 
+def _key(word: str) -> str:
+    return USE.get(word, stem(word))
+
+
 def _content(text: str) -> frozenset[str]:
     return frozenset(
-        USE.get(part, stem(part))
+        _key(part)
         for word in WORD.findall(text.lower())
         for part in {word, *word.split("-")}  # "first-attempt" also counts as "first" and "attempt"
         if len(part) > 1 and part not in STOPWORDS and (part not in GENERIC or part in USE)
@@ -174,7 +179,7 @@ def measure_conflicts(sentences: list[Sentence], vendor: frozenset[str] = frozen
             if not differ(left.value, right.value) or not _same_base(left, right):
                 continue
             seen.add(key)
-            found = conflict(label(left.sentence.text, shared), left, right, vendor)
+            found = conflict(label(left.sentence.text, shared, _key), left, right, vendor)
             scored.append(((not any(claimed), overlap), found))
     scored.sort(key=lambda item: item[0], reverse=True)
     return [found for _, found in scored[:LIMIT]]
