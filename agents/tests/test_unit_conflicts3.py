@@ -307,3 +307,23 @@ def test_online_names_what_a_share_measures_though_it_is_generic_for_ideas():
     )
     assert len(found) == 1 and _values(found[0]) == {"14%", "6%"}
     assert "online" in found[0].quantity
+
+
+# --- disagreements a source states ----------------------------------------------------------------------
+
+
+def _stated(*texts: str):
+    return stated_disagreements([Sentence(text, "S4", index) for index, text in enumerate(texts)])
+
+
+def test_a_figure_set_against_anothers_forecast_is_a_stated_disagreement():
+    found = _stated(
+        "The guild puts growth of the market for harp rentals in Ruritania at 24% a year until 2028.",
+        "That is almost twice the 13% a year forecast by Lyre Research, which counts older instruments too.",
+    )
+    assert len(found) == 1 and _values(found[0]) == {"24%", "13%"}
+
+
+def test_a_multiple_of_a_past_value_or_of_a_count_is_no_disagreement():
+    assert _stated("Harp rentals grew 24% in 2024, twice the 12% the guild reported for 2023.") == []
+    assert _stated("Half the 300 members we surveyed rent a harp; 40% found it through a teacher.") == []

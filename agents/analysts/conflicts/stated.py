@@ -34,7 +34,9 @@ DISPUTE = re.compile(
     r"|(?:higher|lower|larger|smaller|official|headline|marketing|true|real) (?:figure|number|estimate|count)"
     r"|overstat\w*|understat\w*|inflated|exaggerat\w*|advertis\w*|claims? (?:that|to)|claimed"
     r"|in practice|in reality|our own (?:count|estimate|figure|data|assessment|measure|survey|review)"
-    r"|effective (?:cost|rate|price|fee|interest|charge))\b",
+    r"|effective (?:cost|rate|price|fee|interest|charge)"
+    # one figure set against another: "that is almost twice the 13% forecast by …", "half the figure …"
+    r"|(?:twice|double|triple|three times|half|a third of) the)\b",
     re.IGNORECASE,
 )
 # a plain contrast ("…, but the association says 4.5 million") is a cue only between two attributed views
@@ -43,7 +45,8 @@ CONTRAST = re.compile(r"\b(?:but|however|whereas|by contrast)\b", re.IGNORECASE)
 ATTRIBUTED = re.compile(
     r"\b(?:count(?:s|ed)?|says?|said|estimates?d?|found|finds|reports?|reported|puts?|according to"
     r"|claims? (?:that|to)|claimed|advertis\w*|quoted|cited|measured|surveyed|tally|tallied|registered"
-    r"|weighed|calculated?|calculates|review|assessments?|census|records?)\b",
+    r"|weighed|calculated?|calculates|review|assessments?|census|records?"
+    r"|(?:forecast(?:s|ed)?|projected|expected|predicted) by)\b",
     re.IGNORECASE,
 )
 REPORTED = re.compile(
