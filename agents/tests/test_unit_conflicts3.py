@@ -327,3 +327,13 @@ def test_a_figure_set_against_anothers_forecast_is_a_stated_disagreement():
 def test_a_multiple_of_a_past_value_or_of_a_count_is_no_disagreement():
     assert _stated("Harp rentals grew 24% in 2024, twice the 12% the guild reported for 2023.") == []
     assert _stated("Half the 300 members we surveyed rent a harp; 40% found it through a teacher.") == []
+
+
+def test_a_later_count_of_something_else_under_the_same_noun_leaves_an_earlier_count_current():
+    contest = Sentence("In 2025, 40,000 anglers entered the national sea-fishing contest.", "S2", 1)
+    counts = _pool(
+        "There are more than 5 million licensed anglers in Ruritania, and every one needs an app.",
+        "About 3.1 million anglers were licensed in 2023 across the country.",
+    )
+    found = _counted([*counts, contest], vendor=frozenset({"S1"}))
+    assert [_values(c) for c in found] == [{"5 million licensed anglers", "3.1 million anglers"}]

@@ -259,12 +259,20 @@ def _qualified(left: Count, right: Count) -> bool:
 
 def _latest(pool: list[Count]) -> list[Count]:
     """Counts without those a source states of an earlier year than another of its counts of the same
-    noun ("3.1 million in 2022-23" makes "1.7 million in 2016" history)."""
-    latest: dict[tuple[str, str], str] = {}
-    for count in pool:
-        key = (count.sentence.source_id, count.noun)
-        latest[key] = max(latest.get(key, ""), year_of(count.sentence)[:4])
-    return [c for c in pool if year_of(c.sentence)[:4] in ("", latest[(c.sentence.source_id, c.noun)])]
+    thing: the same noun, the earlier count's own words ("1.7 million students were homeschooled in
+    2016") all in the later one's sentence ("3.1 million students ... were homeschooled in 2022-23")."""
+
+    def history(count: Count) -> bool:
+        year = year_of(count.sentence)[:4]
+        return bool(year and count.phrase) and any(
+            later.sentence.source_id == count.sentence.source_id
+            and later.noun == count.noun
+            and year_of(later.sentence)[:4] > year
+            and count.phrase <= later.words | later.phrase
+            for later in pool
+        )
+
+    return [count for count in pool if not history(count)]
 
 
 def _kin(nouns: frozenset[str]) -> frozenset[str]:
