@@ -131,6 +131,12 @@ def test_a_vendors_count_above_an_independent_count_of_users_of_the_kind_is_a_co
         "By its own count, about 340 marinas in Europe use a berth-booking tool from Dockly.",
     )
     assert _counted(named, vendor, owners) == []
+    # or names its maker in capitals
+    maker = _pool(
+        "1,200 marinas trust Keelwise.",
+        "By its own count, about 340 marinas in Europe use a berth-booking tool from BKS.",
+    )
+    assert _counted(maker, vendor, owners) == []
     # the vendor names another place than the count
     elsewhere = _pool(
         "1,200 Canadian marinas trust Keelwise.",

@@ -234,12 +234,18 @@ def _exceeds_total(left: Count, right: Count, claimed: list[bool]) -> bool:
     if left.noun != right.noun or claimed.count(True) != 1:
         return False
     own, total = (left, right) if claimed[0] else (right, left)
+    across = ACROSS.search(total.sentence.text)
     return (
-        bool(ACROSS.search(total.sentence.text))
+        across is not None
         and own.value > total.value
         and (not own.places or own.places == total.places)
         and not (total.names - own.names - _acronyms(total.sentence.text))
+        and not MAKER.search(total.sentence.text, across.end())  # "use a CAT tool from SDL": SDL's users
     )
+
+
+# a product's maker named after the kind it is of: "a booking tool from Dockly", "an app by TMS"
+MAKER = re.compile(r"\b(?:from|by|made by|sold by)\s+[A-Z]")
 
 
 def _acronyms(text: str) -> frozenset[str]:
