@@ -147,7 +147,9 @@ def figure_clause(figure: Figure) -> str:
     return text[left:right]
 
 
-def adjacent_market(figure: Figure, idea: IdeaTerms, idea_words: list[str]) -> bool:
+def adjacent_market(
+    figure: Figure, idea: IdeaTerms, idea_words: list[str], joined: frozenset[str] = frozenset()
+) -> bool:
     """Whether a market size's own definition names a sibling market rather than this idea's.
 
     A sibling keeps the product's noun and swaps its qualifier: "tourist bike rental" for an idea
@@ -157,7 +159,8 @@ def adjacent_market(figure: Figure, idea: IdeaTerms, idea_words: list[str]) -> b
     the idea's customers. A definition in other words ("short-term finance against receivables") is
     a paraphrase; a broader one naming the idea's customers ("insurers spent $1.35 billion on aerial
     roof imagery") is a parent market: both are kept, with their definitions. ``idea_words`` are the
-    stems of the idea's distinctive words in order.
+    stems of the idea's distinctive words in order; ``joined`` its pairs of words written as one ("pick
+    up" -> "pickup"): a qualifier the idea writes in two words is the idea's own.
     """
     if figure.kind not in ("market_size", "growth_rate") or not idea.product:
         return False
@@ -166,7 +169,7 @@ def adjacent_market(figure: Figure, idea: IdeaTerms, idea_words: list[str]) -> b
     if len(scope) < 2 or not shared or shared[0] == 0:
         return False
     noun, qualifier = scope[shared[0]], scope[shared[0] - 1]
-    if qualifier in idea_words:
+    if qualifier in idea_words or qualifier in joined:
         return False
     at = idea_words.index(noun) if noun in idea_words else 0
     own = idea_words[at - 1] if at > 0 else ""
@@ -242,14 +245,15 @@ def set_aside_adjacent_markets(
 ) -> None:
     """Leave out market sizes and growth rates of a sibling market or of another product's market
     (see :func:`adjacent_market` and :func:`other_product_market`; ``titles`` are the sources')."""
-    words = [stem(term) for term in terms(product_idea)] + compounds(product_idea)
+    words = [stem(term) for term in terms(product_idea)]
+    joined = frozenset(compounds(product_idea))
     product = set(idea.product) - {stem(place.lower()) for place in places_in(product_idea)}
     titles = titles or {}
 
     def adjacent(figure: Figure) -> bool:
         title = " ".join(titles.get(i, "") for i in figure.source_ids)
         return (
-            adjacent_market(figure, idea, words)
+            adjacent_market(figure, idea, words, joined)
             or other_product_market(figure, product, title)
             or excluded_market(figure, idea)
         )

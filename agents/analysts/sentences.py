@@ -132,8 +132,16 @@ def table_row(line: str) -> str:
     return row
 
 
+# a short sentence that opens with a count of things states it ("1,200 agencies trust Acme.")
+COUNT_LEAD = re.compile(
+    r"^(?:(?:more than|over|about|nearly|almost|some) )?"
+    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)? (?:million|billion)) [a-z][a-z-]+ [a-z]",
+    re.IGNORECASE,
+)
+
+
 def _item_fact(text: str) -> bool:
-    return text.startswith("**") or bool(PRICE.search(text))
+    return text.startswith("**") or bool(PRICE.search(text)) or bool(COUNT_LEAD.match(text))
 
 
 def _long_enough(text: str) -> bool:

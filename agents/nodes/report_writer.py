@@ -10,7 +10,7 @@ from langgraph.runtime import Runtime
 
 from agents import citations as cite
 from agents.analysts.competitors import mentions
-from agents.analysts.disagreements import (
+from agents.analysts.conflicts import (
     count_conflicts,
     measure_conflicts,
     owner,

@@ -2,7 +2,7 @@
 
 Invented sentences only."""
 
-from agents.analysts.disagreements import count_conflicts
+from agents.analysts.conflicts import count_conflicts
 from agents.analysts.sentences import Sentence
 
 

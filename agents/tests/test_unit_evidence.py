@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from agents.analysts.amounts import MONEY, PRICE, amount
-from agents.analysts.disagreements import measure_conflicts, price_conflicts
+from agents.analysts.conflicts import measure_conflicts, price_conflicts
 from agents.analysts.extractive_customer import analyse_customers
 from agents.analysts.figures import figures
 from agents.analysts.idea import parse_idea, terms

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.analysts.disagreements import count_conflicts, measure_conflicts, owner, stated_disagreements
+from agents.analysts.conflicts import count_conflicts, measure_conflicts, owner, stated_disagreements
 from agents.analysts.figures import figures
 from agents.analysts.idea import parse_idea
 from agents.analysts.sentences import Sentence

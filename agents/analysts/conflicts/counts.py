@@ -1,0 +1,307 @@
+"""Counts of one thing across sources.
+
+"More than 6,000 engineering organisations already pay for X" (a vendor) vs "we count about 2,300
+organisations that paid for X" (an analyst): one count, two values.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from agents.analysts.amounts import MONEY
+from agents.analysts.conflicts.core import (
+    CHANGE,
+    MIN_SHARED,
+    PLURAL,
+    SCALE_WORDS,
+    WORD,
+    clause_of,
+    conflict,
+    differ,
+    year_of,
+)
+from agents.analysts.figures import PLACES, places_in
+from agents.analysts.idea import GENERIC, STOPWORDS
+from agents.analysts.sentences import Sentence, stem
+from agents.state import Conflict
+
+COUNT_OF = re.compile(
+    r"(?<![\w$€£.,])(?P<number>\d{1,3}(?:,\d{3})+(?!\.\d)|\d+(?:\.\d+)?\s?(?:million|billion|thousand)"
+    # a plain number under a thousand only when approximated ("about 310 firms") or claimed as a running
+    # total ("already 310 firms"): "46 farms" is a sample
+    r"|(?:"
+    + "|".join(
+        f"(?<={word} )"
+        for word in ("about", "around", "roughly", "nearly", "almost", "some", "than", "already", "Already")
+    )
+    + r")\d{2,3})"
+    r"\s+(?:(?!(?:in|of|on|for|to|from|at|by|per|a|an|the)\s)[A-Za-z-]+\s){0,3}?(?P<noun>" + PLURAL + r")\b"
+)
+# the count is the unit of a rate, not a number of things: "EUR 9 per 1,000 words", "for every 100 beds"
+PER = re.compile(r"\b(?:per|every|each)\s$", re.IGNORECASE)
+# the count is a sample ("we surveyed 1,200 firms", "a panel of 2,000 adults", "1,500 respondents")
+SAMPLE = re.compile(
+    r"\b(?:surveyed|interviewed|polled|asked|questioned|(?:sample|panel|survey|poll) of)"
+    r"\s(?:about\s|some\s)?$",
+    re.IGNORECASE,
+)
+SAMPLE_NOUN = {"respondent", "participant", "interviewe", "interviewee", "responde"}
+# a statistics table's row: "Commercial electric cargo bikes: 28,000 were in business use"
+LABELLED = re.compile(
+    r"(?P<noun>[a-z-]+s)\b(?:\s(?:in|on|at|under)\s[a-z-]+)?\s?(?::|\.{3,})\s*"
+    r"(?P<number>\d{1,3}(?:,\d{3})+(?!\.\d)|\d+(?:\.\d+)?\s?(?:million|billion))(?!\s?%)",
+    re.IGNORECASE,
+)
+AHEAD = re.compile(r"\b(?:will|by (?:19|20)\d{2}|forecast\w*|expect\w*|projected|could|target\w*)\b", re.I)
+NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[A-Z][a-z]+)*\b|\b[A-Z][a-z]*[A-Z]\w*\b")
+# a count stated of an earlier time, not of today ("at the time fewer than 40 firms used it")
+BEHIND = re.compile(r"\b(?:at (?:the|that) time|back then|in those days|until then)\b", re.I)
+COUNT_LIMIT = 2
+# nouns for the parties a product or marketplace serves: one firm's users counted under two of these
+# ("25,000 businesses use Acme" on Acme's page vs "Acme had 8,000 active buyers" elsewhere) count one thing
+USER_NOUNS: frozenset[str] = frozenset(
+    stem(word)
+    for word in (
+        "users",
+        "customers",
+        "clients",
+        "members",
+        "subscribers",
+        "buyers",
+        "sellers",
+        "businesses",
+        "companies",
+        "firms",
+        "merchants",
+        "accounts",
+        "organisations",
+        "organizations",
+        "vendors",
+    )
+)
+# other nouns for one group of people: "5 million homeschooled children" and "3.1 million students were
+# homeschooled" count one group when the word that qualifies one count is in the other's sentence
+PEOPLE_NOUNS = (
+    frozenset(stem(word) for word in ("children", "kids", "students", "pupils", "learners")),
+    frozenset(stem(word) for word in ("people", "persons", "individuals")),
+)
+
+
+@dataclass(frozen=True)
+class Count:
+    """A count of things a sentence states ("2,300 organisations"), with what identifies it."""
+
+    value: float
+    written: str
+    noun: str
+    plural: str  # the noun as written ("organisations")
+    names: frozenset[str]
+    words: frozenset[str]
+    sentence: Sentence
+    qualifier: frozenset[str] = frozenset()  # the words between number and noun ("homeschooled")
+    places: frozenset[str] = frozenset()
+    phrase: frozenset[str] = frozenset()  # the words from the count to the next comma or stop
+
+
+def _counts(sentence: Sentence, owner: str = "") -> list[Count]:
+    found = []
+    for match in [*COUNT_OF.finditer(sentence.text), *LABELLED.finditer(sentence.text)]:
+        number = match.group("number")
+        if any(m.start() <= match.start("number") < m.end() for m in MONEY.finditer(sentence.text)):
+            continue  # "USD 1.2 billion in payments" is a sum, not a count
+        if re.search(
+            r"\d\s?(?:to|-|\u2013)\s?$",
+            sentence.text[max(0, match.start("number") - 8) : match.start("number")],
+        ):
+            continue  # "firms of 500 to 5,000 employees" describes firms' sizes
+        around = clause_of(sentence.text, match.start(), match.end())
+        if CHANGE.search(around) or AHEAD.search(around) or BEHIND.search(sentence.text):
+            continue
+        if SAMPLE.search(sentence.text[: match.start("number")]) or stem(match.group("noun")) in SAMPLE_NOUN:
+            continue
+        if PER.search(sentence.text[: match.start("number")]):
+            continue
+        digits = float(re.sub(r"[^\d.]", "", number.split()[0]) or 0)
+        scale = next(
+            (v for k, v in (("billion", 1e9), ("million", 1e6), ("thousand", 1e3)) if k in number), 1.0
+        )
+        noun = match.group("noun")
+        names = frozenset(
+            name.lower()
+            for name in NAME.findall(sentence.text)
+            if name.lower() not in STOPWORDS and not _place(name)
+        ) | ({owner} if owner else set())
+        places = frozenset(places_in(sentence.text))
+        # a place is one word however it is written: "Polish pharmacies" and "pharmacies in Poland"
+        words = (_content(sentence.text) | {stem(place.lower()) for place in places}) - {stem(noun)}
+        written = match.group(0) if match.re is COUNT_OF else number
+        qualifier = _content(written) - {stem(noun)} - names if match.re is COUNT_OF else frozenset()
+        phrase = re.split(r"[,;:.()]\s", sentence.text[match.start("number") :] + " ", maxsplit=1)[0]
+        count = Count(digits * scale, written, stem(noun), noun, names, words, sentence)
+        found.append(replace(count, qualifier=qualifier, places=places, phrase=_content(phrase)))
+    return found
+
+
+def _content(text: str) -> frozenset[str]:
+    return frozenset(
+        stem(w)
+        for w in WORD.findall(text.lower())
+        for w in {w, *w.split("-")}
+        if len(w) > 2 and w not in STOPWORDS and w not in GENERIC and w not in SCALE_WORDS
+    )
+
+
+def owner(url: str) -> str:
+    """The name a site goes by, from its host ("https://www.acme.example/pricing" -> "acme")."""
+    host = re.sub(r"^[a-z]+://", "", url.lower()).split("/", 1)[0]
+    labels = [label for label in host.split(".") if label not in {"www", "app", "shop", "get", "try"}]
+    return labels[0] if labels else ""
+
+
+def _place(name: str) -> bool:
+    return name in PLACES or bool(places_in(name))
+
+
+def count_conflicts(
+    sentences: list[Sentence],
+    owners: dict[str, str],
+    usable: frozenset[str],
+    idea_nouns: frozenset[str] = frozenset(),
+    vendor: frozenset[str] = frozenset(),
+) -> list[Conflict]:
+    """Two sources counting one thing differently: the same noun, a named product or firm in common
+    (or three more shared words), a quarter or more apart. ``owners`` names whose page a source is (a
+    vendor's own site, by its host: "acme.example/pricing" is Acme's), so "trusted by 1,200 employers"
+    there and "310 employers offering Acme" elsewhere count one thing. Counts come from ``usable`` (relevant)
+    sources, and from any retrieved source when they count the idea's own customers or units
+    (``idea_nouns``): a statistics page not about the product still counts its customers. Samples
+    ("we surveyed 1,200 firms"), changes and forecasts are not counts of the thing today."""
+    pool = [
+        count
+        for sentence in sentences
+        for count in _counts(sentence, owners.get(sentence.source_id, ""))
+        if sentence.source_id in usable or count.noun in _kin(idea_nouns)
+    ]
+    pool = _latest(pool)
+    scored: list[tuple[tuple[bool, int, int], Conflict]] = []
+    seen: set[frozenset[float]] = set()
+    for index, left in enumerate(pool):
+        for right in pool[index + 1 :]:
+            if left.sentence.source_id == right.sentence.source_id:
+                continue
+            claimed = [count.sentence.source_id in vendor for count in (left, right)]
+            if all(claimed) or not differ(left.value, right.value):
+                continue
+            named = left.names & right.names
+            qualified = _qualified(left, right)
+            if left.noun != right.noun and not (
+                _users_of_one(left, right, named, claimed) or (qualified and _people_of_one(left, right))
+            ):
+                continue
+            shared = len(left.words & right.words)
+            if not (named or qualified) and shared < MIN_SHARED and not _exceeds_total(left, right, claimed):
+                continue
+            years = {year_of(left.sentence), year_of(right.sentence)} - {""}
+            if len(years) > 1 and not any(claimed):
+                continue  # two years of one count is a series
+            key = frozenset({left.value, right.value})  # one pair of values, however each is written
+            if key in seen:
+                continue
+            seen.add(key)
+            rank = (not any(claimed), len(named), shared)
+            scored.append((rank, _count_conflict(left, right, named, vendor)))
+    scored.sort(key=lambda item: item[0], reverse=True)
+    return [conflict for _, conflict in scored[:COUNT_LIMIT]]
+
+
+# a count across every product of a kind: "breweries that use any monitoring", "across all vendors", "use a
+# dedicated booking tool" (a kind of product, named by no brand)
+ACROSS = re.compile(
+    r"\b(?:use|using|used|with|have|has|buy|buying)\s+any\b"
+    r"|\b(?:uses?|using|used|buys?|buying|bought|run|runs|running)\s+an?\s"
+    r"|\bacross\s+all\s+(?:vendors|providers|suppliers|brands|products|platforms)\b",
+    re.IGNORECASE,
+)
+
+
+def _exceeds_total(left: Count, right: Count, claimed: list[bool]) -> bool:
+    """A vendor's count of its own customers above an independent count of the same customers, in the
+    same place, that use any product of the kind ("650 Dutch bakeries use Acme" vs "about 200 bakeries in
+    the Netherlands use any ordering software, across all vendors"): the whole bounds each vendor's part.
+    A vendor's count that names no place is read as a claim about the place the total counts; the total
+    names no product of its own (then it counts that product's users, not the kind's)."""
+    if left.noun != right.noun or claimed.count(True) != 1:
+        return False
+    own, total = (left, right) if claimed[0] else (right, left)
+    across = ACROSS.search(total.sentence.text)
+    return (
+        across is not None
+        and own.value > total.value
+        and (not own.places or own.places == total.places)
+        and not (total.names - own.names - _acronyms(total.sentence.text))
+        and not MAKER.search(total.sentence.text, across.end())  # "use a CAT tool from SDL": SDL's users
+    )
+
+
+# a product's maker named after the kind it is of: "a booking tool from Dockly", "an app by TMS"
+MAKER = re.compile(r"\b(?:from|by|made by|sold by)\s+[A-Z]")
+
+
+def _acronyms(text: str) -> frozenset[str]:
+    """Upper-case abbreviations ("QA", "CRM"): the names of kinds of product, not of firms."""
+    return frozenset(word.lower() for word in re.findall(r"\b[A-Z]{2,5}s?\b", text))
+
+
+def _qualified(left: Count, right: Count) -> bool:
+    """One count's qualifying words ("5 million homeschooled children") qualify the other count too, in
+    its phrase up to the next comma ("3.1 million students aged 5 to 17 were homeschooled in 2022"), and
+    neither names a place the other does not."""
+    places = left.places == right.places or not (left.places and right.places)
+    return places and any(
+        one.qualifier and one.qualifier <= other.phrase for one, other in ((left, right), (right, left))
+    )
+
+
+def _latest(pool: list[Count]) -> list[Count]:
+    """Counts without those a source states of an earlier year than another of its counts of the same
+    thing: the same noun, the earlier count's own words ("1.7 million students were homeschooled in
+    2016") all in the later one's sentence ("3.1 million students ... were homeschooled in 2022-23")."""
+
+    def history(count: Count) -> bool:
+        year = year_of(count.sentence)[:4]
+        return bool(year and count.phrase) and any(
+            later.sentence.source_id == count.sentence.source_id
+            and later.noun == count.noun
+            and year_of(later.sentence)[:4] > year
+            and count.phrase <= later.words | later.phrase
+            for later in pool
+        )
+
+    return [count for count in pool if not history(count)]
+
+
+def _kin(nouns: frozenset[str]) -> frozenset[str]:
+    """The nouns and the other nouns for the groups of people among them ("children" -> "students")."""
+    return nouns.union(*(group for group in PEOPLE_NOUNS if group & nouns))
+
+
+def _people_of_one(left: Count, right: Count) -> bool:
+    """Two nouns for one group of people ("children", "students")."""
+    return any(left.noun in group and right.noun in group for group in PEOPLE_NOUNS)
+
+
+def _users_of_one(left: Count, right: Count, named: frozenset[str], claimed: list[bool]) -> bool:
+    """Two nouns for one count: a vendor's own count of its users and an independent count of the
+    same named firm's users, each under a noun for the parties a product serves ("25,000 businesses
+    use Acme" on Acme's page vs "Acme had about 8,000 active buyers and sellers")."""
+    return any(claimed) and bool(named) and left.noun in USER_NOUNS and right.noun in USER_NOUNS
+
+
+def _count_conflict(left: Count, right: Count, named: frozenset[str], vendor: frozenset[str]) -> Conflict:
+    noun = left.plural.lower() if left.noun == right.noun or _people_of_one(left, right) else "users"
+    name = next(
+        (n for n in NAME.findall(left.sentence.text + " " + right.sentence.text) if n.lower() in named), ""
+    )
+    what = f"the number of {noun}" + (f" ({name})" if name else "")
+    return conflict(what, left, right, vendor)

@@ -1,0 +1,185 @@
+"""Sources that state the same measure differently: "6 days" in one, "11 days" in another.
+
+Two sentences from different sources measure the same thing when they carry one number in the same
+unit (a percentage, a duration) and share most of their content words ("average time from first notice
+of loss to a completed inspection"). When their values differ by a quarter or more, the report says so
+with both values and sources.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from agents.analysts.conflicts.core import (
+    MEASURE,
+    MIN_SHARED,
+    WORD,
+    clause_span,
+    conflict,
+    differ,
+    label,
+    number_word,
+    share_base,
+)
+from agents.analysts.idea import GENERIC, STOPWORDS
+from agents.analysts.sentences import Sentence, stem
+from agents.state import Conflict
+
+MIN_OVERLAP = 0.5
+TERSE_WORDS = 4
+# a product's limit or floor is no measurement: "advances of up to 80% of an invoice", "as much as 40% off",
+# a fee "from 2%", "starting at 3%"
+LIMIT_WORDS = re.compile(
+    r"\b(?:up to|as much as|at most|a maximum of|maximum of|from|starting at|as low as|as little as)"
+    r"\s[\"“]?$",
+    re.IGNORECASE,
+)
+# what a product charges (nouns only: "rent" and "bill" are verbs too): a share of one of these is a term
+# of its price ("20% of fees at risk"), not a share of the people or firms a survey counts
+CHARGES = frozenset(
+    stem(word)
+    for word in ("fee", "fees", "price", "prices", "invoice", "invoices", "commission", "premium", "premiums")
+)
+# generic for an idea, yet what a share measures: "26% use a CGM" and "14% used a CGM" are one measure;
+# "14% of transactions made online" and "6% of sales were made online" are one, "digital" another
+USE = {"use": "use", "used": "use", "uses": "use", "using": "use", "online": "online", "digital": "digital"}
+LIMIT = 3
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One number of a sentence, its unit and the content words around it."""
+
+    value: float
+    written: str
+    unit: str
+    words: frozenset[str]
+    sentence: Sentence
+    near: frozenset[str] = frozenset()  # the content words of the measure's own clause
+    values: frozenset[float] = frozenset()  # every value of its unit the sentence states
+
+
+def _key(word: str) -> str:
+    return USE.get(word, stem(word))
+
+
+def _content(text: str) -> frozenset[str]:
+    return frozenset(
+        _key(part)
+        for word in WORD.findall(text.lower())
+        for part in {word, *word.split("-")}  # "first-attempt" also counts as "first" and "attempt"
+        if len(part) > 1 and part not in STOPWORDS and (part not in GENERIC or part in USE)
+    )
+
+
+def _unit(text: str) -> str:
+    unit = text.lower()
+    return "%" if unit in {"%", "percent", "per cent"} else unit.rstrip("s")
+
+
+def measures(sentence: Sentence) -> list[Measure]:
+    """The sentence's first measure of each unit, with its content words."""
+    found = [
+        match
+        for match in MEASURE.finditer(sentence.text)
+        if _value(match) is not None and not LIMIT_WORDS.search(sentence.text[: match.start()])
+    ]
+    # a stated figure before a ratio that rounds it: "fewer than one in five (18%)" is 18%
+    found.sort(key=lambda match: (match.group("number") is None, match.start()))
+    units = [_unit(match.group("unit") or "%") for match in found]
+    content = _content(sentence.text)
+    every = list(MEASURE.finditer(sentence.text))
+    stated = [(_unit(m.group("unit") or "%"), _value(m)) for m in every]
+    result = []
+    for index, (match, unit) in enumerate(zip(found, units, strict=True)):
+        if unit in units[:index]:
+            continue
+        left, right = clause_span(sentence.text, match.start(), match.end())
+        near = _content(sentence.text[left:right])
+        # another figure in another clause ("a fee 'from 2%', but our review found 4.5%"): the sentence's
+        # other words describe that figure, so the clause alone names this measure
+        crowded = any(not left <= other.start() < right for other in every)
+        values = frozenset(value for kind, value in stated if kind == unit and value is not None)
+        words = near if crowded else content
+        result.append(Measure(_value(match) or 0.0, match.group(0), unit, words, sentence, near, values))
+    return result
+
+
+def _value(match: re.Match[str]) -> float | None:
+    """The measure's number; a ratio as a percentage ("9 out of 10" -> 90); None for "2 in 2024"."""
+    if match.group("number"):
+        return float(match.group("number"))
+    part, whole = number_word(match.group("part")), number_word(match.group("whole"))
+    if not 0 < part <= whole or whole > 100:
+        return None
+    return round(100 * part / whole, 1)
+
+
+def base_of(measure: Measure) -> frozenset[str]:
+    """What a share is a share of: "38% of intake spending" -> {intak, spend}; empty when unstated."""
+    if measure.unit != "%":
+        return frozenset()
+    text = measure.sentence.text
+    start = text.find(measure.written) + len(measure.written)
+    return share_base(text[start:])
+
+
+def _same_base(left: Measure, right: Measure) -> bool:
+    """Two shares can be one quantity unless both say what they are shares of and those differ
+    ("38% of intake spending" is not "23% of firms"), or one is a share of a charge and the other is not
+    ("20% of fees at risk" is a price's term; "67% want part of the fee at risk" counts buyers)."""
+    left_base, right_base = base_of(left), base_of(right)
+    if bool(left_base & CHARGES) != bool(right_base & CHARGES):
+        return False
+    return not (left_base and right_base) or bool(left_base & right_base)
+
+
+def _named_alike(
+    left: frozenset[str], right: frozenset[str], terse_too: bool = True
+) -> tuple[frozenset[str], float] | None:
+    """The shared words and their share of the shorter side, when they name one measure: three shared
+    words and half the shorter side, or two when one sentence is terse ("**CGM use.** 26% currently use
+    a CGM." names its measure in few words; a clause that short names too little to be sure)."""
+    shared = left & right
+    overlap = len(shared) / max(1, min(len(left), len(right)))
+    terse = terse_too and min(len(left), len(right)) <= TERSE_WORDS
+    if len(shared) < (2 if terse else MIN_SHARED) or overlap < MIN_OVERLAP:
+        return None
+    return shared, overlap
+
+
+def measure_conflicts(sentences: list[Sentence], vendor: frozenset[str] = frozenset()) -> list[Conflict]:
+    """Pairs of sentences from different sources measuring the same thing with different values.
+
+    A vendor's own figure ("9 out of 10 of our students pass") may be one side, labelled as its
+    claim and listed after independent pairs; two vendors' claims are never set against each other.
+    """
+    pool = [measure for sentence in sentences for measure in measures(sentence)]
+    scored: list[tuple[tuple[bool, float], Conflict]] = []
+    seen: set[frozenset[str]] = set()
+    for index, left in enumerate(pool):
+        for right in pool[index + 1 :]:
+            if left.unit != right.unit or left.sentence.source_id == right.sentence.source_id:
+                continue
+            key = frozenset({left.sentence.text, right.sentence.text})
+            # the measure named by its sentence, or by its own clause when the sentence goes on to explain
+            # ("…: 21% of families pay for live math instruction, most of them only from age twelve")
+            matched = _named_alike(left.words, right.words) or _named_alike(
+                left.near, right.near, terse_too=False
+            )
+            if matched is None or key in seen:
+                continue
+            shared, overlap = matched
+            if right.value in left.values or left.value in right.values:
+                continue  # both state one value ("a fee of 10%"): the other value measures something else
+            claimed = [m.sentence.source_id in vendor for m in (left, right)]
+            if all(claimed):
+                continue
+            if not differ(left.value, right.value) or not _same_base(left, right):
+                continue
+            seen.add(key)
+            found = conflict(label(left.sentence.text, shared, _key), left, right, vendor)
+            scored.append(((not any(claimed), overlap), found))
+    scored.sort(key=lambda item: item[0], reverse=True)
+    return [found for _, found in scored[:LIMIT]]
