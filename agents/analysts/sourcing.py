@@ -17,6 +17,7 @@ from datetime import date
 
 from agents.analysts.amounts import PRICE
 from agents.analysts.idea import (
+    GENERIC,
     SIZE_WORDS,
     TARGET_END,
     customer_groups,
@@ -39,6 +40,7 @@ MIN_RELEVANCE = 0.2  # weighted share of the idea's terms below which nothing co
 MIN_RELEVANCE_BOTH_FACETS = 0.15
 WORD = re.compile(r"[a-z0-9]+")
 SIZES = frozenset(stem(word) for word in SIZE_WORDS)
+GENERIC_STEMS = frozenset(stem(word) for word in GENERIC)
 TYPE_CUES: dict[SourceType, tuple[str, ...]] = {
     "survey": (
         r"\bsurvey(?:ed)?\b",
@@ -179,6 +181,7 @@ def idea_terms(context: ProductContext) -> IdeaTerms:
     named = frozenset(stem(term) for receiver in later for term in terms(receiver))
     if not idea.customer and not named:
         named = frozenset(stem(term) for term in customer_groups(context.product_idea))
+    named -= GENERIC_STEMS  # "sellers" and "users" name no group of their own
     return IdeaTerms(idea.product, idea.customer | (named - idea.product), places(context.product_idea))
 
 
@@ -271,7 +274,9 @@ def relevance(source: Source, idea: IdeaTerms, weight: dict[str, float]) -> tupl
         wholly = strong >= min(3, len(idea.product))  # every product term (up to three) is what it is about
         product = strong >= 1 or mentioned >= 2
         customer = told >= 1 or named >= 2 or (wholly and named >= 1)
-        relevant = product and customer and strong + told >= 2
+        # two terms it is about, or the customer it is about and three of the product's terms mentioned
+        # (interview notes about the customer that name the product's parts in passing)
+        relevant = product and customer and (strong + told >= 2 or (told >= 1 and mentioned >= 3))
         if strong >= 1 and told_core >= 1:  # about the customer itself, not only its place
             return round(score, 2), relevant and score >= MIN_RELEVANCE_BOTH_FACETS
     relevant = relevant and score >= MIN_RELEVANCE

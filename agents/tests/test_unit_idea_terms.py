@@ -344,3 +344,35 @@ def test_a_sites_name_is_its_registered_name_not_a_subdomain() -> None:
         "would pay EUR 25 for a cheaper one. Another spends EUR 900 a year on sensors.",
     )  # fmt: skip
     assert source_type(notes) != "vendor"
+
+
+def test_a_group_named_by_a_generic_word_is_no_customer_term() -> None:
+    # "Sellers" and "users" name whoever sells or uses: every page about any market has them
+    terms = idea_terms(
+        parse_idea(
+            "A marketplace where parents in Chile swap school uniforms. Sellers post items; users rate them."
+        )
+    )
+    assert stem("parents") in terms.customer
+    assert not {stem("sellers"), stem("users")} & terms.customer
+
+
+def test_notes_about_the_customer_naming_the_products_parts_in_passing_are_relevant() -> None:
+    from agents.analysts.sourcing import relevance, weights
+
+    idea = idea_terms(
+        parse_idea("Leak sensors, valve alarms and repair scheduling for community swimming pools in Wales.")
+    )
+    notes = _source(
+        "https://notes.example/pools", "Conversations with pool managers",
+        "Swimming pools in the valleys are run on thin budgets. One pool manager checks every valve by "
+        "hand; another had a leak go unnoticed for a week; a third keeps repair scheduling on paper. "
+        "Community pools share one engineer. Sensors are not something the pools have tried.",
+    )  # fmt: skip
+    unrelated = _source(
+        "https://news.example/wales", "Wales weather",
+        "Rain across Wales closed outdoor events. A pool of volunteers helped.",
+    )  # fmt: skip
+    weight = weights(idea.all, [notes, unrelated])
+    assert relevance(notes, idea, weight)[1]
+    assert not relevance(unrelated, idea, weight)[1]
