@@ -6,13 +6,17 @@ import json
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
+from agents.analysts.extractive_customer import analyse_customers
+from agents.analysts.vetting import Evidence
 from agents.budget import SearchBudget
 from agents.checkpoints import CHECKPOINTS, CheckpointEvent
 from agents.config import DEFAULT_CORPUS
 from agents.providers.base import ExtractResponse, SearchResponse
 from agents.providers.local import LocalCorpusSearchProvider
+from agents.state import CustomerFindings, Source, SourceAssessment, SourceType
 from catalogue.depths import resolve_depth
 
 IDEAS = json.loads((DEFAULT_CORPUS / "ideas.json").read_text())
@@ -94,3 +98,29 @@ def assert_valid_order(keys: list[str]) -> None:
             f"{agent}_analysis_completed",
         ]
         assert [key for key in keys if key.startswith(f"{agent}_")] == steps
+
+
+def markdown_source(source_id: str, content: str) -> Source:
+    """A customer agent's source whose title is its Markdown text's first line."""
+    return Source(
+        id=source_id,
+        url=f"https://{source_id.lower()}.example/page",
+        title=content.splitlines()[0].lstrip("# "),
+        content=content,
+        agent="customer",
+        retrieved_at=datetime(2026, 5, 1, tzinfo=UTC),
+    )
+
+
+def customer_findings(
+    *documents: tuple[str, str, SourceType], focus: set[str], customers: set[str]
+) -> CustomerFindings:
+    """The extractive customer findings of relevant (source id, Markdown text, source type) documents."""
+    sources = [markdown_source(source_id, content) for source_id, content, _ in documents]
+    notes = [
+        SourceAssessment(source_id=source_id, source_type=kind, relevant=True, relevance=0.8)
+        for source_id, _, kind in documents
+    ]
+    return analyse_customers(
+        Evidence(sources=sources, assessments=notes, research_year=2026), focus, customers
+    )

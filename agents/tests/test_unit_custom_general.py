@@ -3,35 +3,8 @@ knife-sharpening service, a ferry-ticketing tool and a dental-lab booking app (n
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-from agents.analysts.extractive_customer import analyse_customers
-from agents.analysts.vetting import Evidence
-from agents.state import CustomerFindings, Source, SourceAssessment, SourceType
-
-
-def source(source_id: str, content: str) -> Source:
-    return Source(
-        id=source_id,
-        url=f"https://{source_id.lower()}.example/page",
-        title=content.splitlines()[0].lstrip("# "),
-        content=content,
-        agent="customer",
-        retrieved_at=datetime(2026, 5, 1, tzinfo=UTC),
-    )
-
-
-def findings(
-    *documents: tuple[str, str, SourceType], focus: set[str], customers: set[str]
-) -> CustomerFindings:
-    sources = [source(source_id, content) for source_id, content, _ in documents]
-    notes = [
-        SourceAssessment(source_id=source_id, source_type=kind, relevant=True, relevance=0.8)
-        for source_id, _, kind in documents
-    ]
-    return analyse_customers(
-        Evidence(sources=sources, assessments=notes, research_year=2026), focus, customers
-    )
+from agents.state import CustomerFindings
+from agents.tests.helpers import customer_findings as findings
 
 
 def segment_names(result: CustomerFindings) -> list[str]:

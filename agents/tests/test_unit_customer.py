@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from agents.analysts.customer_text import read_units
 from agents.analysts.extractive_customer import analyse_customers
 from agents.analysts.segments import is_group, name_of
 from agents.analysts.vetting import Evidence
-from agents.state import CustomerFindings, Source, SourceAssessment, SourceType
+from agents.state import CustomerFindings, SourceAssessment, SourceType
+from agents.tests.helpers import markdown_source as source
 
 SURVEY = """# Independent Bakers Survey 2026
 
@@ -75,17 +74,6 @@ worth $2.4 billion in the country. If you already pay $15 per month for FlourDas
 - Weekend deliveries, which no service offers before 6am.
 - Organic ranges, which are thin everywhere.
 """
-
-
-def source(source_id: str, content: str) -> Source:
-    return Source(
-        id=source_id,
-        url=f"https://{source_id.lower()}.example/page",
-        title=content.splitlines()[0].lstrip("# "),
-        content=content,
-        agent="customer",
-        retrieved_at=datetime(2026, 5, 1, tzinfo=UTC),
-    )
 
 
 def findings(*documents: tuple[str, str, SourceType]) -> CustomerFindings:
