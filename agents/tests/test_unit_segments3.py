@@ -11,7 +11,7 @@ from agents.analysts.customer_text import logical_lines
 from agents.analysts.extractive_customer import analyse_customers
 from agents.analysts.figures import numbers_in
 from agents.analysts.segments import lead_subject
-from agents.analysts.sentences import Sentence
+from agents.analysts.sentences import Sentence, unwrap_lines
 from agents.analysts.vetting import Evidence, is_finding
 from agents.state import CustomerFindings, Source, SourceAssessment, SourceType
 
@@ -170,3 +170,30 @@ def test_a_group_named_with_its_place_spends_as_a_market() -> None:
     )
     assert found["EUR 3m"] == "market_size"
     assert kinds("Last year Norvale spent EUR 3m on cold-chain delivery.")["EUR 3m"] == "customer_spend"
+
+
+DISCLAIMER = (
+    "This bulletin is published by the (invented) Hop Growers' Circle for its members; reproduction is "
+    "allowed with credit, and every grower, figure and address in it is made up for this example."
+)
+OUTLIER = f"""Title: Growers' bulletin, spring 2026
+Published: 2026-04-02
+
+{DISCLAIMER}
+
+About this bulletin
+112 member farms replied to the spring questionnaire. Larger farms answered more often than small
+ones, and the figures below are not weighted for that.
+
+2. What members spent
+Using members' invoices, the Circle estimates that hop growers in Kent spent about GBP 6m in 2025
+on trellis wire and poles. It was up about 11 per cent on 2024, mostly because steel prices rose.
+"""
+
+
+def test_one_unwrapped_line_does_not_hide_a_hard_wrapped_text() -> None:
+    lines = unwrap_lines(OUTLIER).splitlines()
+    assert any(
+        line.startswith("Using members' invoices") and "trellis wire and poles." in line for line in lines
+    )
+    assert "About this bulletin" in lines and "2. What members spent" in lines
