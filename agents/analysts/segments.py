@@ -124,6 +124,17 @@ INTEREST_AMONG = re.compile(
     r"|most often|especially|particularly|mainly|mostly|above all) among (?P<names>[^.;]+)",
     re.IGNORECASE,
 )
+# "Demand per child is highest in northern Norway", "uptake was strongest in rural districts": where the
+# demand is greatest is a segment of buyers by place
+DEMAND_WHERE = re.compile(
+    r"\b(?i:demand|interest|uptake|adoption|spending|spend|usage|take-up)\b[^.;:]{0,40}?"
+    r"\b(?:is|was|are|were|runs?|ran) (?:highest|strongest|greatest|keenest|largest|most intense)"
+    r" in (?!(?:the )?(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Q[1-4])\b)"
+    r"(?P<place>(?:the )?(?:[a-z]+ )?"
+    r"[A-Z][\w\u00c0-\u024f-]+(?: [A-Z][\w\u00c0-\u024f-]+)*"
+    r"|(?:[a-z]+ )?(?:areas|towns|cities|regions|districts|provinces|states|counties|villages|suburbs))\b"
+)
 AMONG_SPLIT = re.compile(r",? and (?:also )?among |,? among |,? as well as among ")
 # "Smallholder growers were the second group", "Couriers are the largest segment"
 ORDINAL_GROUP = re.compile(
@@ -502,6 +513,9 @@ def described_groups(unit: Unit, customers: set[str]) -> list[Segment]:
     "X were the most price-sensitive" (comparisons only in customers' own sources)."""
     found_groups = enumerated_groups(unit, customers) + breakdown_groups(unit, customers)
     found_groups += contrasted_groups(unit, customers) + quantified_groups(unit, customers)
+    if where := DEMAND_WHERE.search(plain(unit.text)):
+        name = f"Buyers in {where.group('place')}"
+        found_groups.append(Segment(name=name, description=plain(unit.text), evidence=evidence(unit)))
     for pattern in (SHARE_OF, SHARE_HELD, RESPONDENTS_AT, AMONG, COMPARISON, ORDINAL_GROUP):
         text = (
             plain(unit.text) if pattern is AMONG else without_asides(plain(unit.text))

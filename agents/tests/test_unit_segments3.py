@@ -197,3 +197,19 @@ def test_one_unwrapped_line_does_not_hide_a_hard_wrapped_text() -> None:
         line.startswith("Using members' invoices") and "trellis wire and poles." in line for line in lines
     )
     assert "About this bulletin" in lines and "2. What members spent" in lines
+
+
+KAYAK_REPORT = """# Touring kayak rentals in Norway, 2026
+
+## Buyers
+
+Demand per paddler is highest in northern Norway, where the season is short but the fjords are calm.
+Bookings peak in July, and demand is highest in July in every region.
+"""
+
+
+def test_where_demand_is_highest_is_a_segment_by_place() -> None:
+    found = findings(("S1", KAYAK_REPORT, "analyst_report"), customers={"paddler"})
+    names = [segment.name for segment in found.segments]
+    assert "Buyers in northern Norway" in names
+    assert not any("July" in name for name in names)  # a month is no place
