@@ -106,12 +106,42 @@ def is_plain_heading(line: str) -> bool:
     return len(tokens) <= 3 or capitalised >= len(tokens) - 2
 
 
+# a plain-text table row: a label, a dot leader, a value ("fewer than 10 staff ........ 41%"), or cells
+# aligned by runs of spaces ("Region    Clinics    Share")
+LEADER = re.compile(r"^(?P<label>[^|#>\s].*?[^.\s])\s*\.{4,}\s*(?P<value>[^.\s].*)$")
+ALIGNED = re.compile(r"\S {3,}(?=\S)")
+
+
+def plain_row(line: str) -> list[str]:
+    """The cells of a plain-text table row (a dot leader or space-aligned columns), or [] for any other
+    line; a row states a number (or is the header of such rows)."""
+    leader = LEADER.match(line)
+    if leader:
+        return [leader.group("label"), leader.group("value")]
+    if not ALIGNED.search(line) or line.startswith(("#", "|", *SKIPPED)) or LIST_MARKER.match(line):
+        return []
+    cells = [cell for cell in re.split(r" {3,}", line) if cell]
+    return cells if 2 <= len(cells) <= 8 else []
+
+
+def plain_table(rows: list[list[str]], caption: str) -> list[str]:
+    """Plain-text rows as a Markdown table: its header is its first row when no cell of it holds a number
+    ("State    Farms    Share"), else the line that introduced the table ("Farms by herd size")."""
+    header = rows[0] if not any(re.search(r"\d", cell) for cell in rows[0]) else []
+    body = rows[1:] if header else rows
+    header = header or [LIST_MARKER.sub("", caption).strip() or "Table"]
+    return [f"| {' | '.join(cells)} |" for cells in (header, *body)]
+
+
 def logical_lines(content: str) -> list[str]:
     """The content's lines with soft-wrapped paragraphs and list items joined, so a sentence broken
-    across lines stays one sentence (its quote still verifies: the check collapses whitespace)."""
+    across lines stays one sentence (its quote still verifies: the check collapses whitespace); a
+    plain-text table's rows become a Markdown table's, each row a row of its own."""
     lines: list[str] = []
-    joinable = False  # whether the last line is prose that the next plain line continues
-    for raw in content.splitlines():
+    joinable = [False]  # whether the last line is prose that the next plain line continues
+    rows: list[tuple[str, list[str]]] = []  # the open plain-text table: each row's line and cells
+
+    def take(raw: str) -> None:
         line = raw.strip()
         plain_line = bool(line) and not (
             line.startswith(("#", "|", *SKIPPED))
@@ -119,12 +149,34 @@ def logical_lines(content: str) -> list[str]:
             or BOLD_LINE.match(line)
             or is_plain_heading(line)
         )
-        if plain_line and joinable and not line.startswith(("**", "__")):  # a bold lead opens a paragraph
+        if plain_line and joinable[0] and not line.startswith(("**", "__")):  # a bold lead opens a paragraph
             lines[-1] = f"{lines[-1]} {line}"
         else:
             lines.append(line)
-        joinable = bool(line) and not line.endswith(":") and (plain_line or bool(LIST_MARKER.match(line)))
-        joinable = joinable and not line.startswith(("#", "|", *SKIPPED))
+        joinable[0] = bool(line) and not line.endswith(":") and (plain_line or bool(LIST_MARKER.match(line)))
+        joinable[0] = joinable[0] and not line.startswith(("#", "|", *SKIPPED))
+
+    def close_table() -> None:
+        numbered = [cells for _, cells in rows if any(re.search(r"\d", cell) for cell in cells)]
+        if len(numbered) >= 2:  # one aligned line is no table
+            caption = next((line for line in reversed(lines) if line), "")
+            lines.extend(plain_table([cells for _, cells in rows], caption))
+            joinable[0] = False
+        else:
+            for raw, _ in rows:
+                take(raw)
+        rows.clear()
+
+    for raw in content.splitlines():
+        cells = plain_row(raw.strip())
+        if cells and (rows or re.search(r"\d", " ".join(cells)) or raw.startswith((" ", "\t"))):
+            rows.append((raw, cells))
+            continue
+        if rows:
+            close_table()
+        take(raw)
+    if rows:
+        close_table()
     return lines
 
 

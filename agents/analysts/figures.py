@@ -60,7 +60,8 @@ SIZING = re.compile(
 # growth on a stated earlier period: "EUR 95 million in 2023, up 11% on 2022" (a fall, "down 4%", is no
 # growth rate the score could read as positive)
 CHANGE_ON = re.compile(
-    r"\bup\s(?:by\s)?(?:about\s|around\s|roughly\s|some\s|nearly\s)?\d+(?:\.\d+)?\s?%"
+    r"\bup\s(?:by\s)?(?:about\s|around\s|roughly\s|some\s|nearly\s)?\d+(?:\.\d+)?"
+    r"(?:\s?%|\s(?:per ?cent|percent)\b)"
     r"\s(?:year on year|year over year|(?:on|from|over|versus|vs\.?|compared with)"
     r"\s(?:(?:the\s)?(?:previous|prior|last|a)\s(?:year|quarter)|(?:19|20)\d{2}\b))",
     re.I,
@@ -290,6 +291,28 @@ def clause(text: str, start: int, end: int) -> str:
     return text[left:right]
 
 
+APPROXIMATE = frozenset(
+    {"about", "around", "roughly", "some", "nearly", "almost", "approximately", "or", "c"}
+)
+
+
+def aside_of(text: str, start: int, end: int) -> str:
+    """The parenthetical aside holding the span, when it describes something with words of its own:
+    "Regional chains (revenue roughly $5m to $50m) buy ..." sizes the chains, not the sentence's subject;
+    "" for an amount alone in brackets ("(EUR 4.6 billion)"), which restates its sentence's."""
+    opening = text.rfind("(", 0, start)
+    closing = text.find(")", end)
+    if opening < 0 or closing < 0 or ")" in text[opening:start] or "(" in text[end:closing]:
+        return ""
+    inside = text[opening + 1 : closing]
+    spoken = [
+        word
+        for word in re.findall(r"[A-Za-z]{2,}", MONEY.sub(" ", inside))
+        if word.lower() not in APPROXIMATE and not CURRENCY_CODE.fullmatch(word)
+    ]
+    return inside if spoken and not re.fullmatch(r"(?:to|and|from|between|in|of)", " ".join(spoken)) else ""
+
+
 def group_earnings(around: str, before: str) -> bool:
     """Money a whole group earns ("Kenyan dairy farmers earned $2 billion"): a market, not a firm's revenue.
 
@@ -310,6 +333,10 @@ def one_spender(around: str) -> bool:
         name = match.group("spender") or match.group("payee") or ""
         if name and (name in PLACES or name in DEMONYMS or places_in(name)):
             continue  # "Kenya spent", "Dutch buyers paid": a country or a people, not one organisation
+        if match.group("spender") and re.search(
+            r"\b(?:in|across|throughout|around|from)\s$", around[: match.start()]
+        ):
+            continue  # "dentists in Leeds spent": a place closes a group's name; the group spends
         return True
     return False
 
@@ -355,6 +382,26 @@ def price_kind(around: str) -> FigureKind:
     return "price" if PRICING.search(around) or "per " in around or "/" in around else "other"
 
 
+SOLD = re.compile(
+    r"\b(?:units|sales|shipments|deliveries|subscriptions|subscribers|orders|bookings|purchases|customers"
+    r"|users|buyers|installations|contracts|tonnes|litres|liters)\b",
+    re.I,
+)
+
+
+def counted(subject: str, around: str) -> bool:
+    """Whether a growth rate is a count's ("logged 4,100 noise complaints in 2024, up 9% on 2023"): a
+    number of things that are not sold or bought, with no money and no market in the clause, is no
+    market's growth."""
+    count = COUNT.search(subject)
+    return bool(
+        count
+        and not SOLD.search(count.group("noun"))
+        and not MONEY.search(around)
+        and not MARKET.search(around)
+    )
+
+
 def numbers_in(text: str) -> list[Found]:
     """Every typed number of a sentence, left to right (amounts, growth rates, shares, counts)."""
     found: list[Found] = []
@@ -372,9 +419,14 @@ def numbers_in(text: str) -> list[Found]:
         # "food prices rose 6%" is inflation, not the market's growth; "overdrafts at 28% a year" is a
         # rate charged: a rate "a year" with no word of growth around it
         prices = bool(PRICE_CHANGE.search(around)) or not GROWS.search(around)
-        add(match.group(0), "other" if company or prices else "growth_rate", match.start(), match.end())
+        add(
+            match.group(0),
+            "other" if company or prices or counted(subject, around) else "growth_rate",
+            match.start(),
+            match.end(),
+        )
     for match in MONEY.finditer(text):
-        around = clause(text, match.start(), match.end())
+        around = aside_of(text, match.start(), match.end()) or clause(text, match.start(), match.end())
         before = text[max(0, match.start() - 80) : match.start()]
         add(match.group(0), money_kind(around, before, text), match.start(), match.end())
     for match in PRICE.finditer(text):

@@ -74,12 +74,38 @@ PERSON = re.compile(
 # a named individual with an age: "Daniel, 52, drives ..." (an interviewee: never a segment)
 AGED_PERSON = re.compile(r"\b(?P<first>[A-Z][a-z]+)(?: [A-Z][a-z]+)?, (?:\d{2}|aged \d{2}),")
 SHARE_OF = re.compile(
-    r"^(?P<name>(?:[A-Z][\w-]*|[a-z-]+)(?: [\w&'-]+){0,6}?) (?:make up|made up|account for|accounted for"
-    r"|represent|represented|are|were|form|formed) (?P<share>\d+(?:\.\d+)?\s?%) of (?:the |all )?"
-    r"(?:\w+ ){0,2}?"
+    r"^(?P<name>(?:[A-Z][\w-]*|[a-z-]+)(?: [\w&'\u2013-]+){0,6}?) (?:make up|made up|account for"
+    r"|accounted for|represent|represented|are|were|form|formed) (?P<share>\d+(?:\.\d+)?\s?%) of"
+    r" (?:the |all )?"
+    r"(?:[\w-]+ ){0,2}?"
     r"(?:respondents|customers|users|buyers|market|demand|sample|panel|spending|spend|sales|revenue"
-    r"|subscribers|clients|orders|bookings|sign-?ups)\b"
+    r"|subscribers|clients|orders|bookings|sign-?ups|purchases|transactions)\b"
 )
+# "Independent garages run 61% of the workshops that service e-bikes": a group holding a share of
+# where the demand is (its sites, fleets, accounts) is a part of the customers
+SHARE_HELD = re.compile(
+    r"^(?P<name>(?:[A-Z][\w-]*|[a-z-]+)(?: [\w&'\u2013-]+){0,6}?) (?:run|ran|operate|operated|own|owned"
+    r"|hold|held|manage|managed) (?:about |around |roughly |some |nearly |over |almost )?"
+    r"(?P<share>\d+(?:\.\d+)?\s?%) of (?:the |all )?(?:[\w-]+ ){0,3}?[a-z-]+s\b"
+)
+# "47% of respondents at mid-sized clinics say ...": the survey singles out those at (in, from) a group
+RESPONDENTS_AT = re.compile(
+    r"^(?:about |around |roughly |some |nearly |over |almost )?(?P<share>\d+(?:\.\d+)?\s?%) of (?:the )?"
+    r"(?:respondents|participants|interviewees|those (?:asked|surveyed)|people (?:asked|surveyed))"
+    r" (?:at|in|from|among|working (?:at|in|for)|employed (?:at|by)) (?P<name>[\w&'\u2013-]+"
+    r"(?: [\w&'\u2013-]+){0,6}?)"
+    r" (?:say|said|report|reported|rely|relied|use|used|want|wanted|have|had|are|were|do|did|would|prefer"
+    r"|preferred|pay|paid|run|ran|buy|bought|plan|planned|expect|expected)\b"
+)
+ASIDE = re.compile(r"\s*\([^()]*\)")
+
+
+def without_asides(text: str) -> str:
+    """The text without its parenthetical asides: "Tier 2 firms (turnover £10m to £250m) run 57% of ..."
+    describes the firms in the aside; the sentence says what they run."""
+    return ASIDE.sub("", text)
+
+
 # "By buyer size, mid-sized firms accounted for 41% of spending, large enterprises for 47% and ..."
 BREAKDOWN = re.compile(r"^By (?:\w+[ -]){0,2}?(?:\w+), (?P<rest>.+)$")
 BREAKDOWN_ITEM = re.compile(
@@ -97,6 +123,17 @@ INTEREST_AMONG = re.compile(
     r"\b(?:highest|strongest|greatest|keenest|most common|most popular|most interested|most likely"
     r"|most often|especially|particularly|mainly|mostly|above all) among (?P<names>[^.;]+)",
     re.IGNORECASE,
+)
+# "Demand per child is highest in northern Norway", "uptake was strongest in rural districts": where the
+# demand is greatest is a segment of buyers by place
+DEMAND_WHERE = re.compile(
+    r"\b(?i:demand|interest|uptake|adoption|spending|spend|usage|take-up)\b[^.;:]{0,40}?"
+    r"\b(?:is|was|are|were|runs?|ran) (?:highest|strongest|greatest|keenest|largest|most intense)"
+    r" in (?!(?:the )?(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Q[1-4])\b)"
+    r"(?P<place>(?:the )?(?:[a-z]+ )?"
+    r"[A-Z][\w\u00c0-\u024f-]+(?: [A-Z][\w\u00c0-\u024f-]+)*"
+    r"|(?:[a-z]+ )?(?:areas|towns|cities|regions|districts|provinces|states|counties|villages|suburbs))\b"
 )
 AMONG_SPLIT = re.compile(r",? and (?:also )?among |,? among |,? as well as among ")
 # "Smallholder growers were the second group", "Couriers are the largest segment"
@@ -242,7 +279,9 @@ def candidates(units: list[Unit], customers: set[str]) -> list[tuple[Segment, Un
         named = headed_group(unit)
         if named:
             headed.append((named, unit))
-        if MONEY.search(unit.text):  # "X generated $0.9 billion": a market segment, not a customer group
+        # "X generated $0.9 billion": a market segment, not a customer group (an amount in an aside only
+        # describes the group: "Regional chains (revenue $5m to $50m) make up 40% of buyers")
+        if MONEY.search(without_asides(unit.text)):
             continue
         item = listed_group(unit) or lead_group(unit, customers)
         if item:
@@ -343,6 +382,11 @@ def listed_group(unit: Unit) -> Segment | None:
     """A group named by a list item, a table row's first cell or a paragraph's bold lead under a heading
     about groups ("Segments we heard", "Who buys")."""
     column = unit.header.split(" | ")[0] if unit.row else ""  # "Customer type | Share": rows name groups
+    band = banded_group(unit) if unit.row else ""
+    if band:
+        return Segment(
+            name=band, description=described(unit, unit.text.split(" | ")[0]), evidence=evidence(unit)
+        )
     if PERSONA_TOPIC.search(unit.topic) or not (
         group_topic(unit.topic if unit.listed or unit.row else unit.heading) or GROUP_COLUMN.search(column)
     ):
@@ -358,7 +402,34 @@ def listed_group(unit: Unit) -> Segment | None:
     return Segment(name=name, description=described(unit, name), evidence=evidence(unit))
 
 
+# a table of buyers broken down by a measure of their size or kind: "Clinics by number of vets (share of
+# clinics)", "Firms by headcount": each row is a band of those buyers
+BY_MEASURE = re.compile(
+    r"^(?:\d+[.)]\s*)?(?P<who>[A-Za-z][\w-]*(?: [a-z][\w-]*)?) (?:\([^)]*\) )?by (?!region\b|state\b"
+    r"|province\b|country\b|year\b|month\b|quarter\b)[\w -]{2,40}?(?:\s*\(|$)"
+)
+BAND = re.compile(
+    r"^(?:fewer than|less than|more than|under|over|at least|up to|between|below|above|\d)", re.IGNORECASE
+)
+
+
+def banded_group(unit: Unit) -> str:
+    """The band of buyers a row of a breakdown by size names ("Clinics with 2 to 5 vets" from the row
+    "2 to 5 vets | 31%" under "Clinics by number of vets"), or ""."""
+    by = BY_MEASURE.match(unit.header.split(" | ")[0])
+    label = unit.text.split(" | ")[0].strip()
+    if not by or len(unit.header.split(" | ")) > 1 or not BAND.match(label) or len(label.split()) > 6:
+        return ""
+    who = by.group("who")
+    head = who.split()[-1].lower()
+    if not (singular(head) in PEOPLE | BUYER_NOUNS or is_agent_noun(head)) or not head.endswith("s"):
+        return ""
+    return f"{who[0].upper()}{who[1:]} with {label}"
+
+
 LEAD_WORDS = 6
+# "Every spring we ask people ...": a pronoun opens a clause, no group's name goes on through it
+PRONOUN = re.compile(r"(?:we|i|you|they|he|she|it|us|them)", re.IGNORECASE)
 COORDINATION = frozenset({"and", "or", "&"})
 
 
@@ -381,8 +452,13 @@ def lead_subject(lead: str, customers: set[str]) -> str:
     end = 0
     for index, token in enumerate(tokens):
         word = token.rstrip(",")
-        if VERB.fullmatch(word) or AFTER_PREPOSITION.fullmatch(word) or not re.fullmatch(r"[\w&'-]+", word):
-            break  # a verb, a preposition or a clause's punctuation ends the noun phrase
+        if (
+            VERB.fullmatch(word)
+            or AFTER_PREPOSITION.fullmatch(word)
+            or PRONOUN.fullmatch(word)
+            or not re.fullmatch(r"[\w&'-]+", word)
+        ):
+            break  # a verb, a preposition, a pronoun or a clause's punctuation ends the noun phrase
         if is_people(word, customers):
             end = index + 1
             if word != token:
@@ -437,8 +513,14 @@ def described_groups(unit: Unit, customers: set[str]) -> list[Segment]:
     "X were the most price-sensitive" (comparisons only in customers' own sources)."""
     found_groups = enumerated_groups(unit, customers) + breakdown_groups(unit, customers)
     found_groups += contrasted_groups(unit, customers) + quantified_groups(unit, customers)
-    for pattern in (SHARE_OF, AMONG, COMPARISON, ORDINAL_GROUP):
-        found = pattern.search(plain(unit.text))
+    if where := DEMAND_WHERE.search(plain(unit.text)):
+        name = f"Buyers in {where.group('place')}"
+        found_groups.append(Segment(name=name, description=plain(unit.text), evidence=evidence(unit)))
+    for pattern in (SHARE_OF, SHARE_HELD, RESPONDENTS_AT, AMONG, COMPARISON, ORDINAL_GROUP):
+        text = (
+            plain(unit.text) if pattern is AMONG else without_asides(plain(unit.text))
+        )  # AMONG reads its aside
+        found = pattern.search(text)
         voiced = pattern is not COMPARISON or unit.source_type in CUSTOMER_VOICE
         # "X were the second group" says itself that X is a group; elsewhere X must name people
         named = found and (

@@ -98,7 +98,8 @@ def unwrap_lines(text: str) -> str:
     prose = [line.rstrip() for line in lines if line.strip() and not BLOCK_START.match(line)]
     if len(prose) < 4:
         return text
-    width = max(len(line) for line in prose)
+    # the wrap width: the second-widest line, so one line left unwrapped (a disclaimer, a URL) does not set it
+    width = sorted(len(line) for line in prose)[-2]
     near = sum(1 for line in prose if len(line) >= NEAR_WIDTH * width)
     if width > MAX_WRAP_WIDTH or near / len(prose) < WRAPPED_SHARE:
         return text

@@ -36,6 +36,9 @@ DEMOGRAPHIC = re.compile(
     r"|\b\d+(?:\.\d+)?\s?% (?:held|hold|had|have) an? (?:university|college|bachelor's) degree\b",
     re.IGNORECASE,
 )
+# the age of those a group looks after, not of those asked: "parents of children aged 1-6", "owners with
+# dogs aged over 8" (a customer group, never a demographic of the sample)
+DEPENDANT_AGE = re.compile(r"\b(?:of|with|for) (?:[\w-]+ )?[\w-]+ aged\b", re.IGNORECASE)
 VOICE_TYPES = frozenset({"survey", "interviews", "review_forum"})
 VOICE_RELEVANCE = 0.4  # weighted share of the idea's terms a customer's own words must still cover
 QUESTION = re.compile(r"\?\s*$")
@@ -58,7 +61,7 @@ def is_statement(sentence: Sentence) -> bool:
     text = sentence.text
     return not (
         CAVEAT.search(text)
-        or DEMOGRAPHIC.search(text)
+        or DEMOGRAPHIC.search(DEPENDANT_AGE.sub("", text))
         or QUESTION.search(text)
         or is_method_section(sentence.heading)
     )

@@ -1,0 +1,215 @@
+"""Segments and market figures as writers state them, on invented pages about beekeeping supplies,
+funeral-home software, bicycle repair and harbour moorings (no corpus sentences): plain-text tables of
+buyers by size, groups that hold a share of where the demand is, survey subgroups, ages of those a
+group looks after, counts that grow, company-size bands in an aside and "per cent"."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from agents.analysts.customer_text import logical_lines
+from agents.analysts.extractive_customer import analyse_customers
+from agents.analysts.figures import numbers_in
+from agents.analysts.segments import lead_subject
+from agents.analysts.sentences import Sentence, unwrap_lines
+from agents.analysts.vetting import Evidence, is_finding
+from agents.state import CustomerFindings, Source, SourceAssessment, SourceType
+
+
+def source(source_id: str, content: str) -> Source:
+    return Source(
+        id=source_id,
+        url=f"https://{source_id.lower()}.example/page",
+        title=content.splitlines()[0].lstrip("# "),
+        content=content,
+        agent="customer",
+        retrieved_at=datetime(2026, 5, 1, tzinfo=UTC),
+    )
+
+
+def findings(*documents: tuple[str, str, SourceType], customers: set[str]) -> CustomerFindings:
+    sources = [source(source_id, content) for source_id, content, _ in documents]
+    notes = [
+        SourceAssessment(source_id=source_id, source_type=kind, relevant=True, relevance=0.8)
+        for source_id, _, kind in documents
+    ]
+    return analyse_customers(
+        Evidence(sources=sources, assessments=notes, research_year=2026), set(), customers
+    )
+
+
+APIARY_CENSUS = """Title: Apiary register 2025, summary tables
+URL: https://apiary-register.example/2025
+Published: 2026-02-01
+
+1. Registered apiaries by county
+
+   County            Apiaries     Colonies
+   Northmoor         1,240        18,300
+   Eastvale          2,910        41,800
+
+2. Beekeepers by number of hives (share of beekeepers)
+
+   fewer than 10 hives ............ 52%
+   10 to 49 hives ................. 31%
+   50 hives or more ............... 17%
+
+Most hobby beekeepers keep fewer than ten hives and sell honey at the farm gate.
+"""
+
+
+def test_a_plain_text_table_is_read_row_by_row_with_its_header_or_caption() -> None:
+    lines = logical_lines(APIARY_CENSUS)
+    assert "| County | Apiaries | Colonies |" in lines
+    assert "| Northmoor | 1,240 | 18,300 |" in lines
+    # a dot-leader table has no header row: the line that introduced it heads it
+    assert "| Beekeepers by number of hives (share of beekeepers) |" in lines
+    assert "| 10 to 49 hives | 31% |" in lines
+    # the rows are never joined into one another or into the prose after them
+    assert any(line.startswith("Most hobby beekeepers") for line in lines)
+
+
+def test_one_aligned_line_is_no_table() -> None:
+    text = "Notes from the stand\n\nWe sold   forty jars on Saturday and restocked the shelf twice.\n"
+    assert not any(line.startswith("|") for line in logical_lines(text))
+
+
+def test_rows_of_a_breakdown_of_buyers_by_size_are_segments() -> None:
+    found = findings(("S1", APIARY_CENSUS, "government"), customers={"beekeeper"})
+    names = {segment.name: segment.description for segment in found.segments}
+    assert names.get("Beekeepers with fewer than 10 hives") == "52%"
+    assert names.get("Beekeepers with 10 to 49 hives") == "31%"
+    assert "Beekeepers with 50 hives or more" in names
+    assert not any("Northmoor" in name for name in names)  # a breakdown by place is no band of buyers
+
+
+FUNERAL_BRIEF = """# Funeral-home software in the Midlands, 2026
+
+## Market structure
+
+Regional funeral chains (revenue roughly $5m to $40m) run 48% of the funeral homes that still print
+orders of service by hand, but mostly buy one module at a time.
+
+Single-site family firms are slower to switch and rarely hold a software budget.
+"""
+
+
+def test_a_group_that_runs_a_share_of_the_demand_is_a_segment_whatever_its_aside() -> None:
+    found = findings(("S1", FUNERAL_BRIEF, "analyst_report"), customers={"funeral"})
+    names = {segment.name: segment.description for segment in found.segments}
+    assert names.get("Regional funeral chains") == "48%"
+
+
+BIKE_SURVEY = """# Workshop survey 2026: bicycle repair
+
+## What they told us
+
+**Booking is still by phone.** 38% of respondents at independent bike shops say they take most repair
+bookings by phone rather than online.
+
+## Who buys supplements
+
+Owners of horses aged over 20 account for 41% of joint-supplement purchases in the tack shops we visited.
+"""
+
+
+def test_a_survey_subgroup_named_after_respondents_at_is_a_segment() -> None:
+    found = findings(("S1", BIKE_SURVEY, "survey"), customers={"shop"})
+    names = {segment.name: segment.description for segment in found.segments}
+    assert names.get("independent bike shops") == "38%"
+
+
+def test_the_age_of_what_a_group_looks_after_is_no_demographic_of_the_sample() -> None:
+    dependants = Sentence(
+        "Owners of horses aged over 20 account for 41% of joint-supplement purchases.", "S1", 0
+    )
+    sample = Sentence("Respondents were aged 30 to 55 and most kept two horses.", "S1", 1)
+    assert is_finding(dependants)
+    assert not is_finding(sample)
+    found = findings(("S1", BIKE_SURVEY, "survey"), customers={"owner"})
+    names = {segment.name: segment.description for segment in found.segments}
+    assert names.get("Owners of horses aged over 20") == "41%"
+
+
+def test_a_pronoun_ends_a_group_name() -> None:
+    assert lead_subject("Every winter we ask skippers how they book a mooring", set()) == ""
+    assert lead_subject("Charter skippers booking late pay the most", set()) == "Charter skippers"
+
+
+def kinds(text: str) -> dict[str, str]:
+    return {found.value: found.kind for found in numbers_in(text)}
+
+
+def test_a_count_that_grows_is_no_market_growth() -> None:
+    count = kinds("Harbour offices recorded 4,150 mooring disputes in 2025, up 9% on 2024.")
+    assert count["up 9% on 2024"] == "other"
+    sales = kinds("Dealers sold 12,400 outboard units in 2025, up 9% on 2024.")
+    assert sales["up 9% on 2024"] == "growth_rate"
+    market = kinds("The mooring market reached EUR 40 million in 2025, up 9% on 2024.")
+    assert market["up 9% on 2024"] == "growth_rate"
+
+
+def test_growth_written_in_per_cent_is_read() -> None:
+    assert kinds("It was up about 14 per cent on 2024.") == {"up about 14 per cent on 2024": "growth_rate"}
+
+
+def test_an_amount_in_an_aside_about_turnover_sizes_companies_not_a_market() -> None:
+    found = kinds(
+        "Mid-market marina groups (turnover roughly EUR 8m to EUR 60m) own 40% of berths in the market."
+    )
+    assert found["EUR 8m"] == "company_revenue"
+    assert (
+        kinds("The market reached EUR 50 million (about $54 million) in 2025.")["$54 million"]
+        == "market_size"
+    )
+
+
+def test_a_group_named_with_its_place_spends_as_a_market() -> None:
+    found = kinds(
+        "The guild estimates that florists in Lyon spent about EUR 3m in 2025 on cold-chain delivery."
+    )
+    assert found["EUR 3m"] == "market_size"
+    assert kinds("Last year Norvale spent EUR 3m on cold-chain delivery.")["EUR 3m"] == "customer_spend"
+
+
+DISCLAIMER = (
+    "This bulletin is published by the (invented) Hop Growers' Circle for its members; reproduction is "
+    "allowed with credit, and every grower, figure and address in it is made up for this example."
+)
+OUTLIER = f"""Title: Growers' bulletin, spring 2026
+Published: 2026-04-02
+
+{DISCLAIMER}
+
+About this bulletin
+112 member farms replied to the spring questionnaire. Larger farms answered more often than small
+ones, and the figures below are not weighted for that.
+
+2. What members spent
+Using members' invoices, the Circle estimates that hop growers in Kent spent about GBP 6m in 2025
+on trellis wire and poles. It was up about 11 per cent on 2024, mostly because steel prices rose.
+"""
+
+
+def test_one_unwrapped_line_does_not_hide_a_hard_wrapped_text() -> None:
+    lines = unwrap_lines(OUTLIER).splitlines()
+    assert any(
+        line.startswith("Using members' invoices") and "trellis wire and poles." in line for line in lines
+    )
+    assert "About this bulletin" in lines and "2. What members spent" in lines
+
+
+KAYAK_REPORT = """# Touring kayak rentals in Norway, 2026
+
+## Buyers
+
+Demand per paddler is highest in northern Norway, where the season is short but the fjords are calm.
+Bookings peak in July, and demand is highest in July in every region.
+"""
+
+
+def test_where_demand_is_highest_is_a_segment_by_place() -> None:
+    found = findings(("S1", KAYAK_REPORT, "analyst_report"), customers={"paddler"})
+    names = [segment.name for segment in found.segments]
+    assert "Buyers in northern Norway" in names
+    assert not any("July" in name for name in names)  # a month is no place
