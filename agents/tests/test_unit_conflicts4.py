@@ -170,3 +170,28 @@ def test_a_market_for_another_group_of_people_is_left_out_and_one_including_the_
     market = MarketFindings(market_size=[adults, both, own])
     set_aside_adjacent_markets(market, idea, idea_text)
     assert [f.value for f in market.market_size] == ["€420 million", "€35 million"]
+
+
+def test_a_count_the_claimant_itself_reports_beside_its_claim_is_no_dispute() -> None:
+    # the firm's own figure and its own claim about something else: "placed 900 ... and says ... 4,000"
+    found = _counted(
+        [
+            Sentence(
+                "The agency placed about 900 violin teachers last year and says its waiting list now holds "
+                "4,000 violin teachers.",
+                "S3",
+                5,
+            )
+        ]
+    )
+    assert found == []
+
+
+def test_two_growth_rates_one_per_year_and_one_named_a_rate_still_disagree() -> None:
+    found = measure_conflicts(
+        _pool(
+            "We expect the Nordmark bell restoration market to grow at a compound annual rate of 9% to 2030.",
+            "We expect the Nordmark bell restoration market to grow at around 4% a year.",
+        )
+    )
+    assert len(found) == 1 and _values(found[0]) == {"9%", "4%"}

@@ -105,6 +105,7 @@ class Count:
     places: frozenset[str] = frozenset()
     phrase: frozenset[str] = frozenset()  # the words from the count to the next comma or stop
     claimed: bool = False  # stated as someone's claim ("Acme says it is trusted by 640 councils")
+    found: bool = False  # stated as the source's own finding ("we found about 210 councils")
 
 
 def _counts(sentence: Sentence, owner: str = "") -> list[Count]:
@@ -142,9 +143,12 @@ def _counts(sentence: Sentence, owner: str = "") -> list[Count]:
         qualifier = _content(written) - {stem(noun)} - names if match.re is COUNT_OF else frozenset()
         phrase = re.split(r"[,;:.()]\s", sentence.text[match.start("number") :] + " ", maxsplit=1)[0]
         count = Count(digits * scale, written, stem(noun), noun, names, words, sentence)
-        claim = bool(CLAIM.search(around[: max(0, around.find(number))]))
+        lead = around[: max(0, around.find(number))]
+        claim, own = bool(CLAIM.search(lead)), bool(OWN_FINDING.search(lead))
         found.append(
-            replace(count, qualifier=qualifier, places=places, phrase=_content(phrase), claimed=claim)
+            replace(
+                count, qualifier=qualifier, places=places, phrase=_content(phrase), claimed=claim, found=own
+            )
         )
     return found
 
@@ -318,6 +322,13 @@ CLAIM = re.compile(
     r"\b(?:says?|said|claims?|claimed|advertis(?:es|ed|ing)|boasts?|markets? itself|calls? itself)\b", re.I
 )
 NEAR_SENTENCES = 2
+# the source's own finding, set against the claim: first person, records or data that show it, or a
+# contrast ("we found contracts with about 210 councils", "but registers show about 520 sites"); a count
+# the claimant itself reports ("the company placed 2,100 nurses and says ...") is no such finding
+OWN_FINDING = re.compile(
+    r"\b(?:we|our|found|finds|show|shows|showed|shown|counted|records|registers|data|but|however|only)\b",
+    re.IGNORECASE,
+)
 
 
 def _disputed(left: Count, right: Count) -> bool:
@@ -329,7 +340,9 @@ def _disputed(left: Count, right: Count) -> bool:
         return False
     if abs(left.sentence.position - right.sentence.position) > NEAR_SENTENCES:
         return False
-    return sum(1 for count in (left, right) if count.claimed) == 1
+    claimed = [count for count in (left, right) if count.claimed]
+    own = [count for count in (left, right) if not count.claimed]
+    return len(claimed) == 1 and own[0].found
 
 
 def _kin(nouns: frozenset[str]) -> frozenset[str]:

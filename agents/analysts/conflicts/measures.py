@@ -138,9 +138,19 @@ def measures(sentence: Sentence) -> list[Measure]:
     return result
 
 
+# a percentage named as a rate of growth before it: "a compound annual rate of 8.4%", "to grow by 6%"
+RATE_BEFORE = re.compile(r"\b(?:rate|cagr|grow|grows|growing|grew|growth)\b(?:\s+[a-z]+){0,2}\s+$", re.I)
+
+
 def _per(text: str, match: re.Match[str], unit: str) -> str:
-    """The unit, read as a rate when a period follows a percentage ("4% a year" -> "%/period")."""
-    return "%/period" if unit == "%" and PER_PERIOD.match(text, match.end()) else unit
+    """The unit, read as a rate when a period follows a percentage ("4% a year" -> "%/period") or a
+    rate of growth names it ("a compound annual rate of 8.4%")."""
+    if unit != "%":
+        return unit
+    rate = PER_PERIOD.match(text, match.end()) or RATE_BEFORE.search(
+        text[max(0, match.start() - 40) : match.start()]
+    )
+    return "%/period" if rate else unit
 
 
 def _value(match: re.Match[str]) -> float | None:
