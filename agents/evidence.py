@@ -214,7 +214,9 @@ SET_APART = re.compile(
     r"\b(?:we (?:deliberately )?exclude|excluded from|not included in|outside (?:the|our|this) scope"
     r"|(?:sized|estimated?|measured|counted|covered|tracked) separately|separately (?:sized|estimated)"
     r"|sized in (?:a|our) separate|(?:does|do|did) not (?:size|cover|include|count)|not covered (?:here|by)"
-    r"|is (?:a )?(?:different|separate|another) market)\b",
+    r"|(?:is|are|was|were) not included"
+    # "a separate Canadian market of about …", "is a different market": named as another market
+    r"|(?:is|are|a|as) (?:a )?(?:different|separate|distinct|another) (?:[\w-]+ ){0,2}market)\b",
     re.IGNORECASE,
 )
 NEGATED = re.compile(r"\b(?:not|rather than|instead of)\s+(?:by\s+)?(\w+)", re.IGNORECASE)
@@ -231,6 +233,51 @@ def excluded_market(figure: Figure, idea: IdeaTerms) -> bool:
         return True
     customers = idea.core(idea.customer)
     return any(stem(match.group(1).lower()) in customers for match in NEGATED.finditer(text))
+
+
+# the people a product is for, by age or sex: "outdoor clothing for adults" is not the market of an idea
+# about children's outdoor clothing
+AUDIENCE = {
+    "adult": "adult",
+    "adults": "adult",
+    "grown-ups": "adult",
+    "child": "child",
+    "children": "child",
+    "childrens": "child",
+    "kid": "child",
+    "kids": "child",
+    "teen": "teen",
+    "teens": "teen",
+    "teenagers": "teen",
+    "baby": "baby",
+    "babies": "baby",
+    "infants": "baby",
+    "toddlers": "baby",
+    "seniors": "senior",
+    "elderly": "senior",
+    "men": "men",
+    "mens": "men",
+    "women": "women",
+    "womens": "women",
+}
+
+
+def audiences(text: str) -> set[str]:
+    """The groups of people by age or sex that ``text`` names ("children's" -> {"child"})."""
+    words = re.findall(r"[a-z]+(?:-[a-z]+)?", re.sub("['\u2019]s\\b", "s", text.lower()))
+    return {AUDIENCE[word] for word in words if word in AUDIENCE}
+
+
+def other_audience(figure: Figure, product_idea: str) -> bool:
+    """Whether a market size or growth rate is for another group of people than the idea's: the idea names
+    who its product is for ("children's outdoor clothing") and the clause stating the figure names only
+    other groups ("outdoor clothing and equipment for adults"). A clause naming the idea's group too
+    ("clothing for adults and children") is a parent market, kept with its definition."""
+    if figure.kind not in ("market_size", "growth_rate"):
+        return False
+    own = audiences(product_idea)
+    named = audiences(f"{figure_clause(figure)} {figure.scope}")
+    return bool(own and named) and not own & named
 
 
 def compounds(text: str) -> list[str]:
@@ -256,6 +303,7 @@ def set_aside_adjacent_markets(
             adjacent_market(figure, idea, words, joined)
             or other_product_market(figure, product, title)
             or excluded_market(figure, idea)
+            or other_audience(figure, product_idea)
         )
 
     market.market_size = [f for f in market.market_size if not adjacent(f)]

@@ -25,6 +25,8 @@ CLAUSE_BREAK = re.compile(
 FUNDING = re.compile(
     r"\b(?:rais(?:ed|es|ing)|funding|series [a-e]\b|seed round|venture|investors?|valuation|grant of)\b", re.I
 )
+# an amount named as a grant or subsidy ("a $6 million grant programme"): money handed out, not a market
+GRANT = re.compile(r"\s(?:[a-z-]+\s)?(?:grants?|subsid(?:y|ies)|bursar(?:y|ies))\b", re.I)
 REVENUE = re.compile(r"\b(?:revenues?|sales|arr|turnover|earned|earnings|bookings|income)\b", re.I)
 EARNINGS = re.compile(r"\b(?:earned|earn|earns|earnings|income|incomes)\b", re.I)
 OWN_REVENUE = re.compile(r"\b(?:revenues?|sales|arr|turnover|bookings)\b", re.I)
@@ -428,7 +430,8 @@ def numbers_in(text: str) -> list[Found]:
     for match in MONEY.finditer(text):
         around = aside_of(text, match.start(), match.end()) or clause(text, match.start(), match.end())
         before = text[max(0, match.start() - 80) : match.start()]
-        add(match.group(0), money_kind(around, before, text), match.start(), match.end())
+        kind = "funding" if GRANT.match(text, match.end()) else money_kind(around, before, text)
+        add(match.group(0), kind, match.start(), match.end())
     for match in PRICE.finditer(text):
         add(match.group(0), price_kind(clause(text, match.start(), match.end())), match.start(), match.end())
     for match in SHARE.finditer(text):

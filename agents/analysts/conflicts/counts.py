@@ -16,14 +16,14 @@ from agents.analysts.conflicts.core import (
     PLURAL,
     SCALE_WORDS,
     WORD,
-    clause_of,
+    clause_span,
     conflict,
     differ,
     year_of,
 )
 from agents.analysts.figures import PLACES, places_in
 from agents.analysts.idea import GENERIC, STOPWORDS
-from agents.analysts.sentences import Sentence, stem
+from agents.analysts.sentences import YEAR, Sentence, stem
 from agents.state import Conflict
 
 COUNT_OF = re.compile(
@@ -35,6 +35,8 @@ COUNT_OF = re.compile(
         f"(?<={word} )"
         for word in ("about", "around", "roughly", "nearly", "almost", "some", "than", "already", "Already")
     )
+    # a running total a product claims: "trusted by 640 councils", "used by 300 clinics"
+    + "|(?<=ed by )"
     + r")\d{2,3})"
     r"\s+(?:(?!(?:in|of|on|for|to|from|at|by|per|a|an|the)\s)[A-Za-z-]+\s){0,3}?(?P<noun>" + PLURAL + r")\b"
 )
@@ -102,6 +104,8 @@ class Count:
     qualifier: frozenset[str] = frozenset()  # the words between number and noun ("homeschooled")
     places: frozenset[str] = frozenset()
     phrase: frozenset[str] = frozenset()  # the words from the count to the next comma or stop
+    claimed: bool = False  # stated as someone's claim ("Acme says it is trusted by 640 councils")
+    found: bool = False  # stated as the source's own finding ("we found about 210 councils")
 
 
 def _counts(sentence: Sentence, owner: str = "") -> list[Count]:
@@ -115,8 +119,8 @@ def _counts(sentence: Sentence, owner: str = "") -> list[Count]:
             sentence.text[max(0, match.start("number") - 8) : match.start("number")],
         ):
             continue  # "firms of 500 to 5,000 employees" describes firms' sizes
-        around = clause_of(sentence.text, match.start(), match.end())
-        if CHANGE.search(around) or AHEAD.search(around) or BEHIND.search(sentence.text):
+        around = _own_clause(sentence.text, match.start(), match.end())
+        if _changed(around, number) or AHEAD.search(around) or BEHIND.search(sentence.text):
             continue
         if SAMPLE.search(sentence.text[: match.start("number")]) or stem(match.group("noun")) in SAMPLE_NOUN:
             continue
@@ -139,8 +143,37 @@ def _counts(sentence: Sentence, owner: str = "") -> list[Count]:
         qualifier = _content(written) - {stem(noun)} - names if match.re is COUNT_OF else frozenset()
         phrase = re.split(r"[,;:.()]\s", sentence.text[match.start("number") :] + " ", maxsplit=1)[0]
         count = Count(digits * scale, written, stem(noun), noun, names, words, sentence)
-        found.append(replace(count, qualifier=qualifier, places=places, phrase=_content(phrase)))
+        lead = around[: max(0, around.find(number))]
+        claim, own = bool(CLAIM.search(lead)), bool(OWN_FINDING.search(lead))
+        found.append(
+            replace(
+                count, qualifier=qualifier, places=places, phrase=_content(phrase), claimed=claim, found=own
+            )
+        )
     return found
+
+
+# two sentences the splitter left joined ("… since its Series A. But registers show …")
+SENTENCE_END = re.compile(r"\.\s+(?=[A-Z][a-z])")
+OTHER_NUMBER = re.compile(r"\d[\d,.]*\s?%?")
+
+
+def _own_clause(text: str, start: int, end: int) -> str:
+    """The clause around a count (``clause_of``), cut also where a new sentence begins inside it."""
+    left, right = clause_span(text, start, end)
+    left = max([left, *(m.end() for m in SENTENCE_END.finditer(text, left, start))])
+    right = next((m.start() for m in SENTENCE_END.finditer(text, end, right)), right)
+    return text[left:right]
+
+
+def _changed(around: str, number: str) -> bool:
+    """A count stated as a change over time: a word of change and a second value in its clause ("rose from
+    1,200 to 1,500 firms", "3,000 users, up 20%"). A company that "has grown quickly" while a count of its
+    users is stated once does not make that count a change."""
+    if not CHANGE.search(around):
+        return False
+    others = [m.group(0) for m in OTHER_NUMBER.finditer(around) if not YEAR.fullmatch(m.group(0).strip())]
+    return len(others) > 1 or not any(number.startswith(other.strip()) for other in others)
 
 
 def _content(text: str) -> frozenset[str]:
@@ -189,6 +222,9 @@ def count_conflicts(
     for index, left in enumerate(pool):
         for right in pool[index + 1 :]:
             if left.sentence.source_id == right.sentence.source_id:
+                if _disputed(left, right) and frozenset({left.value, right.value}) not in seen:
+                    seen.add(frozenset({left.value, right.value}))
+                    scored.append(((True, 1, 0), _count_conflict(left, right, frozenset(), vendor)))
                 continue
             claimed = [count.sentence.source_id in vendor for count in (left, right)]
             if all(claimed) or not differ(left.value, right.value):
@@ -279,6 +315,34 @@ def _latest(pool: list[Count]) -> list[Count]:
         )
 
     return [count for count in pool if not history(count)]
+
+
+# a party's own claim reported by a source: "Acme says it is trusted by 640 councils", "which advertises …"
+CLAIM = re.compile(
+    r"\b(?:says?|said|claims?|claimed|advertis(?:es|ed|ing)|boasts?|markets? itself|calls? itself)\b", re.I
+)
+NEAR_SENTENCES = 2
+# the source's own finding, set against the claim: first person, records or data that show it, or a
+# contrast ("we found contracts with about 210 councils", "but registers show about 520 sites"); a count
+# the claimant itself reports ("the company placed 2,100 nurses and says ...") is no such finding
+OWN_FINDING = re.compile(
+    r"\b(?:we|our|found|finds|show|shows|showed|shown|counted|records|registers|data|but|however|only)\b",
+    re.IGNORECASE,
+)
+
+
+def _disputed(left: Count, right: Count) -> bool:
+    """One source setting a party's claimed count against its own count of the same thing, close by:
+    "Acme says it is trusted by 640 councils. Procurement records show contracts with about 210
+    councils." Exactly one of the two counts is stated as someone's claim (a reporting verb in its
+    clause before it), the other is the source's own; both count the same noun."""
+    if left.noun != right.noun or not differ(left.value, right.value):
+        return False
+    if abs(left.sentence.position - right.sentence.position) > NEAR_SENTENCES:
+        return False
+    claimed = [count for count in (left, right) if count.claimed]
+    own = [count for count in (left, right) if not count.claimed]
+    return len(claimed) == 1 and own[0].found
 
 
 def _kin(nouns: frozenset[str]) -> frozenset[str]:

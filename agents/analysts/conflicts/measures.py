@@ -60,6 +60,34 @@ class Measure:
     values: frozenset[float] = frozenset()  # every value of its unit the sentence states
 
 
+# the frame reporting a finding ("A poll the company commissioned in August found that 61% …"): its words
+# say who measured, not what, so the measure is named by the words after it
+REPORTED = re.compile(
+    r"\b(?:found|finds|find|show(?:s|ed)?|suggest(?:s|ed)?|report(?:s|ed)?|says?|said|conclud(?:es|ed))"
+    r"\s+that\s",
+    re.IGNORECASE,
+)
+UNIT_WORDS = frozenset({"percent", "cent"})
+
+
+# a share that a part makes up of a whole ("boots make up 31% of sales by value") is a breakdown, not the
+# share of people who did something ("44% bought a used coat"): the two are never one measure
+COMPOSITION = re.compile(
+    r"\b(?:(?:make|makes|made|making) up|account(?:s|ed|ing)? for|represent(?:s|ed|ing)?"
+    r"|compris(?:e|es|ed|ing))\s+(?:about\s|around\s|roughly\s|some\s|nearly\s|almost\s|only\s|just\s)?$",
+    re.IGNORECASE,
+)
+# a percentage per period is a rate ("grows about 4% a year"), not a share of anything
+PER_PERIOD = re.compile(r"\s(?:(?:a|per|each|every)\s(?:year|month|week|annum)|annually|yearly)\b", re.I)
+
+
+def composition(measure: Measure) -> bool:
+    """Whether a share is a part's share of a whole ("make up 31% of …", "accounted for 21% of …")."""
+    text = measure.sentence.text
+    at = text.find(measure.written)
+    return measure.unit == "%" and at > 0 and bool(COMPOSITION.search(text[max(0, at - 40) : at]))
+
+
 def _key(word: str) -> str:
     return USE.get(word, stem(word))
 
@@ -69,7 +97,10 @@ def _content(text: str) -> frozenset[str]:
         _key(part)
         for word in WORD.findall(text.lower())
         for part in {word, *word.split("-")}  # "first-attempt" also counts as "first" and "attempt"
-        if len(part) > 1 and part not in STOPWORDS and (part not in GENERIC or part in USE)
+        if len(part) > 1
+        and part not in STOPWORDS
+        and part not in UNIT_WORDS
+        and (part not in GENERIC or part in USE)
     )
 
 
@@ -87,16 +118,17 @@ def measures(sentence: Sentence) -> list[Measure]:
     ]
     # a stated figure before a ratio that rounds it: "fewer than one in five (18%)" is 18%
     found.sort(key=lambda match: (match.group("number") is None, match.start()))
-    units = [_unit(match.group("unit") or "%") for match in found]
-    content = _content(sentence.text)
+    units = [_per(sentence.text, match, _unit(match.group("unit") or "%")) for match in found]
     every = list(MEASURE.finditer(sentence.text))
-    stated = [(_unit(m.group("unit") or "%"), _value(m)) for m in every]
+    stated = [(_per(sentence.text, m, _unit(m.group("unit") or "%")), _value(m)) for m in every]
     result = []
     for index, (match, unit) in enumerate(zip(found, units, strict=True)):
         if unit in units[:index]:
             continue
         left, right = clause_span(sentence.text, match.start(), match.end())
-        near = _content(sentence.text[left:right])
+        frame = max((m.end() for m in REPORTED.finditer(sentence.text, left, match.start())), default=0)
+        near = _content(sentence.text[max(left, frame) : right])
+        content = _content(sentence.text[frame:])
         # another figure in another clause ("a fee 'from 2%', but our review found 4.5%"): the sentence's
         # other words describe that figure, so the clause alone names this measure
         crowded = any(not left <= other.start() < right for other in every)
@@ -104,6 +136,21 @@ def measures(sentence: Sentence) -> list[Measure]:
         words = near if crowded else content
         result.append(Measure(_value(match) or 0.0, match.group(0), unit, words, sentence, near, values))
     return result
+
+
+# a percentage named as a rate of growth before it: "a compound annual rate of 8.4%", "to grow by 6%"
+RATE_BEFORE = re.compile(r"\b(?:rate|cagr|grow|grows|growing|grew|growth)\b(?:\s+[a-z]+){0,2}\s+$", re.I)
+
+
+def _per(text: str, match: re.Match[str], unit: str) -> str:
+    """The unit, read as a rate when a period follows a percentage ("4% a year" -> "%/period") or a
+    rate of growth names it ("a compound annual rate of 8.4%")."""
+    if unit != "%":
+        return unit
+    rate = PER_PERIOD.match(text, match.end()) or RATE_BEFORE.search(
+        text[max(0, match.start() - 40) : match.start()]
+    )
+    return "%/period" if rate else unit
 
 
 def _value(match: re.Match[str]) -> float | None:
@@ -165,8 +212,13 @@ def measure_conflicts(sentences: list[Sentence], vendor: frozenset[str] = frozen
             key = frozenset({left.sentence.text, right.sentence.text})
             # the measure named by its sentence, or by its own clause when the sentence goes on to explain
             # ("…: 21% of families pay for live math instruction, most of them only from age twelve")
-            matched = _named_alike(left.words, right.words) or _named_alike(
-                left.near, right.near, terse_too=False
+            # or by its own clause on one side and its whole sentence on the other (a heading before a colon,
+            # "Outerwear is a smaller share: 44% bought a used rain set", names what the clause counts)
+            matched = (
+                _named_alike(left.words, right.words)
+                or _named_alike(left.near, right.near, terse_too=False)
+                or _named_alike(left.near, right.words, terse_too=False)
+                or _named_alike(left.words, right.near, terse_too=False)
             )
             if matched is None or key in seen:
                 continue
@@ -177,6 +229,8 @@ def measure_conflicts(sentences: list[Sentence], vendor: frozenset[str] = frozen
             if all(claimed):
                 continue
             if not differ(left.value, right.value) or not _same_base(left, right):
+                continue
+            if composition(left) != composition(right):
                 continue
             seen.add(key)
             found = conflict(label(left.sentence.text, shared, _key), left, right, vendor)
