@@ -27,9 +27,10 @@ from agents.analysts.idea import (
     second_hand,
     sentences_of,
     terms,
+    words_of,
 )
 from agents.analysts.sentences import stem
-from agents.state import ProductContext, Source, SourceAssessment, SourceType
+from agents.state import AgentQueries, ProductContext, Source, SourceAssessment, SourceType
 
 MAX_DESCRIPTION_TERMS = 6  # product terms taken from an idea's description when its noun is generic
 UNNAMED_CUSTOMER_RELEVANCE = 0.5  # with no customer named, half the idea's weighted terms must be covered
@@ -404,3 +405,21 @@ def assess(sources: list[Source], context: ProductContext) -> list[SourceAssessm
             )
         )
     return assessments
+
+
+def unmentioned_customer_words(product_idea: str, sources: list[Source]) -> list[str]:
+    """The words naming the idea's customer (as the idea writes them) that none of ``sources`` uses:
+    for "an AI scribe for vet clinics" researched on sources about physiotherapy clinics, "vet"."""
+    idea = idea_terms(
+        ProductContext(
+            product_idea=product_idea, sector="", target_customer="", product_context="",
+            queries=AgentQueries(market="", competitor="", customer=""),
+        )
+    )  # fmt: skip
+    seen: Counter[str] = Counter()
+    for source in sources:
+        seen.update(counts(f"{source.title} {source.content}"))
+    written = {stem(key): surface for surface, key in words_of(product_idea)}
+    missing = [written[term] for term in sorted(idea.customer) if not seen[term] and term in written]
+    return [as_written.group(0) if (as_written := re.search(rf"\b{re.escape(word)}", product_idea, re.I))
+            else word for word in missing]  # fmt: skip

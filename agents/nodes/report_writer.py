@@ -20,6 +20,7 @@ from agents.analysts.conflicts import (
 from agents.analysts.figures import places_in
 from agents.analysts.idea import restatement, terms
 from agents.analysts.sentences import all_sentences, stem
+from agents.analysts.sourcing import unmentioned_customer_words
 from agents.context import RunContext
 from agents.evidence import (
     Findings,
@@ -241,6 +242,15 @@ def write_report(state: ResearchState, context: RunContext) -> dict[str, Any]:
         tokens = draft.tokens
         dropped_claims = draft.dropped
         summary = draft.value.executive_summary
+        unmentioned = unmentioned_customer_words(
+            state["product_idea"], [source for source in sources if source.id in relevant]
+        )
+        if unmentioned:  # the evidence is about a neighbouring customer: say so before anything else
+            named = ", ".join(f"\u201c{word}\u201d" for word in unmentioned)
+            summary = (
+                f"{summary} No source used here mentions {named}: what the report says about that part of "
+                "the customer is not found in the sources."
+            )
         recommendations = [item.model_copy(deep=True) for item in draft.value.strategic_recommendations]
         cite.renumber([], recommendations, mapping)
     else:

@@ -376,3 +376,23 @@ def test_notes_about_the_customer_naming_the_products_parts_in_passing_are_relev
     weight = weights(idea.all, [notes, unrelated])
     assert relevance(notes, idea, weight)[1]
     assert not relevance(unrelated, idea, weight)[1]
+
+
+def test_the_customer_words_no_source_uses_are_named() -> None:
+    from agents.analysts.sourcing import unmentioned_customer_words
+
+    # given sources about physiotherapy clinics in Australia
+    sources = [
+        _source(
+            "https://a.example/scribes",
+            "Scribes for physio clinics",
+            "Physio clinics use scribes. Clinics in Australia pay per clinician.",
+        ),
+    ]
+    # then an idea for vet clinics in Canada is told which of its customer's words no source uses
+    assert unmentioned_customer_words("An AI scribe for Canadian vet clinics.", sources) == [
+        "Canadian",
+        "vet",
+    ]
+    # and the idea the sources are about is told nothing
+    assert unmentioned_customer_words("An AI scribe for physio clinics in Australia.", sources) == []
