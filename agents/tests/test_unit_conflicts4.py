@@ -195,3 +195,20 @@ def test_two_growth_rates_one_per_year_and_one_named_a_rate_still_disagree() -> 
         )
     )
     assert len(found) == 1 and _values(found[0]) == {"9%", "4%"}
+
+
+def test_a_consumer_apps_families_and_its_active_users_are_one_count() -> None:
+    # given a vendor counting families and a panel counting the same app's active users
+    found = _counted(
+        _pool(
+            "Over 120,000 Nordmark families already use Tunebox to swap outgrown instruments.",
+            "Tunebox markets itself with registered families; panel data show roughly 30,000 monthly "
+            "active users.",
+        ),
+        vendor=frozenset({"S1"}),
+        owners={"S1": "tunebox"},
+    )
+    assert len(found) == 1 and _values(found[0]) == {
+        "120,000 Nordmark families",
+        "30,000 monthly active users",
+    }

@@ -80,6 +80,9 @@ USER_NOUNS: frozenset[str] = frozenset(
         "organisations",
         "organizations",
         "vendors",
+        # a consumer product's users are often counted as the homes that use it
+        "families",
+        "households",
     )
 )
 # other nouns for one group of people: "5 million homeschooled children" and "3.1 million students were
@@ -108,7 +111,7 @@ class Count:
     found: bool = False  # stated as the source's own finding ("we found about 210 councils")
 
 
-def _counts(sentence: Sentence, owner: str = "") -> list[Count]:
+def _counts(sentence: Sentence, owner: str = "", known: frozenset[str] = frozenset()) -> list[Count]:
     found = []
     for match in [*COUNT_OF.finditer(sentence.text), *LABELLED.finditer(sentence.text)]:
         number = match.group("number")
@@ -131,11 +134,15 @@ def _counts(sentence: Sentence, owner: str = "") -> list[Count]:
             (v for k, v in (("billion", 1e9), ("million", 1e6), ("thousand", 1e3)) if k in number), 1.0
         )
         noun = match.group("noun")
-        names = frozenset(
-            name.lower()
-            for name in NAME.findall(sentence.text)
-            if name.lower() not in STOPWORDS and not _place(name)
-        ) | ({owner} if owner else set())
+        names = (
+            frozenset(
+                name.lower()
+                for name in NAME.findall(sentence.text)
+                if name.lower() not in STOPWORDS and not _place(name)
+            )
+            | ({owner} if owner else set())
+            | _opening_name(sentence.text, known)
+        )
         places = frozenset(places_in(sentence.text))
         # a place is one word however it is written: "Polish pharmacies" and "pharmacies in Poland"
         words = (_content(sentence.text) | {stem(place.lower()) for place in places}) - {stem(noun)}
@@ -176,6 +183,15 @@ def _changed(around: str, number: str) -> bool:
     return len(others) > 1 or not any(number.startswith(other.strip()) for other in others)
 
 
+def _opening_name(text: str, known: frozenset[str]) -> set[str]:
+    """The firm a sentence opens with, when it is one whose own site was retrieved ("Acme markets itself
+    ..." on a page that is not Acme's): a sentence's first word is capitalised anyway, so only a known
+    firm's name counts as a name there."""
+    first = re.match(r"\W*([A-Za-z][\w-]*)", text)
+    word = first.group(1).lower() if first else ""
+    return {word} if word and word in known else set()
+
+
 def _content(text: str) -> frozenset[str]:
     return frozenset(
         stem(w)
@@ -213,7 +229,7 @@ def count_conflicts(
     pool = [
         count
         for sentence in sentences
-        for count in _counts(sentence, owners.get(sentence.source_id, ""))
+        for count in _counts(sentence, owners.get(sentence.source_id, ""), frozenset(owners.values()))
         if sentence.source_id in usable or count.noun in _kin(idea_nouns)
     ]
     pool = _latest(pool)
