@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from agents.analysts.competitors.listings import table_listings
+from agents.analysts.competitors.names import Names
 from agents.analysts.customer_text import logical_lines
 from agents.analysts.extractive_customer import analyse_customers
 from agents.analysts.figures import numbers_in
@@ -213,3 +215,25 @@ def test_where_demand_is_highest_is_a_segment_by_place() -> None:
     names = [segment.name for segment in found.segments]
     assert "Buyers in northern Norway" in names
     assert not any("July" in name for name in names)  # a month is no place
+
+
+HIVE_SCALES = """# Hive scales compared (2026)
+
+**Beekeeping Gazette — Tests.** We weighed what a club apiary of twelve hives can actually buy.
+
+| | Hivemetric | Combwise | Apiguard Cloud |
+|---|---|---|---|
+| Price | EUR 4 per hive per month | EUR 6 per hive per month | EUR 59 per year per apiary |
+| Minimum | 5 hives | none | 1 apiary |
+| Best for | hobby keepers | commercial migratory keepers | clubs |
+"""
+
+
+def test_competitors_side_by_side_in_columns_each_get_their_own_price() -> None:
+    page = source("S1", HIVE_SCALES)
+    listings = table_listings([page], Names([page]), set())
+    assert listings["Hivemetric"].pricing.startswith("EUR 4 per hive")
+    assert listings["Combwise"].pricing.startswith("EUR 6 per hive")
+    assert listings["Combwise"].positioning == "commercial migratory keepers"
+    assert listings["Apiguard Cloud"].evidence[0].quote.startswith("| Price |")
+    assert "Price" not in listings  # the row labels name no company
