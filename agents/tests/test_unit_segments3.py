@@ -237,3 +237,18 @@ def test_competitors_side_by_side_in_columns_each_get_their_own_price() -> None:
     assert listings["Combwise"].positioning == "commercial migratory keepers"
     assert listings["Apiguard Cloud"].evidence[0].quote.startswith("| Price |")
     assert "Price" not in listings  # the row labels name no company
+
+
+SCANNER_SURVEY = """# Dental practice survey 2026: intraoral scanners
+
+## Paying for a scanner
+
+A majority (61%) would rather lease the scanner with no deposit than buy it outright.
+Practices with one chair said the scanner sits idle most afternoons.
+"""
+
+
+def test_how_customers_would_rather_pay_is_willingness_to_pay() -> None:
+    found = findings(("S1", SCANNER_SURVEY, "survey"), customers={"practice"})
+    assert any("would rather lease" in claim.text for claim in found.willingness_to_pay)
+    assert not any("sits idle" in claim.text for claim in found.willingness_to_pay)
