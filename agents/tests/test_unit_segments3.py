@@ -252,3 +252,10 @@ def test_how_customers_would_rather_pay_is_willingness_to_pay() -> None:
     found = findings(("S1", SCANNER_SURVEY, "survey"), customers={"practice"})
     assert any("would rather lease" in claim.text for claim in found.willingness_to_pay)
     assert not any("sits idle" in claim.text for claim in found.willingness_to_pay)
+
+
+def test_a_growth_verb_with_the_percent_written_out_is_read() -> None:
+    assert kinds("The guild says the refurbished segment grew 14 percent in 2025.") == {
+        "grew 14 percent": "growth_rate"
+    }
+    assert kinds("Charter bookings rose 6 per cent last season.") == {"rose 6 per cent": "growth_rate"}
