@@ -208,7 +208,8 @@ NEGATED = re.compile(
 
 # --- satisfaction drivers ------------------------------------------------------------------------
 DRIVER = re.compile(
-    r"\bmatters? (?:most|more)\b|\bmost important\b|\btop (?:\w+ )?(?:factors?|reasons?|priorities|drivers?"
+    r"\bmatter(?:s|ed)? (?:most|more)\b|\bmost important\b"
+    r"|\btop (?:\w+ )?(?:factors?|reasons?|priorities|drivers?"
     r"|criteria)\b|\b(?:make|makes|made|would make) (?:\w+ ){0,2}(?:switch|stay|stick|choose|buy|sign|renew"
     r"|come back|loyal)\b|\bwhat (?:made|makes|would make) (?:\w+ ){0,3}(?:stick|switch|stay|work)\b"
     r"|\bwould win\b|\bwhat (?:\w+ ){0,2}values?\b|\bvalued?\b|\bprefer\w*\b|\bloyal\w*\b|\bsatisf\w*\b"
@@ -226,7 +227,9 @@ DRIVER_TOPIC = re.compile(
     r"|\bdrivers of (?:choice|satisfaction)\b"
     r"|\bpriorities\b|\bwhy (?:\w+ ){0,2}(?:stay|switch|buy|choose|keep|stick|use|leave)\b"
     r"|\bsatisf\w*|\bdecision\b|\bretention\b"
-    r"|\bloyal\w*|\bwhat made\b",
+    r"|\bloyal\w*|\bwhat made\b"
+    # "What makes a good used bike", "What made the best tutor": the qualities customers look for
+    r"|\bwhat (?:makes|made) (?:a |an |the )?(?:\w+ ){0,2}?(?:good|great|best|right|ideal)\b",
     re.IGNORECASE,
 )
 

@@ -259,3 +259,17 @@ def test_a_growth_verb_with_the_percent_written_out_is_read() -> None:
         "grew 14 percent": "growth_rate"
     }
     assert kinds("Charter bookings rose 6 per cent last season.") == {"rose 6 per cent": "growth_rate"}
+
+
+BIKE_BUYERS = """# Used e-bike buyers, 2026 panel
+
+## What makes a good used e-bike
+
+Asked what mattered most, riders ranked: a battery health report (68%), a frame free of cracks (54%) and
+a local pickup (31%).
+"""
+
+
+def test_what_mattered_most_under_what_makes_a_good_purchase_is_a_satisfaction_driver() -> None:
+    found = findings(("S1", BIKE_BUYERS, "survey"), customers={"rider"})
+    assert any("battery health report" in claim.text for claim in found.satisfaction_drivers)
