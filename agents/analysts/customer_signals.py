@@ -75,6 +75,10 @@ INTENT = re.compile(
     # a seller's side of the price: "would accept a commission of up to 10%"
     r"|\b(?:would|willing to|prepared to|ready to|happy to)\s+accept\s+(?:a |an )?(?:\w+\s+){0,2}?"
     r"(?:commissions?|fees?|prices?|charges?|rates?|mark-?ups?|surcharges?|cuts?)\b"
+    # how they would pay: "would rather lease the scanners than buy them", "prefer financing"
+    r"|\b(?:would rather|['\u2019]d rather|prefer(?:s|red)?(?: to)?)\s+(?:\w+\s+){0,1}?"
+    r"(?:rent(?:al|ing)?|leas(?:e|ing)|hire|financ(?:e|ing)"
+    r"|pay (?:monthly|by the month|in instalments|per use))\b"
     r"|\bwillingness to pay\b|\bmaximum (?:price|they would pay)\b|\bacceptable price\b|\bwould not pay\b"
     r"|\bwon['\u2019]t pay\b|\bnot (?:willing|prepared) to pay\b|\b(?:would|['\u2019]d) go (?:up )?to\b"
     r"|\b(?:named|called|considered?|rated|saw|see) \S+ (?:\S+ ){0,3}?as "
@@ -204,7 +208,8 @@ NEGATED = re.compile(
 
 # --- satisfaction drivers ------------------------------------------------------------------------
 DRIVER = re.compile(
-    r"\bmatters? (?:most|more)\b|\bmost important\b|\btop (?:\w+ )?(?:factors?|reasons?|priorities|drivers?"
+    r"\bmatter(?:s|ed)? (?:most|more)\b|\bmost important\b"
+    r"|\btop (?:\w+ )?(?:factors?|reasons?|priorities|drivers?"
     r"|criteria)\b|\b(?:make|makes|made|would make) (?:\w+ ){0,2}(?:switch|stay|stick|choose|buy|sign|renew"
     r"|come back|loyal)\b|\bwhat (?:made|makes|would make) (?:\w+ ){0,3}(?:stick|switch|stay|work)\b"
     r"|\bwould win\b|\bwhat (?:\w+ ){0,2}values?\b|\bvalued?\b|\bprefer\w*\b|\bloyal\w*\b|\bsatisf\w*\b"
@@ -222,7 +227,9 @@ DRIVER_TOPIC = re.compile(
     r"|\bdrivers of (?:choice|satisfaction)\b"
     r"|\bpriorities\b|\bwhy (?:\w+ ){0,2}(?:stay|switch|buy|choose|keep|stick|use|leave)\b"
     r"|\bsatisf\w*|\bdecision\b|\bretention\b"
-    r"|\bloyal\w*|\bwhat made\b",
+    r"|\bloyal\w*|\bwhat made\b"
+    # "What makes a good used bike", "What made the best tutor": the qualities customers look for
+    r"|\bwhat (?:makes|made) (?:a |an |the )?(?:\w+ ){0,2}?(?:good|great|best|right|ideal)\b",
     re.IGNORECASE,
 )
 

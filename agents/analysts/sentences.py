@@ -18,7 +18,9 @@ GROWTH = re.compile(
     r"|\d+(?:\.\d+)?\s?%\s?(?:CAGR|compound annual growth|annual growth|a year|per year|year over year|YoY)"
     r"|(?:grow|grew|growing|increase[sd]?|rise|rose)\w*\s(?:[^.]{0,30}?\s)?(?:by|at)\s(?:a\s)?\d+(?:\.\d+)?\s?%"
     # "spending grew 9% in 2023", "rose 3.1% from 2023": a change stated right after its verb
-    r"|\b(?:grew|rose|increased|climbed|jumped)\s(?:by\s)?(?:about\s|around\s|roughly\s|some\s)?\d+(?:\.\d+)?\s?%"
+    # ("grew 18 percent", "rose 6 per cent": the percent sign written out)
+    r"|\b(?:grew|rose|increased|climbed|jumped)\s(?:by\s)?(?:about\s|around\s|roughly\s|some\s)?\d+(?:\.\d+)?"
+    r"(?:\s?%|\s(?:per ?cent|percent)\b)"
     r"(?!\s?(?:CAGR|compound|annual|a year|per year|year over year|YoY))"  # then the rate's own wording
     # "growth in owner-paid consultations was around 8%"
     r"|\bgrowth\b[^.;%]{0,60}?\b(?:was|of|at|reached|stood at|hit)\s"

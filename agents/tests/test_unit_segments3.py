@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from agents.analysts.competitors.listings import table_listings
+from agents.analysts.competitors.names import Names
 from agents.analysts.customer_text import logical_lines
 from agents.analysts.extractive_customer import analyse_customers
 from agents.analysts.figures import numbers_in
@@ -213,3 +215,61 @@ def test_where_demand_is_highest_is_a_segment_by_place() -> None:
     names = [segment.name for segment in found.segments]
     assert "Buyers in northern Norway" in names
     assert not any("July" in name for name in names)  # a month is no place
+
+
+HIVE_SCALES = """# Hive scales compared (2026)
+
+**Beekeeping Gazette — Tests.** We weighed what a club apiary of twelve hives can actually buy.
+
+| | Hivemetric | Combwise | Apiguard Cloud |
+|---|---|---|---|
+| Price | EUR 4 per hive per month | EUR 6 per hive per month | EUR 59 per year per apiary |
+| Minimum | 5 hives | none | 1 apiary |
+| Best for | hobby keepers | commercial migratory keepers | clubs |
+"""
+
+
+def test_competitors_side_by_side_in_columns_each_get_their_own_price() -> None:
+    page = source("S1", HIVE_SCALES)
+    listings = table_listings([page], Names([page]), set())
+    assert listings["Hivemetric"].pricing.startswith("EUR 4 per hive")
+    assert listings["Combwise"].pricing.startswith("EUR 6 per hive")
+    assert listings["Combwise"].positioning == "commercial migratory keepers"
+    assert listings["Apiguard Cloud"].evidence[0].quote.startswith("| Price |")
+    assert "Price" not in listings  # the row labels name no company
+
+
+SCANNER_SURVEY = """# Dental practice survey 2026: intraoral scanners
+
+## Paying for a scanner
+
+A majority (61%) would rather lease the scanner with no deposit than buy it outright.
+Practices with one chair said the scanner sits idle most afternoons.
+"""
+
+
+def test_how_customers_would_rather_pay_is_willingness_to_pay() -> None:
+    found = findings(("S1", SCANNER_SURVEY, "survey"), customers={"practice"})
+    assert any("would rather lease" in claim.text for claim in found.willingness_to_pay)
+    assert not any("sits idle" in claim.text for claim in found.willingness_to_pay)
+
+
+def test_a_growth_verb_with_the_percent_written_out_is_read() -> None:
+    assert kinds("The guild says the refurbished segment grew 14 percent in 2025.") == {
+        "grew 14 percent": "growth_rate"
+    }
+    assert kinds("Charter bookings rose 6 per cent last season.") == {"rose 6 per cent": "growth_rate"}
+
+
+BIKE_BUYERS = """# Used e-bike buyers, 2026 panel
+
+## What makes a good used e-bike
+
+Asked what mattered most, riders ranked: a battery health report (68%), a frame free of cracks (54%) and
+a local pickup (31%).
+"""
+
+
+def test_what_mattered_most_under_what_makes_a_good_purchase_is_a_satisfaction_driver() -> None:
+    found = findings(("S1", BIKE_BUYERS, "survey"), customers={"rider"})
+    assert any("battery health report" in claim.text for claim in found.satisfaction_drivers)

@@ -77,6 +77,40 @@ def _column(header: list[str], pattern: re.Pattern[str]) -> int | None:
     return next((index for index, cell in enumerate(header) if index and pattern.search(cell)), None)
 
 
+def column_listings(
+    header: list[str], rows: list[tuple[list[str], str]], names: Names, source_id: str
+) -> dict[str, Listing]:
+    """Competitors side by side, one column each ("| | Acme | Birch |" then "| Price | $9 | $12 |"): each
+    column's price and positioning from the rows labelled so; {} unless two columns or more name companies
+    over an empty or generic corner cell."""
+    if not header or (
+        header[0] and not re.fullmatch(r"(?:features?|criteri\w+|compared|what|attribute)", header[0], re.I)
+    ):
+        return {}
+    columns = {index: proper_part(clean_name(cell)) for index, cell in enumerate(header) if index}
+    columns = {index: name for index, name in columns.items() if names.acceptable(name)}
+    if len(columns) < 2:
+        return {}
+    price_rows = [(cells, line) for cells, line in rows if cells and PRICE_COLUMN.search(cells[0])]
+    position_rows = [(cells, line) for cells, line in rows if cells and POSITION_COLUMN.search(cells[0])]
+    found: dict[str, Listing] = {}
+    for index, name in columns.items():
+        listing = Listing(name=name)
+        for cells, line in price_rows[:1] + position_rows[:1]:
+            cell = cells[index] if index < len(cells) else ""
+            if not cell:
+                continue
+            if (cells, line) in price_rows and priced(cell):
+                listing.pricing = cell_price(cell)
+            elif (cells, line) in position_rows:
+                listing.positioning = cell
+            text = f"{name}: {cells[0]} {cell}"
+            listing.evidence.append(Claim(text=text, source_ids=[source_id], quote=line))
+        if listing.evidence:
+            found[name] = listing
+    return found
+
+
 def table_listings(sources: list[Source], names: Names, skip: set[str]) -> dict[str, Listing]:
     """Competitors in comparison tables: a name cell, a price cell (units kept), a positioning cell.
 
@@ -88,6 +122,13 @@ def table_listings(sources: list[Source], names: Names, skip: set[str]) -> dict[
             continue
         for header, rows in tables(source):
             if header and PLAN_COLUMN.match(header[0]):
+                continue
+            if across := column_listings(header, rows, names, source.id):
+                for name, listing in across.items():
+                    known = found.setdefault(name, listing)
+                    if known is not listing and listing.pricing and not known.pricing:
+                        known.pricing = listing.pricing  # a comparison adds the price a listing lacked
+                        known.evidence += listing.evidence
                 continue
             price_at, position_at = _column(header, PRICE_COLUMN), _column(header, POSITION_COLUMN)
             # the name column: the one headed "Provider", "Tool", … ("Rank | Company | Price"), else the first
