@@ -51,8 +51,11 @@ PRICE_UNITS = (
     rf"|\s+(?:a|an|each)\s+{TIME_UNIT}\b)"
 )
 # a price: an amount without a scale, with its units kept ("$29 per developer per month")
+# the sign after the number, as French, German or Polish writers put it: "29 $", "12 € par mois", "9,90 €"
+SIGN_AFTER = r"(?:€|\$|£|zł)(?![\w$€£])"
 PRICE = re.compile(
-    rf"(?:(?<![\w$€£]){CURRENCY}{NUMBER}|(?<![\w.,]){NUMBER}\s?(?:{CODE}\b|{WORD_CURRENCY}))"
+    rf"(?:(?<![\w$€£]){CURRENCY}{NUMBER}|(?<![\w.,]){NUMBER}\s?(?:{CODE}\b|{WORD_CURRENCY})"
+    rf"|(?<![\w.,])(?!(?:19|20)\d\d\b){NUMBER}\s?{SIGN_AFTER})"
     rf"(?!\s?{SCALE}\b)(?:{PRICE_UNITS}){{0,3}}",
 )
 VALUE = re.compile(rf"({NUMBER})\s?({SCALE})?", re.IGNORECASE)

@@ -678,3 +678,18 @@ def test_currencies_written_as_words_are_prices(text: str, price: str) -> None:
 
 def test_a_word_that_only_starts_like_a_currency_is_not_one() -> None:
     assert not PRICE.search("it took 12 wonderful days and 3 krakens")
+
+
+@pytest.mark.parametrize(
+    ("text", "price"),
+    [
+        ("Formule Essentielle : 29 $ par employé par an", "29 $"),
+        ("Jahresabo 9,90 € per month", "9,90 € per month"),
+        ("a locker at 45 zł a month", "45 zł a month"),
+    ],
+)
+def test_a_currency_sign_after_the_number_is_a_price(text: str, price: str) -> None:
+    match = PRICE.search(text)
+    assert match and match.group(0) == price
+    # a year before a sign is not a price
+    assert not PRICE.search("in 2024 € figures were revised")
