@@ -5,8 +5,6 @@ group looks after, counts that grow, company-size bands in an aside and "per cen
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from agents.analysts.competitors.listings import table_listings
 from agents.analysts.competitors.names import Names
 from agents.analysts.customer_text import logical_lines
@@ -15,18 +13,8 @@ from agents.analysts.figures import numbers_in
 from agents.analysts.segments import lead_subject
 from agents.analysts.sentences import Sentence, unwrap_lines
 from agents.analysts.vetting import Evidence, is_finding
-from agents.state import CustomerFindings, Source, SourceAssessment, SourceType
-
-
-def source(source_id: str, content: str) -> Source:
-    return Source(
-        id=source_id,
-        url=f"https://{source_id.lower()}.example/page",
-        title=content.splitlines()[0].lstrip("# "),
-        content=content,
-        agent="customer",
-        retrieved_at=datetime(2026, 5, 1, tzinfo=UTC),
-    )
+from agents.state import CustomerFindings, SourceAssessment, SourceType
+from agents.tests.helpers import markdown_source as source
 
 
 def findings(*documents: tuple[str, str, SourceType], customers: set[str]) -> CustomerFindings:
