@@ -410,6 +410,21 @@ def assess(sources: list[Source], context: ProductContext) -> list[SourceAssessm
 def unmentioned_customer_words(product_idea: str, sources: list[Source]) -> list[str]:
     """The words naming the idea's customer (as the idea writes them) that none of ``sources`` uses:
     for "an AI scribe for vet clinics" researched on sources about physiotherapy clinics, "vet"."""
+    return _unmentioned(product_idea, sources)[0]
+
+
+def another_customer(product_idea: str, sources: list[Source]) -> list[str]:
+    """The customer's words no source uses, when they are most of the words naming it (places
+    included): sources about "physiotherapy clinics in Australia" share only "clinics" with "vet
+    clinics in Canada", so they are about another customer, not evidence for this one. One word of two
+    missing ("busy" of "busy parents", "craft" of "craft breweries in Germany") is a detail the report
+    names; empty when the sources cover the customer."""
+    missing, named = _unmentioned(product_idea, sources)
+    return missing if named and len(missing) * 2 > named else []
+
+
+def _unmentioned(product_idea: str, sources: list[Source]) -> tuple[list[str], int]:
+    """(the customer's words no source uses, as the idea writes them; how many words name the customer)."""
     idea = idea_terms(
         ProductContext(
             product_idea=product_idea, sector="", target_customer="", product_context="",
@@ -422,4 +437,4 @@ def unmentioned_customer_words(product_idea: str, sources: list[Source]) -> list
     written = {stem(key): surface for surface, key in words_of(product_idea)}
     missing = [written[term] for term in sorted(idea.customer) if not seen[term] and term in written]
     return [as_written.group(0) if (as_written := re.search(rf"\b{re.escape(word)}", product_idea, re.I))
-            else word for word in missing]  # fmt: skip
+            else word for word in missing], len(idea.customer)  # fmt: skip

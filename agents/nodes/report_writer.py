@@ -20,7 +20,7 @@ from agents.analysts.conflicts import (
 from agents.analysts.figures import places_in
 from agents.analysts.idea import restatement, terms
 from agents.analysts.sentences import all_sentences, stem
-from agents.analysts.sourcing import unmentioned_customer_words
+from agents.analysts.sourcing import another_customer, unmentioned_customer_words
 from agents.context import RunContext
 from agents.evidence import (
     Findings,
@@ -114,13 +114,17 @@ def methodology(
     )
 
 
-def insufficient_reason(state: ResearchState, sources: list[ReportSource]) -> str:
+def insufficient_reason(state: ResearchState, sources: list[ReportSource], foreign: list[str]) -> str:
     """A plain explanation of what was searched and why nothing could be used."""
     queries = state["context"].queries
     searched = f'"{queries.market}", "{queries.competitor}" and "{queries.customer}"'
+    why = "none of which is about this idea"
+    if foreign:
+        named = " or ".join(f"\u201c{word}\u201d" for word in foreign)
+        why = f"whose closest matches are about another customer (none mentions {named})"
     return (
         f"Insufficient evidence: no retrieved source was relevant. The research searched for {searched} "
-        f"and retrieved {len(sources)} sources, none of which is about this idea, so no finding and no "
+        f"and retrieved {len(sources)} sources, {why}, so no finding and no "
         "product-market fit score could be given. Your credits were refunded."
     )
 
@@ -228,6 +232,10 @@ def write_report(state: ResearchState, context: RunContext) -> dict[str, Any]:
     state = {**state, "market": raw[0], "competitor": raw[1], "customer": raw[2]}
     findings, report_sources = analysed(state, sources)
     relevant = {source.id for source in report_sources if source.relevant}
+    foreign = another_customer(state["product_idea"], [source for source in sources if source.id in relevant])
+    if foreign:  # the sources on topic are about another customer: none is evidence for this one
+        report_sources = [source.model_copy(update={"relevant": False}) for source in report_sources]
+        relevant = set()
     conflicts = place_conflicts(findings, sources, report_sources, state["product_idea"])
     # no retrieved source about the idea: nothing to judge, so no score (the credits are refunded), and
     # no findings either: a survey of another market's customers says nothing about this idea's
@@ -254,7 +262,8 @@ def write_report(state: ResearchState, context: RunContext) -> dict[str, Any]:
         recommendations = [item.model_copy(deep=True) for item in draft.value.strategic_recommendations]
         cite.renumber([], recommendations, mapping)
     else:
-        summary = f"{restatement(state['product_idea'])} {insufficient_reason(state, report_sources)}"
+        reason = insufficient_reason(state, report_sources, foreign)
+        summary = f"{restatement(state['product_idea'])} {reason}"
     dropped = sum(u.dropped_citations for u in state.get("usage", []))
     dropped += cite.resolve_recommendations(recommendations, sources)
     own = NodeUsage(node="report_writer", tokens=tokens, seconds=round(time.monotonic() - started, 3),
@@ -284,7 +293,7 @@ def write_report(state: ResearchState, context: RunContext) -> dict[str, Any]:
         citations=cite.citations(findings, cited_ids, sources),
         methodology=method,
         outcome="report" if score is not None else "insufficient_evidence",
-        outcome_reason="" if score is not None else insufficient_reason(state, report_sources),
+        outcome_reason="" if score is not None else insufficient_reason(state, report_sources, foreign),
         sources=report_sources,
         conflicts=conflicts,
     )

@@ -156,3 +156,16 @@ def test_without_a_relevant_source_no_finding_from_a_nearby_survey_is_reported(t
     assert report.methodology.grounding.claims == 0 and report.citations == []
     assert report.customer_insights.pain_points == [] and report.customer_insights.willingness_to_pay == []
     assert report.sources and not any(source.cited for source in report.sources)
+
+
+def test_sources_about_another_customer_of_the_same_product_give_no_score(corpus: Path) -> None:
+    # given sources about bike repair vans for commuters in Nairobi; when the same product is researched
+    # for another customer in another place, sharing only the product and "commuters"
+    idea = "Mobile bike repair vans for student commuters in Lisbon, booked by their university."
+    report = research(corpus, idea, "essential")
+    # then the research ends without a score and says the sources are about another customer
+    assert (report.outcome, report.pmf_score) == ("insufficient_evidence", None)
+    assert "another customer" in report.outcome_reason and "Lisbon" in report.outcome_reason
+    assert not any(source.relevant or source.cited for source in report.sources)
+    # while the idea the sources are about still gets its report
+    assert research(corpus, IDEA, "essential").outcome == "report"

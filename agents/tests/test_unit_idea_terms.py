@@ -396,3 +396,20 @@ def test_the_customer_words_no_source_uses_are_named() -> None:
     ]
     # and the idea the sources are about is told nothing
     assert unmentioned_customer_words("An AI scribe for physio clinics in Australia.", sources) == []
+
+
+def test_sources_sharing_one_customer_word_of_three_are_about_another_customer() -> None:
+    from agents.analysts.sourcing import another_customer
+
+    sources = [
+        _source(
+            "https://a.example/tutors",
+            "Tutoring for adult learners in Ghana",
+            "Adult learners in Ghana book tutors online. Learners pay per lesson.",
+        ),
+    ]
+    # "piano" and "Chile" are in no source: only "learners" is shared, so the customer is another one
+    assert another_customer("Online tutors for piano learners in Chile.", sources) == ["Chile", "piano"]
+    # one customer word of two missing is a detail, not another customer
+    assert another_customer("Online tutors for busy learners.", sources) == []
+    assert another_customer("Online tutors for adult learners in Ghana.", sources) == []
