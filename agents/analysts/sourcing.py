@@ -278,6 +278,12 @@ def relevance(source: Source, idea: IdeaTerms, weight: dict[str, float]) -> tupl
         # two terms it is about, or the customer it is about and three of the product's terms mentioned
         # (interview notes about the customer that name the product's parts in passing)
         relevant = product and customer and (strong + told >= 2 or (told >= 1 and mentioned >= 3))
+        # a page titled for the customer that names the product's problem in passing (a statistics
+        # release on the customer's population, its counts by size and its incidents) is about the
+        # customer's situation, which the idea addresses
+        titled = any(title[term] for term in idea.core(idea.customer))
+        if titled and mentioned >= 2 and score >= MIN_RELEVANCE_BOTH_FACETS:
+            return round(score, 2), True
         if strong >= 1 and told_core >= 1:  # about the customer itself, not only its place
             return round(score, 2), relevant and score >= MIN_RELEVANCE_BOTH_FACETS
     relevant = relevant and score >= MIN_RELEVANCE

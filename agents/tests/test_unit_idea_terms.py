@@ -413,3 +413,30 @@ def test_sources_sharing_one_customer_word_of_three_are_about_another_customer()
     # one customer word of two missing is a detail, not another customer
     assert another_customer("Online tutors for busy learners.", sources) == []
     assert another_customer("Online tutors for adult learners in Ghana.", sources) == []
+
+
+def test_a_statistics_page_titled_for_the_customer_that_names_the_problem_is_relevant() -> None:
+    from agents.analysts.sourcing import relevance, weights
+
+    # given an idea for dentists, and a statistics release about dentists that names the product's
+    # subject in passing (its table of practices by size is what a segment analysis needs)
+    idea = idea_terms(parse_idea("Bookkeeping and payroll software for dentists."))
+    release = _source(
+        "https://stats.example/dental-2024", "Dentists in 2024: numbers, staff and costs",
+        "There were 4,100 dentists in 2024. 58% employ fewer than five people. Payroll is run "
+        "by an outside bureau in 44% of them; 12% do their bookkeeping in spreadsheets. Rents rose 6%.",
+    )  # fmt: skip
+    other = _source(
+        "https://stats.example/vets-2024", "Veterinary clinics in 2024",
+        "There were 2,300 veterinary clinics. Payroll and bookkeeping are done by an outside bureau in "
+        "half of them.",
+    )  # fmt: skip
+    bakery = _source(
+        "https://bakers.example/software", "Bookkeeping software for bakeries",
+        "Bakeries compare bookkeeping software and payroll software. Bakery owners like simple tools.",
+    )  # fmt: skip
+    weight = weights(idea.all, [release, other, bakery])
+    # then the release is relevant; the page about another customer and the adjacent market are not
+    assert relevance(release, idea, weight)[1]
+    assert not relevance(other, idea, weight)[1]
+    assert not relevance(bakery, idea, weight)[1]
