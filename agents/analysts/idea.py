@@ -24,7 +24,9 @@ STOPWORDS = {
 }  # fmt: skip
 # words of size: "small and mid-sized craft breweries" are craft breweries; kept only when nothing
 # else names the group ("small businesses")
-SIZE_WORDS = {"small", "smaller", "mid", "midsize", "medium", "sized", "large", "larger", "big", "size"}
+SIZE_WORDS = {
+    "small", "smaller", "mid", "midsize", "medium", "sized", "large", "larger", "big", "size", "scale",
+}  # fmt: skip
 # words any product idea may use: they say nothing about which market the idea is in
 GENERIC = {
     "app", "application", "platform", "tool", "software", "saas", "service", "solution", "product",
@@ -38,7 +40,7 @@ GENERIC = {
     "first", "second", "minute", "minutes", "hour", "hours", "seconds", "idea", "model", "sell", "sells",
     "sold", "selling", "turn", "turns", "find", "finds", "keep", "keeps", "stop", "stops", "include",
     "includes", "included", "including", "until", "real", "automatically", "automatic", "every",
-    "fit", "fits", "fitted",
+    "fit", "fits", "fitted", "building", "developing", "creating", "offering", "providing",
 }  # fmt: skip
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]*[A-Za-z0-9]|[A-Za-z]|\d+")
 FOR = re.compile(r"\s+(?:for|aimed at|targeting|targeted at|designed for|built for)\s+", re.IGNORECASE)
@@ -249,8 +251,16 @@ def offer_index(sentences: list[str]) -> int:
 
 
 def problem_first(sentence: str) -> bool:
-    """Whether a sentence opens with a group of people or organisations (its subject), not a product."""
-    return bool(customer_groups(LEAD_END.split(sentence, maxsplit=1)[0])) and not OFFER.match(sentence)
+    """Whether a sentence opens with a group of people or organisations (its subject), not a product:
+    a known group ("Small dairy farms lose …"), or a plural agent noun heading a sentence that opens
+    without an article ("Small-scale fishers sell …", "Independent roofers quote …"; a product opens
+    "A tracker …"). Only asked when a later sentence says what "we" offer."""
+    if OFFER.match(sentence):
+        return False
+    lead = LEAD_END.split(sentence, maxsplit=1)[0]
+    head = (WORD.findall(lead) or [""])[-1]
+    agent = bool(AGENT_PLURAL.fullmatch(head)) and not NOT_AGENTS.search(head) and not ARTICLE.match(sentence)
+    return agent or bool(customer_groups(lead))
 
 
 def sufferers(sentence: str) -> str:
@@ -267,15 +277,27 @@ def defining_split(product_idea: str) -> tuple[str, str, str]:
     if index := offer_index(sentences):
         first = sentences[index]
         offer = re.split(r"[,;:]", OFFER.sub("", first).strip(), maxsplit=1)[0].strip()
-        return first, offer, sufferers(sentences[0])
+        # a two-sided offer names its other side as whom it sells to ("… sell it to restaurants")
+        buyers = recipient(offer)
+        return first, offer, " and ".join(part for part in (sufferers(sentences[0]), buyers) if part)
     first = sentences[0]
     product, target = split_product(first)
     return first, product, target
 
 
+# "We are building a mobile app where …": what is offered starts at its article
+WE_BUILD = re.compile(
+    r"^(?:we|our team)\s+(?:are\s+|have\s+)?(?:building|developing|creating|launching|offering|built|"
+    r"developed|created|launched|build|develop|create|launch|offer)\s+(?=(?:an?|the)\s)",
+    re.IGNORECASE,
+)
+
+
 def restatement(product_idea: str) -> str:
-    """The idea restated as one grammatical sentence, in full."""
-    first = (sentences_of(product_idea) or ["an unnamed idea"])[0]
+    """The idea restated as one grammatical sentence, in full: what it offers (the sentence saying what
+    "we" offer when the idea opens with its customers' problem)."""
+    first = (ordered_sentences(product_idea) or ["an unnamed idea"])[0]
+    first = WE_BUILD.sub("", first)
     if ARTICLE.match(first):
         return f"This report assesses {first[0].lower()}{first[1:]}."
     return f"This report assesses the idea \u201c{first}\u201d."

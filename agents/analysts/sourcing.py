@@ -370,15 +370,31 @@ def site_name(url: str) -> str:
 
 def named_rivals(sources: list[Source], relevant: set[str]) -> set[str]:
     """Vendors' own pages whose name the relevant sources mention: a rival's pricing page is about
-    this market even when it never uses the idea's words (it speaks of "members", not "adults")."""
+    this market even when it never uses the idea's words (it speaks of "members", not "adults"); and
+    pages titled for such a rival."""
     told = " ".join(f"{s.title} {s.content}".lower() for s in sources if s.id in relevant)
-    return {
+    rivals = {
         source.id
         for source in sources
         if source.id not in relevant
         and len(name := brand(source)) >= 4
         and source_type(source) == "vendor"
         and re.search(spelled_apart(name), told)
+    }
+    # a page titled for a rival whose own page is about this market (news of its funding, a review of
+    # it) is about a competitor, whatever words it uses
+    names = {
+        name
+        for source in sources
+        if (source.id in relevant or source.id in rivals)
+        and len(name := brand(source)) >= 4
+        and source_type(source) == "vendor"
+    }
+    return rivals | {
+        source.id
+        for source in sources
+        if source.id not in relevant
+        and any(re.search(spelled_apart(name), source.title.lower()) for name in names)
     }
 
 

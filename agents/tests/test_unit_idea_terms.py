@@ -440,3 +440,48 @@ def test_a_statistics_page_titled_for_the_customer_that_names_the_problem_is_rel
     assert relevance(release, idea, weight)[1]
     assert not relevance(other, idea, weight)[1]
     assert not relevance(bakery, idea, weight)[1]
+
+
+def test_an_idea_opening_with_a_group_of_agents_and_their_problem_is_read_from_what_we_offer() -> None:
+    from agents.analysts.idea import restatement
+
+    # given an idea that opens with independent roofers' problem and then says what "we" build, a
+    # two-sided market (the roofers sell, homeowners buy)
+    idea = (
+        "Independent roofers in rural Wales quote jobs by phone and lose half of them to slow replies. "
+        "We are building a booking app where roofers post free slots and sell them directly to "
+        "homeowners and letting agents; we take a fee on each job."
+    )
+    terms = idea_terms(parse_idea(idea))
+    # then the product is what we build, and both sides are the customer, not product terms
+    assert {stem("booking"), stem("slots")} <= terms.product
+    assert {stem("roofers"), stem("homeowners")} <= terms.customer
+    assert not {stem("phone"), stem("replies"), stem("quote")} & terms.product
+    # and the summary restates what is offered, not the problem
+    assert restatement(idea).startswith("This report assesses a booking app where roofers post free slots")
+    # while an idea opening with a product is read as before, its first sentence restated
+    product_first = "Rental e-bike batteries for delivery riders. We swap them at night."
+    assert restatement(product_first) == (
+        "This report assesses the idea \u201cRental e-bike batteries for delivery riders\u201d."
+    )
+
+
+def test_a_page_titled_for_a_rival_whose_own_page_is_relevant_is_relevant() -> None:
+    from agents.analysts.sourcing import assess
+
+    idea = parse_idea("A booking app for independent roofers in Wales to sell free slots to homeowners.")
+    rival = _source(
+        "https://roofready.example/pricing", "RoofReady pricing",
+        "RoofReady is the booking app for roofers. Our plans: £19 per month for homeowners' bookings. "
+        "Sign up today and start your free trial. Book a demo. Roofers love our app.",
+    )  # fmt: skip
+    news = _source(
+        "https://trade-news.example/roofready-funding", "RoofReady raises £3m",
+        "The start-up said it will hire engineers in Cardiff. Investors include two funds.",
+    )  # fmt: skip
+    unrelated = _source(
+        "https://bakers-weekly.example/funding", "Bakery chain raises £3m",
+        "The bakery said it will open shops in Cardiff.",
+    )  # fmt: skip
+    judged = {a.source_id: a.relevant for a in assess([rival, news, unrelated], idea)}
+    assert judged == {rival.id: True, news.id: True, unrelated.id: False}
