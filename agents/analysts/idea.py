@@ -40,7 +40,7 @@ GENERIC = {
     "first", "second", "minute", "minutes", "hour", "hours", "seconds", "idea", "model", "sell", "sells",
     "sold", "selling", "turn", "turns", "find", "finds", "keep", "keeps", "stop", "stops", "include",
     "includes", "included", "including", "until", "real", "automatically", "automatic", "every",
-    "fit", "fits", "fitted", "building", "developing", "creating", "offering", "providing",
+    "fit", "fits", "fitted", "offering", "providing",
 }  # fmt: skip
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]*[A-Za-z0-9]|[A-Za-z]|\d+")
 FOR = re.compile(r"\s+(?:for|aimed at|targeting|targeted at|designed for|built for)\s+", re.IGNORECASE)
@@ -51,7 +51,8 @@ ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
 # The object runs to "to" without punctuation: in "until it sells, to cut losses" nothing is handed over.
 RECIPIENT = re.compile(
     r"\b(?:sells?|rents?|leases?|lends?|loans?|offers?|provides?|supplies|supply|delivers?|ships?|gives?"
-    r"|brings?|licen[cs]es?|hires? out|sold|rented|leased|lent|offered|provided|supplied|delivered|shipped)\b"
+    r"|sends?|brings?|licen[cs]es?|hires? out|sold|rented|leased|lent|offered|provided|supplied|delivered"
+    r"|shipped|sent)\b"
     r"[^,;:()]*?\s+to\s+(?P<receiver>.+)",
     re.IGNORECASE,
 )
@@ -59,7 +60,15 @@ RECIPIENT = re.compile(
 # crate", "we sell it to consumers and to self-insured employers"): plural nouns of agents and the
 # common names of groups that buy. English morphology and a short list, not any one market's words.
 AGENT_PLURAL = re.compile(r"[a-z]{3,}(?:ers|ors|ists|ians|ants|ents|ees|eurs)", re.IGNORECASE)
-NOT_AGENTS = re.compile(r"(?:ments|ants?ies|others|orders|numbers|members|users|customers)$", re.IGNORECASE)
+NOT_AGENTS = re.compile(
+    r"(?:ments|ants?ies|others|orders|numbers|members|users|customers"
+    # things named like agents: devices and objects, not people
+    r"|filters|heaters|printers|trackers|scooters|lockers|containers|sensors|monitors|computers|chargers"
+    r"|boilers|stickers|meters|routers|blenders|dryers|coolers|freezers|trailers|tractors|generators"
+    r"|detectors|inverters|motors|elevators|refrigerators|radiators|timers|markers|posters|vouchers"
+    r"|flyers|covers|papers|letters|centers|centres|waters|layers|folders|tickets|lenses)$",
+    re.IGNORECASE,
+)
 GROUP_NOUNS = {
     "adults", "children", "kids", "teens", "teenagers", "families", "households", "parents", "owners",
     "patients", "students", "people", "seniors", "women", "men", "couples", "freelancers", "workers",
@@ -76,10 +85,33 @@ MAX_QUERY_TERMS = 12
 MAX_LATER_TERMS = 4  # words from the idea's later sentences: they detail, the first sentence defines
 
 
+# a list item ("- …", "* …", "1. …") is a sentence of the idea of its own
+LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022\u2013]|\d+[.)])\s+")
+
+
+def blocks(text: str) -> list[str]:
+    """``text`` cut at list items, blank lines and the line after a list; other line breaks are wraps."""
+    found: list[str] = []
+    joined = False  # whether the next line may continue the last block (a wrapped line, not a list)
+    for line in text.splitlines():
+        if not line.strip():
+            joined = False
+        elif LIST_ITEM.match(line):
+            found.append(LIST_ITEM.sub("", line))
+            joined = False
+        elif joined:
+            found[-1] = f"{found[-1]} {line}"
+        else:
+            found.append(line)
+            joined = True
+    return found
+
+
 def sentences_of(text: str) -> list[str]:
-    """The idea's sentences (final punctuation dropped)."""
-    parts = split_line(" ".join(text.split()))  # "U.S." or "e.g." does not end the idea's sentence
-    return [part.rstrip(".!? ") for part in parts if part.strip(" .!?")]
+    """The idea's sentences (final punctuation dropped); each item of a list is one."""
+    # "U.S." or "e.g." does not end the idea's sentence
+    parts = [part for block in blocks(text) for part in split_line(" ".join(block.split()))]
+    return [part.rstrip(".!?:; ") for part in parts if part.strip(" .!?:;")]
 
 
 # "used" before a noun means second-hand ("used kitchen equipment"), and pages say it three ways; as a
@@ -176,6 +208,22 @@ def _for_split(sentence: str) -> list[str]:
     return splits[0]
 
 
+# "Our app lets dog owners book …", "We help small farms sell …": the group the product enables
+ENABLES = re.compile(r"\b(?:lets?|helps?|allows?|enables?)\s+(?P<rest>.+)", re.IGNORECASE)
+PLACE_AFTER = re.compile(r"^(?:in|at|across|around|from)\s+(?:(?:the\s+)?[A-Z][\w.'-]*\s*(?:and\s+)?)+")
+
+
+def enabled_group(sentence: str) -> tuple[str, str] | None:
+    """(product, group) of "Our app lets <group> <do something>", "We help <group> <do something>"."""
+    if enabled := ENABLES.search(sentence):
+        rest = enabled["rest"]
+        group = group_phrase(RECEIVER_END.split(TARGET_END.split(rest, maxsplit=1)[0], maxsplit=1)[0])
+        if group and not POSSESSIVE.match(group):
+            done = PLACE_AFTER.sub("", rest[len(group) :].strip())
+            return f"{sentence[: enabled.start()].strip()} {done}".strip(), group
+    return None
+
+
 def split_product(sentence: str) -> tuple[str, str]:
     """(product, target customer) of a sentence such as "An X for Y, who …"; target "" when unstated."""
     parts = _for_split(sentence)
@@ -183,6 +231,12 @@ def split_product(sentence: str) -> tuple[str, str]:
     target = TARGET_END.split(parts[1], maxsplit=1)[0].strip() if len(parts) > 1 else ""
     if target and not customer_groups(target) and (served := served_groups(parts[1])):
         target = served
+    # "… to homeowners with heat pumps, for €15 a month": a "for" naming no group (a price, a purpose)
+    # leaves the customer to a receiver
+    if target and not customer_groups(target) and recipient(product):
+        target = ""
+    if not target and (enabled := enabled_group(sentence)):
+        return enabled
     # "Meters rented to flooring contractors, per job, with a report for insurers": a receiver named
     # before a later clause's "for" is the customer; the "for" names whom a deliverable is for
     later_for = len(parts) > 1 and "," in parts[0] and bool(recipient(parts[0].split(",")[0]))
@@ -247,7 +301,23 @@ def offer_index(sentences: list[str]) -> int:
         for index, sentence in enumerate(sentences[1:], start=1):
             if OFFER.match(sentence):
                 return index
+        if asks(sentences[0]):  # "Why do …? A marketplace where …": the answer is the next sentence
+            return 1
     return 0
+
+
+# a question's opening ("Why do …", "How can …", "What if …"): what follows is the group and its problem
+QUESTION = re.compile(
+    r"^(?:(?:why|how|what|when|where|who)\s+(?:do|does|did|can|could|should|would|will|is|are|must|"
+    r"don't|doesn't|can't|won't|aren't|isn't)\s+|what if\s+|(?:do|does|did|can|could|should|are|is)\s+)"
+    r"(?:so many\s+|many\s+|most\s+)?",
+    re.IGNORECASE,
+)
+
+
+def asks(sentence: str) -> bool:
+    """Whether a sentence is a question about the customers' problem ("Why do bakeries still …")."""
+    return bool(QUESTION.match(sentence))
 
 
 def problem_first(sentence: str) -> bool:
@@ -257,6 +327,8 @@ def problem_first(sentence: str) -> bool:
     "A tracker …"). Only asked when a later sentence says what "we" offer."""
     if OFFER.match(sentence):
         return False
+    if asks(sentence):  # a question states a problem, never the product
+        return True
     lead = LEAD_END.split(sentence, maxsplit=1)[0]
     head = (WORD.findall(lead) or [""])[-1]
     agent = bool(AGENT_PLURAL.fullmatch(head)) and not NOT_AGENTS.search(head) and not ARTICLE.match(sentence)
@@ -266,7 +338,37 @@ def problem_first(sentence: str) -> bool:
 def sufferers(sentence: str) -> str:
     """The group a problem-first sentence opens with: "Small dairy farms in southern Brazil lose …" ->
     "Small dairy farms"."""
-    return RECEIVER_END.split(TARGET_END.split(sentence, maxsplit=1)[0], maxsplit=1)[0].strip()
+    sentence = QUESTION.sub("", sentence)
+    phrase = RECEIVER_END.split(TARGET_END.split(sentence, maxsplit=1)[0], maxsplit=1)[0].strip()
+    return group_phrase(phrase) or phrase
+
+
+MAX_GROUP_WORDS = 5
+
+
+def group_phrase(text: str) -> str:
+    """The noun phrase naming a group at the start of ``text``, up to its first plural word ("community
+    choirs find rooms …" -> "community choirs"); "" when none of its first words is plural."""
+    words = text.split()
+    for index, word in enumerate(words[:MAX_GROUP_WORDS]):
+        if PLURAL.fullmatch(word.strip(",.;:'\"")):
+            end = index + 1
+            # "church halls and schools": a second group joined by "and"/"or" belongs to the phrase
+            if end < len(words) and words[end].lower() in {"and", "or"}:
+                more = group_phrase(" ".join(words[end + 1 :]))
+                if more and len(more.split()) <= 3:
+                    end += 1 + len(more.split())
+            return " ".join(words[:end]).strip(",.;:")
+    return ""
+
+
+# "We are building a mobile app where …": what is offered starts at its article
+BUILD = re.compile(
+    r"^(?:are\s+|have\s+)?(?:building|developing|creating|launching|offering|built|"
+    r"developed|created|launched|build|develop|create|launch|offer)\s+(?=(?:an?|the)\s)",
+    re.IGNORECASE,
+)
+WE_BUILD = re.compile(rf"^(?:we|our team)\s+{BUILD.pattern[1:]}", re.IGNORECASE)
 
 
 def defining_split(product_idea: str) -> tuple[str, str, str]:
@@ -276,21 +378,13 @@ def defining_split(product_idea: str) -> tuple[str, str, str]:
     sentences = sentences_of(product_idea) or [product_idea.strip()]
     if index := offer_index(sentences):
         first = sentences[index]
-        offer = re.split(r"[,;:]", OFFER.sub("", first).strip(), maxsplit=1)[0].strip()
+        offer = re.split(r"[,;:]", BUILD.sub("", OFFER.sub("", first).strip()), maxsplit=1)[0].strip()
         # a two-sided offer names its other side as whom it sells to ("… sell it to restaurants")
-        buyers = recipient(offer)
+        buyers = recipient(offer) or ((enabled_group(offer) or ("", ""))[1])
         return first, offer, " and ".join(part for part in (sufferers(sentences[0]), buyers) if part)
     first = sentences[0]
     product, target = split_product(first)
     return first, product, target
-
-
-# "We are building a mobile app where …": what is offered starts at its article
-WE_BUILD = re.compile(
-    r"^(?:we|our team)\s+(?:are\s+|have\s+)?(?:building|developing|creating|launching|offering|built|"
-    r"developed|created|launched|build|develop|create|launch|offer)\s+(?=(?:an?|the)\s)",
-    re.IGNORECASE,
-)
 
 
 def restatement(product_idea: str) -> str:

@@ -485,3 +485,63 @@ def test_a_page_titled_for_a_rival_whose_own_page_is_relevant_is_relevant() -> N
     )  # fmt: skip
     judged = {a.source_id: a.relevant for a in assess([rival, news, unrelated], idea)}
     assert judged == {rival.id: True, news.id: True, unrelated.id: False}
+
+
+def test_an_idea_written_as_a_sentence_and_a_list_is_read_item_by_item() -> None:
+    from agents.analysts.idea import sentences_of
+
+    # given an idea typed as one sentence, a bulleted list and a price line after the list
+    idea = (
+        "Our app lets independent plumbers in Austria fill gaps in their week:\n"
+        "- homeowners get a push offer when a slot frees up\n"
+        "- the plumber sets a price per slot\n"
+        "Plumbers pay €19 a month."
+    )
+    # then each list item and the line after the list are sentences of their own
+    assert sentences_of(idea) == [
+        "Our app lets independent plumbers in Austria fill gaps in their week",
+        "homeowners get a push offer when a slot frees up",
+        "the plumber sets a price per slot",
+        "Plumbers pay €19 a month",
+    ]
+    # and "Our app lets <group> …" names the group as the customer, what they do with it as the product
+    terms = idea_terms(parse_idea(idea))
+    assert terms.customer == {stem("independent"), stem("plumbers")}
+    assert {stem("fill"), stem("gaps")} <= terms.product
+    # the capitalised first word of the price line is not a place
+    assert stem("plumbers") not in terms.places
+    # and a hard-wrapped sentence stays one sentence
+    wrapped = "Rental kayaks for\nsummer camps in Maine."
+    assert sentences_of(wrapped) == ["Rental kayaks for summer camps in Maine"]
+
+
+def test_an_idea_opening_with_a_question_is_read_from_its_answer() -> None:
+    from agents.analysts.idea import defining_split, restatement
+
+    # given ideas that open by asking about the customers' problem
+    asked = (
+        "Why do small florists in Leeds still throw away a third of their flowers every week? "
+        "We are building a marketplace where florists list the day's spare stems and offices reserve them."
+    )
+    answered = (
+        "How can youth football clubs find pitches they can afford? A booking service for school pitches."
+    )
+    # then the customer is the group the question names, the product what the answer offers
+    assert defining_split(asked)[1:] == (
+        "a marketplace where florists list the day's spare stems and offices reserve them",
+        "small florists",
+    )
+    assert restatement(asked) == (
+        "This report assesses a marketplace where florists list the day's spare stems and offices "
+        "reserve them."
+    )
+    assert defining_split(answered)[2] == "youth football clubs"
+    assert restatement(answered) == "This report assesses a booking service for school pitches."
+    assert stem("pitch") in idea_terms(parse_idea(answered)).product
+
+
+def test_a_for_that_names_a_price_leaves_the_customer_to_the_receiver() -> None:
+    from agents.analysts.idea import split_product
+
+    sentence = "A service that sends a chimney sweep twice a year to landlords in Cork, for €40 a visit"
+    assert split_product(sentence) == ("service that sends a chimney sweep twice a year", "landlords")
