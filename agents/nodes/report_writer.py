@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from langgraph.runtime import Runtime
+from pydantic import BaseModel
 
 from agents import citations as cite
 from agents.analysts.competitors import mentions
@@ -32,6 +33,7 @@ from agents.evidence import (
     set_aside_adjacent_markets,
     set_aside_vendor_claims,
 )
+from agents.report import plain
 from agents.scoring import score_pmf
 from agents.state import (
     AGENTS,
@@ -210,7 +212,28 @@ def analysed(state: ResearchState, sources: list[Source]) -> tuple[Findings, lis
     set_aside_adjacent_markets(findings[0], idea, state["product_idea"], titles)
     relevant = {source.id for source in report_sources if source.relevant}
     findings[0].headline = headline(findings[0], relevant, idea.all)
+    for part in findings:
+        plain_texts(part)
     return findings, report_sources
+
+
+# what a finding says in words (shown as is by the web page and the exports); quotes stay verbatim, as
+# the source passage they must be found in
+TEXT_FIELDS = frozenset({"text", "name", "pricing", "positioning", "strengths", "weaknesses", "description"})
+
+
+def plain_texts(model: BaseModel) -> None:
+    """The findings' words as plain sentences: Markdown emphasis and links, entities and line breaks a
+    source page carried ("There were **3,570** towns") are taken out; quotes are left verbatim."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if name in TEXT_FIELDS and isinstance(value, str):
+            setattr(model, name, plain(value))
+        elif name in TEXT_FIELDS and isinstance(value, list) and all(isinstance(v, str) for v in value):
+            setattr(model, name, [plain(item) for item in value])
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, BaseModel):
+                plain_texts(item)
 
 
 def without_findings(findings: Findings) -> Findings:

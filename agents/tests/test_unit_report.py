@@ -93,3 +93,30 @@ def test_a_report_reloaded_from_json_renders_identically() -> None:
     # then nothing was lost
     assert reloaded.model_dump(mode="json") == stored
     assert render_markdown(reloaded) == render_markdown(report)
+
+
+def test_findings_words_lose_the_source_markdown_and_quotes_keep_it() -> None:
+    from agents.nodes.report_writer import plain_texts
+    from agents.state import Claim, Competitor, CompetitorFindings, Segment
+
+    quote = "There are **4,200 bike shops** in [Ireland](https://x.example) &amp; most are small."
+    found = CompetitorFindings(
+        competitors=[
+            Competitor(
+                name="**Spokely**", pricing="__€9__ per month", strengths=["*fast* repairs"],
+                evidence=[Claim(text=quote, source_ids=["S1"], quote=quote)],
+            )
+        ],
+        gaps=[Claim(text=quote, source_ids=["S1"], quote=quote)],
+    )  # fmt: skip
+    plain_texts(found)
+    competitor = found.competitors[0]
+    assert competitor.name == "Spokely" and competitor.pricing == "€9 per month"
+    assert competitor.strengths == ["fast repairs"]
+    assert found.gaps[0].text == "There are 4,200 bike shops in Ireland & most are small."
+    assert competitor.evidence[0].text == found.gaps[0].text
+    # the quote stays as the source wrote it: it is what the source passage is checked against
+    assert found.gaps[0].quote == quote
+    segment = Segment(name="**Rural shops**", description="Shops *outside* towns")
+    plain_texts(segment)
+    assert (segment.name, segment.description) == ("Rural shops", "Shops outside towns")
