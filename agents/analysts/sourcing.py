@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlsplit
 
 from agents.analysts.amounts import PRICE
 from agents.analysts.idea import (
@@ -108,6 +109,24 @@ TYPE_CUES: dict[SourceType, tuple[str, ...]] = {
         r"\bsegmentation\b",
         r"\bmarket share\b",
     ),
+}
+# cues that name who publishes a page (a statistics office, a ministry, a newsroom), not what it is
+# about: a report on public agencies says "government" often, a statistics office's release names itself
+PUBLISHER_CUES: dict[SourceType, tuple[str, ...]] = {
+    "government": (
+        r"\bstatistics (?:office|bureau|agency|department|division)\b",
+        r"\b(?:national|official|government) statistics\b",
+        r"\bbureau of (?:statistics|labou?r)\b",
+        r"\bministry of\b",
+        r"\bcensus (?:bureau|office)\b",
+    ),
+}
+PUBLISHER_WEIGHT = 3
+MASTHEAD_CHARS = 400  # a page's opening, where its publisher names itself (later mentions cite others)
+# a site's own name says what it is: "stats.gov.example", "fisheries.go.example", "city-news.example"
+HOST_CUES: dict[SourceType, re.Pattern[str]] = {
+    "government": re.compile(r"(?:^|[.-])(?:gov|go|gouv|gob|govt|stats?|statistics)(?:[.-]|$)"),
+    "news": re.compile(r"(?:^|[.-])news(?:[.-]|$)"),
 }
 VENDOR_CTA = (
     r"\bsign up\b",
@@ -318,6 +337,12 @@ def source_type(source: Source) -> SourceType:
     ):
         return "vendor"
     scores = {kind: sum(len(re.findall(cue, text, re.M)) for cue in cues) for kind, cues in TYPE_CUES.items()}
+    host = urlsplit(source.url).hostname or ""
+    masthead = f"{source.title}\n{source.content[:MASTHEAD_CHARS]}".lower()  # where a publisher names itself
+    for kind, cues in PUBLISHER_CUES.items():
+        scores[kind] += PUBLISHER_WEIGHT * sum(len(re.findall(cue, masthead)) for cue in cues)
+    for kind, pattern in HOST_CUES.items():
+        scores[kind] += PUBLISHER_WEIGHT * bool(pattern.search(host))
     kind, best = max(scores.items(), key=lambda item: item[1])
     return kind if best >= 2 else "unknown"
 

@@ -545,3 +545,29 @@ def test_a_for_that_names_a_price_leaves_the_customer_to_the_receiver() -> None:
 
     sentence = "A service that sends a chimney sweep twice a year to landlords in Cork, for €40 a visit"
     assert split_product(sentence) == ("service that sends a chimney sweep twice a year", "landlords")
+
+
+def test_a_page_is_typed_by_who_publishes_it_not_by_whom_it_cites_or_is_about() -> None:
+    from agents.analysts.sourcing import source_type
+
+    release = _source(
+        "https://regional-data.example/releases/ferries-2024", "Ferry operators, 2024",
+        "Island Statistics Office · Annual release. There were 41 ferry operators in 2024, "
+        "12% more than in 2023. 63% of routes reported delays; operators reported 2.1 million trips.",
+    )  # fmt: skip
+    citing = _source(
+        "https://harbour-analytics.example/ferry-market", "Ferry ticketing: how big is the market?",
+        "Our analysts estimate the ferry ticketing market at €40 million. " + "Routes grow. " * 40
+        + "Passenger counts come from the Bureau of Statistics.",
+    )  # fmt: skip
+    by_host = _source(
+        "https://transport.gov.example/data/ferries", "Ferry data tables", "Table 1. Routes by region.",
+    )  # fmt: skip
+    newsroom = _source(
+        "https://coast-news.example/2025/ferry-app", "A ferry app for islanders",
+        "An app that sells ferry tickets launched in May.",
+    )  # fmt: skip
+    assert source_type(release) == "government"
+    assert source_type(citing) != "government"
+    assert source_type(by_host) == "government"
+    assert source_type(newsroom) == "news"
