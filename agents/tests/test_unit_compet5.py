@@ -61,3 +61,41 @@ def test_decimals_and_scaled_amounts_still_read_as_before() -> None:
     # and a scaled amount is money, never a unit price
     assert PRICE.search("The depot cost Rp 48 billion to build.") is None
     assert prices_in("Servicing costs Rp 85.000 per bicycle.") == ["Rp 85.000 per bicycle"]
+
+
+# --- a rival's own page --------------------------------------------------------------------------------
+
+
+def test_a_commission_labelled_before_its_rate_is_a_price() -> None:
+    # given a tutoring marketplace's fees written as a price list's labels
+    assert prices_in("Commission: 12% of each completed lesson booking") == [
+        "Commission: 12% of each completed lesson booking"
+    ]
+    fee = "Booking fee: 4% of every order"
+    assert prices_in(f"{fee}, paid by the parent.") == [fee]
+    assert prices_in("The platform takes 15% of the sale.") == ["takes 15% of the sale"]
+    # but a share of people is no price, whatever label leads it
+    assert prices_in("Fee: 3% of respondents never paid one.") == []
+
+
+def test_a_companys_own_page_prices_it_by_its_plans_and_by_its_short_fee_lines() -> None:
+    # given a dog-walking marketplace's own page: fees for walkers in a short list, plans for owners in a
+    # table, and a delivery-style fee in a sentence below it
+    page = source(
+        "# PawRoute\n\n## For walkers\n\n- Listing your profile: free\n"
+        "- Commission: 12% of each completed walk booking\n- Payout: every Friday\n\n"
+        "## For owners\n\n| Plan | Price | Includes |\n|---|---|---|\n"
+        "| Basic | Free | Book any walker |\n| PawRoute Plus | KES 2.500 / month | Priority walkers |\n\n"
+        "Key handover fee: KES 300 per visit inside Nairobi, collected by the walker.\n",
+        "C1",
+        url="https://pawroute.example/pricing",
+        title="PawRoute — Pricing",
+    )
+    # when the competitors are analysed
+    findings = analyse(page, types={"C1": "vendor"})
+    # then the company is priced by its plans and its fees, each line once and in the page's order
+    assert [c.name for c in findings.competitors] == ["PawRoute"]
+    assert findings.competitors[0].pricing == (
+        "Basic: Free; PawRoute Plus: KES 2.500 / month; Commission: 12% of each completed walk booking; "
+        "Key handover fee: KES 300 per visit"
+    )
