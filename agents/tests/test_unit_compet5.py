@@ -99,3 +99,29 @@ def test_a_companys_own_page_prices_it_by_its_plans_and_by_its_short_fee_lines()
         "Basic: Free; PawRoute Plus: KES 2.500 / month; Commission: 12% of each completed walk booking; "
         "Key handover fee: KES 300 per visit"
     )
+
+
+def test_a_comparison_row_keeps_the_add_on_its_companys_own_page_prices() -> None:
+    # given a review comparing bicycle-repair booking apps in a table
+    review = source(
+        "| App | Best for | Price |\n|---|---|---|\n"
+        "| SpokeDesk | Workshops with two mechanics or more | BRL 89/month |\n"
+        "| Wrenchly | Solo mechanics | BRL 49/month |\n",
+        "C1",
+    )
+    # and SpokeDesk's own page, which also prices an add-on
+    page = source(
+        "# Pricing\n\n| Plan | Price |\n|---|---|\n| Workshop | R$ 89,00 a month |\n"
+        "| Parts Catalogue (add-on) | +R$ 25,00 a month |\n",
+        "C2",
+        url="https://spokedesk.example/pricing",
+        title="SpokeDesk — Pricing",
+    )
+    # when the competitors are analysed
+    findings = analyse(review, page, types={"C2": "vendor"})
+    spokedesk = next(c for c in findings.competitors if c.name == "SpokeDesk")
+    # then the comparison prices it, and its own page's add-on is quoted with it
+    assert spokedesk.pricing == "BRL 89/month"
+    quotes = [claim.quote for claim in spokedesk.evidence]
+    assert quotes[0] == "| SpokeDesk | Workshops with two mechanics or more | BRL 89/month |"
+    assert "| Parts Catalogue (add-on) | +R$ 25,00 a month |" in quotes

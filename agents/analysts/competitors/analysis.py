@@ -5,6 +5,7 @@ from __future__ import annotations
 from agents.analysts.competitors.candidates import about, competitor_names
 from agents.analysts.competitors.gaps import find_gaps
 from agents.analysts.competitors.listings import (
+    Listing,
     heading_listings,
     name_led,
     own_products,
@@ -38,6 +39,17 @@ def comparisons(sentences: list[Sentence], competitors: list[Competitor]) -> set
     return {source_id for source_id, names in named.items() if len(names) >= COMPARISON}
 
 
+def with_own_prices(compared: dict[str, Listing], owned: dict[str, Listing]) -> dict[str, Listing]:
+    """A comparison's rows, each with its company's own price list quoted after it when the sources hold
+    that page too: the comparison prices the product, the page adds its add-ons and fees."""
+    for name, listing in compared.items():
+        if name in owned:
+            quoted = {claim_.quote for claim_ in listing.evidence}
+            listing.evidence += [claim_ for claim_ in owned[name].evidence if claim_.quote not in quoted]
+            listing.pricing = listing.pricing or owned[name].pricing
+    return compared
+
+
 def analyse_competitors(evidence: Evidence, focus: set[str]) -> CompetitorFindings:
     """Competitor findings built only from the relevant sources' own sentences and tables."""
     sentences = [s for s in all_sentences(evidence.sources) if is_statement(s)]
@@ -51,7 +63,7 @@ def analyse_competitors(evidence: Evidence, focus: set[str]) -> CompetitorFindin
         **priced_mentions(sentences, names, pages | said),
         **name_led(evidence.sources, names, pages | said),
         **owned,
-        **table_listings(evidence.sources, names, set(pages)),
+        **with_own_prices(table_listings(evidence.sources, names, set(pages)), owned),
     }
     aliases: dict[str, str] = {}
     leads = list_leads(evidence.sources)
