@@ -125,3 +125,56 @@ def test_a_comparison_row_keeps_the_add_on_its_companys_own_page_prices() -> Non
     quotes = [claim.quote for claim in spokedesk.evidence]
     assert quotes[0] == "| SpokeDesk | Workshops with two mechanics or more | BRL 89/month |"
     assert "| Parts Catalogue (add-on) | +R$ 25,00 a month |" in quotes
+
+
+# --- rivals that closed ----------------------------------------------------------------------------------
+
+
+def test_a_rival_that_shut_down_is_reported_with_the_sentence_saying_so_and_no_price() -> None:
+    # given a bicycle-repair market review naming a priced rival and one that closed
+    review = source(
+        "**SpokeCall** sends a mechanic to your door for GBP 45 per visit.\n\n"
+        "Crankly, a mobile bike-repair app in Leeds, shut down in 2022 after it could not keep its "
+        "mechanics busy in winter.\n\n"
+        "WheelWorks closed a GBP 2 million round last spring and hired ten mechanics.\n",
+        "C1",
+    )
+    # when the competitors are analysed
+    findings = analyse(review)
+    closed = next(c for c in findings.competitors if c.name == "Crankly")
+    # then the closed rival is listed after the priced one, unpriced, its closure quoted
+    assert [c.name for c in findings.competitors][:2] == ["SpokeCall", "Crankly"]
+    assert closed.pricing == ""
+    assert "shut down in 2022" in closed.positioning
+    assert closed.evidence[0].quote.startswith("Crankly, a mobile bike-repair app in Leeds, shut down")
+    # and a company that closed a funding round is no closed rival
+    assert "WheelWorks" not in [c.name for c in findings.competitors]
+
+
+def test_news_about_a_named_rival_is_read_for_rivals_that_closed_though_not_about_the_idea() -> None:
+    # given a payroll review naming one rival, and two pages not judged about the idea: news about that
+    # rival, and news about something else
+    review = source("**PayPlain** runs payroll for cafés at EUR 6 per employee per month.\n", "C1")
+    news = source(
+        "PayPlain raised EUR 4 million this spring. Rival Lohnly, a payroll start-up for bakeries, "
+        "went bust in 2023 when its tax filings fell behind.\n",
+        "C2",
+        title="PayPlain raises EUR 4 million for its payroll app",
+    )
+    other = source(
+        "Stampit, a time-clock maker, ceased trading in 2021.\n", "C3", title="Time clocks in retail"
+    )
+    notes = [
+        SourceAssessment(source_id="C1", source_type="analyst_report", relevance=0.8, relevant=True),
+        SourceAssessment(source_id="C2", source_type="news", relevance=0.1, relevant=False),
+        SourceAssessment(source_id="C3", source_type="news", relevance=0.1, relevant=False),
+    ]
+    # when the competitors are analysed
+    findings = analyse_competitors(Evidence([review], notes, 2026, others=[news, other]), set())
+    # then the closed rival the rival's news names is reported, citing that news, which now counts as read
+    lohnly = next(c for c in findings.competitors if c.name == "Lohnly")
+    assert lohnly.evidence[0].source_ids == ["C2"]
+    assert "went bust in 2023" in lohnly.positioning
+    assert {n.source_id for n in findings.sources if n.relevant} == {"C1", "C2"}
+    # and news about nothing the sources name is left alone
+    assert "Stampit" not in [c.name for c in findings.competitors]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from agents.analysts.competitors.candidates import about, competitor_names
+from agents.analysts.competitors.closed import about_rivals, closed_rivals
 from agents.analysts.competitors.gaps import find_gaps
 from agents.analysts.competitors.listings import (
     Listing,
@@ -72,9 +73,18 @@ def analyse_competitors(evidence: Evidence, focus: set[str]) -> CompetitorFindin
     described = [
         describe(name, sentences, listings.get(name), said, aliases.get(name, ""), vendor) for name in found
     ]
-    # priced competitors first, then the most mentioned
-    ranked = sorted(enumerate(described), key=lambda pair: (not pair[1].pricing, pair[0]))
+    # rivals that closed, named by the relevant sources or by news about a rival they name
+    news = about_rivals(evidence.others, found)
+    told = sentences + [s for s in all_sentences(news) if is_statement(s)]
+    closed = closed_rivals(told, names, found)
+    # priced competitors first, then those that closed, then the most mentioned
+    ranked = sorted(
+        enumerate(described + closed),
+        key=lambda pair: (not pair[1].pricing, pair[1] not in closed, pair[0]),
+    )
     competitors = [competitor for _, competitor in ranked][:MAX_COMPETITORS]
+    cited = {i for c in competitors for claim_ in c.evidence for i in claim_.source_ids}
+    read = {source.id for source in news} & cited  # about the market after all: a rival's news
     # a vendor's "gap" is an ad; a comparison of several products is not a vendor's, whatever its tone
     compared = comparisons(sentences, competitors)
     ads = (evidence.vendor | pages) - compared
@@ -98,7 +108,10 @@ def analyse_competitors(evidence: Evidence, focus: set[str]) -> CompetitorFindin
         saturation=level,
         saturation_rationale=rationale,
         not_found=not_found,
-        sources=evidence.assessments,
+        sources=[
+            note.model_copy(update={"relevant": True}) if note.source_id in read else note
+            for note in evidence.assessments
+        ],
     )
 
 
