@@ -178,3 +178,21 @@ def test_news_about_a_named_rival_is_read_for_rivals_that_closed_though_not_abou
     assert {n.source_id for n in findings.sources if n.relevant} == {"C1", "C2"}
     # and news about nothing the sources name is left alone
     assert "Stampit" not in [c.name for c in findings.competitors]
+
+
+# --- names of table rows ---------------------------------------------------------------------------------
+
+
+def test_an_option_a_table_describes_is_named_in_full_not_by_its_first_plain_word() -> None:
+    # given a guide comparing ways to move a sofa between cities, one row a brand, two rows generic options
+    guide = source(
+        "| Option | Cost | Time |\n|---|---|---|\n"
+        "| Rail freight to Paris | EUR 40 per item | 3 days |\n"
+        "| Courier van, door to door | about EUR 90 per item | next day |\n"
+        "| ShipNest shared van service | EUR 70 per item | 5 days |\n",
+        "C1",
+    )
+    # when the competitors are analysed
+    found = sorted(c.name for c in analyse(guide).competitors)
+    # then each option is named as the row describes it (up to a comma), and the brand by its proper name
+    assert found == ["Courier van", "Rail freight to Paris", "ShipNest"]

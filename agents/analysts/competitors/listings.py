@@ -36,6 +36,10 @@ PROVIDER_COLUMN = re.compile(
     r"|programs?|lenders?|operators?|competitors?|names?|solutions?|options?|alternatives?)$",
     re.I,
 )
+# a column of ways to do something, not of companies: its rows describe options ("Air freight, same day")
+OPTION_COLUMN = re.compile(
+    r"^(?:options?|alternatives?|methods?|ways?|routes?|modes?|approach(?:es)?)$", re.IGNORECASE
+)
 MAX_PLANS = 4  # a page's plans, or its fees ("Commission: 10% of each sale", "Delivery fee: $4 per order")
 # a short label before a colon leads a line of a price list ("Delivery fee: $4 per order")
 LABEL_LEAD = re.compile(r"^(?P<name>[A-Z][\w'-]*(?: [\w'-]+){0,3}):\s")
@@ -136,8 +140,9 @@ def table_listings(sources: list[Source], names: Names, skip: set[str]) -> dict[
             # the name column: the one headed "Provider", "Tool", … ("Rank | Company | Price"), else the first
             name_at = next((i for i, cell in enumerate(header) if PROVIDER_COLUMN.match(cell)), 0)
             providers = bool(header) and bool(PROVIDER_COLUMN.match(header[name_at]))
+            options = bool(header) and bool(OPTION_COLUMN.match(header[name_at]))
             for cells, line in rows:
-                name = proper_part(clean_name(cells[name_at] if name_at < len(cells) else ""))
+                name = row_name(cells[name_at] if name_at < len(cells) else "", names, options)
                 if len(cells) < 2 or not names.acceptable(name) or name in found:
                     continue
                 price_cell = cells[price_at] if price_at is not None and price_at < len(cells) else ""
@@ -155,6 +160,18 @@ def table_listings(sources: list[Source], names: Names, skip: set[str]) -> dict[
                     evidence=[Claim(text=text, source_ids=[source.id], quote=line)],
                 )
     return found
+
+
+def row_name(cell: str, names: Names, options: bool = False) -> str:
+    """The name a table row gives: its proper part ("DinginXpress reefer service" -> "DinginXpress"); in a
+    table of options (``options``: its name column headed "Option", "Alternative", "Method", ...), the
+    option it describes, up to a comma, when that part is only a plain word the sources never use as a name
+    ("Air freight to Perth, same day" -> "Air freight to Perth", never "Air")."""
+    cell = clean_name(cell)
+    name = proper_part(cell)
+    if options and name != cell and names.acceptable(name) and names.ambiguous(name):
+        return re.split(r"[,;]", cell)[0].strip()
+    return name
 
 
 def page_owner(source: Source, typed: frozenset[str] = frozenset()) -> str:
