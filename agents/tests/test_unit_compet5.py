@@ -196,3 +196,19 @@ def test_an_option_a_table_describes_is_named_in_full_not_by_its_first_plain_wor
     found = sorted(c.name for c in analyse(guide).competitors)
     # then each option is named as the row describes it (up to a comma), and the brand by its proper name
     assert found == ["Courier van", "Rail freight to Paris", "ShipNest"]
+
+
+def test_a_rival_that_closed_does_not_make_the_market_more_crowded() -> None:
+    # given a payroll review naming two priced rivals and two that folded
+    review = source(
+        "**PayPlain** runs payroll for cafés at EUR 6 per employee per month.\n\n"
+        "**Lohnwerk** runs payroll for bakeries at EUR 5 per employee per month.\n\n"
+        "Zahltag, a payroll app for butchers, folded in 2021 when its founders left.\n\n"
+        "Brotlohn, a start-up for bakery wages, went bust in 2022 after a tax audit.\n",
+        "C1",
+    )
+    # when the competitors are analysed
+    findings = analyse(review)
+    # then all four are reported, but saturation counts only the two still trading
+    assert sorted(c.name for c in findings.competitors) == ["Brotlohn", "Lohnwerk", "PayPlain", "Zahltag"]
+    assert findings.saturation_rationale == "2 competitors identified in the retrieved sources."

@@ -90,7 +90,7 @@ def analyse_competitors(evidence: Evidence, focus: set[str]) -> CompetitorFindin
     ads = (evidence.vendor | pages) - compared
     gaps = find_gaps(sentences, ads, focus, leads, [c.name for c in competitors], compared)
     independent = [s for s in sentences if s.source_id not in ads]
-    level, rationale, _ = saturation(independent, len(competitors))
+    level, rationale, _ = saturation(independent, len([c for c in competitors if c not in closed]))
     listed = ", ".join(c.name for c in competitors)
     not_found = [name for name, items in (("competitors", competitors), ("gaps", gaps)) if not items]
     if competitors:

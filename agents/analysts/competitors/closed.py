@@ -40,12 +40,7 @@ def closed_rivals(sentences: list[Sentence], names: Names, known: list[str]) -> 
             name = _subject(match.group("name"))
             if not name or name in found or name in known or not names.acceptable(name):
                 continue
-            found[name] = Competitor(
-                name=name,
-                positioning=sentence.text,
-                weaknesses=[sentence.text],
-                evidence=[claim(sentence)],
-            )
+            found[name] = Competitor(name=name, positioning=sentence.text, evidence=[claim(sentence)])
     return list(found.values())
 
 
