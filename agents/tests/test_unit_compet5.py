@@ -212,3 +212,18 @@ def test_a_rival_that_closed_does_not_make_the_market_more_crowded() -> None:
     # then all four are reported, but saturation counts only the two still trading
     assert sorted(c.name for c in findings.competitors) == ["Brotlohn", "Lohnwerk", "PayPlain", "Zahltag"]
     assert findings.saturation_rationale == "2 competitors identified in the retrieved sources."
+
+
+def test_a_closure_is_read_after_an_opening_phrase_and_before_a_role_noun() -> None:
+    # given a laundry-pickup review writing closures in several shapes, and a company closing a deal
+    review = source(
+        "In 2023 Sudsy shut down after its vans proved too costly to run.\n\n"
+        "The Rinsely app ceased trading in 2024 when its investors pulled out.\n\n"
+        "Start-up FoldFast went bust in 2021, owing its drivers two months of pay.\n\n"
+        "Washbay closed a GBP 3 million round in 2025 to open two more depots.\n",
+        "C1",
+    )
+    # when the competitors are analysed
+    found = sorted(c.name for c in analyse(review).competitors)
+    # then the three that closed are named without the words around them, and the funded one is not
+    assert found == ["FoldFast", "Rinsely", "Sudsy"]

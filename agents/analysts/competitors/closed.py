@@ -24,10 +24,12 @@ CLOSURE = (
     r"|stopped (?:trading|operating)|wound down|was (?:wound up|liquidated|dissolved)|filed for bankruptcy"
     r"|closed(?: down)?(?= (?:in|after|last|this|when|because|within|early|late)\b|[.,;])"
 )
-# the name, an optional description between commas, an optional "has" or "had", then the closure
+# the name, a role noun or a description between commas, "has" or "had", then the closure: "Crankly
+# shut down", "The Crankly app shut down", "Crankly, a repair app in Leeds, has folded"
+ROLE = "|".join(sorted(ROLE_NOUNS))
 CLOSED = re.compile(
-    rf"(?<![\w-])(?P<name>{NAME})(?:,(?P<apposition> [^,]{{3,160}}),)?\s(?:has |had |later |eventually )?"
-    rf"(?:{CLOSURE})",
+    rf"(?<![\w-])(?P<name>{NAME})(?: (?:{ROLE}))?(?:,(?P<apposition> [^,]{{3,160}}),)?"
+    rf"\s(?:has |had |later |eventually )?(?:{CLOSURE})",
 )
 
 
@@ -37,19 +39,24 @@ def closed_rivals(sentences: list[Sentence], names: Names, known: list[str]) -> 
     found: dict[str, Competitor] = {}
     for sentence in sentences:
         for match in CLOSED.finditer(sentence.text):
-            name = _subject(match.group("name"))
-            if not name or name in found or name in known or not names.acceptable(name):
+            name = _subject(match.group("name"), names)
+            if not name or name in found or name in known:
                 continue
             found[name] = Competitor(name=name, positioning=sentence.text, evidence=[claim(sentence)])
     return list(found.values())
 
 
-def _subject(name: str) -> str:
-    """The name without a role noun before it ("Start-up Crankly" -> "Crankly"), or "" unless proper."""
-    first, _, rest = name.partition(" ")
-    if first.lower() in ROLE_NOUNS and rest:
-        name = rest
-    return name if proper(name) else ""
+def _subject(name: str, names: Names) -> str:
+    """The proper name that closed, without the words before it: a role noun or an opening phrase
+    ("Start-up Crankly" and "In 2022 Crankly" are Crankly); "" when there is none."""
+    words = name.split()
+    for start in range(len(words)):
+        if words[start].lower() in ROLE_NOUNS or words[start].isdigit():
+            continue
+        candidate = " ".join(words[start:])
+        if proper(candidate) and names.acceptable(candidate):
+            return candidate
+    return ""
 
 
 def about_rivals(others: list[Source], rivals: list[str]) -> list[Source]:
