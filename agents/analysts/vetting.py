@@ -101,6 +101,9 @@ class Evidence:
     # their problem, not of a product that does not exist yet (used for customer findings only)
     voices: list[Source] = field(default_factory=list)
     years: dict[str, int] = field(default_factory=dict)
+    # the retrieved sources not judged about the idea (news about a rival the relevant ones name is still
+    # read for rivals that closed; used for competitor findings only)
+    others: list[Source] = field(default_factory=list)
 
     def reference_year(self, source_id: str) -> int:
         """The year a source was written (for "current" vs "historical"); the research year if unknown."""
@@ -122,6 +125,7 @@ def gather(sources: list[Source], context: ProductContext, research_year: int | 
         research_year=research_year or datetime.now(UTC).year,
         vendor={note.source_id for note in assessments if note.source_type == "vendor"},
         voices=[source for source in sources if source.id in voices],
+        others=[source for source in sources if source.id not in relevant],
         titles={source.id: source.title for source in sources},
         years={
             note.source_id: int(note.published[:4]) for note in assessments if note.published[:4].isdigit()

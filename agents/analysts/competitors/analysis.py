@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from agents.analysts.competitors.candidates import about, competitor_names
+from agents.analysts.competitors.closed import about_rivals, closed_rivals
 from agents.analysts.competitors.gaps import find_gaps
 from agents.analysts.competitors.listings import (
+    Listing,
     heading_listings,
     name_led,
     own_products,
@@ -38,6 +40,17 @@ def comparisons(sentences: list[Sentence], competitors: list[Competitor]) -> set
     return {source_id for source_id, names in named.items() if len(names) >= COMPARISON}
 
 
+def with_own_prices(compared: dict[str, Listing], owned: dict[str, Listing]) -> dict[str, Listing]:
+    """A comparison's rows, each with its company's own price list quoted after it when the sources hold
+    that page too: the comparison prices the product, the page adds its add-ons and fees."""
+    for name, listing in compared.items():
+        if name in owned:
+            quoted = {claim_.quote for claim_ in listing.evidence}
+            listing.evidence += [claim_ for claim_ in owned[name].evidence if claim_.quote not in quoted]
+            listing.pricing = listing.pricing or owned[name].pricing
+    return compared
+
+
 def analyse_competitors(evidence: Evidence, focus: set[str]) -> CompetitorFindings:
     """Competitor findings built only from the relevant sources' own sentences and tables."""
     sentences = [s for s in all_sentences(evidence.sources) if is_statement(s)]
@@ -51,7 +64,7 @@ def analyse_competitors(evidence: Evidence, focus: set[str]) -> CompetitorFindin
         **priced_mentions(sentences, names, pages | said),
         **name_led(evidence.sources, names, pages | said),
         **owned,
-        **table_listings(evidence.sources, names, set(pages)),
+        **with_own_prices(table_listings(evidence.sources, names, set(pages)), owned),
     }
     aliases: dict[str, str] = {}
     leads = list_leads(evidence.sources)
@@ -60,15 +73,24 @@ def analyse_competitors(evidence: Evidence, focus: set[str]) -> CompetitorFindin
     described = [
         describe(name, sentences, listings.get(name), said, aliases.get(name, ""), vendor) for name in found
     ]
-    # priced competitors first, then the most mentioned
-    ranked = sorted(enumerate(described), key=lambda pair: (not pair[1].pricing, pair[0]))
+    # rivals that closed, named by the relevant sources or by news about a rival they name
+    news = about_rivals(evidence.others, found)
+    told = sentences + [s for s in all_sentences(news) if is_statement(s)]
+    closed = closed_rivals(told, names, found)
+    # priced competitors first, then those that closed, then the most mentioned
+    ranked = sorted(
+        enumerate(described + closed),
+        key=lambda pair: (not pair[1].pricing, pair[1] not in closed, pair[0]),
+    )
     competitors = [competitor for _, competitor in ranked][:MAX_COMPETITORS]
+    cited = {i for c in competitors for claim_ in c.evidence for i in claim_.source_ids}
+    read = {source.id for source in news} & cited  # about the market after all: a rival's news
     # a vendor's "gap" is an ad; a comparison of several products is not a vendor's, whatever its tone
     compared = comparisons(sentences, competitors)
     ads = (evidence.vendor | pages) - compared
     gaps = find_gaps(sentences, ads, focus, leads, [c.name for c in competitors], compared)
     independent = [s for s in sentences if s.source_id not in ads]
-    level, rationale, _ = saturation(independent, len(competitors))
+    level, rationale, _ = saturation(independent, len([c for c in competitors if c not in closed]))
     listed = ", ".join(c.name for c in competitors)
     not_found = [name for name, items in (("competitors", competitors), ("gaps", gaps)) if not items]
     if competitors:
@@ -86,7 +108,10 @@ def analyse_competitors(evidence: Evidence, focus: set[str]) -> CompetitorFindin
         saturation=level,
         saturation_rationale=rationale,
         not_found=not_found,
-        sources=evidence.assessments,
+        sources=[
+            note.model_copy(update={"relevant": True}) if note.source_id in read else note
+            for note in evidence.assessments
+        ],
     )
 
 

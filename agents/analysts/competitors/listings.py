@@ -36,7 +36,13 @@ PROVIDER_COLUMN = re.compile(
     r"|programs?|lenders?|operators?|competitors?|names?|solutions?|options?|alternatives?)$",
     re.I,
 )
-MAX_PLANS = 3
+# a column of ways to do something, not of companies: its rows describe options ("Air freight, same day")
+OPTION_COLUMN = re.compile(
+    r"^(?:options?|alternatives?|methods?|ways?|routes?|modes?|approach(?:es)?)$", re.IGNORECASE
+)
+MAX_PLANS = 4  # a page's plans, or its fees ("Commission: 10% of each sale", "Delivery fee: $4 per order")
+# a short label before a colon leads a line of a price list ("Delivery fee: $4 per order")
+LABEL_LEAD = re.compile(r"^(?P<name>[A-Z][\w'-]*(?: [\w'-]+){0,3}):\s")
 MIN_HOST = 4  # a shorter web address name ("ab.example") says nothing
 OWNER_WORDS = 3  # words of a company name a web address may run together
 
@@ -134,8 +140,9 @@ def table_listings(sources: list[Source], names: Names, skip: set[str]) -> dict[
             # the name column: the one headed "Provider", "Tool", … ("Rank | Company | Price"), else the first
             name_at = next((i for i, cell in enumerate(header) if PROVIDER_COLUMN.match(cell)), 0)
             providers = bool(header) and bool(PROVIDER_COLUMN.match(header[name_at]))
+            options = bool(header) and bool(OPTION_COLUMN.match(header[name_at]))
             for cells, line in rows:
-                name = proper_part(clean_name(cells[name_at] if name_at < len(cells) else ""))
+                name = row_name(cells[name_at] if name_at < len(cells) else "", names, options)
                 if len(cells) < 2 or not names.acceptable(name) or name in found:
                     continue
                 price_cell = cells[price_at] if price_at is not None and price_at < len(cells) else ""
@@ -153,6 +160,18 @@ def table_listings(sources: list[Source], names: Names, skip: set[str]) -> dict[
                     evidence=[Claim(text=text, source_ids=[source.id], quote=line)],
                 )
     return found
+
+
+def row_name(cell: str, names: Names, options: bool = False) -> str:
+    """The name a table row gives: its proper part ("DinginXpress reefer service" -> "DinginXpress"); in a
+    table of options (``options``: its name column headed "Option", "Alternative", "Method", ...), the
+    option it describes, up to a comma, when that part is only a plain word the sources never use as a name
+    ("Air freight to Perth, same day" -> "Air freight to Perth", never "Air")."""
+    cell = clean_name(cell)
+    name = proper_part(cell)
+    if options and name != cell and names.acceptable(name) and names.ambiguous(name):
+        return re.split(r"[,;]", cell)[0].strip()
+    return name
 
 
 def page_owner(source: Source, typed: frozenset[str] = frozenset()) -> str:
@@ -188,6 +207,7 @@ def own_products(sources: list[Source], typed: frozenset[str] = frozenset()) -> 
         if not name or not is_name(name) or name in found:
             continue
         plans: list[tuple[str, str, Claim]] = []
+        row_lines = [line for _, rows in tables(source) for _, line in rows]
         for header, rows in tables(source):
             price_at = _column(header, PRICE_COLUMN)
             for cells, line in rows:
@@ -202,13 +222,15 @@ def own_products(sources: list[Source], typed: frozenset[str] = frozenset()) -> 
                             Claim(text=f"{plan}: {cell}", source_ids=[source.id], quote=line),
                         )
                     )
-        for sentence in split_sentences(source):
+        for sentence in price_lines(source):
             amounts = [p for p in prices_in(sentence.text) if p != "Free"]
-            if not amounts:
-                continue
-            lead = BOLD_LEAD.match(sentence.text)
+            if not amounts or any(sentence.text in line for line in row_lines):
+                continue  # a table's row was read above
+            lead = BOLD_LEAD.match(sentence.text) or LABEL_LEAD.match(sentence.text)
             plan = clean_name(lead.group("name")) if lead and not has_amount(lead.group("name")) else ""
-            if (
+            if plan and all(price.startswith(plan) for price in amounts):
+                plan = ""  # "Commission: 10% of each sale" names itself
+            elif (
                 not plan
                 and len(sentence.heading.split()) <= 4
                 and sentence.heading.lower() not in HEADING_WORDS
@@ -224,6 +246,23 @@ def own_products(sources: list[Source], typed: frozenset[str] = frozenset()) -> 
             evidence=[evidence for _, _, evidence in chosen],
         )
     return found
+
+
+def price_lines(source: Source) -> list[Sentence]:
+    """A page's sentences and, in the page's order among them, its list items that price something however
+    short they are: a price list's lines ("- Commission: 10% of each sale") are too short for sentences."""
+    sentences = split_sentences(source)
+    read = {sentence.text for sentence in sentences}
+    heading = ""
+    for line in source.content.splitlines():
+        if line.strip().startswith("##"):
+            heading = line.strip().lstrip("#").strip()
+        if not LIST_MARKER.match(line):
+            continue
+        text = LIST_MARKER.sub("", line.strip())
+        if text not in read and any(price != "Free" for price in prices_in(text)):
+            sentences.append(Sentence(text, source.id, len(sentences), heading))
+    return sorted(sentences, key=lambda sentence: source.content.find(sentence.text))
 
 
 NAME_LED = re.compile(rf"^(?P<name>{NAME})[.:]\s+(?P<rest>\S.*)$")

@@ -20,9 +20,12 @@ RATE = re.compile(
     rf"|{PERCENT}\s(?:fee|commission|interest|APR|markup|cut)\b"
     rf"|{PERCENT}\s{FEE_PAYER}(?:fee|commission|premium|surcharge|markup|mark-up)s?\b"
     # what a buyer pays a share of: "buys the invoice for 92% of its face value", "resells at 40-60% of the
-    # new price" (not "up to 80% of it")
-    rf"|\b(?:for|at|fee of|charges?)\s{SHARE}\sof (?:the |its |their |an? )?"
-    r"(?:face value|invoice|amount|value|order|sale|transaction|(?:[\w-]+ )?(?:price|cost))s?\b"
+    # new price" (not "up to 80% of it"), "takes 15% of the sale", or a fee's label before it as a price
+    # list writes it: "Commission: 10% of each completed sale", "Booking fee: 4% of every order"
+    rf"|(?:\b(?:for|at|fee of|charges?|takes|keeps)\s"
+    rf"|^(?:[\w-]+ )?(?:fee|commission|charge|cut|take rate)s?:\s){SHARE}"
+    r"\sof (?:the |its |their |an? |each |every )?"
+    r"(?:face value|invoice|amount|value|(?:[\w-]+ ){0,2}(?:order|sale|transaction|booking|price|cost))s?\b"
     r"|\b(?:fee|commission|rate|charge|cut)s?\s(?:of\s)?(?:\"?from\s)?\"?\d+(?:\.\d+)?\s?%\"?"
     r"(?![\"\u201d]?\s(?:a|per|each|every|of)\s)",
     re.IGNORECASE,
