@@ -59,8 +59,12 @@ def assess_sources(sources: list[Source], context: ProductContext, findings: Fin
     """Every retrieved source with its type, date, relevance and whether a claim cites it."""
     noted: dict[str, SourceAssessment] = {}
     for part in findings:
-        for note in part.sources:
-            noted.setdefault(note.source_id, note)
+        for note in part.sources:  # about the idea when any agent found it so (a rival's news for one)
+            first = noted.setdefault(note.source_id, note)
+            if note.relevant and not first.relevant:
+                noted[note.source_id] = first.model_copy(
+                    update={"relevant": True, "relevance": max(first.relevance, note.relevance)}
+                )
     idea = lexical_terms(context)
     weight = weights(idea.all, sources)
     cited = {i for part in findings for claim in iter_claims(part) for i in claim.source_ids}

@@ -693,3 +693,19 @@ def test_a_currency_sign_after_the_number_is_a_price(text: str, price: str) -> N
     assert match and match.group(0) == price
     # a year before a sign is not a price
     assert not PRICE.search("in 2024 € figures were revised")
+
+
+def test_a_source_any_agent_found_about_the_idea_is_listed_as_relevant() -> None:
+    from agents.evidence import assess_sources
+    from agents.state import CompetitorFindings, CustomerFindings, SourceAssessment
+
+    idea = parse_idea("Mobile bike repair vans for commuters in Leeds.")
+    news = Source(
+        id="S1", url="https://city-news.example/spokevan", title="SpokeVan raises £2m",
+        content="The start-up will hire mechanics.", agent="market", retrieved_at=datetime.now(UTC),
+    )  # fmt: skip
+    # the market agent judged the page off topic, the competitor agent about a rival of the idea
+    market = MarketFindings(sources=[SourceAssessment(source_id="S1", relevance=0.1, relevant=False)])
+    competitor = CompetitorFindings(sources=[SourceAssessment(source_id="S1", relevance=0.4, relevant=True)])
+    listed = assess_sources([news], idea, (market, competitor, CustomerFindings()))
+    assert (listed[0].relevant, listed[0].relevance) == (True, 0.4)
