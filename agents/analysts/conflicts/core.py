@@ -103,12 +103,13 @@ def share_base(after: str) -> frozenset[str]:
     return frozenset(stem(word) for word in WORD.findall(match.group(1).lower()) if word not in STOPWORDS)
 
 
-CLAUSE_CUT = re.compile(r"[;:]|,\s(?:but|whereas|while|yet)\s|\s(?:but|whereas)\s")
+# a concession opens a clause of its own too: "14% use one, though 38% have tried one"
+CLAUSE_CUT = re.compile(r"[;:]|,\s(?:but|whereas|while|yet|though|although)\s|\s(?:but|whereas)\s")
 
 
 def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Where the clause around ``start:end`` begins and ends (cut at ";", ":", and ", but", ", whereas",
-    ", while")."""
+    ", while", ", though")."""
     left = max((m.end() for m in CLAUSE_CUT.finditer(text, 0, start)), default=0)
     right = next((m.start() for m in CLAUSE_CUT.finditer(text, end)), len(text))
     return left, right
