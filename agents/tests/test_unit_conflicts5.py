@@ -45,3 +45,59 @@ def test_a_concession_separates_two_attributed_views_in_one_sentence() -> None:
         )
     )
     assert len(found) == 1 and _values(found[0]) == {"1.4 million", "2.1 million"}
+
+
+# --- counts -------------------------------------------------------------------------------------------
+
+
+def test_a_count_written_as_a_floor_is_a_count() -> None:
+    # given a vendor's "12,000+ cyclists" and a tracker's count of the same firm's users
+    found = _counted(
+        _pool(
+            "Trusted by 12,000+ cyclists in Nordmark, Spokely books a mechanic in minutes.",
+            "A bicycle trade tracker counts about 2,500 paying cyclists on Spokely each month.",
+        ),
+        vendor=frozenset({"S1"}),
+        owners={"S1": "spokely"},
+    )
+    assert len(found) == 1
+    assert _values(found[0]) == {"12,000+ cyclists", "2,500 paying cyclists"}
+    assert "vendor" in found[0].statement
+
+
+def test_a_source_setting_a_claim_against_a_count_it_introduces_with_a_colon_disputes_it() -> None:
+    # "X suggests a smaller base: about N" is the source's own count, set against the claim before it
+    article = [
+        Sentence("Ferrylane says more than 30,000 commuters have signed up.", "S4", 5),
+        Sentence(
+            "Ticketing data from the port authority suggest a smaller base: about 4,000 commuters "
+            "travelled with the app in an average week this year.",
+            "S4",
+            6,
+        ),
+    ]
+    found = _counted(article)
+    assert len(found) == 1 and _values(found[0]) == {"30,000 commuters", "4,000 commuters"}
+
+
+def test_an_analyst_that_counts_is_an_independent_count() -> None:
+    article = [
+        Sentence("The workshop says more than 900 violinists play its instruments.", "S2", 3),
+        Sentence(
+            "A guild registry, which tracks sales of new instruments, counts about 300 violinists who "
+            "bought one, with the rest borrowing or renting.",
+            "S2",
+            4,
+        ),
+    ]
+    found = _counted(article)
+    assert len(found) == 1 and _values(found[0]) == {"900 violinists", "300 violinists"}
+
+
+def test_a_colon_after_a_plain_heading_is_no_finding() -> None:
+    # two counts of one source, neither set against a claim: a description, not a dispute
+    article = [
+        Sentence("Tyre collectors say 5,000 garages take part in the scheme.", "S3", 1),
+        Sentence("Two regions stand out: about 1,200 garages in the north alone.", "S3", 2),
+    ]
+    assert _counted(article) == []

@@ -38,7 +38,9 @@ COUNT_OF = re.compile(
     # a running total a product claims: "trusted by 640 councils", "used by 300 clinics"
     + "|(?<=ed by )"
     + r")\d{2,3})"
-    r"\s+(?:(?!(?:in|of|on|for|to|from|at|by|per|a|an|the)\s)[A-Za-z-]+\s){0,3}?(?P<noun>" + PLURAL + r")\b"
+    # "9,000+ clinicians": a count written as a floor
+    r"\+?\s+(?:(?!(?:in|of|on|for|to|from|at|by|per|a|an|the)\s)[A-Za-z-]+\s){0,3}?"
+    r"(?P<noun>" + PLURAL + r")\b"
 )
 # the count is the unit of a rate, not a number of things: "EUR 9 per 1,000 words", "for every 100 beds"
 PER = re.compile(r"\b(?:per|every|each)\s$", re.IGNORECASE)
@@ -151,7 +153,8 @@ def _counts(sentence: Sentence, owner: str = "", known: frozenset[str] = frozens
         phrase = re.split(r"[,;:.()]\s", sentence.text[match.start("number") :] + " ", maxsplit=1)[0]
         count = Count(digits * scale, written, stem(noun), noun, names, words, sentence)
         lead = around[: max(0, around.find(number))]
-        claim, own = bool(CLAIM.search(lead)), bool(OWN_FINDING.search(lead))
+        claim = bool(CLAIM.search(lead))
+        own = bool(OWN_FINDING.search(_introduced(sentence.text, around) + lead))
         found.append(
             replace(
                 count, qualifier=qualifier, places=places, phrase=_content(phrase), claimed=claim, found=own
@@ -163,6 +166,13 @@ def _counts(sentence: Sentence, owner: str = "", known: frozenset[str] = frozens
 # two sentences the splitter left joined ("… since its Series A. But registers show …")
 SENTENCE_END = re.compile(r"\.\s+(?=[A-Z][a-z])")
 OTHER_NUMBER = re.compile(r"\d[\d,.]*\s?%?")
+
+
+def _introduced(text: str, clause: str) -> str:
+    """What introduces a clause after a colon ("Data from a tracker suggest a smaller base: about 6,500
+    sellers"): the words before the colon say whose count the clause states; "" for other clauses."""
+    head = text[: text.find(clause)].rstrip()
+    return head if head.endswith(":") else ""
 
 
 def _own_clause(text: str, start: int, end: int) -> str:
@@ -339,10 +349,11 @@ CLAIM = re.compile(
 )
 NEAR_SENTENCES = 2
 # the source's own finding, set against the claim: first person, records or data that show it, or a
-# contrast ("we found contracts with about 210 councils", "but registers show about 520 sites"); a count
-# the claimant itself reports ("the company placed 2,100 nurses and says ...") is no such finding
+# contrast ("we found contracts with about 210 councils", "but registers show about 520 sites", "a tracker
+# counts about 480 sites"); a count the claimant itself reports ("the company placed 2,100 nurses and
+# says ...") is no such finding
 OWN_FINDING = re.compile(
-    r"\b(?:we|our|found|finds|show|shows|showed|shown|counted|records|registers|data|but|however|only)\b",
+    r"\b(?:we|our|found|finds|show|shows|showed|shown|counts|counted|records|registers|data|but|however|only)\b",
     re.IGNORECASE,
 )
 
