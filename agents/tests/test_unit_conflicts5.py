@@ -101,3 +101,45 @@ def test_a_colon_after_a_plain_heading_is_no_finding() -> None:
         Sentence("Two regions stand out: about 1,200 garages in the north alone.", "S3", 2),
     ]
     assert _counted(article) == []
+
+
+# --- shares of one charge -------------------------------------------------------------------------------
+
+
+def test_two_shares_of_one_charge_in_long_sentences_are_one_measure() -> None:
+    # a survey asks what fraction of a price reaches a party; a study traces the same share
+    found = measure_conflicts(
+        _pool(
+            "Asked what fraction of a laundromat's price ends up with them, machine owners' own "
+            "estimates, checked against statements where possible, averaged 55%.",
+            "For coin-operated washers in rented premises, the machine owners received on average 35% of "
+            "the price the laundromat customer finally paid.",
+        )
+    )
+    assert len(found) == 1 and _values(found[0]) == {"55%", "35%"}
+
+
+def test_two_long_sentences_sharing_a_charge_and_few_other_words_are_two_measures() -> None:
+    # a share of a price a crew keeps and a share of the price the operator spends on fuel: the charge
+    # and three more words in common do not make them one measure
+    found = measure_conflicts(
+        _pool(
+            "Asked what share of the ticket price reaches them after every deduction, island ferry crews "
+            "in the harbour towns on the northern coast answered 45%.",
+            "On the longest routes the operator spends about 20% of the ticket price a passenger pays on "
+            "diesel for island ferry engines, according to its published accounts.",
+        )
+    )
+    assert found == []
+
+
+def test_a_share_of_buyers_is_still_no_share_of_a_charge() -> None:
+    # "part of the fee" is wanted by buyers (a count of people), not a stated share of the fee
+    found = measure_conflicts(
+        _pool(
+            "Ringbell charges $12 per lesson, with 25% of fees refunded on missed lessons.",
+            "Want part of the fee refunded on missed lessons | 64%",
+        ),
+        frozenset({"S1"}),
+    )
+    assert found == []

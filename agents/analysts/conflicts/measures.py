@@ -172,13 +172,37 @@ def base_of(measure: Measure) -> frozenset[str]:
     return share_base(text[start:])
 
 
+# a sentence naming a share of a charge as what it measures: "what fraction of the retail price reaches the
+# grower", "the share of the fare a driver keeps"
+SHARE_OF = re.compile(
+    r"\b(?:share|fraction|proportion|percentage)\s+of\s+(?:(?:the|a|an|their|its|his|her)\s+)?"
+    r"(?P<charge>(?:[\w'\u2019-]+\s+){0,3}[a-z]+)\b",
+    re.IGNORECASE,
+)
+
+
+def _share_of_charge(measure: Measure) -> frozenset[str]:
+    """The charges a measure's sentence names a share of ("what fraction of a shop's price …" -> {pric})."""
+    return (
+        frozenset(
+            stem(word)
+            for match in SHARE_OF.finditer(measure.sentence.text)
+            for word in WORD.findall(match.group("charge").lower())
+        )
+        & CHARGES
+    )
+
+
 def _same_base(left: Measure, right: Measure) -> bool:
     """Two shares can be one quantity unless both say what they are shares of and those differ
     ("38% of intake spending" is not "23% of firms"), or one is a share of a charge and the other is not
-    ("20% of fees at risk" is a price's term; "67% want part of the fee at risk" counts buyers)."""
+    ("20% of fees at risk" is a price's term; "67% want part of the fee at risk" counts buyers). A share
+    whose sentence asks for a share of that same charge ("what fraction of the final price reaches the
+    grower … averaged 42%") is a share of the charge too."""
     left_base, right_base = base_of(left), base_of(right)
     if bool(left_base & CHARGES) != bool(right_base & CHARGES):
-        return False
+        charged, other = (left, right) if left_base & CHARGES else (right, left)
+        return not base_of(other) and bool(base_of(charged) & _share_of_charge(other))
     return not (left_base and right_base) or bool(left_base & right_base)
 
 
@@ -194,6 +218,18 @@ def _named_alike(
     if len(shared) < (2 if terse else MIN_SHARED) or overlap < MIN_OVERLAP:
         return None
     return shared, overlap
+
+
+def _shares_of_one_charge(left: Measure, right: Measure) -> tuple[frozenset[str], float] | None:
+    """Two shares of one charge ("30% of the price the shop paid", "what fraction of the shop's price …
+    averaged 42%"), named alike by more words than the charge: a long sentence about a share of a price
+    names its measure in many words, so half of them need not be shared. Shares of one charge named
+    by few words ("a commission of 15% of the price" vs "30% of the price") are two measures."""
+    charges = [(base_of(m) | _share_of_charge(m)) & CHARGES for m in (left, right)]
+    shared = (left.words & right.words) - charges[0] - charges[1]
+    if not (charges[0] & charges[1]) or len(shared) <= MIN_SHARED or not _same_base(left, right):
+        return None
+    return left.words & right.words, len(shared) / max(1, min(len(left.words), len(right.words)))
 
 
 def measure_conflicts(sentences: list[Sentence], vendor: frozenset[str] = frozenset()) -> list[Conflict]:
@@ -220,6 +256,7 @@ def measure_conflicts(sentences: list[Sentence], vendor: frozenset[str] = frozen
                 or _named_alike(left.near, right.words, terse_too=False)
                 or _named_alike(left.words, right.near, terse_too=False)
             )
+            matched = matched or _shares_of_one_charge(left, right)
             if matched is None or key in seen:
                 continue
             shared, overlap = matched
