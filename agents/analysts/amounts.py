@@ -1,6 +1,6 @@
 """Amounts of money as sources write them: symbols or ISO codes, scales, and price units.
 
-"$2.8 billion", "US$610 million", "USD 3.5 billion", "EUR 2 bn", "3.5 billion USD", "KES 30",
+"$2.8 billion", "US$610 million", "USD 3.5 billion", "EUR 2 bn", "3.5 billion USD", "KES 30", "Rp 4 trillion",
 "£1,200", "$29 per developer per month". Currency codes come from Babel's ISO 4217 list, so any
 currency reads the same way without a list of our own.
 """
@@ -15,7 +15,7 @@ from babel.numbers import list_currencies
 AMBIGUOUS_CODES = {"ALL", "CUP", "TOP", "MOP", "PEN", "BOB", "SOS", "CAD"}
 CODES = sorted(code for code in list_currencies() if code.isalpha() and code not in AMBIGUOUS_CODES)
 CODE = r"(?:" + "|".join(CODES) + r"|CAD|KSh|Ksh)"
-SYMBOL = r"(?:US\$|A\$|C\$|CA\$|NZ\$|HK\$|R\$|[$€£¥₹₦₩₱₪₺₫₴฿])"
+SYMBOL = r"(?:US\$|A\$|C\$|CA\$|NZ\$|HK\$|R\$|Rp\.?|Rs\.?|[$€£¥₹₦₩₱₪₺₫₴฿])"
 # a number with thousands separators and decimals ("1,200.50", "7,50"), never cut inside a number
 NUMBER = r"(?>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+|,\d{1,2}(?!\d))?)(?!\d)"
 SCALE = r"(?:trillion|billion|million|thousand|bn|mn|tn|[bBmMkK](?![\w$€£]))"

@@ -1,9 +1,11 @@
 """Conflicts between sources: a concession is a clause of its own, a count written as a floor ("9,000+"),
-an independent count introduced by a colon or by "counts", and two shares of one charge (issue 11).
+an independent count introduced by a colon or by "counts", two shares of one charge, and money signs written
+in letters ("Rp", "Rs.") (issue 11).
 
 Invented sentences only, in domains no eval corpus covers (bicycle repair, beekeeping, ferries, violin
 making, tyre recycling, tutoring of chess, laundromats)."""
 
+from agents.analysts.amounts import amount
 from agents.analysts.conflicts import count_conflicts, measure_conflicts, stated_disagreements
 from agents.analysts.sentences import Sentence
 
@@ -143,3 +145,15 @@ def test_a_share_of_buyers_is_still_no_share_of_a_charge() -> None:
         frozenset({"S1"}),
     )
     assert found == []
+
+
+# --- amounts in a currency whose sign is written in letters ----------------------------------------------
+
+
+def test_rupiah_and_rupee_signs_written_in_letters_are_money() -> None:
+    # a batik co-operative's market and a tyre recycler's, in the signs their sources use
+    assert amount("Batik workshops in the province sold Rp 2.3 trillion of cloth in 2024.") == 2.3e12
+    assert amount("Retreaded tyres were a Rs. 850 million business last year.") == 8.5e8
+    assert amount("Prices start at Rp 45,000 per metre.") == 45000
+    # a word that merely begins with the letters is no sign
+    assert amount("Rpm limits of 4,000 apply to the lathe.") == 0.0
