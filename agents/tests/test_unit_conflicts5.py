@@ -1,13 +1,15 @@
 """Conflicts between sources: a concession is a clause of its own, a count written as a floor ("9,000+"),
-an independent count introduced by a colon or by "counts", two shares of one charge, and money signs written
-in letters ("Rp", "Rs.") (issue 11).
+an independent count introduced by a colon or by "counts", two shares of one charge, money signs written in
+letters ("Rp", "Rs.") and a part of a whole that is no side of a market-size conflict (issue 11).
 
 Invented sentences only, in domains no eval corpus covers (bicycle repair, beekeeping, ferries, violin
-making, tyre recycling, tutoring of chess, laundromats)."""
+making, tyre recycling, tutoring of chess, laundromats, batik, wedding wear)."""
 
 from agents.analysts.amounts import amount
 from agents.analysts.conflicts import count_conflicts, measure_conflicts, stated_disagreements
 from agents.analysts.sentences import Sentence
+from agents.evidence import part_of_another
+from agents.state import Figure
 
 
 def _pool(*texts: str) -> list[Sentence]:
@@ -157,3 +159,31 @@ def test_rupiah_and_rupee_signs_written_in_letters_are_money() -> None:
     assert amount("Prices start at Rp 45,000 per metre.") == 45000
     # a word that merely begins with the letters is no sign
     assert amount("Rpm limits of 4,000 apply to the lathe.") == 0.0
+
+
+# --- a part of a whole is no side of a market-size conflict ---------------------------------------------
+
+
+def _sized(text: str, value: str) -> Figure:
+    return Figure(text=text, quote=text, value=value, kind="market_size", source_ids=["S1"])
+
+
+def test_a_share_restated_as_money_is_a_part_of_the_whole() -> None:
+    text = (
+        "Brake jobs make up 31% of all bicycle repairs by value, around EUR 59 million in 2024, because "
+        "pads wear out every season."
+    )
+    assert part_of_another(_sized(text, "EUR 59 million"))
+
+
+def test_an_amount_named_a_part_of_that_total_is_a_part() -> None:
+    text = "Wedding dresses are the largest line, at roughly $26 million of that total, ahead of suits."
+    assert part_of_another(_sized(text, "$26 million"))
+
+
+def test_a_market_named_after_a_share_of_buyers_is_no_part() -> None:
+    # the share counts buyers; the amount is a market of its own, named as one
+    text = "Only 8% of laundromats use card readers, a market of about $12 million a year."
+    assert not part_of_another(_sized(text, "$12 million"))
+    whole = "Laundromat owners spent about $190 million on machines in 2024."
+    assert not part_of_another(_sized(whole, "$190 million"))
