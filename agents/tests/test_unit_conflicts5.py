@@ -82,6 +82,23 @@ def test_a_source_setting_a_claim_against_a_count_it_introduces_with_a_colon_dis
     ]
     found = _counted(article)
     assert len(found) == 1 and _values(found[0]) == {"30,000 commuters", "4,000 commuters"}
+    # the reader is told which side is the claim: it is named first, and said to be one
+    assert found[0].sides[0].value == "30,000 commuters"
+    assert "claim the source reports" in found[0].statement
+
+
+def test_the_claim_is_named_first_when_the_source_states_its_own_count_first() -> None:
+    article = [
+        Sentence(
+            "Port records show about 4,000 commuters travelled with the app in an average week.", "S4", 2
+        ),
+        Sentence("Ferrylane, for its part, says more than 30,000 commuters have signed up.", "S4", 3),
+    ]
+    found = _counted(article)
+    assert len(found) == 1 and [side.value for side in found[0].sides] == [
+        "30,000 commuters",
+        "4,000 commuters",
+    ]
 
 
 def test_an_analyst_that_counts_is_an_independent_count() -> None:
@@ -121,6 +138,7 @@ def test_two_shares_of_one_charge_in_long_sentences_are_one_measure() -> None:
         )
     )
     assert len(found) == 1 and _values(found[0]) == {"55%", "35%"}
+    assert found[0].quantity.startswith("the share of the price (")
 
 
 def test_two_long_sentences_sharing_a_charge_and_few_other_words_are_two_measures() -> None:

@@ -78,8 +78,11 @@ def label(text: str, shared: frozenset[str], key: Callable[[str], str] = stem) -
     return " ".join(dict.fromkeys(words).keys()) or "the same measure"
 
 
-def conflict(what: str, left: Side, right: Side, vendor: frozenset[str] = frozenset()) -> Conflict:
-    """Both values as written, with their years and sources; a vendor's own side is labelled."""
+def conflict(
+    what: str, left: Side, right: Side, vendor: frozenset[str] = frozenset(), note: str = ""
+) -> Conflict:
+    """Both values as written, with their years and sources; a vendor's own side is labelled, and a
+    ``note`` says anything else a reader must know about the sides."""
     sides = [
         ConflictSide(value=m.written, year=year_of(m.sentence), source_ids=[m.sentence.source_id])
         for m in (left, right)
@@ -90,7 +93,8 @@ def conflict(what: str, left: Side, right: Side, vendor: frozenset[str] = frozen
         if {*vendor} & {left.sentence.source_id, right.sentence.source_id}
         else ""
     )
-    statement = f"Sources disagree on {what}: {labels[0]} vs {labels[1]}{claimed}."
+    noted = f"; {note}" if note else ""
+    statement = f"Sources disagree on {what}: {labels[0]} vs {labels[1]}{claimed}{noted}."
     return Conflict(quantity=what, sides=sides, statement=statement)
 
 

@@ -250,7 +250,8 @@ def count_conflicts(
             if left.sentence.source_id == right.sentence.source_id:
                 if _disputed(left, right) and frozenset({left.value, right.value}) not in seen:
                     seen.add(frozenset({left.value, right.value}))
-                    scored.append(((True, 1, 0), _count_conflict(left, right, frozenset(), vendor)))
+                    claim, own = (left, right) if left.claimed else (right, left)
+                    scored.append(((True, 1, 0), _count_conflict(claim, own, frozenset(), vendor, REPORTED)))
                 continue
             claimed = [count.sentence.source_id in vendor for count in (left, right)]
             if all(claimed) or not differ(left.value, right.value):
@@ -348,6 +349,8 @@ CLAIM = re.compile(
     r"\b(?:says?|said|claims?|claimed|advertis(?:es|ed|ing)|boasts?|markets? itself|calls? itself)\b", re.I
 )
 NEAR_SENTENCES = 2
+# what a reader must know of a disagreement one source states: which side is whose
+REPORTED = "the first is a claim the source reports, the second the count it sets against it"
 # the source's own finding, set against the claim: first person, records or data that show it, or a
 # contrast ("we found contracts with about 210 councils", "but registers show about 520 sites", "a tracker
 # counts about 480 sites"); a count the claimant itself reports ("the company placed 2,100 nurses and
@@ -389,10 +392,12 @@ def _users_of_one(left: Count, right: Count, named: frozenset[str], claimed: lis
     return any(claimed) and bool(named) and left.noun in USER_NOUNS and right.noun in USER_NOUNS
 
 
-def _count_conflict(left: Count, right: Count, named: frozenset[str], vendor: frozenset[str]) -> Conflict:
+def _count_conflict(
+    left: Count, right: Count, named: frozenset[str], vendor: frozenset[str], note: str = ""
+) -> Conflict:
     noun = left.plural.lower() if left.noun == right.noun or _people_of_one(left, right) else "users"
     name = next(
         (n for n in NAME.findall(left.sentence.text + " " + right.sentence.text) if n.lower() in named), ""
     )
     what = f"the number of {noun}" + (f" ({name})" if name else "")
-    return conflict(what, left, right, vendor)
+    return conflict(what, left, right, vendor, note)

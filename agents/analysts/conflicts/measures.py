@@ -256,7 +256,8 @@ def measure_conflicts(sentences: list[Sentence], vendor: frozenset[str] = frozen
                 or _named_alike(left.near, right.words, terse_too=False)
                 or _named_alike(left.words, right.near, terse_too=False)
             )
-            matched = matched or _shares_of_one_charge(left, right)
+            charged = None if matched else _shares_of_one_charge(left, right)
+            matched = matched or charged
             if matched is None or key in seen:
                 continue
             shared, overlap = matched
@@ -270,7 +271,12 @@ def measure_conflicts(sentences: list[Sentence], vendor: frozenset[str] = frozen
             if composition(left) != composition(right):
                 continue
             seen.add(key)
-            found = conflict(label(left.sentence.text, shared, _key), left, right, vendor)
+            what = label(left.sentence.text, shared, _key)
+            if charged:  # "the share of the price (paid growers market)"
+                words = WORD.findall(left.sentence.text.lower())
+                charge = next((word for word in words if _key(word) in CHARGES), "charge")
+                what = f"the share of the {charge} ({label(left.sentence.text, shared - CHARGES, _key)})"
+            found = conflict(what, left, right, vendor)
             scored.append(((not any(claimed), overlap), found))
     scored.sort(key=lambda item: item[0], reverse=True)
     return [found for _, found in scored[:LIMIT]]
