@@ -6,7 +6,12 @@ Invented sentences only, in domains no eval corpus covers (bicycle repair, beeke
 making, tyre recycling, tutoring of chess, laundromats, batik, wedding wear)."""
 
 from agents.analysts.amounts import amount
-from agents.analysts.conflicts import count_conflicts, measure_conflicts, stated_disagreements
+from agents.analysts.conflicts import (
+    count_conflicts,
+    measure_conflicts,
+    price_conflicts,
+    stated_disagreements,
+)
 from agents.analysts.sentences import Sentence
 from agents.evidence import part_of_another
 from agents.state import Figure
@@ -205,3 +210,27 @@ def test_a_market_named_after_a_share_of_buyers_is_no_part() -> None:
     assert not part_of_another(_sized(text, "$12 million"))
     whole = "Laundromat owners spent about $190 million on machines in 2024."
     assert not part_of_another(_sized(whole, "$190 million"))
+
+
+# --- a rival's two products are no disagreement on its price ---------------------------------------------
+
+
+def test_a_source_stating_the_other_sources_price_too_agrees_with_it() -> None:
+    # the shop's own page gives its plan and its add-on; the review gives the add-on only
+    sentences = _pool(
+        "Gearwise memberships themselves start at $55 a month for one bicycle.",
+        "Gearwise reviews list the Gearwise tune-up add-on at USD 29/month.",
+    )
+    sentences.insert(
+        1, Sentence("The Gearwise tune-up add-on costs 29 dollars per bicycle per month.", "S1", 1)
+    )
+    assert price_conflicts("Gearwise", sentences) == []
+
+
+def test_two_sources_pricing_one_plan_differently_still_disagree() -> None:
+    sentences = _pool(
+        "Gearwise memberships themselves start at $55 a month for one bicycle.",
+        "Gearwise now charges $70 a month for its basic membership.",
+    )
+    [conflict] = price_conflicts("Gearwise", sentences)
+    assert _values(conflict) == {"$55 a month", "$70 a month"}
