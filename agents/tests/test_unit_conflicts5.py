@@ -234,3 +234,27 @@ def test_two_sources_pricing_one_plan_differently_still_disagree() -> None:
     )
     [conflict] = price_conflicts("Gearwise", sentences)
     assert _values(conflict) == {"$55 a month", "$70 a month"}
+
+
+# --- a breakdown table's share is a part of its total ----------------------------------------------------
+
+
+def test_a_breakdown_rows_share_is_no_share_of_buyers() -> None:
+    # the row gives a part's amount and its share of the table's total; the survey counts buyers
+    found = measure_conflicts(
+        _pool(
+            "Refurbished saddles, bells and racks | 420 | 18%",
+            "Saddles are a smaller market: 45% bought refurbished saddles, bells and racks last year.",
+        )
+    )
+    assert found == []
+
+
+def test_a_survey_rows_share_beside_a_year_is_still_a_share_of_people() -> None:
+    found = measure_conflicts(
+        _pool(
+            "Riders who bought refurbished saddles, bells or racks | 2024 | 18%",
+            "About 45% of riders bought refurbished saddles, bells or racks in the past year.",
+        )
+    )
+    assert len(found) == 1 and _values(found[0]) == {"18%", "45%"}

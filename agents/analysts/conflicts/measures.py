@@ -82,10 +82,27 @@ PER_PERIOD = re.compile(r"\s(?:(?:a|per|each|every)\s(?:year|month|week|annum)|a
 
 
 def composition(measure: Measure) -> bool:
-    """Whether a share is a part's share of a whole ("make up 31% of …", "accounted for 21% of …")."""
+    """Whether a share is a part's share of a whole ("make up 31% of …", "accounted for 21% of …"), or a
+    breakdown table's share beside the part's own amount ("Spare parts | 590 | 31%")."""
     text = measure.sentence.text
     at = text.find(measure.written)
-    return measure.unit == "%" and at > 0 and bool(COMPOSITION.search(text[max(0, at - 40) : at]))
+    if measure.unit != "%" or at < 0:
+        return False
+    return (at > 0 and bool(COMPOSITION.search(text[max(0, at - 40) : at]))) or _breakdown_row(text, at)
+
+
+def _breakdown_row(text: str, at: int) -> bool:
+    """A table row whose cells after its label hold an amount besides the share ("Outerwear | 590 | 31%"):
+    the share is the part's share of the table's total. A year is no amount ("Used one | 2023 | 14%")."""
+    cells = text.split("|")
+    if len(cells) < 3:
+        return False
+    own = len(text[:at].split("|")) - 1  # the share's own cell
+    return any(
+        re.search(r"\d", cell) and not re.fullmatch(r"\s*(?:19|20)\d{2}\s*", cell)
+        for index, cell in enumerate(cells)
+        if index not in (0, own)
+    )
 
 
 def _key(word: str) -> str:
