@@ -258,3 +258,27 @@ def test_a_survey_rows_share_beside_a_year_is_still_a_share_of_people() -> None:
         )
     )
     assert len(found) == 1 and _values(found[0]) == {"18%", "45%"}
+
+
+# --- a change is no share --------------------------------------------------------------------------------
+
+
+def test_a_percentage_stating_a_change_is_no_share_of_people() -> None:
+    for change in (
+        "Harbour boatyards logged 1,900 hull repairs for sailing yachts in 2024, up 12% on 2023.",
+        "The number of boatyards repairing sailing yachts fell 18% between 2017 and 2024.",
+    ):
+        found = measure_conflicts(
+            _pool(change, "Boatyards repairing sailing yachts | 37%"),
+        )
+        assert found == [], change
+
+
+def test_two_changes_of_one_thing_still_disagree() -> None:
+    found = measure_conflicts(
+        _pool(
+            "Hull repairs for sailing yachts at harbour boatyards rose 12% on 2023.",
+            "Hull repairs for sailing yachts at harbour boatyards were up 30% on 2023, the guild says.",
+        )
+    )
+    assert len(found) == 1 and _values(found[0]) == {"12%", "30%"}

@@ -157,17 +157,24 @@ def measures(sentence: Sentence) -> list[Measure]:
 
 # a percentage named as a rate of growth before it: "a compound annual rate of 8.4%", "to grow by 6%"
 RATE_BEFORE = re.compile(r"\b(?:rate|cagr|grow|grows|growing|grew|growth)\b(?:\s+[a-z]+){0,2}\s+$", re.I)
+# a percentage that states a change, not a share: "up 12% on 2023", "fell by about 5%", "9% more than in 2022"
+CHANGE_BEFORE = re.compile(
+    r"\b(?:up|down|rose|fell|increased|decreased|dropped|climbed|jumped)\s+(?:by\s+)?"
+    r"(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?$",
+    re.I,
+)
+CHANGE_AFTER = re.compile(r"\s+(?:on|over|from|since|than in|compared with)\s+(?:19|20)\d{2}\b", re.I)
 
 
 def _per(text: str, match: re.Match[str], unit: str) -> str:
-    """The unit, read as a rate when a period follows a percentage ("4% a year" -> "%/period") or a
-    rate of growth names it ("a compound annual rate of 8.4%")."""
+    """The unit, read as a rate when a period follows a percentage ("4% a year" -> "%/period"), a
+    rate of growth names it ("a compound annual rate of 8.4%") or it states a change ("up 12% on 2023")."""
     if unit != "%":
         return unit
-    rate = PER_PERIOD.match(text, match.end()) or RATE_BEFORE.search(
-        text[max(0, match.start() - 40) : match.start()]
-    )
-    return "%/period" if rate else unit
+    before = text[max(0, match.start() - 40) : match.start()]
+    rate = PER_PERIOD.match(text, match.end()) or RATE_BEFORE.search(before)
+    change = CHANGE_BEFORE.search(before) or CHANGE_AFTER.match(text, match.end())
+    return "%/period" if rate or change else unit
 
 
 def _value(match: re.Match[str]) -> float | None:
