@@ -282,3 +282,28 @@ def test_two_changes_of_one_thing_still_disagree() -> None:
         )
     )
     assert len(found) == 1 and _values(found[0]) == {"12%", "30%"}
+
+
+# --- a count over a few months is no count of a year -----------------------------------------------------
+
+
+def test_a_count_over_a_few_months_and_a_years_count_are_two_periods() -> None:
+    found = _counted(
+        _pool(
+            "Canal wardens logged 14,200 mooring disputes about houseboats in 2024 across the network.",
+            "Residents of one canal basin logged more than 120 mooring disputes about houseboats over "
+            "five months, the wardens said.",
+        )
+    )
+    assert found == []
+
+
+def test_two_counts_over_one_span_still_disagree() -> None:
+    found = _counted(
+        _pool(
+            "Canal wardens logged about 900 mooring disputes about houseboats over five months.",
+            "The boaters' association counted about 2,400 mooring disputes about houseboats over "
+            "five months.",
+        )
+    )
+    assert len(found) == 1 and _values(found[0]) == {"900 mooring disputes", "2,400 mooring disputes"}

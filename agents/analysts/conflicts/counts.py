@@ -168,6 +168,24 @@ SENTENCE_END = re.compile(r"\.\s+(?=[A-Z][a-z])")
 OTHER_NUMBER = re.compile(r"\d[\d,.]*\s?%?")
 
 
+# a count over a stated span shorter than a year: "over five months", "in the first six weeks"
+SPAN = re.compile(
+    r"\b(?:over|in|during|within|across)\s+(?:the\s+)?(?:first\s+|past\s+|last\s+)?"
+    r"(?P<length>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|a few|several)\s+"
+    r"(?P<unit>days?|weeks?|months?)\b",
+    re.I,
+)
+
+
+def _span(text: str) -> str:
+    """The span of time shorter than a year a count is stated over ("over five months" -> "five month");
+    "" when none is stated (or twelve months, a year)."""
+    match = SPAN.search(text)
+    if not match or match.group("length").lower() in {"12", "twelve"}:
+        return ""
+    return f"{match.group('length').lower()} {match.group('unit').lower().rstrip('s')}"
+
+
 def _introduced(text: str, clause: str) -> str:
     """What introduces a clause after a colon ("Data from a tracker suggest a smaller base: about 6,500
     sellers"): the words before the colon say whose count the clause states; "" for other clauses."""
@@ -268,6 +286,8 @@ def count_conflicts(
             years = {year_of(left.sentence), year_of(right.sentence)} - {""}
             if len(years) > 1 and not any(claimed):
                 continue  # two years of one count is a series
+            if _span(left.sentence.text) != _span(right.sentence.text):
+                continue  # "90 complaints over five months" and a year's 29,000 count two periods
             key = frozenset({left.value, right.value})  # one pair of values, however each is written
             if key in seen:
                 continue
