@@ -439,18 +439,26 @@ def same_count(left: Figure, right: Figure) -> bool:
     return len(shared - noun) >= 3
 
 
-# a figure stated as a part of another in the same sentence: "34% of that spending, or about $440 million"
+# a figure stated as a part of another in the same sentence: "34% of that spending, or about $440 million",
+# or a share of a whole restated as money right after it: "make up 31% of all repairs by value, around
+# EUR 59 million"
 PART_OF = re.compile(
     r"\d%\s+of\s+(?:that|this|which|it|the total)\b[^.;]{0,40}?,?\s+or\s+"
     r"(?:about\s+|roughly\s+|around\s+|some\s+)?$"
+    r"|\d%\s+of\s+[^.;%]{1,60}?,\s+(?:or\s+)?(?:about\s+|roughly\s+|around\s+|some\s+)?$"
 )
+# ... or named a part of a total after it: "at roughly $26 million of that total"
+PART_AFTER = re.compile(r"\s+of\s+(?:that|this|the)\s+(?:total|figure|sum|amount|whole)\b", re.I)
 
 
 def part_of_another(figure: Figure) -> bool:
-    """The figure is a stated part of another figure ("34% of that spending, or about $440 million"), a
-    segment's share of a whole, not a measure of the market in its own right."""
+    """The figure is a stated part of another figure ("34% of that spending, or about $440 million",
+    "around $59 million of that total"), a segment's share of a whole, not a measure of the market in its
+    own right."""
     quote = figure.quote or figure.text
     at = quote.find(figure.value)
+    if at > 0 and PART_AFTER.match(quote, at + len(figure.value)):
+        return True
     return at > 0 and bool(PART_OF.search(quote[max(0, at - 80) : at]))
 
 

@@ -1,6 +1,6 @@
 """Amounts of money as sources write them: symbols or ISO codes, scales, and price units.
 
-"$2.8 billion", "US$610 million", "USD 3.5 billion", "EUR 2 bn", "3.5 billion USD", "KES 30",
+"$2.8 billion", "US$610 million", "USD 3.5 billion", "EUR 2 bn", "3.5 billion USD", "KES 30", "Rp 4 trillion",
 "£1,200", "$29 per developer per month". Currency codes come from Babel's ISO 4217 list, so any
 currency reads the same way without a list of our own.
 """
@@ -16,7 +16,7 @@ AMBIGUOUS_CODES = {"ALL", "CUP", "TOP", "MOP", "PEN", "BOB", "SOS", "CAD"}
 CODES = sorted(code for code in list_currencies() if code.isalpha() and code not in AMBIGUOUS_CODES)
 CODE = r"(?:" + "|".join(CODES) + r"|CAD|KSh|Ksh)"
 # symbols, and the letter symbols written before a number ("Rp 499.000", "Rs 1,200", "RM 45")
-SYMBOL = r"(?:US\$|A\$|C\$|CA\$|NZ\$|HK\$|R\$|[$€£¥₹₦₩₱₪₺₫₴฿]|(?:Rp|Rs\.?|RM)(?=\s?\d))"
+SYMBOL = r"(?:US\$|A\$|C\$|CA\$|NZ\$|HK\$|R\$|[$€£¥₹₦₩₱₪₺₫₴฿]|(?:Rp\.?|Rs\.?|RM)(?=\s?\d))"
 # thousands marked with dots, as Indonesian, Brazilian or German writers do ("499.000", "1.250,00",
 # "2.500.000"): a price in a currency without a scale, not a decimal ("$2.5", "3.1415")
 DOTTED = r"\d{1,3}(?:\.\d{3})+(?!\d)(?:,\d{1,2}(?!\d))?"

@@ -78,8 +78,11 @@ def label(text: str, shared: frozenset[str], key: Callable[[str], str] = stem) -
     return " ".join(dict.fromkeys(words).keys()) or "the same measure"
 
 
-def conflict(what: str, left: Side, right: Side, vendor: frozenset[str] = frozenset()) -> Conflict:
-    """Both values as written, with their years and sources; a vendor's own side is labelled."""
+def conflict(
+    what: str, left: Side, right: Side, vendor: frozenset[str] = frozenset(), note: str = ""
+) -> Conflict:
+    """Both values as written, with their years and sources; a vendor's own side is labelled, and a
+    ``note`` says anything else a reader must know about the sides."""
     sides = [
         ConflictSide(value=m.written, year=year_of(m.sentence), source_ids=[m.sentence.source_id])
         for m in (left, right)
@@ -90,7 +93,8 @@ def conflict(what: str, left: Side, right: Side, vendor: frozenset[str] = frozen
         if {*vendor} & {left.sentence.source_id, right.sentence.source_id}
         else ""
     )
-    statement = f"Sources disagree on {what}: {labels[0]} vs {labels[1]}{claimed}."
+    noted = f"; {note}" if note else ""
+    statement = f"Sources disagree on {what}: {labels[0]} vs {labels[1]}{claimed}{noted}."
     return Conflict(quantity=what, sides=sides, statement=statement)
 
 
@@ -103,12 +107,13 @@ def share_base(after: str) -> frozenset[str]:
     return frozenset(stem(word) for word in WORD.findall(match.group(1).lower()) if word not in STOPWORDS)
 
 
-CLAUSE_CUT = re.compile(r"[;:]|,\s(?:but|whereas|while|yet)\s|\s(?:but|whereas)\s")
+# a concession opens a clause of its own too: "14% use one, though 38% have tried one"
+CLAUSE_CUT = re.compile(r"[;:]|,\s(?:but|whereas|while|yet|though|although)\s|\s(?:but|whereas)\s")
 
 
 def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Where the clause around ``start:end`` begins and ends (cut at ";", ":", and ", but", ", whereas",
-    ", while")."""
+    ", while", ", though")."""
     left = max((m.end() for m in CLAUSE_CUT.finditer(text, 0, start)), default=0)
     right = next((m.start() for m in CLAUSE_CUT.finditer(text, end)), len(text))
     return left, right

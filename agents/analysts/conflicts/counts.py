@@ -38,7 +38,9 @@ COUNT_OF = re.compile(
     # a running total a product claims: "trusted by 640 councils", "used by 300 clinics"
     + "|(?<=ed by )"
     + r")\d{2,3})"
-    r"\s+(?:(?!(?:in|of|on|for|to|from|at|by|per|a|an|the)\s)[A-Za-z-]+\s){0,3}?(?P<noun>" + PLURAL + r")\b"
+    # "9,000+ clinicians": a count written as a floor
+    r"\+?\s+(?:(?!(?:in|of|on|for|to|from|at|by|per|a|an|the)\s)[A-Za-z-]+\s){0,3}?"
+    r"(?P<noun>" + PLURAL + r")\b"
 )
 # the count is the unit of a rate, not a number of things: "EUR 9 per 1,000 words", "for every 100 beds"
 PER = re.compile(r"\b(?:per|every|each)\s$", re.IGNORECASE)
@@ -151,7 +153,8 @@ def _counts(sentence: Sentence, owner: str = "", known: frozenset[str] = frozens
         phrase = re.split(r"[,;:.()]\s", sentence.text[match.start("number") :] + " ", maxsplit=1)[0]
         count = Count(digits * scale, written, stem(noun), noun, names, words, sentence)
         lead = around[: max(0, around.find(number))]
-        claim, own = bool(CLAIM.search(lead)), bool(OWN_FINDING.search(lead))
+        claim = bool(CLAIM.search(lead))
+        own = bool(OWN_FINDING.search(_introduced(sentence.text, around) + lead))
         found.append(
             replace(
                 count, qualifier=qualifier, places=places, phrase=_content(phrase), claimed=claim, found=own
@@ -163,6 +166,31 @@ def _counts(sentence: Sentence, owner: str = "", known: frozenset[str] = frozens
 # two sentences the splitter left joined ("… since its Series A. But registers show …")
 SENTENCE_END = re.compile(r"\.\s+(?=[A-Z][a-z])")
 OTHER_NUMBER = re.compile(r"\d[\d,.]*\s?%?")
+
+
+# a count over a stated span shorter than a year: "over five months", "in the first six weeks"
+SPAN = re.compile(
+    r"\b(?:over|in|during|within|across)\s+(?:the\s+)?(?:first\s+|past\s+|last\s+)?"
+    r"(?P<length>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|a few|several)\s+"
+    r"(?P<unit>days?|weeks?|months?)\b",
+    re.I,
+)
+
+
+def _span(text: str) -> str:
+    """The span of time shorter than a year a count is stated over ("over five months" -> "five month");
+    "" when none is stated (or twelve months, a year)."""
+    match = SPAN.search(text)
+    if not match or match.group("length").lower() in {"12", "twelve"}:
+        return ""
+    return f"{match.group('length').lower()} {match.group('unit').lower().rstrip('s')}"
+
+
+def _introduced(text: str, clause: str) -> str:
+    """What introduces a clause after a colon ("Data from a tracker suggest a smaller base: about 6,500
+    sellers"): the words before the colon say whose count the clause states; "" for other clauses."""
+    head = text[: text.find(clause)].rstrip()
+    return head if head.endswith(":") else ""
 
 
 def _own_clause(text: str, start: int, end: int) -> str:
@@ -240,7 +268,8 @@ def count_conflicts(
             if left.sentence.source_id == right.sentence.source_id:
                 if _disputed(left, right) and frozenset({left.value, right.value}) not in seen:
                     seen.add(frozenset({left.value, right.value}))
-                    scored.append(((True, 1, 0), _count_conflict(left, right, frozenset(), vendor)))
+                    claim, own = (left, right) if left.claimed else (right, left)
+                    scored.append(((True, 1, 0), _count_conflict(claim, own, frozenset(), vendor, REPORTED)))
                 continue
             claimed = [count.sentence.source_id in vendor for count in (left, right)]
             if all(claimed) or not differ(left.value, right.value):
@@ -257,6 +286,8 @@ def count_conflicts(
             years = {year_of(left.sentence), year_of(right.sentence)} - {""}
             if len(years) > 1 and not any(claimed):
                 continue  # two years of one count is a series
+            if _span(left.sentence.text) != _span(right.sentence.text):
+                continue  # "90 complaints over five months" and a year's 29,000 count two periods
             key = frozenset({left.value, right.value})  # one pair of values, however each is written
             if key in seen:
                 continue
@@ -338,11 +369,14 @@ CLAIM = re.compile(
     r"\b(?:says?|said|claims?|claimed|advertis(?:es|ed|ing)|boasts?|markets? itself|calls? itself)\b", re.I
 )
 NEAR_SENTENCES = 2
+# what a reader must know of a disagreement one source states: which side is whose
+REPORTED = "the first is a claim the source reports, the second the count it sets against it"
 # the source's own finding, set against the claim: first person, records or data that show it, or a
-# contrast ("we found contracts with about 210 councils", "but registers show about 520 sites"); a count
-# the claimant itself reports ("the company placed 2,100 nurses and says ...") is no such finding
+# contrast ("we found contracts with about 210 councils", "but registers show about 520 sites", "a tracker
+# counts about 480 sites"); a count the claimant itself reports ("the company placed 2,100 nurses and
+# says ...") is no such finding
 OWN_FINDING = re.compile(
-    r"\b(?:we|our|found|finds|show|shows|showed|shown|counted|records|registers|data|but|however|only)\b",
+    r"\b(?:we|our|found|finds|show|shows|showed|shown|counts|counted|records|registers|data|but|however|only)\b",
     re.IGNORECASE,
 )
 
@@ -378,10 +412,12 @@ def _users_of_one(left: Count, right: Count, named: frozenset[str], claimed: lis
     return any(claimed) and bool(named) and left.noun in USER_NOUNS and right.noun in USER_NOUNS
 
 
-def _count_conflict(left: Count, right: Count, named: frozenset[str], vendor: frozenset[str]) -> Conflict:
+def _count_conflict(
+    left: Count, right: Count, named: frozenset[str], vendor: frozenset[str], note: str = ""
+) -> Conflict:
     noun = left.plural.lower() if left.noun == right.noun or _people_of_one(left, right) else "users"
     name = next(
         (n for n in NAME.findall(left.sentence.text + " " + right.sentence.text) if n.lower() in named), ""
     )
     what = f"the number of {noun}" + (f" ({name})" if name else "")
-    return conflict(what, left, right, vendor)
+    return conflict(what, left, right, vendor, note)

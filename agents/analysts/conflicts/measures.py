@@ -82,10 +82,27 @@ PER_PERIOD = re.compile(r"\s(?:(?:a|per|each|every)\s(?:year|month|week|annum)|a
 
 
 def composition(measure: Measure) -> bool:
-    """Whether a share is a part's share of a whole ("make up 31% of …", "accounted for 21% of …")."""
+    """Whether a share is a part's share of a whole ("make up 31% of …", "accounted for 21% of …"), or a
+    breakdown table's share beside the part's own amount ("Spare parts | 590 | 31%")."""
     text = measure.sentence.text
     at = text.find(measure.written)
-    return measure.unit == "%" and at > 0 and bool(COMPOSITION.search(text[max(0, at - 40) : at]))
+    if measure.unit != "%" or at < 0:
+        return False
+    return (at > 0 and bool(COMPOSITION.search(text[max(0, at - 40) : at]))) or _breakdown_row(text, at)
+
+
+def _breakdown_row(text: str, at: int) -> bool:
+    """A table row whose cells after its label hold an amount besides the share ("Outerwear | 590 | 31%"):
+    the share is the part's share of the table's total. A year is no amount ("Used one | 2023 | 14%")."""
+    cells = text.split("|")
+    if len(cells) < 3:
+        return False
+    own = len(text[:at].split("|")) - 1  # the share's own cell
+    return any(
+        re.search(r"\d", cell) and not re.fullmatch(r"\s*(?:19|20)\d{2}\s*", cell)
+        for index, cell in enumerate(cells)
+        if index not in (0, own)
+    )
 
 
 def _key(word: str) -> str:
@@ -140,17 +157,24 @@ def measures(sentence: Sentence) -> list[Measure]:
 
 # a percentage named as a rate of growth before it: "a compound annual rate of 8.4%", "to grow by 6%"
 RATE_BEFORE = re.compile(r"\b(?:rate|cagr|grow|grows|growing|grew|growth)\b(?:\s+[a-z]+){0,2}\s+$", re.I)
+# a percentage that states a change, not a share: "up 12% on 2023", "fell by about 5%", "9% more than in 2022"
+CHANGE_BEFORE = re.compile(
+    r"\b(?:up|down|rose|fell|increased|decreased|dropped|climbed|jumped)\s+(?:by\s+)?"
+    r"(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?$",
+    re.I,
+)
+CHANGE_AFTER = re.compile(r"\s+(?:on|over|from|since|than in|compared with)\s+(?:19|20)\d{2}\b", re.I)
 
 
 def _per(text: str, match: re.Match[str], unit: str) -> str:
-    """The unit, read as a rate when a period follows a percentage ("4% a year" -> "%/period") or a
-    rate of growth names it ("a compound annual rate of 8.4%")."""
+    """The unit, read as a rate when a period follows a percentage ("4% a year" -> "%/period"), a
+    rate of growth names it ("a compound annual rate of 8.4%") or it states a change ("up 12% on 2023")."""
     if unit != "%":
         return unit
-    rate = PER_PERIOD.match(text, match.end()) or RATE_BEFORE.search(
-        text[max(0, match.start() - 40) : match.start()]
-    )
-    return "%/period" if rate else unit
+    before = text[max(0, match.start() - 40) : match.start()]
+    rate = PER_PERIOD.match(text, match.end()) or RATE_BEFORE.search(before)
+    change = CHANGE_BEFORE.search(before) or CHANGE_AFTER.match(text, match.end())
+    return "%/period" if rate or change else unit
 
 
 def _value(match: re.Match[str]) -> float | None:
@@ -172,13 +196,37 @@ def base_of(measure: Measure) -> frozenset[str]:
     return share_base(text[start:])
 
 
+# a sentence naming a share of a charge as what it measures: "what fraction of the retail price reaches the
+# grower", "the share of the fare a driver keeps"
+SHARE_OF = re.compile(
+    r"\b(?:share|fraction|proportion|percentage)\s+of\s+(?:(?:the|a|an|their|its|his|her)\s+)?"
+    r"(?P<charge>(?:[\w'\u2019-]+\s+){0,3}[a-z]+)\b",
+    re.IGNORECASE,
+)
+
+
+def _share_of_charge(measure: Measure) -> frozenset[str]:
+    """The charges a measure's sentence names a share of ("what fraction of a shop's price …" -> {pric})."""
+    return (
+        frozenset(
+            stem(word)
+            for match in SHARE_OF.finditer(measure.sentence.text)
+            for word in WORD.findall(match.group("charge").lower())
+        )
+        & CHARGES
+    )
+
+
 def _same_base(left: Measure, right: Measure) -> bool:
     """Two shares can be one quantity unless both say what they are shares of and those differ
     ("38% of intake spending" is not "23% of firms"), or one is a share of a charge and the other is not
-    ("20% of fees at risk" is a price's term; "67% want part of the fee at risk" counts buyers)."""
+    ("20% of fees at risk" is a price's term; "67% want part of the fee at risk" counts buyers). A share
+    whose sentence asks for a share of that same charge ("what fraction of the final price reaches the
+    grower … averaged 42%") is a share of the charge too."""
     left_base, right_base = base_of(left), base_of(right)
     if bool(left_base & CHARGES) != bool(right_base & CHARGES):
-        return False
+        charged, other = (left, right) if left_base & CHARGES else (right, left)
+        return not base_of(other) and bool(base_of(charged) & _share_of_charge(other))
     return not (left_base and right_base) or bool(left_base & right_base)
 
 
@@ -194,6 +242,18 @@ def _named_alike(
     if len(shared) < (2 if terse else MIN_SHARED) or overlap < MIN_OVERLAP:
         return None
     return shared, overlap
+
+
+def _shares_of_one_charge(left: Measure, right: Measure) -> tuple[frozenset[str], float] | None:
+    """Two shares of one charge ("30% of the price the shop paid", "what fraction of the shop's price …
+    averaged 42%"), named alike by more words than the charge: a long sentence about a share of a price
+    names its measure in many words, so half of them need not be shared. Shares of one charge named
+    by few words ("a commission of 15% of the price" vs "30% of the price") are two measures."""
+    charges = [(base_of(m) | _share_of_charge(m)) & CHARGES for m in (left, right)]
+    shared = (left.words & right.words) - charges[0] - charges[1]
+    if not (charges[0] & charges[1]) or len(shared) <= MIN_SHARED or not _same_base(left, right):
+        return None
+    return left.words & right.words, len(shared) / max(1, min(len(left.words), len(right.words)))
 
 
 def measure_conflicts(sentences: list[Sentence], vendor: frozenset[str] = frozenset()) -> list[Conflict]:
@@ -220,6 +280,8 @@ def measure_conflicts(sentences: list[Sentence], vendor: frozenset[str] = frozen
                 or _named_alike(left.near, right.words, terse_too=False)
                 or _named_alike(left.words, right.near, terse_too=False)
             )
+            charged = None if matched else _shares_of_one_charge(left, right)
+            matched = matched or charged
             if matched is None or key in seen:
                 continue
             shared, overlap = matched
@@ -233,7 +295,12 @@ def measure_conflicts(sentences: list[Sentence], vendor: frozenset[str] = frozen
             if composition(left) != composition(right):
                 continue
             seen.add(key)
-            found = conflict(label(left.sentence.text, shared, _key), left, right, vendor)
+            what = label(left.sentence.text, shared, _key)
+            if charged:  # "the share of the price (paid growers market)"
+                words = WORD.findall(left.sentence.text.lower())
+                charge = next((word for word in words if _key(word) in CHARGES), "charge")
+                what = f"the share of the {charge} ({label(left.sentence.text, shared - CHARGES, _key)})"
+            found = conflict(what, left, right, vendor)
             scored.append(((not any(claimed), overlap), found))
     scored.sort(key=lambda item: item[0], reverse=True)
     return [found for _, found in scored[:LIMIT]]

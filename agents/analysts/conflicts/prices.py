@@ -18,14 +18,27 @@ def price_conflicts(name: str, sentences: list[Sentence]) -> list[Conflict]:
     Two prices are one only in one unit (or one unit naming the other's more fully: "per repair visit" and
     "per visit"): "KES 30 per crate per day" and "KES 200" for a ride are two."""
     firsts: dict[tuple[str, frozenset[str]], tuple[str, Sentence]] = {}
+    stated: list[tuple[str, frozenset[str], float]] = []  # every source's prices: (source, unit, amount)
     for sentence in sentences:
         match = PRICE.search(sentence.text)
         if match:
             firsts.setdefault((sentence.source_id, unit_of(match.group(0))), (match.group(0), sentence))
+            stated.append((sentence.source_id, unit_of(match.group(0)), amount(match.group(0))))
+
+    def also_states(source: str, unit: frozenset[str], value: float) -> bool:
+        """The source states this price too (in a unit naming the same thing): it agrees, and its other
+        price is of another plan or product ("plans start at $55 a month"; "the add-on is $29")."""
+        return any(
+            where == source and _one_unit(own, unit) and not differ(price, value, PRICE_DISAGREE)
+            for where, own, price in stated
+        )
+
     items = list(firsts.items())
     for index, ((source, unit), (left, left_sentence)) in enumerate(items):
         for (other, other_unit), (right, right_sentence) in items[index + 1 :]:
             if other == source or not _one_unit(unit, other_unit):
+                continue
+            if also_states(source, other_unit, amount(right)) or also_states(other, unit, amount(left)):
                 continue
             if differ(amount(left), amount(right), PRICE_DISAGREE):
                 sides = [
