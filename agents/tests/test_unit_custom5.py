@@ -1,0 +1,70 @@
+"""Customer findings on invented notes about bicycle repair, payroll software and dog grooming (no corpus
+sentences): the kinds of customer interviewee profiles name, what a seller would accept as a fee, debts
+as a pain and a condition of adoption as a satisfaction driver."""
+
+from __future__ import annotations
+
+from agents.analysts.extractive_customer import analyse_customers
+from agents.analysts.interviewees import interviewee_groups, kind_of
+from agents.analysts.vetting import Evidence
+from agents.state import CustomerFindings, SourceAssessment, SourceType
+from agents.tests.helpers import markdown_source as source
+
+
+def findings(*documents: tuple[str, str, SourceType], customers: set[str]) -> CustomerFindings:
+    sources = [source(source_id, content) for source_id, content, _ in documents]
+    notes = [
+        SourceAssessment(source_id=source_id, source_type=kind, relevant=True, relevance=0.8)
+        for source_id, _, kind in documents
+    ]
+    return analyse_customers(
+        Evidence(sources=sources, assessments=notes, research_year=2026), set(), customers
+    )
+
+
+BIKE_SHOP_CALLS = """Interview notes: bike workshop owners and fleet buyers, spring 2026
+Fictional notes for a test.
+
+(1) Head mechanic, independent bike shop, Leeds (6 staff)
+- Orders parts by phone from three wholesalers; "half my morning is on hold".
+
+(2) Fleet manager, courier cooperative in Bristol, 1,200 riders
+- Needs every repair logged against a bike number for the insurer.
+
+(3) Owner, serves 40 cafes in Cardiff
+- Mostly buys tyres in bulk.
+
+(4) Retired commuter, York
+- Rides daily, fixes his own brakes.
+"""
+
+
+def test_interviewee_profiles_name_the_kinds_of_customer_heard() -> None:
+    # given interview notes whose numbered profile lines open each conversation's bullet notes
+    # when the segments are read
+    result = findings(("S1", BIKE_SHOP_CALLS, "unknown"), customers={"mechanics"})
+    # then each profile's kind of organisation (or, alone, of person) is a segment, places and sizes not
+    names = [segment.name for segment in result.segments]
+    assert names == ["Independent bike shops", "Courier cooperatives", "Retired commuters"]
+    shop = result.segments[0]
+    assert shop.evidence[0].quote == "Head mechanic, independent bike shop, Leeds (6 staff)"
+    assert shop.description == f"One of the interviewees: {shop.evidence[0].quote}"
+
+
+def test_a_profile_names_no_kind_when_it_is_a_role_a_place_or_a_clause() -> None:
+    assert kind_of("Owner, Halifax") == ""  # a bare role every customer has
+    assert kind_of("CFO, serves 12 clinics") == ""  # what the interviewee does
+    assert kind_of("Payroll lead, regional NSW") == "payroll lead"
+    assert kind_of("Payroll clerk, family-run bakery in Porto, 4,500 payslips a year") == "family-run bakery"
+
+
+def test_numbered_lines_outside_interview_notes_are_no_interviewees() -> None:
+    # given a numbered list of steps, each followed by bullets, in a how-to page
+    guide = """How to true a wheel
+1) Spoke key, truing stand
+- Loosen the spokes.
+2) Tyre lever, pump
+- Remove the tyre.
+"""
+    # then it names no groups: neither titled nor typed as interviews
+    assert interviewee_groups(source("S1", guide), "unknown") == []
