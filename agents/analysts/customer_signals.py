@@ -83,7 +83,24 @@ INTENT = re.compile(
     r"|\bwon['\u2019]t pay\b|\bnot (?:willing|prepared) to pay\b|\b(?:would|['\u2019]d) go (?:up )?to\b"
     r"|\b(?:named|called|considered?|rated|saw|see) \S+ (?:\S+ ){0,3}?as "
     r"(?:fair|reasonable|acceptable|affordable)\b"
-    r"|\b(?:fair|reasonable|acceptable|affordable) (?:price|amount|fee)\b",
+    r"|\b(?:fair|reasonable|acceptable|affordable)"
+    r" (?:price|amount|fee|commission|rate|charge|mark-?up|cut)s?\b",
+    re.IGNORECASE,
+)
+FEE = r"(?:fees?|commissions?|prices?|charges?|rates?|mark-?ups?|surcharges?|cuts?|subscriptions?)"
+# a question or column about the fee a seller or buyer would accept: "What commission would growers
+# accept?", "Acceptable fee | Share": its rows are answers
+WOULD_ACCEPT = re.compile(
+    rf"\b{FEE}\b[^|.?]{{0,40}}?\b(?:would|will|['\u2019]d) (?:\w+ ){{0,2}}?accept\b"
+    rf"|\bacceptable {FEE}\b|\b{FEE} (?:\w+ ){{0,2}}?(?:they|customers|respondents) (?:would|will) accept\b",
+    re.IGNORECASE,
+)
+RATE_FEE = re.compile(rf"^ (?:[a-z-]+ )?{FEE}\b", re.IGNORECASE)
+# a price judged acceptable by the one who pays: "£12 a month is fine", "a 10% cut would be reasonable"
+PRICE_ACCEPTED = re.compile(
+    r"^(?: (?!and\b|but\b|or\b|in\b|of\b)[a-z-]+){0,3}? (?:is|are|would be|seems?|sounds?) (?:\w+ )?"
+    r"(?:fine|ok|okay|acceptable|reasonable"
+    r"|affordable|fair)\b",
     re.IGNORECASE,
 )
 # resisting a price: willingness to pay only when the price or the share is stated
@@ -288,7 +305,7 @@ def is_willing(unit: Unit, customers: set[str]) -> bool:
     if unit.row:
         return willing_row(unit)
     priced = bool(PRICE.search(text)) or has_share(text)
-    if RESISTANCE.search(text) and priced:
+    if (RESISTANCE.search(text) and priced) or price_accepted(text):
         return True
     if intent := INTENT.search(text):
         if priced:
@@ -304,6 +321,16 @@ def is_willing(unit: Unit, customers: set[str]) -> bool:
     if not verb or names_a_product(text):  # "subscribers pay £9.99 a month for PawPoint": a list price
         return False
     return unit_price(text[verb.start() :]) and payer_before(text, verb, customers)
+
+
+def price_accepted(text: str) -> bool:
+    """A price or a fee's rate judged acceptable right after it is stated ("$15 a seat is fine", "the 8%
+    commission seems fair"): what the one who pays would pay."""
+    after_prices = [text[price.end() :] for price in PRICE.finditer(text)]
+    # a rate is a price only when it names a fee: "the 8% commission", not "a 30% share"
+    after_rates = [text[rate.end() :] for rate in PERCENT.finditer(text)]
+    after_rates = [rest for rest in after_rates if RATE_FEE.match(rest)]
+    return any(PRICE_ACCEPTED.match(rest) for rest in after_prices + after_rates)
 
 
 def intending_customer(before: str, customers: set[str]) -> bool:
@@ -326,7 +353,7 @@ def willing_row(unit: Unit) -> bool:
     context = " | ".join((unit.section_topic, unit.opener, unit.header))
     if PRICE_CONTEXT.search(context) and PRICE.search(text):
         return True
-    if WOULD_PAY.search(context) and has_share(text):
+    if (WOULD_PAY.search(context) or WOULD_ACCEPT.search(context)) and has_share(text):
         return True  # a share answering "would you pay": "Nothing, only if my employer pays | 29%"
     verb = PAY_VERB.search(text)
     return bool(unit.source_type in ASKING and verb and unit_price(text[verb.start() :]))

@@ -68,3 +68,52 @@ def test_numbered_lines_outside_interview_notes_are_no_interviewees() -> None:
 """
     # then it names no groups: neither titled nor typed as interviews
     assert interviewee_groups(source("S1", guide), "unknown") == []
+
+
+GROOMER_SURVEY = """# What 212 dog groomers told us about booking apps
+
+## What fee would groomers accept?
+
+| Booking fee per appointment | Would accept |
+|---|---|
+| Under 3% only | 40% |
+| 3 to 6% | 45% |
+| More than 6% | 15% |
+
+The median acceptable commission was 4%.
+
+## Findings
+
+- 52% of the salons owed money to their product distributor, usually for stock bought on credit.
+- 58% would switch booking app if payouts arrived the same day.
+- The estimate covers damaged and stolen stock as well.
+- Prices rose 12% in 2024 and demand is fine.
+"""
+
+PAYROLL_CALLS = """Interview notes: bakery owners on payroll, 2026
+
+A few owners talked about what they pay their bookkeeper today.
+
+Owner of two bakeries: "£4 a payslip is fine if it files the pension return too."
+"""
+
+
+def texts(items: list) -> list[str]:
+    return [item.text for item in items]
+
+
+def test_the_fee_sellers_would_accept_is_willingness_to_pay() -> None:
+    # given a survey asking what booking fee groomers would accept, and its median
+    result = findings(("S1", GROOMER_SURVEY, "survey"), customers={"groomers"})
+    # then each answer band and the median acceptable commission are willingness to pay
+    paying = texts(result.willingness_to_pay)
+    assert "Under 3% only: 40%" in paying
+    assert "More than 6%: 15%" in paying
+    assert "The median acceptable commission was 4%." in paying
+    # and a price rise that shares the words is not
+    assert not any("Prices rose" in text for text in paying)
+
+
+def test_a_price_judged_acceptable_is_willingness_to_pay() -> None:
+    result = findings(("S1", PAYROLL_CALLS, "interviews"), customers={"owners"})
+    assert any("£4 a payslip is fine" in text for text in texts(result.willingness_to_pay))
