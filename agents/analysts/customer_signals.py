@@ -155,6 +155,9 @@ PAIN = re.compile(
     r"|(?:have|has|had) no (?!idea\b|plans?\b)\w+|no access to|not covered|deal-?breakers?"
     r"|(?:ran|run|runs|running) out|out of stock|(?:throw|threw|thrown|throwing) away|brok(?:e|en) down|broke"
     r"|hardest|toughest|hard part|isolated|isolation|lonely|loneliness|bored|boredom"
+    # owing money to the one they trade with: "owed money to their supplier", "in debt to the dealer"
+    r"|owe[ds]?|owing|in debt|indebted|debts?"
+    r"|sobering|alarming|worrying|troubling|disappointing"
     r"|at a loss|below cost|half[- ]price|(?:bad|poor|unfair) prices?|low(?:ball)? offers?|lowball\w*"
     r"|could(?: not|n['\u2019]t)"
     r"|stoppages?|outages?|downtime|breakdowns?|unplanned|shutdowns?|interruptions?|disrupt\w*"
@@ -208,7 +211,11 @@ NOT_CUSTOMER_PAIN = re.compile(  # a gap in the offer or a market remark, not a 
     r"|^what(?:'s| is) missing\b|\bnone of the (?:\w+ )?(?:offers?|providers?|vendors?|services?|tools?|apps?"
     r"|products?|programmes?|programs?|platforms?|two|three|four|five|six)\b"
     # the study's own question, not an answer: "We asked how much they lose and what they would pay"
-    r"|^(?:we )?asked\b|^we (?:asked|surveyed|interviewed|described|spoke)\b",
+    r"|^(?:we )?asked\b|^we (?:asked|surveyed|interviewed|described|spoke)\b"
+    # what a figure counts, not a problem: "The estimate covers frozen stock too", "This excludes resales"
+    r"|^(?:the|this|that|these|our|its) (?:\w+ )?(?:figures?|estimates?|numbers?|totals?|data|values?|counts?"
+    r"|definitions?)\s+(?:covers?|includes?|excludes?|counts?|leaves? out)\b"
+    r"|^(?:this|it|that|they) (?:covers?|includes?|excludes?|leaves? out)\b",
     re.IGNORECASE,
 )
 # who would pay, right before "would pay": a people noun, a pronoun, a count or a share

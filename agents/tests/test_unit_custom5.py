@@ -117,3 +117,11 @@ def test_the_fee_sellers_would_accept_is_willingness_to_pay() -> None:
 def test_a_price_judged_acceptable_is_willingness_to_pay() -> None:
     result = findings(("S1", PAYROLL_CALLS, "interviews"), customers={"owners"})
     assert any("£4 a payslip is fine" in text for text in texts(result.willingness_to_pay))
+
+
+def test_money_owed_to_the_one_they_buy_from_is_a_pain() -> None:
+    result = findings(("S1", GROOMER_SURVEY, "survey"), customers={"groomers"})
+    pains = texts(result.pain_points)
+    assert any(text.startswith("52% of the salons owed money") for text in pains)
+    # what an estimate covers is no problem, whatever words it uses
+    assert not any("estimate covers" in text for text in pains)
