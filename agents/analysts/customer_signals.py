@@ -241,7 +241,10 @@ DRIVER = re.compile(
     r"|\btrust\w*\b|\blove[sd]?\b|\bdecid\w+ factors?\b|\bmost (?:wanted|requested)\b|\bcare most\b"
     r"|\bkeeps? (?:\w+ )?going\b|\bkept (?:\w+ )?going\b|\bthe one thing\b"
     r"|\bwould recommend\b|\b(?:switched|stayed|stay|chose|renewed)\b[^.;]{0,30}\bbecause\b"
-    r"|\b(?:stay|stays|stayed|stick|sticks|stuck) with\b",
+    r"|\b(?:stay|stays|stayed|stick|sticks|stuck) with\b"
+    # the condition of adopting: "would try the service if payment arrived the same day"
+    r"|\bwould (?:\w+ ){0,2}(?:try|use|switch|join|adopt|sign up)\b[^.;]{0,60}?\b(?:if|only if|as long as"
+    r"|provided)\b",
     re.IGNORECASE,
 )
 DRIVER_TOPIC = re.compile(

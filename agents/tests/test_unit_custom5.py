@@ -125,3 +125,9 @@ def test_money_owed_to_the_one_they_buy_from_is_a_pain() -> None:
     assert any(text.startswith("52% of the salons owed money") for text in pains)
     # what an estimate covers is no problem, whatever words it uses
     assert not any("estimate covers" in text for text in pains)
+
+
+def test_the_condition_of_switching_is_a_satisfaction_driver() -> None:
+    result = findings(("S1", GROOMER_SURVEY, "survey"), customers={"groomers"})
+    drivers = texts(result.satisfaction_drivers)
+    assert "58% would switch booking app if payouts arrived the same day." in drivers
