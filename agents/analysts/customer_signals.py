@@ -158,6 +158,8 @@ PAIN = re.compile(
     # owing money to the one they trade with: "owed money to their supplier", "in debt to the dealer"
     r"|owe[ds]?|owing|in debt|indebted|debts?"
     r"|sobering|alarming|worrying|troubling|disappointing"
+    # a note that a resource is missing: "No IT person; a contractor comes monthly", "No budget line for it"
+    r"|^no (?:[\w-]+ ){0,2}?(?:person|people|staff|staffer|team|department|budget|specialist|expert)"
     r"|at a loss|below cost|half[- ]price|(?:bad|poor|unfair) prices?|low(?:ball)? offers?|lowball\w*"
     r"|could(?: not|n['\u2019]t)"
     r"|stoppages?|outages?|downtime|breakdowns?|unplanned|shutdowns?|interruptions?|disrupt\w*"

@@ -131,3 +131,19 @@ def test_the_condition_of_switching_is_a_satisfaction_driver() -> None:
     result = findings(("S1", GROOMER_SURVEY, "survey"), customers={"groomers"})
     drivers = texts(result.satisfaction_drivers)
     assert "58% would switch booking app if payouts arrived the same day." in drivers
+
+
+SCHOOL_CATERING_CALLS = """Discovery interviews: school business managers on catering software
+
+(1) Business manager, primary academy, Derby (420 pupils)
+- No finance person; the head teacher signs every invoice herself.
+- Can buy anything below the £10,000 delegated spending limit with two quotes; above that, governors decide.
+
+(2) Bursar, village school, Rutland
+- Grants under the £5,000 cap go to the parents' association.
+"""
+
+
+def test_a_missing_person_or_budget_noted_by_a_customer_is_a_pain() -> None:
+    result = findings(("S1", SCHOOL_CATERING_CALLS, "interviews"), customers={"schools"})
+    assert "No finance person; the head teacher signs every invoice herself." in texts(result.pain_points)
