@@ -95,6 +95,15 @@ WOULD_ACCEPT = re.compile(
     rf"|\bacceptable {FEE}\b|\b{FEE} (?:\w+ ){{0,2}}?(?:they|customers|respondents) (?:would|will) accept\b",
     re.IGNORECASE,
 )
+# a buyer's spending ceiling: "anything under the $25,000 purchasing threshold", "below our £500 card
+# limit": what they can pay without a tender or a sign-off
+LIMIT_BEFORE = re.compile(r"\b(?:under|below|up to|less than|within) (?:the |a |an |their |our |my )?$", re.I)
+BUYING = re.compile(
+    r"\b(?:buy|buys|bought|buying|purchas\w*|spend\w*|spent|approv\w*|sign(?:s|ed)? off|order\w*"
+    r"|procur\w*)\b",
+    re.IGNORECASE,
+)
+LIMIT_AFTER = re.compile(r"^(?:[ -][\w-]+){0,2}? (?:threshold|limit|ceiling|cap)\b", re.IGNORECASE)
 RATE_FEE = re.compile(rf"^ (?:[a-z-]+ )?{FEE}\b", re.IGNORECASE)
 # a price judged acceptable by the one who pays: "£12 a month is fine", "a 10% cut would be reasonable"
 PRICE_ACCEPTED = re.compile(
@@ -319,6 +328,8 @@ def is_willing(unit: Unit, customers: set[str]) -> bool:
     priced = bool(PRICE.search(text)) or has_share(text)
     if (RESISTANCE.search(text) and priced) or price_accepted(text):
         return True
+    if spending_limit(text) and (unit.source_type in CUSTOMER_VOICE or customer_subject(text, customers)):
+        return True
     if intent := INTENT.search(text):
         if priced:
             return True
@@ -333,6 +344,15 @@ def is_willing(unit: Unit, customers: set[str]) -> bool:
     if not verb or names_a_product(text):  # "subscribers pay £9.99 a month for PawPoint": a list price
         return False
     return unit_price(text[verb.start() :]) and payer_before(text, verb, customers)
+
+
+def spending_limit(text: str) -> bool:
+    """A price stated as the ceiling a buyer may spend ("can buy anything under the $25,000 threshold"),
+    in a sentence about buying (not "grants under the $5,000 cap go to ...")."""
+    return bool(BUYING.search(text)) and any(
+        LIMIT_BEFORE.search(text[: price.start()]) and LIMIT_AFTER.match(text[price.end() :])
+        for price in PRICE.finditer(text)
+    )
 
 
 def price_accepted(text: str) -> bool:

@@ -144,6 +144,16 @@ SCHOOL_CATERING_CALLS = """Discovery interviews: school business managers on cat
 """
 
 
+def test_a_buyers_spending_ceiling_is_willingness_to_pay() -> None:
+    # given interview notes where a buyer states the most they may spend without a longer process
+    result = findings(("S1", SCHOOL_CATERING_CALLS, "interviews"), customers={"schools"})
+    paying = texts(result.willingness_to_pay)
+    # then that ceiling is willingness to pay
+    assert any("below the £10,000 delegated spending limit" in text for text in paying)
+    # and a cap on what others receive is not
+    assert not any("Grants under" in text for text in paying)
+
+
 def test_a_missing_person_or_budget_noted_by_a_customer_is_a_pain() -> None:
     result = findings(("S1", SCHOOL_CATERING_CALLS, "interviews"), customers={"schools"})
     assert "No finance person; the head teacher signs every invoice herself." in texts(result.pain_points)
