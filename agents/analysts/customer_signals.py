@@ -247,7 +247,12 @@ DRIVER = re.compile(
     r"|\btop (?:\w+ )?(?:factors?|reasons?|priorities|drivers?"
     r"|criteria)\b|\b(?:make|makes|made|would make) (?:\w+ ){0,2}(?:switch|stay|stick|choose|buy|sign|renew"
     r"|come back|loyal)\b|\bwhat (?:made|makes|would make) (?:\w+ ){0,3}(?:stick|switch|stay|work)\b"
-    r"|\bwould win\b|\bwhat (?:\w+ ){0,2}values?\b|\bvalued?\b|\bprefer\w*\b|\bloyal\w*\b|\bsatisf\w*\b"
+    # "value" as what customers do ("owners value speed", "most valued"), not a sum ("of the value")
+    r"|\bwould win\b|\bwhat (?:\w+ ){0,2}values?\b|\bvalued\b"
+    r"|(?<!\bthe )(?<!\btheir )(?<!\bits )\bvalue\b(?! of\b)"
+    r"|\bprefer\w*\b|\bloyal\w*\b|\bsatisf\w*\b"
+    # a note of what one buyer requires: "Wants a fixed delivery slot", "Needs invoices in euros"
+    r"|^(?:wants|needs|requires|insists on|expects)\b"
     r"|\bkeep using\b|\bcited by \d|\breasons? (?:to|for) (?:choos|switch|stay|buy)\w*|\bchose\b|\bchoos\w+\b"
     r"|\btrust\w*\b|\blove[sd]?\b|\bdecid\w+ factors?\b|\bmost (?:wanted|requested)\b|\bcare most\b"
     r"|\bkeeps? (?:\w+ )?going\b|\bkept (?:\w+ )?going\b|\bthe one thing\b"

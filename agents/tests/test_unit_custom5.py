@@ -157,3 +157,25 @@ def test_a_buyers_spending_ceiling_is_willingness_to_pay() -> None:
 def test_a_missing_person_or_budget_noted_by_a_customer_is_a_pain() -> None:
     result = findings(("S1", SCHOOL_CATERING_CALLS, "interviews"), customers={"schools"})
     assert "No finance person; the head teacher signs every invoice herself." in texts(result.pain_points)
+
+
+DOG_WALKING_CALLS = """Interview notes: dog-walking firms on scheduling software
+
+(1) Owner, dog-walking firm, Bath (4 walkers)
+- Wants every walk logged with a map for the owners.
+- Saved hours account for 30% of the value owners see in the app.
+
+(2) Scheduler, pet-care agency, Exeter
+- Owners value same-day updates over a lower fee.
+"""
+
+
+def test_a_buyers_noted_requirement_is_a_satisfaction_driver_and_a_sum_of_value_is_not() -> None:
+    # given interview notes with a requirement in the notes' clipped style and "value" used both ways
+    result = findings(("S1", DOG_WALKING_CALLS, "interviews"), customers={"owners"})
+    drivers = texts(result.satisfaction_drivers)
+    # then what one buyer wants and what owners value are drivers
+    assert "Wants every walk logged with a map for the owners." in drivers
+    assert "Owners value same-day updates over a lower fee." in drivers
+    # and a share "of the value" is not
+    assert not any("account for 30%" in text for text in drivers)
