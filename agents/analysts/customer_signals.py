@@ -174,7 +174,9 @@ PAIN = re.compile(
     r"|stoppages?|outages?|downtime|breakdowns?|unplanned|shutdowns?|interruptions?|disrupt\w*"
     r"|breaks? down|ruin\w*|destroy\w*|damag\w*|spoil\w*|rott(?:ed|ing)|stolen|theft|leak(?:s|ed|ing)?"
     r"|broken|kill(?:s|ed)?|died|turn(?:s|ed)? away|unpaid|overdue|declin(?:e|ed|es)|reject(?:s|ed|ion|ions)?"
-    r"|refus(?:e|ed|es|al)|stuck|trouble\w*|hard time|overpriced|pricey|scams?|fraud\w*|blocked|frozen"
+    r"|refus(?:e|ed|es|al)|stuck|trouble\w*|hard time|overpriced|pricey|scams?|fraud\w*|blocked"
+    # frozen as what happened ("accounts frozen for weeks"), not a kind of goods ("frozen fillets")
+    r"|frozen(?=\s*$|[.,;:)]|\s(?:for|until|since|by|in|at|when|after|because|again|solid|out)\b)"
     r"|unexpected|unpredictable|uncertain\w*|(?:eats?|ate|eating|cuts?) into|hidden (?:fees?|costs?|charges?)"
     r"|(?:high|higher|rising|steep) (?:turnover|churn|costs?|fees?|prices?|rates?|charges?)"
     r"|(?:turnover|churn|costs?|fees?|prices?|charges?) (?:is|are|was|were|remain|remains)"

@@ -179,3 +179,16 @@ def test_a_buyers_noted_requirement_is_a_satisfaction_driver_and_a_sum_of_value_
     assert "Owners value same-day updates over a lower fee." in drivers
     # and a share "of the value" is not
     assert not any("account for 30%" in text for text in drivers)
+
+
+def test_frozen_goods_are_no_pain_but_frozen_payouts_are() -> None:
+    # given ice-cream van operators' notes: one buys frozen stock, one had payouts frozen
+    notes = """Interview notes: ice-cream van operators
+
+- Most operators buy frozen desserts from one wholesaler on price.
+- 31% of operators had card payouts frozen for a week after a chargeback.
+"""
+    result = findings(("S1", notes, "interviews"), customers={"operators"})
+    pains = texts(result.pain_points)
+    assert "31% of operators had card payouts frozen for a week after a chargeback." in pains
+    assert not any("frozen desserts" in text for text in pains)
