@@ -142,15 +142,14 @@ def heading_like(minor: str) -> str:
 def with_interviewees(
     groups: list[Segment], sources: list[Source], types: dict[str, SourceType]
 ) -> list[Segment]:
-    """The segments the sources state, then (in the room left) the kinds of customer interviewed."""
-    named = {group.name.casefold() for group in groups}
-    heard = [
-        group
-        for source in sources
-        for group in interviewee_groups(source, types.get(source.id, "unknown"))
-        if group.name.casefold() not in named
-    ]
-    return [*groups, *heard][: max(SEGMENT_LIMIT, len(groups))]
+    """The segments the sources state, then (in the room left) the kinds of customer interviewed, each
+    once: "MSK clinics" adds nothing to "Sports & MSK clinics"."""
+    kept = list(groups)
+    for source in sources:
+        for group in interviewee_groups(source, types.get(source.id, "unknown")):
+            if not any(words(group.name) <= words(other.name) for other in kept):
+                kept.append(group)
+    return kept[: max(SEGMENT_LIMIT, len(groups))]
 
 
 @dataclass

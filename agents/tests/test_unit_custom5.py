@@ -192,3 +192,16 @@ def test_frozen_goods_are_no_pain_but_frozen_payouts_are() -> None:
     pains = texts(result.pain_points)
     assert "31% of operators had card payouts frozen for a week after a chargeback." in pains
     assert not any("frozen desserts" in text for text in pains)
+
+
+def test_an_interviewed_kind_already_named_more_fully_is_not_repeated() -> None:
+    notes = """Interview notes: payroll for clinics
+
+(1) Practice manager, dental and orthodontic clinic, Leeds
+- Runs payroll in a spreadsheet.
+
+(2) Owner, dental clinic, York
+- Pays an accountant per payslip.
+"""
+    result = findings(("S1", notes, "interviews"), customers={"clinics"})
+    assert [segment.name for segment in result.segments] == ["Dental and orthodontic clinics"]
