@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agents.analysts.customer_signals import driver_score, is_willing, pain_score, willing_score
+from agents.analysts.customer_signals import driver_score, pain_score
 from agents.analysts.customer_text import Unit, plain, read_units
 from agents.analysts.extractive_market import claim
 from agents.analysts.interviewees import interviewee_groups
@@ -23,6 +23,7 @@ from agents.analysts.segments import LIMIT as SEGMENT_LIMIT
 from agents.analysts.segments import segments_and_personas
 from agents.analysts.sentences import PERCENT, Sentence, rank, words
 from agents.analysts.vetting import Evidence, is_finding
+from agents.analysts.willingness import is_willing, willing_score
 from agents.state import Claim, CustomerFindings, Level, PainPoint, Segment, Source, SourceType
 
 # severity wording; "most common" and "every" say how often, which the survey share already rates
