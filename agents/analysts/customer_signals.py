@@ -1,14 +1,13 @@
 """What a customer-side sentence says, read from its structure: who speaks, and what about.
 
-* willingness to pay: a customer (a respondent share, a buyer, "I") stating a price they would pay,
-  a share willing at a price, a survey's median answer, or what a buyer pays today per unit; never a
-  product's list price (its subject is the product), a market size, or a price trend;
+* who speaks for customers: a share of respondents, a people noun, a first person;
 * a pain point: a problem customers have (losses, waits, failures, workarounds, complaints), best
   when a share of them states it;
 * a satisfaction driver: what makes customers choose, stay or switch.
 
 Each is decided from the sentence and from where it sits (heading, lead, the paragraph's question),
-with word lists of ordinary English rather than of any one domain.
+with word lists of ordinary English rather than of any one domain. Willingness to pay is read in
+``willingness``, with the helpers here.
 """
 
 from __future__ import annotations
@@ -16,13 +15,9 @@ from __future__ import annotations
 import re
 
 from agents.analysts.amounts import MONEY, PRICE
-from agents.analysts.customer_text import Unit, plain
+from agents.analysts.customer_text import Unit
 from agents.analysts.sentences import PERCENT, singular, stem, words
 
-CALENDAR = frozenset(
-    {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October"}
-    | {"November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
-)
 CUSTOMER_VOICE = frozenset({"survey", "interviews", "review_forum"})
 SPELLED_SHARE = re.compile(
     r"\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven"
@@ -65,52 +60,6 @@ NOT_AGENTS = frozenset(
     | {"providers", "suppliers", "sellers", "manufacturers", "makers", "distributors", "integrators"}
 )
 PRONOUN_SUBJECT = re.compile(r"\b(?:I|I'm|I've|I'd|we|we're|we've|they|she|he|my|our|their|her|his)\b")
-SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
-
-# --- willingness to pay -------------------------------------------------------------------------
-INTENT = re.compile(
-    r"(?:\bwould|\bwouldn['\u2019]t|\bcould|\bcouldn['\u2019]t|['\u2019]d"
-    r"|\bwilling to|\bprepared to|\bready to|\bhappy to|\bexpect to"
-    r"|\bplan to)\s+(?:\w+\s+){0,2}?(?:pay|paid|spend|spent|budget|afford|manage|justify|subscribe)(?:ing)?\b"
-    # a seller's side of the price: "would accept a commission of up to 10%"
-    r"|\b(?:would|willing to|prepared to|ready to|happy to)\s+accept\s+(?:a |an )?(?:\w+\s+){0,2}?"
-    r"(?:commissions?|fees?|prices?|charges?|rates?|mark-?ups?|surcharges?|cuts?)\b"
-    # how they would pay: "would rather lease the scanners than buy them", "prefer financing"
-    r"|\b(?:would rather|['\u2019]d rather|prefer(?:s|red)?(?: to)?)\s+(?:\w+\s+){0,1}?"
-    r"(?:rent(?:al|ing)?|leas(?:e|ing)|hire|financ(?:e|ing)"
-    r"|pay (?:monthly|by the month|in instalments|per use))\b"
-    r"|\bwillingness to pay\b|\bmaximum (?:price|they would pay)\b|\bacceptable price\b|\bwould not pay\b"
-    r"|\bwon['\u2019]t pay\b|\bnot (?:willing|prepared) to pay\b|\b(?:would|['\u2019]d) go (?:up )?to\b"
-    r"|\b(?:named|called|considered?|rated|saw|see) \S+ (?:\S+ ){0,3}?as "
-    r"(?:fair|reasonable|acceptable|affordable)\b"
-    r"|\b(?:fair|reasonable|acceptable|affordable) (?:price|amount|fee)\b",
-    re.IGNORECASE,
-)
-# resisting a price: willingness to pay only when the price or the share is stated
-RESISTANCE = re.compile(r"\bhard to justify\b|\bprice[- ]sensitive\b|\btoo expensive (?:above|at)\b", re.I)
-PAY_VERB = re.compile(
-    r"\b(?:pay|pays|paid|paying|spend|spends|spent|spending|budget|budgets|budgeted)\b", re.IGNORECASE
-)
-PRICE_CONTEXT = re.compile(
-    r"\bwillingness to pay\b|\bwould pay\b|\bwhat (?:\w+ ){0,3}(?:would |'d |\u2019d )?(?:pay|spend)\b"
-    r"|\bpric(?:e|es|ing) (?:expectations?|sensitivity|they)\b|\bstated price"
-    r"|\bwould (?:\w+ ){1,2}(?:pay|spend)\b|\bwilling(?:ness)? to pay\b|\bpaying for\b",
-    re.IGNORECASE,
-)
-PRICE_TOPIC = re.compile(r"\b(?:price|prices|pricing|budgets?|spend(?:ing)?)\b", re.IGNORECASE)
-ASKING = frozenset({"survey", "interviews"})  # sources that ask customers; their price sections are answers
-PER_UNIT = re.compile(r"\bper\b|/|\b(?:a|an|each) \w+$", re.IGNORECASE)
-# a question about what customers would pay (not what they pay today, nor what they buy)
-WOULD_PAY = re.compile(
-    r"\bwould (?:\w+ ){0,2}(?:pay|spend)\b|\bwilling(?:ness)? to pay\b|\bprepared to pay\b", re.IGNORECASE
-)
-# a table whose rows are offers ("Plan | Price", "Tool | Price per seat"): its prices are list prices
-OFFER_COLUMN = re.compile(
-    r"(?:plans?|products?|tools?|apps?|vendors?|providers?|services?|tiers?|packages?|offers?|brands?"
-    r"|compan(?:y|ies)|options?|editions?)\b",
-    re.IGNORECASE,
-)
-ASKED = re.compile(r"^(?:we )?asked\b|\bwe asked\b|\bquestions? about\b", re.IGNORECASE)
 # the study's own question, whoever asks: "The association asked 236 members how they ... and what they
 # would pay" (its answers come in later sentences)
 STUDY_QUESTION = re.compile(
@@ -138,12 +87,19 @@ PAIN = re.compile(
     r"|(?:have|has|had) no (?!idea\b|plans?\b)\w+|no access to|not covered|deal-?breakers?"
     r"|(?:ran|run|runs|running) out|out of stock|(?:throw|threw|thrown|throwing) away|brok(?:e|en) down|broke"
     r"|hardest|toughest|hard part|isolated|isolation|lonely|loneliness|bored|boredom"
+    # owing money to the one they trade with: "owed money to their supplier", "in debt to the dealer"
+    r"|owe[ds]?|owing|in debt|indebted|debts?"
+    r"|sobering|alarming|worrying|troubling|disappointing"
+    # a note that a resource is missing: "No IT person; a contractor comes monthly", "No budget line for it"
+    r"|^no (?:[\w-]+ ){0,2}?(?:person|people|staff|staffer|team|department|budget|specialist|expert)"
     r"|at a loss|below cost|half[- ]price|(?:bad|poor|unfair) prices?|low(?:ball)? offers?|lowball\w*"
     r"|could(?: not|n['\u2019]t)"
     r"|stoppages?|outages?|downtime|breakdowns?|unplanned|shutdowns?|interruptions?|disrupt\w*"
     r"|breaks? down|ruin\w*|destroy\w*|damag\w*|spoil\w*|rott(?:ed|ing)|stolen|theft|leak(?:s|ed|ing)?"
     r"|broken|kill(?:s|ed)?|died|turn(?:s|ed)? away|unpaid|overdue|declin(?:e|ed|es)|reject(?:s|ed|ion|ions)?"
-    r"|refus(?:e|ed|es|al)|stuck|trouble\w*|hard time|overpriced|pricey|scams?|fraud\w*|blocked|frozen"
+    r"|refus(?:e|ed|es|al)|stuck|trouble\w*|hard time|overpriced|pricey|scams?|fraud\w*|blocked"
+    # frozen as what happened ("accounts frozen for weeks"), not a kind of goods ("frozen fillets")
+    r"|frozen(?=\s*$|[.,;:)]|\s(?:for|until|since|by|in|at|when|after|because|again|solid|out)\b)"
     r"|unexpected|unpredictable|uncertain\w*|(?:eats?|ate|eating|cuts?) into|hidden (?:fees?|costs?|charges?)"
     r"|(?:high|higher|rising|steep) (?:turnover|churn|costs?|fees?|prices?|rates?|charges?)"
     r"|(?:turnover|churn|costs?|fees?|prices?|charges?) (?:is|are|was|were|remain|remains)"
@@ -191,16 +147,13 @@ NOT_CUSTOMER_PAIN = re.compile(  # a gap in the offer or a market remark, not a 
     r"|^what(?:'s| is) missing\b|\bnone of the (?:\w+ )?(?:offers?|providers?|vendors?|services?|tools?|apps?"
     r"|products?|programmes?|programs?|platforms?|two|three|four|five|six)\b"
     # the study's own question, not an answer: "We asked how much they lose and what they would pay"
-    r"|^(?:we )?asked\b|^we (?:asked|surveyed|interviewed|described|spoke)\b",
+    r"|^(?:we )?asked\b|^we (?:asked|surveyed|interviewed|described|spoke)\b"
+    # what a figure counts, not a problem: "The estimate covers frozen stock too", "This excludes resales"
+    r"|^(?:the|this|that|these|our|its) (?:\w+ )?(?:figures?|estimates?|numbers?|totals?|data|values?|counts?"
+    r"|definitions?)\s+(?:covers?|includes?|excludes?|counts?|leaves? out)\b"
+    r"|^(?:this|it|that|they) (?:covers?|includes?|excludes?|leaves? out)\b",
     re.IGNORECASE,
 )
-# who would pay, right before "would pay": a people noun, a pronoun, a count or a share
-INTENT_SUBJECT = re.compile(
-    r"\b(?:I|we|they|she|he|most|many|some|few|several|all|none|half|both|each|one|two|three|four|five"
-    r"|majority|rest|others?)\s*(?:\w+\s+){0,2}$|%\s*(?:\w+\s+){0,2}$",
-    re.IGNORECASE,
-)
-
 # a problem word denied: "taught it without trouble", "no complaints", "never had a problem"
 NEGATED = re.compile(
     r"\b(?:without|no|never had|never had an?|never had any|free of|free from)\s+(?:any\s+)?$", re.I
@@ -212,12 +165,20 @@ DRIVER = re.compile(
     r"|\btop (?:\w+ )?(?:factors?|reasons?|priorities|drivers?"
     r"|criteria)\b|\b(?:make|makes|made|would make) (?:\w+ ){0,2}(?:switch|stay|stick|choose|buy|sign|renew"
     r"|come back|loyal)\b|\bwhat (?:made|makes|would make) (?:\w+ ){0,3}(?:stick|switch|stay|work)\b"
-    r"|\bwould win\b|\bwhat (?:\w+ ){0,2}values?\b|\bvalued?\b|\bprefer\w*\b|\bloyal\w*\b|\bsatisf\w*\b"
+    # "value" as what customers do ("owners value speed", "most valued"), not a sum ("of the value")
+    r"|\bwould win\b|\bwhat (?:\w+ ){0,2}values?\b|\bvalued\b"
+    r"|(?<!\bthe )(?<!\btheir )(?<!\bits )\bvalue\b(?! of\b)"
+    r"|\bprefer\w*\b|\bloyal\w*\b|\bsatisf\w*\b"
+    # a note of what one buyer requires: "Wants a fixed delivery slot", "Needs invoices in euros"
+    r"|^(?:wants|needs|requires|insists on|expects)\b"
     r"|\bkeep using\b|\bcited by \d|\breasons? (?:to|for) (?:choos|switch|stay|buy)\w*|\bchose\b|\bchoos\w+\b"
     r"|\btrust\w*\b|\blove[sd]?\b|\bdecid\w+ factors?\b|\bmost (?:wanted|requested)\b|\bcare most\b"
     r"|\bkeeps? (?:\w+ )?going\b|\bkept (?:\w+ )?going\b|\bthe one thing\b"
     r"|\bwould recommend\b|\b(?:switched|stayed|stay|chose|renewed)\b[^.;]{0,30}\bbecause\b"
-    r"|\b(?:stay|stays|stayed|stick|sticks|stuck) with\b",
+    r"|\b(?:stay|stays|stayed|stick|sticks|stuck) with\b"
+    # the condition of adopting: "would try the service if payment arrived the same day"
+    r"|\bwould (?:\w+ ){0,2}(?:try|use|switch|join|adopt|sign up)\b[^.;]{0,60}?\b(?:if|only if|as long as"
+    r"|provided)\b",
     re.IGNORECASE,
 )
 DRIVER_TOPIC = re.compile(
@@ -263,95 +224,10 @@ def customer_subject(text: str, customers: set[str]) -> bool:
     )
 
 
-def payer_before(text: str, verb: re.Match[str], customers: set[str]) -> bool:
-    """Whether the one who pays (the words before the pay verb) is a customer, not "you" or a product."""
-    before = text[: verb.start()]
-    return not SECOND_PERSON.search(before) and customer_subject(before, customers)
-
-
-def unit_price(text: str) -> bool:
-    """A price with its unit ("$85 per inspection", "£8 a month"): what one buys, not a total."""
-    return any(PER_UNIT.search(match.group(0)) for match in PRICE.finditer(text))
-
-
 def study_question(text: str) -> bool:
     """A study's question without its answer: no share and no price stated ("Asked what they would pay,
     34% chose $20 to $40" answers it)."""
     return bool(STUDY_QUESTION.search(text)) and not has_share(text) and not PRICE.search(text)
-
-
-def is_willing(unit: Unit, customers: set[str]) -> bool:
-    """What customers say they would pay, or pay today per unit; never a list price or a market size."""
-    text = unit.text
-    if MONEY.search(text) or SECOND_PERSON.search(text) or unit.headline or study_question(text):
-        return False
-    if unit.row:
-        return willing_row(unit)
-    priced = bool(PRICE.search(text)) or has_share(text)
-    if RESISTANCE.search(text) and priced:
-        return True
-    if intent := INTENT.search(text):
-        if priced:
-            return True
-        # "they would pay for it", "traders were willing to pay more"; not "the new money would pay for"
-        return not ASKED.search(text) and intending_customer(text[: intent.start()], customers)
-    asked = PRICE_CONTEXT.search(unit.context) or (
-        unit.source_type in ASKING and PRICE_TOPIC.search(unit.topic) and not names_a_product(text)
-    )
-    if asked and PRICE.search(text):
-        return True  # a survey's answer to "what would you pay": "the median answer was $85"
-    verb = PAY_VERB.search(text)
-    if not verb or names_a_product(text):  # "subscribers pay £9.99 a month for PawPoint": a list price
-        return False
-    return unit_price(text[verb.start() :]) and payer_before(text, verb, customers)
-
-
-def intending_customer(before: str, customers: set[str]) -> bool:
-    """Whether the words right before "would pay" name customers ("traders were", "most", "they"), not a
-    thing that pays for something ("the new money would pay for 40 rooms")."""
-    near = " ".join(before.split()[-3:])
-    return bool(INTENT_SUBJECT.search(before)) or (
-        not SECOND_PERSON.search(near) and customer_subject(near, customers)
-    )
-
-
-def willing_row(unit: Unit) -> bool:
-    """A table row of answers to "what would you pay" ("$20 to $40 a month | 31%", "Nothing | 22%"), or a
-    survey's row of what customers pay today ("Median price paid | $62 per seat per month"); never a
-    table of products and their list prices."""
-    text = unit.text
-    if names_a_product(text) or OFFER_COLUMN.match(unit.header):
-        return False
-    # a title covers the document, not one table; the paragraph before a table often asks its question
-    context = " | ".join((unit.section_topic, unit.opener, unit.header))
-    if PRICE_CONTEXT.search(context) and PRICE.search(text):
-        return True
-    if WOULD_PAY.search(context) and has_share(text):
-        return True  # a share answering "would you pay": "Nothing, only if my employer pays | 29%"
-    verb = PAY_VERB.search(text)
-    return bool(unit.source_type in ASKING and verb and unit_price(text[verb.start() :]))
-
-
-def names_a_product(text: str) -> bool:
-    """Whether a sentence names something by a proper name after its first word ("for PawPoint",
-    "on Pro"): what is paid then is that offer's price, not what the customer would pay."""
-    tokens = re.findall(r"[A-Za-z][\w'-]*", plain(text))[1:]
-    return any(
-        re.fullmatch(r"[A-Z][a-z]+(?:[A-Z]\w*)?", token) and token not in CALENDAR and token != "I"
-        for token in tokens
-    )
-
-
-def willing_score(unit: Unit) -> float:
-    """Rank of a willingness-to-pay sentence: a price, a share, a customer's own voice, an intention."""
-    text = unit.text
-    return (
-        2.0 * bool(PRICE.search(text))
-        + bool(has_share(text))
-        + bool(INTENT.search(text))
-        + (unit.source_type in CUSTOMER_VOICE)
-        - 0.001 * unit.sentence.position
-    )
 
 
 def pain_cues(text: str, focus: set[str]) -> list[str]:

@@ -15,13 +15,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agents.analysts.customer_signals import driver_score, is_willing, pain_score, willing_score
+from agents.analysts.customer_signals import driver_score, pain_score
 from agents.analysts.customer_text import Unit, plain, read_units
 from agents.analysts.extractive_market import claim
+from agents.analysts.interviewees import interviewee_groups
+from agents.analysts.segments import LIMIT as SEGMENT_LIMIT
 from agents.analysts.segments import segments_and_personas
 from agents.analysts.sentences import PERCENT, Sentence, rank, words
 from agents.analysts.vetting import Evidence, is_finding
-from agents.state import Claim, CustomerFindings, Level, PainPoint, Source, SourceType
+from agents.analysts.willingness import is_willing, willing_score
+from agents.state import Claim, CustomerFindings, Level, PainPoint, Segment, Source, SourceType
 
 # severity wording; "most common" and "every" say how often, which the survey share already rates
 SEVERE = re.compile(
@@ -137,6 +140,19 @@ def heading_like(minor: str) -> str:
     return minor if len(minor.split()) <= HEADING_WORDS else ""
 
 
+def with_interviewees(
+    groups: list[Segment], sources: list[Source], types: dict[str, SourceType]
+) -> list[Segment]:
+    """The segments the sources state, then (in the room left) the kinds of customer interviewed, each
+    once: "MSK clinics" adds nothing to "Sports & MSK clinics"."""
+    kept = list(groups)
+    for source in sources:
+        for group in interviewee_groups(source, types.get(source.id, "unknown")):
+            if not any(words(group.name) <= words(other.name) for other in kept):
+                kept.append(group)
+    return kept[: max(SEGMENT_LIMIT, len(groups))]
+
+
 @dataclass
 class Placed:
     """The customer-side sentences placed in their sections, each sentence in one section at most."""
@@ -173,6 +189,7 @@ def analyse_customers(
     # a table row states a finding only under a heading, intro or header that says what it answers
     placed = place(every_unit, customers, focus)
     groups, people = segments_and_personas(every_unit, customers)
+    groups = with_interviewees(groups, customer_side, types)
     findings = CustomerFindings(
         pain_points=[pain_point(unit) for unit in placed.pains],
         segments=groups,
