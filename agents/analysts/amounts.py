@@ -15,9 +15,14 @@ from babel.numbers import list_currencies
 AMBIGUOUS_CODES = {"ALL", "CUP", "TOP", "MOP", "PEN", "BOB", "SOS", "CAD"}
 CODES = sorted(code for code in list_currencies() if code.isalpha() and code not in AMBIGUOUS_CODES)
 CODE = r"(?:" + "|".join(CODES) + r"|CAD|KSh|Ksh)"
-SYMBOL = r"(?:US\$|A\$|C\$|CA\$|NZ\$|HK\$|R\$|[$€£¥₹₦₩₱₪₺₫₴฿])"
-# a number with thousands separators and decimals ("1,200.50", "7,50"), never cut inside a number
-NUMBER = r"(?>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+|,\d{1,2}(?!\d))?)(?!\d)"
+# signs written before the number; beside the one-character ones, the letters some currencies are written
+# with ("Rp 4.2 trillion" rupiah, "Rs 500" rupees, "RM 20" ringgit, "S$ 30" Singapore dollars)
+SYMBOL = r"(?:US\$|A\$|C\$|CA\$|NZ\$|HK\$|R\$|S\$|Rp\.?|Rs\.?|RM|[$€£¥₹₦₩₱₪₺₫₴฿])"
+# a number with thousands separators and decimals ("1,200.50", "7,50", "1 200" with a space or a narrow
+# no-break space, as French, Polish or Swedish writers group thousands), never cut inside a number
+NUMBER = (
+    r"(?>(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+|\d+)(?:\.\d+|,\d{1,2}(?!\d))?)(?!\d)"
+)
 SCALE = r"(?:trillion|billion|million|thousand|bn|mn|tn|[bBmMkK](?![\w$€£]))"
 SCALES = {
     "trillion": 1e12,
@@ -67,7 +72,7 @@ def amount(text: str) -> float:
     if not match:
         return 0.0
     for number in VALUE.finditer(match.group(0)):
-        digits, scale = number.group(1), (number.group(2) or "").lower()
+        digits, scale = re.sub(r"\s", "", number.group(1)), (number.group(2) or "").lower()
         if re.fullmatch(r"\d+,\d{1,2}", digits):
             digits = digits.replace(",", ".")
         return float(digits.replace(",", "")) * SCALES.get(scale, 1.0)

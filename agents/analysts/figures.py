@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from babel import Locale
 
-from agents.analysts.amounts import CODE, MONEY, PRICE
+from agents.analysts.amounts import CODE, MONEY, PRICE, SYMBOL
 from agents.analysts.sentences import GROWTH, YEAR, Sentence
 from agents.state import DATED_AFTER_YEARS, Figure, FigureKind, Timeframe
 
@@ -38,6 +38,37 @@ SINGLE = re.compile(
     r"|\b(?:one|a single|a typical|"
     r"each|every|the average|an average|per)\s+[a-z-]+(?:'s)?)"
 )
+# what a possessive owns when it is a firm's own number, not a group of buyers ("Acme's sales")
+OWN_FIGURES = re.compile(
+    r"(?:sales|revenues|earnings|bookings|shares|profits|costs|prices|fees|margins|funds|assets|losses"
+    r"|accounts|books|finances|results|numbers|figures|investors|backers|founders|owners)"
+)
+
+
+def one_subject(before: str) -> bool:
+    """Whether a single organisation or person is the subject before an amount (``SINGLE``), except a
+    place's possessive: one naming a place ("Kenya's farmers"), or one before a plural group that is no
+    firm's own figure ("Tromsø's cafés and bakeries bought …", not "Acme's sales") says where a group
+    is, not which organisation."""
+    for match in SINGLE.finditer(before):
+        name = match.group(0)[:-2] if match.group(0).endswith("'s") else ""
+        if name and (name in PLACES or places_in(name) or _group_after(before[match.end() :])):
+            continue
+        return True
+    return False
+
+
+def _group_after(text: str) -> bool:
+    """Whether the words after a possessive name a plural group ("hotels and restaurants", "dairy
+    farmers"), not a firm's own figure ("sales", "new revenues")."""
+    for word in re.findall(r"[^\s,;:()]+", text)[:3]:
+        if not re.fullmatch(r"[a-z\u00e0-\u00ff-]+", word):
+            return False
+        if re.fullmatch(r"[a-z\u00e0-\u00ff-]{2,}[^s']s", word):
+            return not OWN_FIGURES.fullmatch(word)
+    return False
+
+
 # one customer as the subject: "each household", "the average farm", "a typical firm"
 ONE_CUSTOMER = re.compile(r"\b(?:one|a single|a typical|each|every|the average|an average)\s+[a-z-]+", re.I)
 # one buyer named by its rank among a seller's customers: "the largest single customer", "its biggest client"
@@ -45,7 +76,7 @@ ONE_BUYER = re.compile(
     r"\b(?:largest|biggest|top|single|anchor|flagship)\s+(?:single\s+)?(?:customer|client|buyer|account|tenant)\b",
     re.I,
 )
-SPEND_VERB = r"(?:spen[dt]s?|pays|paid|pay)"
+SPEND_VERB = r"(?:spen[dt]s?|pays|paid|pay|bought|buys|purchased)"
 # one named organisation or the writer as the spender ("Last year Norvale spent", "we paid"), or one
 # firm as the payee ("pays Acme about $1 million a year"): a customer's bill, not a whole market's
 NAMED_SPENDER = re.compile(
@@ -56,6 +87,14 @@ NAMED_SPENDER = re.compile(
 WOULD_PAY = re.compile(
     r"\b(?:would|willing to|prepared to|ready to) (?:pay|spend)\b|\bwillingness to pay\b", re.I
 )
+# goods bought for an amount: "hotels bought about Rp 1.9 trillion of fresh fish", "bought $3m worth of
+# parts" (the verb just before the amount and "of" just after it; "bought Beta for $50m" is a takeover)
+BOUGHT = re.compile(
+    r"\b(?:bought|buy|buys|purchased|purchase|purchases)\s(?:(?:an estimated|estimated|about|around|roughly"
+    r"|some|nearly|almost|over|more than|at least|close to|up to)\s)*$",
+    re.I,
+)
+GOODS = re.compile(r"\s(?:worth\s)?of\s(?!(?:19|20)\d{2}\b)")
 SIZING = re.compile(
     r"\b(?:puts?|sizes?|sized|estimates?|estimated|values?|valued|pegs?|worth)\b[^.;]*?\bat\b", re.I
 )
@@ -128,6 +167,12 @@ SCOPE_AFTER = re.compile(r"\b(?:market|industry|sector|segment|spending) (?:for|
 # "insurers spent $620 million on drone roof inspections": what the money was spent on
 SPENT_ON = re.compile(
     r"\b(?:spen[dt]s?|spending|paid|pay|pays)\b(?:[^.;]|\.(?=\d))*?\d(?:[^.;]|\.(?=\d))*?\bon\s+"
+    r"((?:[\w'-]+,?\s?){1,6})",
+    re.I,
+)
+# "hotels bought Rp 1.9 trillion of fresh fish": what was bought
+BOUGHT_OF = re.compile(
+    r"\b(?:bought|buys?|purchased|purchases?)\b(?:[^.;]|\.(?=\d))*?\d(?:[^.;]|\.(?=\d))*?\s(?:worth\s)?of\s+"
     r"((?:[\w'-]+,?\s?){1,6})",
     re.I,
 )
@@ -268,8 +313,9 @@ DEMONYMS = {
     }.items()
     if place in PLACES
 }  # fmt: skip
+# "US$265 million" names a currency, not where the money is
 PLACE = re.compile(
-    r"(?<![\w-])(" + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True)) + r")(?![\w-])"
+    r"(?<![\w-])(" + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True)) + r")(?![\w$-])"
 )
 
 
@@ -322,7 +368,7 @@ def group_earnings(around: str, before: str) -> bool:
     group as the subject and no single organisation or named company before the amount.
     """
     earned = EARNINGS.search(around)
-    if earned is None or OWN_REVENUE.search(around) or SINGLE.search(before):
+    if earned is None or OWN_REVENUE.search(around) or one_subject(before):
         return False
     subject = around[: earned.start()]
     return bool(GROUP.search(subject)) and not NAMED.search(subject)
@@ -333,6 +379,8 @@ def one_spender(around: str) -> bool:
     named firm is the one paid: "Last year Norvale spent $1.4 million", "we paid", "pays Acme $1 million"."""
     for match in NAMED_SPENDER.finditer(around):
         name = match.group("spender") or match.group("payee") or ""
+        if re.fullmatch(SYMBOL, name) or CURRENCY_CODE.fullmatch(name):
+            continue  # "spent Rp 4.2 trillion": a currency written in letters, not a payee
         if name and (name in PLACES or name in DEMONYMS or places_in(name)):
             continue  # "Kenya spent", "Dutch buyers paid": a country or a people, not one organisation
         if match.group("spender") and re.search(
@@ -343,6 +391,29 @@ def one_spender(around: str) -> bool:
     return False
 
 
+# a tail after an amount that says who reported it or what it counts: ", according to the trade body,
+# which counts only sales through platforms", ", which covers …", ", said …"
+TOLD = re.compile(r",\s(?:according to|which|who|as reported|said|says|reports|reported)\b", re.I)
+
+
+def untold(around: str, value: str) -> str:
+    """The clause without the tail after its amount that names the source or what the source counts:
+    its words describe the reporter ("the association counts only sales through platforms"), not what
+    the amount measures."""
+    at = around.find(value)
+    if at < 0:
+        return around
+    tail = TOLD.search(around, at + len(value))
+    return around[: tail.start()] if tail else around
+
+
+def one_buyer(around: str, before: str) -> bool:
+    """Whether one customer, one named organisation or the writer is the one buying."""
+    return bool(
+        ONE_CUSTOMER.search(around) or ONE_BUYER.search(around) or one_spender(around) or one_subject(before)
+    )
+
+
 def money_kind(around: str, before: str, sentence: str = "") -> FigureKind:
     """The kind of a scaled amount ("$2.8 billion") from the words of its clause (else its sentence)."""
     if FUNDING.search(around):
@@ -351,12 +422,12 @@ def money_kind(around: str, before: str, sentence: str = "") -> FigureKind:
         return "cost"
     # one organisation paying for its own system or project is a capital cost, not a market
     owned = OWN_ASSET.search(around)
-    if (SPEND.search(around) and owned) or (COST.search(around) and (owned or SINGLE.search(before))):
+    if (SPEND.search(around) and owned) or (COST.search(around) and (owned or one_subject(before))):
         return "cost"
     one_buyer = ONE_CUSTOMER.search(around) or ONE_BUYER.search(around) or one_spender(around)
     if SPEND.search(around) and one_buyer:
         return "customer_spend"
-    if REVENUE.search(around) and (SINGLE.search(before) or not MARKET.search(around)):
+    if REVENUE.search(around) and (one_subject(before) or not MARKET.search(around)):
         return "market_size" if group_earnings(around, before) else "company_revenue"
     if SPEND.search(around) or SIZING.search(around):  # "insurers spent $1.3 billion on …", "puts X at $60m"
         return "market_size"
@@ -364,7 +435,7 @@ def money_kind(around: str, before: str, sentence: str = "") -> FigureKind:
         return "cost"
     if MARKET.search(around) or re.search(r"\b(?:worth|valued|size[ds]?)\b", around, re.I):
         return "market_size"
-    if ESTIMATE_NOUN.search(around) and not SINGLE.search(before):
+    if ESTIMATE_NOUN.search(around) and not one_subject(before):
         return "market_size"
     # a clause with no subject of its own ("and is forecast to reach $5.1 billion") continues its sentence's
     return (
@@ -417,7 +488,7 @@ def numbers_in(text: str) -> list[Found]:
     for match in [*GROWTH.finditer(text), *CHANGE_ON.finditer(text)]:
         around = clause(text, match.start(), match.end())
         subject = around[: max(0, match.start() - text.find(around))]
-        company = SINGLE.search(subject) and not MARKET.search(around)
+        company = one_subject(subject) and not MARKET.search(around)
         # "food prices rose 6%" is inflation, not the market's growth; "overdrafts at 28% a year" is a
         # rate charged: a rate "a year" with no word of growth around it
         prices = bool(PRICE_CHANGE.search(around)) or not GROWS.search(around)
@@ -430,7 +501,12 @@ def numbers_in(text: str) -> list[Found]:
     for match in MONEY.finditer(text):
         around = aside_of(text, match.start(), match.end()) or clause(text, match.start(), match.end())
         before = text[max(0, match.start() - 80) : match.start()]
-        kind = "funding" if GRANT.match(text, match.end()) else money_kind(around, before, text)
+        if GRANT.match(text, match.end()):
+            kind: FigureKind = "funding"
+        elif BOUGHT.search(before) and GOODS.match(text, match.end()):
+            kind = "customer_spend" if one_buyer(around, before) else "market_size"
+        else:
+            kind = money_kind(untold(around, match.group(0)), before, text)
         add(match.group(0), kind, match.start(), match.end())
     for match in PRICE.finditer(text):
         add(match.group(0), price_kind(clause(text, match.start(), match.end())), match.start(), match.end())
@@ -508,7 +584,7 @@ def places_in(text: str) -> set[str]:
 def scope_of(text: str) -> str:
     """The definition measured: the words before "market" ("meal planning app"), or after "market for",
     or else the clause's subject ("Family meal planning apps generated …"); "" when none."""
-    for pattern in (SCOPE, SCOPE_AFTER, SPENT_ON):
+    for pattern in (SCOPE, SCOPE_AFTER, SPENT_ON, BOUGHT_OF):
         match = pattern.search(text)
         words = _scope_words(match.group(1), stop_at_verbs=pattern is not SCOPE) if match else ""
         if words and not all(_place_word(word) for word in words.split()):
