@@ -171,6 +171,8 @@ def adjacent_market(
     noun, qualifier = scope[shared[0]], scope[shared[0] - 1]
     if qualifier in idea_words or qualifier in joined:
         return False
+    if _heads_phrase(qualifier, figure_clause(figure)):
+        return False  # "resale of children's clothing": what is done with the product, not a sibling's kind
     at = idea_words.index(noun) if noun in idea_words else 0
     own = idea_words[at - 1] if at > 0 else ""
     if not own or own in scope:
@@ -178,8 +180,22 @@ def adjacent_market(
     return not (idea.customer & set(_content(figure_clause(figure))))
 
 
+def _heads_phrase(word: str, text: str) -> bool:
+    """Whether ``word`` (a stem) is followed by "of", "for" or "to" in ``text``: the head of its own phrase
+    ("repair of bicycles", "rental for tourists"), which does not qualify the noun after it."""
+    return any(
+        stem(match.group(1)) == word
+        for match in re.finditer(r"\b([a-z][a-z-]*)\s+(?:of|for|to)\s", text.lower())
+    )
+
+
 # a parent market, said to be wider, is context the report keeps with its definition
-PARENT = re.compile(r"\b(?:wider|broader|overall|parent|whole|entire|all|including|includes)\b", re.I)
+# ("counting both subscriptions and bundled modules", "covering …": a definition that adds things up)
+PARENT = re.compile(
+    r"\b(?:wider|broader|overall|parent|whole|entire|all|including|includes|counting|covering|spanning"
+    r"|combining|as well as)\b",
+    re.I,
+)
 
 
 def _names_term(words: list[str], wanted: set[str]) -> bool:
@@ -215,6 +231,8 @@ SET_APART = re.compile(
     r"|(?:sized|estimated?|measured|counted|covered|tracked) separately|separately (?:sized|estimated)"
     r"|sized in (?:a|our) separate|(?:does|do|did) not (?:size|cover|include|count)|not covered (?:here|by)"
     r"|(?:is|are|was|were) not included"
+    # "it does not overlap with …", "there is no overlap with …": said to be apart from the idea's market
+    r"|(?:does|do|did) not overlap|no overlap with"
     # "a separate Canadian market of about …", "is a different market": named as another market
     r"|(?:is|are|a|as) (?:a )?(?:different|separate|distinct|another) (?:[\w-]+ ){0,2}market)\b",
     re.IGNORECASE,
@@ -439,7 +457,11 @@ def same_count(left: Figure, right: Figure) -> bool:
 PART_OF = re.compile(
     r"\d%\s+of\s+(?:that|this|which|it|the total)\b[^.;]{0,40}?,?\s+or\s+"
     r"(?:about\s+|roughly\s+|around\s+|some\s+)?$"
+    # "make up 31% of second-hand toys by value, around SEK 590 million": a share restated as an amount
+    r"|\d\s?%\s+of\s+[^.;%]{0,60}?,\s+(?:or\s+)?(?:about\s+|roughly\s+|around\s+|some\s+|nearly\s+)?$"
 )
+# an amount said to be a part of a total just stated: "roughly A$26 million of that total", "$4m of it"
+PART_AFTER = re.compile(r"\s+of\s+(?:that|this|it|which)\b|\s+of\s+the\s+(?:total|sum|same)\b")
 
 
 def part_of_another(figure: Figure) -> bool:
@@ -447,6 +469,8 @@ def part_of_another(figure: Figure) -> bool:
     segment's share of a whole, not a measure of the market in its own right."""
     quote = figure.quote or figure.text
     at = quote.find(figure.value)
+    if at > 0 and PART_AFTER.match(quote, at + len(figure.value)):
+        return True
     return at > 0 and bool(PART_OF.search(quote[max(0, at - 80) : at]))
 
 

@@ -118,6 +118,29 @@ def ranked(
     return order[:LIMIT]
 
 
+# public money offered to buyers: "a $6 million grant programme to help towns pay for training", "a
+# subsidy covering half the cost of a heat pump", "vouchers towards the first year's licence"
+PUBLIC_MONEY = re.compile(
+    r"\b(?:grants?|subsid(?:y|ies|ised|ized|ising|izing)|rebates?|vouchers?|tax credits?|co-?fund\w*"
+    r"|(?:funding|support) (?:programmes?|programs?|schemes?))\b",
+    re.I,
+)
+PAYS_FOR = re.compile(
+    r"\b(?:pay(?:ing)? for|to pay|covers?|covering|towards?|afford|(?:to )?buy|purchas\w+|adopt\w*"
+    r"|invest in|(?:half|part|most|\d+%) of the (?:cost|price))\b",
+    re.I,
+)
+
+
+def funds_buyers(text: str, focus: set[str]) -> bool:
+    """Whether a sentence states public money that helps buyers pay for what the idea sells: a grant,
+    subsidy, rebate or voucher scheme, what it pays for, and one of the idea's terms."""
+    wanted = {stem(term) for term in focus}
+    return bool(
+        PUBLIC_MONEY.search(text) and PAYS_FOR.search(text) and wanted & {stem(word) for word in words(text)}
+    )
+
+
 def trend_section(heading: str) -> bool:
     """Whether a section heading (or a paragraph's run-in label) announces trends."""
     return bool((TREND_HEADING.search(heading) or MOVES.search(heading)) and not SIZE_SECTION.search(heading))
@@ -198,12 +221,18 @@ def analyse_market(evidence: Evidence, focus: set[str]) -> MarketFindings:
     growth = ranked(rates, focus, evidence.vendor, prefer_current=False)
     others = ranked([f for f in found if f.kind in OTHER_KINDS], focus, evidence.vendor)
     used = {f.quote for f in [*sizes, *growth, *others]}
+    sized = {f.quote for f in [*sizes, *growth]}
     remaining = [s for s in sentences if s.text not in used and s.source_id not in evidence.vendor]
+    # a sentence stating another kind of number (visitors, a firm's revenue) under a source's own
+    # "Trends" heading is still the trend that source names; only market figures keep it to themselves
+    counted = [
+        s for s in sentences if s.text in used and s.text not in sized and s.source_id not in evidence.vendor
+    ]
     # a source's own "Drivers" or "Trends" section first, then sentences worded as trends
     headed = unique(
         [
-            *[s for s in remaining if trend_section(s.heading)],
-            *run_in_trends(evidence.sources, remaining),
+            *[s for s in [*remaining, *counted] if trend_section(s.heading)],
+            *run_in_trends(evidence.sources, [*remaining, *counted]),
         ]
     )
     # a sentence under an "Opportunities" or "Gaps" heading belongs there, whatever its words
@@ -217,8 +246,12 @@ def analyse_market(evidence: Evidence, focus: set[str]) -> MarketFindings:
     used |= {c.quote for c in trends}
     left = [s for s in remaining if s.text not in used and not trend_section(s.heading)]
     headed = under(left, OPPORTUNITY_HEADING)
+    # public money that helps the idea's customers buy (a grant, subsidy or voucher scheme), even when
+    # its amount is listed among the other figures
+    trended = {c.quote for c in trends}
+    funded = [s for s in [*left, *counted] if s.text not in trended and funds_buyers(s.text, focus)]
     opportunities = [
-        claim(s) for s in unique([*headed, *rank(left, OPPORTUNITY_WORDS, focus, LIMIT)])[:LIMIT]
+        claim(s) for s in unique([*headed, *funded, *rank(left, OPPORTUNITY_WORDS, focus, LIMIT)])[:LIMIT]
     ]
     not_found = [
         name

@@ -1,16 +1,23 @@
 """Market figures as writers state them, on invented text about bicycle repair, coffee roasting, bridal
-wear, dental clinics and heat pumps (no corpus sentences): currencies written in letters, thousands
-grouped with spaces, goods bought by a group, a place's possessive and a source's attribution after an
-amount."""
+wear, school uniforms, dental clinics, harbour moorings and heat pumps (no corpus sentences): currencies
+written in letters, thousands grouped with spaces, goods bought by a group, a place's possessive, a
+source's attribution after an amount, a market said not to overlap, a definition that adds things up,
+parts of a stated total, and trends and opportunities that carry another kind of number."""
 
 from __future__ import annotations
+
+from datetime import UTC, datetime
 
 import pytest
 
 from agents.analysts.amounts import amount
+from agents.analysts.extractive_market import analyse_market, funds_buyers
 from agents.analysts.figures import figures, numbers_in
+from agents.analysts.idea import parse_idea
 from agents.analysts.sentences import Sentence
-from agents.state import Figure
+from agents.analysts.vetting import Evidence
+from agents.evidence import find_conflicts, lexical_terms, part_of_another, set_aside_adjacent_markets
+from agents.state import Figure, MarketFindings, Source
 
 
 def typed(text: str, source_id: str = "S1", heading: str = "") -> list[Figure]:
@@ -83,3 +90,97 @@ def test_a_sources_attribution_after_an_amount_does_not_make_it_a_firms_revenue(
     )
     assert figure.kind == "market_size"
     assert kinds("Veilworks reported sales of EUR 6m in 2024.") == [("EUR 6m", "company_revenue")]
+
+
+def _market(*texts: str) -> MarketFindings:
+    found = [f for index, text in enumerate(texts) for f in typed(text, f"S{index + 1}")]
+    return MarketFindings(market_size=[f for f in found if f.kind == "market_size"])
+
+
+def test_a_market_said_not_to_overlap_with_the_ideas_is_set_aside() -> None:
+    idea = "An app that books mobile bicycle mechanics for commuters in Dublin."
+    market = _market(
+        "Irish commuters spent EUR 31 million on bicycle repairs in 2024.",
+        "For context, Ireland's e-scooter sharing market was worth about EUR 55 million in 2024; it "
+        "does not overlap with bicycle repair.",
+    )
+    set_aside_adjacent_markets(market, lexical_terms(parse_idea(idea)), idea, {})
+    assert [f.value for f in market.market_size] == ["EUR 31 million"]
+
+
+def test_a_definition_counting_several_things_on_a_page_about_them_is_a_parent_market() -> None:
+    idea = "An AI assistant that drafts heat-pump installation quotes for small plumbing firms in Wales."
+    market = _market(
+        "We size the Welsh building services estimating software market at GBP 18 million in 2025, "
+        "counting both standalone tools and the estimating modules of job-management suites."
+    )
+    titles = {"S1": "Building services estimating software in Wales, 2025"}
+    set_aside_adjacent_markets(market, lexical_terms(parse_idea(idea)), idea, titles)
+    assert [f.value for f in market.market_size] == ["GBP 18 million"]
+
+
+def test_what_is_done_with_the_product_is_no_sibling_qualifier() -> None:
+    idea = "A marketplace where parents in Ireland buy and sell used school uniforms, cleaned and repaired."
+    market = _market(
+        "Online resale of school uniforms was worth EUR 9 million in 2024.",
+        "Ireland's market for designer school uniforms is worth EUR 30 million.",
+    )
+    set_aside_adjacent_markets(market, lexical_terms(parse_idea(idea)), idea, {})
+    assert [f.value for f in market.market_size] == ["EUR 9 million"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orthodontics is the largest single field, at roughly EUR 12 million of that total.",
+        "Heat pumps make up 31% of home heating installs by value, around GBP 140 million in 2024.",
+    ],
+)
+def test_a_part_of_a_stated_total_is_not_a_measure_of_the_market(text: str) -> None:
+    [figure] = [f for f in typed(text, heading="Market size") if f.kind == "market_size"]
+    assert part_of_another(figure)
+
+
+def test_the_two_definitions_disagree_not_a_part_of_one_of_them() -> None:
+    whole = typed("We size the Irish mooring services market at EUR 86 million in 2025.", "S1")
+    part = typed(
+        "Marinas are the largest single buyer, at roughly EUR 30 million of that total.", "S1", "Market size"
+    )
+    other = typed("Harbourline puts paid visitor moorings in Ireland at EUR 41 million in 2024.", "S2")
+    conflicts = find_conflicts([*whole, *part, *other], relevant=set(), home={"Ireland"})
+    assert [{side.value for side in c.sides} for c in conflicts] == [{"EUR 86 million", "EUR 41 million"}]
+
+
+def _source(content: str) -> Source:
+    return Source(
+        id="S1",
+        url="https://repair-trends.example/2025",
+        title=content.splitlines()[0].lstrip("# "),
+        agent="market",
+        retrieved_at=datetime(2026, 5, 1, tzinfo=UTC),
+        content=content,
+    )
+
+
+def test_a_trend_stated_with_a_count_and_public_money_for_buyers_are_kept() -> None:
+    report = _source(
+        "# Bicycle repair in Dublin, 2025\n\n"
+        "## Drivers and trends\n\n"
+        "- **Commuting is back.** Dublin counted 2.4 million bicycle commuter trips in 2024, above the "
+        "pre-pandemic peak.\n\n"
+        "## Funding\n\n"
+        "The city council announced a EUR 3 million grant programme to help commuters pay for bicycle "
+        "servicing over the next two years.\n"
+    )
+    found = analyse_market(
+        Evidence(sources=[report], assessments=[], research_year=2026), {"bicycle", "repair", "commuter"}
+    )
+    assert any("2.4 million bicycle commuter trips" in claim.text for claim in found.trends)
+    assert any("grant programme" in claim.text for claim in found.opportunities)
+
+
+def test_public_money_is_an_opportunity_only_when_it_helps_buyers_pay_for_the_ideas_terms() -> None:
+    focus = {"heat", "pump"}
+    assert funds_buyers("A subsidy covers half the cost of a heat pump for homeowners.", focus)
+    assert not funds_buyers("A subsidy covers half the cost of rooftop solar panels.", focus)
+    assert not funds_buyers("Heat-pump installers raised prices by 4% in 2024.", focus)
