@@ -110,7 +110,8 @@ def flag_figures(findings: Findings, sources: list[ReportSource], research_year:
         cited = [kinds.get(i, "unknown") for i in figure.source_ids]
         figure.vendor_claim = figure.vendor_claim or (bool(cited) and all(kind == "vendor" for kind in cited))
         year = first_year(figure.year)
-        figure.dated = bool(year) and year < research_year - DATED_AFTER_YEARS
+        # an analyst may date a figure that states no year by its source's date: that mark is kept
+        figure.dated = figure.dated or (bool(year) and year < research_year - DATED_AFTER_YEARS)
 
 
 def set_aside_vendor_claims(market: MarketFindings) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from agents.analysts.figures import MARKET, SINGLE, SPEND
+from agents.analysts.figures import MARKET, OWN_REVENUE, SPEND, one_subject
 from agents.analysts.figures import figures as typed_figures
 from agents.analysts.sentences import (
     GAP_HEADING,
@@ -88,15 +88,21 @@ def about_idea(figure: Figure, focus: set[str]) -> bool:
     return on_topic(figure, focus) > 0 or len(figure.scope.split()) < 2  # one word is not a definition
 
 
+NAME = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][a-z]")
+
+
 def market_wide(figure: Figure) -> bool:
     """A growth rate a relevant source gives for a market or its spending, whatever it calls it.
 
     A parent or neighbouring market's growth ("the wider practice software market, 6.8% a year")
-    is context an analyst reports, labelled with its own definition; a company's growth is not.
+    is context an analyst reports, labelled with its own definition; so is the growth of a group's sales
+    ("dealer sales grew 9%"); a company's growth is not.
     """
-    return bool(MARKET.search(figure.quote) or SPEND.search(figure.quote)) and not SINGLE.search(
-        figure.quote.split(figure.value)[0][-80:]
-    )
+    before = figure.quote.split(figure.value)[0][-80:]
+    if MARKET.search(figure.quote) or SPEND.search(figure.quote):
+        return not one_subject(before)
+    # "Dealer sales grew 9% on 2023": the sales of a group named by no one firm (no name but the first word)
+    return bool(OWN_REVENUE.search(before)) and not one_subject(before) and not NAME.search(before)
 
 
 def ranked(
@@ -194,6 +200,7 @@ def year_rows(source: Source) -> list[Claim]:
 def analyse_market(evidence: Evidence, focus: set[str]) -> MarketFindings:
     """Market findings built only from the relevant sources' own sentences."""
     sentences = [s for s in all_sentences(evidence.sources) if is_statement(s)]
+    places = frozenset(term.lower() for term in focus)  # a name the idea uses is where it sells
     found = [
         figure
         for sentence in sentences
@@ -202,6 +209,7 @@ def analyse_market(evidence: Evidence, focus: set[str]) -> MarketFindings:
             evidence.reference_year(sentence.source_id),
             evidence.research_year,
             evidence.titles.get(sentence.source_id, ""),
+            places,
         )
     ]
     for figure in found:

@@ -87,6 +87,7 @@ NAMED_SPENDER = re.compile(
 WOULD_PAY = re.compile(
     r"\b(?:would|willing to|prepared to|ready to) (?:pay|spend)\b|\bwillingness to pay\b", re.I
 )
+WORTH = re.compile(r"\b(?:is|was|were|are|be|been)\s(?:\w+\s)?worth\b", re.I)
 # goods bought for an amount: "hotels bought about Rp 1.9 trillion of fresh fish", "bought $3m worth of
 # parts" (the verb just before the amount and "of" just after it; "bought Beta for $50m" is a takeover)
 BOUGHT = re.compile(
@@ -374,14 +375,18 @@ def group_earnings(around: str, before: str) -> bool:
     return bool(GROUP.search(subject)) and not NAMED.search(subject)
 
 
-def one_spender(around: str) -> bool:
+def one_spender(around: str, places: frozenset[str] = frozenset()) -> bool:
     """Whether one named organisation (not a place or a people) or the writer is the one spending, or one
-    named firm is the one paid: "Last year Norvale spent $1.4 million", "we paid", "pays Acme $1 million"."""
+    named firm is the one paid: "Last year Norvale spent $1.4 million", "we paid", "pays Acme $1 million".
+
+    ``places`` are words the idea itself uses (lower case): a city the idea names ("… for Leeds dental
+    practices") is where it sells, so "Leeds spent £3m on …" is that place's spending, not one buyer's.
+    """
     for match in NAMED_SPENDER.finditer(around):
         name = match.group("spender") or match.group("payee") or ""
         if re.fullmatch(SYMBOL, name) or CURRENCY_CODE.fullmatch(name):
             continue  # "spent Rp 4.2 trillion": a currency written in letters, not a payee
-        if name and (name in PLACES or name in DEMONYMS or places_in(name)):
+        if name and (name in PLACES or name in DEMONYMS or places_in(name) or name.lower() in places):
             continue  # "Kenya spent", "Dutch buyers paid": a country or a people, not one organisation
         if match.group("spender") and re.search(
             r"\b(?:in|across|throughout|around|from)\s$", around[: match.start()]
@@ -393,7 +398,11 @@ def one_spender(around: str) -> bool:
 
 # a tail after an amount that says who reported it or what it counts: ", according to the trade body,
 # which counts only sales through platforms", ", which covers …", ", said …"
-TOLD = re.compile(r",\s(?:according to|which|who|as reported|said|says|reports|reported)\b", re.I)
+TOLD = re.compile(
+    r",\s(?:according to|which|who|as reported|said|says|reports|reported|counting|excluding|leaving out"
+    # ", AERH estimates, counting only …": a named reporter after the amount
+    r"|(?:[A-Z][\w&.-]*\s){1,3}(?:estimates|estimated|says|said|reports|reported|calculates|finds))\b"
+)
 
 
 def untold(around: str, value: str) -> str:
@@ -407,14 +416,19 @@ def untold(around: str, value: str) -> str:
     return around[: tail.start()] if tail else around
 
 
-def one_buyer(around: str, before: str) -> bool:
+def one_buyer(around: str, before: str, places: frozenset[str] = frozenset()) -> bool:
     """Whether one customer, one named organisation or the writer is the one buying."""
     return bool(
-        ONE_CUSTOMER.search(around) or ONE_BUYER.search(around) or one_spender(around) or one_subject(before)
+        ONE_CUSTOMER.search(around)
+        or ONE_BUYER.search(around)
+        or one_spender(around, places)
+        or one_subject(before)
     )
 
 
-def money_kind(around: str, before: str, sentence: str = "") -> FigureKind:
+def money_kind(
+    around: str, before: str, sentence: str = "", places: frozenset[str] = frozenset()
+) -> FigureKind:
     """The kind of a scaled amount ("$2.8 billion") from the words of its clause (else its sentence)."""
     if FUNDING.search(around):
         return "funding"
@@ -424,30 +438,35 @@ def money_kind(around: str, before: str, sentence: str = "") -> FigureKind:
     owned = OWN_ASSET.search(around)
     if (SPEND.search(around) and owned) or (COST.search(around) and (owned or one_subject(before))):
         return "cost"
-    one_buyer = ONE_CUSTOMER.search(around) or ONE_BUYER.search(around) or one_spender(around)
+    one_buyer = ONE_CUSTOMER.search(around) or ONE_BUYER.search(around) or one_spender(around, places)
     if SPEND.search(around) and one_buyer:
         return "customer_spend"
     if REVENUE.search(around) and (one_subject(before) or not MARKET.search(around)):
         return "market_size" if group_earnings(around, before) else "company_revenue"
     if SPEND.search(around) or SIZING.search(around):  # "insurers spent $1.3 billion on …", "puts X at $60m"
         return "market_size"
+    # "the trade in used kitchen equipment was worth EUR 90 million": a value of trade, not a capital cost
+    if WORTH.search(around) and not owned and not one_subject(before):
+        return "market_size"
     if COST.search(around) and not MARKET.search(around):
         return "cost"
-    if MARKET.search(around) or re.search(r"\b(?:worth|valued|size[ds]?)\b", around, re.I):
+    if MARKET.search(around) or (
+        re.search(r"\b(?:worth|valued|size[ds]?)\b", around, re.I) and not owned and not one_subject(before)
+    ):  # "the new depot was worth EUR 12 million", "Acme's kiln was worth $2 million": one owner's asset
         return "market_size"
     if ESTIMATE_NOUN.search(around) and not one_subject(before):
         return "market_size"
     # a clause with no subject of its own ("and is forecast to reach $5.1 billion") continues its sentence's
     return (
-        money_kind(sentence, sentence[: sentence.find(around)])
+        money_kind(sentence, sentence[: sentence.find(around)], places=places)
         if sentence and sentence != around
         else "other"
     )
 
 
-def price_kind(around: str) -> FigureKind:
+def price_kind(around: str, places: frozenset[str] = frozenset()) -> FigureKind:
     """The kind of an unscaled amount ("$29 per user per month", "KES 30")."""
-    one = ONE_CUSTOMER.search(around) or ONE_BUYER.search(around) or one_spender(around)
+    one = ONE_CUSTOMER.search(around) or ONE_BUYER.search(around) or one_spender(around, places)
     if WOULD_PAY.search(around) or (SPEND.search(around) and one):
         return "customer_spend"
     if COST.search(around) and not PRICING.search(around.replace("costs", "")):
@@ -475,7 +494,7 @@ def counted(subject: str, around: str) -> bool:
     )
 
 
-def numbers_in(text: str) -> list[Found]:
+def numbers_in(text: str, places: frozenset[str] = frozenset()) -> list[Found]:
     """Every typed number of a sentence, left to right (amounts, growth rates, shares, counts)."""
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
@@ -504,12 +523,13 @@ def numbers_in(text: str) -> list[Found]:
         if GRANT.match(text, match.end()):
             kind: FigureKind = "funding"
         elif BOUGHT.search(before) and GOODS.match(text, match.end()):
-            kind = "customer_spend" if one_buyer(around, before) else "market_size"
+            kind = "customer_spend" if one_buyer(around, before, places) else "market_size"
         else:
-            kind = money_kind(untold(around, match.group(0)), before, text)
+            kind = money_kind(untold(around, match.group(0)), before, text, places)
         add(match.group(0), kind, match.start(), match.end())
     for match in PRICE.finditer(text):
-        add(match.group(0), price_kind(clause(text, match.start(), match.end())), match.start(), match.end())
+        kind = price_kind(clause(text, match.start(), match.end()), places)
+        add(match.group(0), kind, match.start(), match.end())
     for match in SHARE.finditer(text):
         percent = re.search(r"\d+(?:\.\d+)?\s?%", clause(text, match.start(), match.end()))
         if percent:
@@ -622,14 +642,23 @@ def in_market_context(sentence: Sentence) -> bool:
     return bool(MARKET.search(sentence.heading) or BACK_REFERENCE.match(sentence.text))
 
 
-def figures(sentence: Sentence, reference_year: int, research_year: int, title: str = "") -> list[Figure]:
-    """The typed figures a sentence states, each quoting the sentence."""
+def figures(
+    sentence: Sentence,
+    reference_year: int,
+    research_year: int,
+    title: str = "",
+    places: frozenset[str] = frozenset(),
+) -> list[Figure]:
+    """The typed figures a sentence states, each quoting the sentence (``places``: see ``one_spender``)."""
     result = []
-    for found in numbers_in(sentence.text):
+    for found in numbers_in(sentence.text, places):
         if found.kind == "other" and MONEY.fullmatch(found.value) and in_market_context(sentence):
             found = Found(found.value, "market_size", found.start, found.end)
         year = year_of(sentence.text, found.start, found.end)
-        first_year = int(year[:4]) if year else 0
+        # a figure that states no year is as old as its source ("it is now a £35 million niche" in 2018)
+        first_year = int(year[:4]) if year else min(reference_year, research_year)
+        dated = bool(first_year) and first_year < research_year - DATED_AFTER_YEARS
+        timeframe = timeframe_of(sentence.text, found, year, reference_year)
         result.append(
             Figure(
                 text=sentence.text,
@@ -638,10 +667,11 @@ def figures(sentence: Sentence, reference_year: int, research_year: int, title: 
                 value=found.value,
                 year=year,
                 kind=found.kind,
-                timeframe=timeframe_of(sentence.text, found, year, reference_year),
+                # current when written, but written more than five years ago: history now
+                timeframe="historical" if dated and timeframe == "current" else timeframe,
                 geography=geography_of(sentence.text, title),
                 scope=scope_of(clause(sentence.text, found.start, found.end)) or scope_of(sentence.text),
-                dated=bool(first_year) and first_year < research_year - DATED_AFTER_YEARS,
+                dated=dated,
                 vendor_claim=bool(CLAIMED.search(clause(sentence.text, found.start, found.end))),
             )
         )

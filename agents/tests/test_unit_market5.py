@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 import pytest
 
 from agents.analysts.amounts import amount
-from agents.analysts.extractive_market import analyse_market, funds_buyers
+from agents.analysts.extractive_market import analyse_market, funds_buyers, market_wide
 from agents.analysts.figures import figures, numbers_in
 from agents.analysts.idea import parse_idea
 from agents.analysts.sentences import Sentence
@@ -184,3 +184,48 @@ def test_public_money_is_an_opportunity_only_when_it_helps_buyers_pay_for_the_id
     assert funds_buyers("A subsidy covers half the cost of a heat pump for homeowners.", focus)
     assert not funds_buyers("A subsidy covers half the cost of rooftop solar panels.", focus)
     assert not funds_buyers("Heat-pump installers raised prices by 4% in 2024.", focus)
+
+
+def test_a_city_the_idea_names_spending_is_that_places_market_not_one_buyer() -> None:
+    text = "Bristol spent about £3m in 2024 on surgery booking software for dental practices."
+    assert [f.kind for f in numbers_in(text, frozenset({"bristol", "dental", "booking"}))] == ["market_size"]
+    assert [f.kind for f in numbers_in(text)] == ["customer_spend"]  # any other name may be one council
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "The trade in used bakery ovens was worth EUR 90 million in 2024, the Bakers Guild estimates, "
+            "counting only sales by specialised dealers.",
+            "market_size",
+        ),
+        ("The new bakery facility was worth EUR 12 million.", "other"),
+        ("Kettleby's proving oven was worth $2 million.", "other"),
+        ("Installation equipment cost EUR 3 million in 2024.", "cost"),
+    ],
+)
+def test_what_a_trade_was_worth_is_a_market_and_one_owners_asset_is_not(text: str, kind: str) -> None:
+    assert [found.kind for found in numbers_in(text)] == [kind]
+
+
+def test_a_groups_sales_growth_in_a_source_sizing_the_market_is_its_growth() -> None:
+    report = _source(
+        "# Used bakery ovens in Austria, 2025\n\n"
+        "The market for used bakery ovens in Austria was worth EUR 40 million in 2024. "
+        "Dealer sales grew 9% on 2023.\n"
+    )
+    found = analyse_market(
+        Evidence(sources=[report], assessments=[], research_year=2026), {"bakery", "oven", "used"}
+    )
+    assert [f.value for f in found.growth] == ["grew 9%"]
+    assert not market_wide(typed("Kettleby's sales grew 40% on 2023, its owners say.")[0])
+
+
+def test_a_figure_without_a_year_is_as_old_as_its_source() -> None:
+    [old] = figures(Sentence("It is now a £35 million niche in Wales.", "S1", 0, "Market size"), 2017, 2026)
+    assert (old.dated, old.timeframe) == (True, "historical")
+    [recent] = figures(
+        Sentence("It is now a £35 million niche in Wales.", "S1", 0, "Market size"), 2025, 2026
+    )
+    assert (recent.dated, recent.timeframe) == (False, "current")
