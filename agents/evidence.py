@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from itertools import pairwise
 
-from agents.analysts.amounts import amount
+from agents.analysts.amounts import amount, currency_of
 from agents.analysts.figures import places_in
 from agents.analysts.idea import GENERIC, STOPWORDS, terms
 from agents.analysts.sentences import stem
@@ -475,6 +475,28 @@ def part_of_another(figure: Figure) -> bool:
     return at > 0 and bool(PART_OF.search(quote[max(0, at - 80) : at]))
 
 
+# a currency's sign or letters as its ISO code; a bare "$" is any dollar, "¥" yen or yuan, "Rs" any rupee
+CURRENCY_CODES = {
+    "US$": "USD", "A$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "HK$": "HKD", "S$": "SGD",
+    "R$": "BRL", "€": "EUR", "£": "GBP", "₹": "INR", "₦": "NGN", "₩": "KRW", "₱": "PHP", "₪": "ILS",
+    "₺": "TRY", "₫": "VND", "₴": "UAH", "฿": "THB", "Rp": "IDR", "Rp.": "IDR", "RM": "MYR", "KSh": "KES",
+    "Ksh": "KES",
+}  # fmt: skip
+UNSURE_CURRENCIES = {"$", "¥", "Rs", "Rs."}
+
+
+def same_currency(left: Figure, right: Figure) -> bool:
+    """Whether two amounts can be compared: the same currency, or one whose sign does not say which
+    ("$", or none stated). Percentages and counts have no currency and always can."""
+    codes = []
+    for figure in (left, right):
+        sign = currency_of(figure.value)
+        if not sign or sign in UNSURE_CURRENCIES:
+            return True
+        codes.append(CURRENCY_CODES.get(sign, sign.upper()))
+    return codes[0] == codes[1]
+
+
 def _weak(figure: Figure) -> bool:
     return figure.vendor_claim or figure.dated
 
@@ -506,6 +528,8 @@ def find_conflicts(
                 continue
             if left.kind == "population" and not same_count(left, right):
                 continue
+            if not same_currency(left, right):
+                continue  # "Rp 1.9 trillion" and "US$265 million" are not one number in two sizes
             high, low = sorted((_number(left), _number(right)), reverse=True)
             key = (_quantity(left), frozenset([*left.source_ids, *right.source_ids]))
             if high / low < DISAGREE:

@@ -124,6 +124,15 @@ def ranked(
     return order[:LIMIT]
 
 
+# how many of the customers own or can reach something ("74% own a smartphone", "61% of farms have access
+# to mobile money"): the adoption a product can build on, a trend whatever its words
+ADOPTION = re.compile(
+    r"\b\d+(?:\.\d+)?\s?(?:%|per ?cent\b|percent\b)\s(?:of\s(?:[\w-]+\s){1,4})?(?:now\s|already\s)?"
+    r"(?:own|owned|have access to|had access to|(?:have|had) an? [\w-]+ (?:connection|account|subscription))"
+    # a home or the respondent's own things are a profile, not an adoption ("62% own their home")
+    r"\s(?!(?:an?\s)?(?:their|his|her|its|our|home|homes|house|houses)\b)(?:an?\s)?[\w-]+",
+    re.I,
+)
 # public money offered to buyers: "a $6 million grant programme to help towns pay for training", "a
 # subsidy covering half the cost of a heat pump", "vouchers towards the first year's licence"
 PUBLIC_MONEY = re.compile(
@@ -250,17 +259,20 @@ def analyse_market(evidence: Evidence, focus: set[str]) -> MarketFindings:
     dated_rows = [
         row for source in evidence.sources if source.id not in evidence.vendor for row in year_rows(source)
     ]
-    trends = [*dated_rows, *[claim(s) for s in unique([*headed, *worded])]][:TREND_LIMIT]
+    adopted = [s for s in remaining if s.text not in elsewhere and ADOPTION.search(s.text)]
+    trends = [*dated_rows, *[claim(s) for s in unique([*headed, *adopted, *worded])]][:TREND_LIMIT]
     used |= {c.quote for c in trends}
     left = [s for s in remaining if s.text not in used and not trend_section(s.heading)]
     headed = under(left, OPPORTUNITY_HEADING)
     # public money that helps the idea's customers buy (a grant, subsidy or voucher scheme), even when
     # its amount is listed among the other figures
     trended = {c.quote for c in trends}
-    funded = [s for s in [*left, *counted] if s.text not in trended and funds_buyers(s.text, focus)]
-    opportunities = [
-        claim(s) for s in unique([*headed, *funded, *rank(left, OPPORTUNITY_WORDS, focus, LIMIT)])[:LIMIT]
-    ]
+    # a sentence whose number is another kind's ("… (500 to 5,000 employees) are underserved") may still
+    # name an opening; only market sizes, growth rates and trends keep their sentences to themselves
+    spare = [s for s in counted if s.text not in trended and not trend_section(s.heading)]
+    funded = [s for s in [*left, *spare] if funds_buyers(s.text, focus)]
+    worded_openings = rank([*left, *spare], OPPORTUNITY_WORDS, focus, LIMIT)
+    opportunities = [claim(s) for s in unique([*headed, *funded, *worded_openings])[:LIMIT]]
     not_found = [
         name
         for name, items in (("market size", sizes), ("growth rate", growth), ("trends", trends))

@@ -229,3 +229,29 @@ def test_a_figure_without_a_year_is_as_old_as_its_source() -> None:
         Sentence("It is now a £35 million niche in Wales.", "S1", 0, "Market size"), 2025, 2026
     )
     assert (recent.dated, recent.timeframe) == (False, "current")
+
+
+def test_an_opening_stated_with_a_count_and_customers_adoption_are_kept() -> None:
+    report = _source(
+        "# Mobile farrier booking in Ireland, 2025\n\n"
+        "## Findings\n\n"
+        "Ireland's 1,400 riding schools are underserved: farriers fit them in between large studs.\n\n"
+        "- **Phones.** 81% of yard owners own a smartphone, and most book by text message.\n"
+        "- **Homes.** 62% own their home outright.\n"
+    )
+    found = analyse_market(
+        Evidence(sources=[report], assessments=[], research_year=2026), {"farrier", "yard", "booking"}
+    )
+    assert any("underserved" in claim.text for claim in found.opportunities)
+    trends = " ".join(claim.text for claim in found.trends)
+    assert "own a smartphone" in trends and "own their home" not in trends
+
+
+def test_amounts_in_two_stated_currencies_do_not_disagree() -> None:
+    local = typed("Penang cyclists spent RM 120 million on bicycle repairs in 2024.", "S1")
+    dollars = typed("Cyclists in Penang spent about US$30 million on bicycle repairs in 2024.", "S2")
+    ringgit = typed("Cyclists in Penang spent about RM 80 million on bicycle repairs in 2024.", "S3")
+    pairs = [{side.value for side in c.sides} for c in find_conflicts([*local, *dollars], relevant=set())]
+    assert pairs == []
+    pairs = [{side.value for side in c.sides} for c in find_conflicts([*local, *ringgit], relevant=set())]
+    assert pairs == [{"RM 120 million", "RM 80 million"}]
