@@ -494,6 +494,19 @@ def counted(subject: str, around: str) -> bool:
     )
 
 
+OWNER = re.compile(r"\b(?:at|of|by|from)\s([A-Z][\w&'-]+)")
+
+
+def owned_by_name(subject: str, places: frozenset[str] = frozenset()) -> bool:
+    """Whether the subject of a change is one named organisation's own ("Sales at Kettleby", "bookings
+    of Veloway"), not a place's or a people's ("sales in Kenya", "sales of Dutch cargo bikes")."""
+    for match in OWNER.finditer(subject):
+        name = match.group(1)
+        if not (name in PLACES or name in DEMONYMS or places_in(name) or name.lower() in places):
+            return True
+    return False
+
+
 def numbers_in(text: str, places: frozenset[str] = frozenset()) -> list[Found]:
     """Every typed number of a sentence, left to right (amounts, growth rates, shares, counts)."""
     found: list[Found] = []
@@ -507,7 +520,7 @@ def numbers_in(text: str, places: frozenset[str] = frozenset()) -> list[Found]:
     for match in [*GROWTH.finditer(text), *CHANGE_ON.finditer(text)]:
         around = clause(text, match.start(), match.end())
         subject = around[: max(0, match.start() - text.find(around))]
-        company = one_subject(subject) and not MARKET.search(around)
+        company = (one_subject(subject) or owned_by_name(subject, places)) and not MARKET.search(around)
         # "food prices rose 6%" is inflation, not the market's growth; "overdrafts at 28% a year" is a
         # rate charged: a rate "a year" with no word of growth around it
         prices = bool(PRICE_CHANGE.search(around)) or not GROWS.search(around)

@@ -255,3 +255,16 @@ def test_amounts_in_two_stated_currencies_do_not_disagree() -> None:
     assert pairs == []
     pairs = [{side.value for side in c.sides} for c in find_conflicts([*local, *ringgit], relevant=set())]
     assert pairs == [{"RM 120 million", "RM 80 million"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Sales at Kettleby grew 40% on 2023.", "other"),
+        ("Bookings of Veloway rose 25% in 2024.", "other"),
+        ("Sales of Dutch cargo bikes grew 12% on 2023.", "growth_rate"),
+        ("Revenue from Kenya's dairy cooperatives rose 8% in 2024.", "growth_rate"),
+    ],
+)
+def test_one_named_firms_growth_is_not_a_markets(text: str, kind: str) -> None:
+    assert [found.kind for found in numbers_in(text)] == [kind]
