@@ -106,9 +106,18 @@ def market_wide(figure: Figure) -> bool:
 
 
 def ranked(
-    found: list[Figure], focus: set[str], vendor: set[str], prefer_current: bool = True
+    found: list[Figure],
+    focus: set[str],
+    vendor: set[str],
+    prefer_current: bool = True,
+    years: dict[str, int] | None = None,
 ) -> list[Figure]:
-    """Figures best first: not a vendor's, on topic, current (sizes), recent; one per sentence and value."""
+    """Figures best first: not a vendor's, on topic, current (sizes), recent; one per sentence and value.
+
+    A figure stating no year is as recent as its source (``years``: each source's year), so a whole
+    market "worth SEK 1.9bn" in this year's report is not ranked below every figure that names a year.
+    """
+    years = years or {}
     unique = {(f.quote, f.value): f for f in found}
     order = sorted(
         unique.values(),
@@ -116,7 +125,7 @@ def ranked(
             f.source_ids[0] not in vendor,
             on_topic(f, focus) > 0,
             f.timeframe == "current" or not prefer_current,
-            f.year[:4],
+            f.year[:4] or str(years.get(f.source_ids[0], "")),
             on_topic(f, focus),
         ),
         reverse=True,
@@ -224,7 +233,10 @@ def analyse_market(evidence: Evidence, focus: set[str]) -> MarketFindings:
     for figure in found:
         figure.vendor_claim = figure.vendor_claim or figure.source_ids[0] in evidence.vendor
     sizes = ranked(
-        [f for f in found if f.kind == "market_size" and about_idea(f, focus)], focus, evidence.vendor
+        [f for f in found if f.kind == "market_size" and about_idea(f, focus)],
+        focus,
+        evidence.vendor,
+        years=evidence.years,
     )
     # growth is usually stated as a forecast CAGR: no preference for current rates
     # a source that sizes this idea's market may also give its parent market's growth, as context

@@ -268,3 +268,21 @@ def test_amounts_in_two_stated_currencies_do_not_disagree() -> None:
 )
 def test_one_named_firms_growth_is_not_a_markets(text: str, kind: str) -> None:
     assert [found.kind for found in numbers_in(text)] == [kind]
+
+
+def test_a_whole_market_stating_no_year_ranks_as_recent_as_its_source() -> None:
+    older = " ".join(
+        f"The harbour mooring market in region {index} was worth EUR {index + 10} million in {year}."
+        for index, year in enumerate((2023, 2024, 2024, 2025, 2025), start=1)
+    )
+    report = Source(
+        id="S2",
+        url="https://moorings.example/2025",
+        title="Harbour moorings, 2025",
+        agent="market",
+        retrieved_at=datetime(2026, 5, 1, tzinfo=UTC),
+        content=f"# Harbour moorings\n\n{older} The whole harbour mooring market is worth EUR 90 million.\n",
+    )
+    evidence = Evidence(sources=[report], assessments=[], research_year=2026, years={"S2": 2025})
+    found = analyse_market(evidence, {"harbour", "mooring"})
+    assert "EUR 90 million" in [f.value for f in found.market_size]
