@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from itertools import pairwise
 
-from agents.analysts.amounts import amount
+from agents.analysts.amounts import amount, currency_of
 from agents.analysts.figures import places_in
 from agents.analysts.idea import GENERIC, STOPWORDS, terms
 from agents.analysts.sentences import stem
@@ -114,7 +114,8 @@ def flag_figures(findings: Findings, sources: list[ReportSource], research_year:
         cited = [kinds.get(i, "unknown") for i in figure.source_ids]
         figure.vendor_claim = figure.vendor_claim or (bool(cited) and all(kind == "vendor" for kind in cited))
         year = first_year(figure.year)
-        figure.dated = bool(year) and year < research_year - DATED_AFTER_YEARS
+        # an analyst may date a figure that states no year by its source's date: that mark is kept
+        figure.dated = figure.dated or (bool(year) and year < research_year - DATED_AFTER_YEARS)
 
 
 def set_aside_vendor_claims(market: MarketFindings) -> None:
@@ -175,6 +176,8 @@ def adjacent_market(
     noun, qualifier = scope[shared[0]], scope[shared[0] - 1]
     if qualifier in idea_words or qualifier in joined:
         return False
+    if _heads_phrase(qualifier, figure_clause(figure)):
+        return False  # "resale of children's clothing": what is done with the product, not a sibling's kind
     at = idea_words.index(noun) if noun in idea_words else 0
     own = idea_words[at - 1] if at > 0 else ""
     if not own or own in scope:
@@ -182,8 +185,22 @@ def adjacent_market(
     return not (idea.customer & set(_content(figure_clause(figure))))
 
 
+def _heads_phrase(word: str, text: str) -> bool:
+    """Whether ``word`` (a stem) is followed by "of", "for" or "to" in ``text``: the head of its own phrase
+    ("repair of bicycles", "rental for tourists"), which does not qualify the noun after it."""
+    return any(
+        stem(match.group(1)) == word
+        for match in re.finditer(r"\b([a-z][a-z-]*)\s+(?:of|for|to)\s", text.lower())
+    )
+
+
 # a parent market, said to be wider, is context the report keeps with its definition
-PARENT = re.compile(r"\b(?:wider|broader|overall|parent|whole|entire|all|including|includes)\b", re.I)
+# ("counting both subscriptions and bundled modules", "covering …": a definition that adds things up)
+PARENT = re.compile(
+    r"\b(?:wider|broader|overall|parent|whole|entire|all|including|includes|counting|covering|spanning"
+    r"|combining|as well as)\b",
+    re.I,
+)
 
 
 def _names_term(words: list[str], wanted: set[str]) -> bool:
@@ -219,6 +236,8 @@ SET_APART = re.compile(
     r"|(?:sized|estimated?|measured|counted|covered|tracked) separately|separately (?:sized|estimated)"
     r"|sized in (?:a|our) separate|(?:does|do|did) not (?:size|cover|include|count)|not covered (?:here|by)"
     r"|(?:is|are|was|were) not included"
+    # "it does not overlap with …", "there is no overlap with …": said to be apart from the idea's market
+    r"|(?:does|do|did) not overlap|no overlap with"
     # "a separate Canadian market of about …", "is a different market": named as another market
     r"|(?:is|are|a|as) (?:a )?(?:different|separate|distinct|another) (?:[\w-]+ ){0,2}market)\b",
     re.IGNORECASE,
@@ -445,10 +464,13 @@ def same_count(left: Figure, right: Figure) -> bool:
 PART_OF = re.compile(
     r"\d%\s+of\s+(?:that|this|which|it|the total)\b[^.;]{0,40}?,?\s+or\s+"
     r"(?:about\s+|roughly\s+|around\s+|some\s+)?$"
-    r"|\d%\s+of\s+[^.;%]{1,60}?,\s+(?:or\s+)?(?:about\s+|roughly\s+|around\s+|some\s+)?$"
+    # "make up 31% of second-hand toys by value, around SEK 590 million": a share restated as an amount
+    r"|\d\s?%\s+of\s+[^.;%]{0,60}?,\s+(?:or\s+)?(?:about\s+|roughly\s+|around\s+|some\s+|nearly\s+)?$"
 )
-# ... or named a part of a total after it: "at roughly $26 million of that total"
-PART_AFTER = re.compile(r"\s+of\s+(?:that|this|the)\s+(?:total|figure|sum|amount|whole)\b", re.I)
+# an amount said to be a part of a total just stated: "roughly A$26 million of that total", "$4m of it"
+PART_AFTER = re.compile(
+    r"\s+of\s+(?:that|this|it|which)\b|\s+of\s+the\s+(?:total|sum|same|figure|amount|whole)\b", re.IGNORECASE
+)
 
 
 def part_of_another(figure: Figure) -> bool:
@@ -460,6 +482,28 @@ def part_of_another(figure: Figure) -> bool:
     if at > 0 and PART_AFTER.match(quote, at + len(figure.value)):
         return True
     return at > 0 and bool(PART_OF.search(quote[max(0, at - 80) : at]))
+
+
+# a currency's sign or letters as its ISO code; a bare "$" is any dollar, "¥" yen or yuan, "Rs" any rupee
+CURRENCY_CODES = {
+    "US$": "USD", "A$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "HK$": "HKD", "S$": "SGD",
+    "R$": "BRL", "€": "EUR", "£": "GBP", "₹": "INR", "₦": "NGN", "₩": "KRW", "₱": "PHP", "₪": "ILS",
+    "₺": "TRY", "₫": "VND", "₴": "UAH", "฿": "THB", "Rp": "IDR", "Rp.": "IDR", "RM": "MYR", "KSh": "KES",
+    "Ksh": "KES",
+}  # fmt: skip
+UNSURE_CURRENCIES = {"$", "¥", "Rs", "Rs."}
+
+
+def same_currency(left: Figure, right: Figure) -> bool:
+    """Whether two amounts can be compared: the same currency, or one whose sign does not say which
+    ("$", or none stated). Percentages and counts have no currency and always can."""
+    codes = []
+    for figure in (left, right):
+        sign = currency_of(figure.value)
+        if not sign or sign in UNSURE_CURRENCIES:
+            return True
+        codes.append(CURRENCY_CODES.get(sign, sign.upper()))
+    return codes[0] == codes[1]
 
 
 def _weak(figure: Figure) -> bool:
@@ -493,6 +537,8 @@ def find_conflicts(
                 continue
             if left.kind == "population" and not same_count(left, right):
                 continue
+            if not same_currency(left, right):
+                continue  # "Rp 1.9 trillion" and "US$265 million" are not one number in two sizes
             high, low = sorted((_number(left), _number(right)), reverse=True)
             key = (_quantity(left), frozenset([*left.source_ids, *right.source_ids]))
             if high / low < DISAGREE:

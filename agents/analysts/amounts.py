@@ -15,13 +15,18 @@ from babel.numbers import list_currencies
 AMBIGUOUS_CODES = {"ALL", "CUP", "TOP", "MOP", "PEN", "BOB", "SOS", "CAD"}
 CODES = sorted(code for code in list_currencies() if code.isalpha() and code not in AMBIGUOUS_CODES)
 CODE = r"(?:" + "|".join(CODES) + r"|CAD|KSh|Ksh)"
-# symbols, and the letter symbols written before a number ("Rp 499.000", "Rs 1,200", "RM 45")
-SYMBOL = r"(?:US\$|A\$|C\$|CA\$|NZ\$|HK\$|R\$|[$€£¥₹₦₩₱₪₺₫₴฿]|(?:Rp\.?|Rs\.?|RM)(?=\s?\d))"
+# signs written before the number; beside the one-character ones, the letters some currencies are written
+# with ("Rp 4.2 trillion" rupiah, "Rs 500" rupees, "RM 20" ringgit, "S$ 30" Singapore dollars)
+SYMBOL = r"(?:US\$|A\$|C\$|CA\$|NZ\$|HK\$|R\$|S\$|[$€£¥₹₦₩₱₪₺₫₴฿]|(?:Rp\.?|Rs\.?|RM)(?=\s?\d))"
 # thousands marked with dots, as Indonesian, Brazilian or German writers do ("499.000", "1.250,00",
 # "2.500.000"): a price in a currency without a scale, not a decimal ("$2.5", "3.1415")
 DOTTED = r"\d{1,3}(?:\.\d{3})+(?!\d)(?:,\d{1,2}(?!\d))?"
-# a number with thousands separators and decimals ("1,200.50", "7,50", "1.250,00"), never cut inside one
-NUMBER = rf"(?>{DOTTED}|(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+|,\d{{1,2}}(?!\d))?)(?!\d)"
+# a number with thousands separators and decimals ("1,200.50", "7,50", "1.250,00", "1 200" with a space or
+# a narrow no-break space, as French, Polish or Swedish writers group thousands), never cut inside one
+NUMBER = (
+    rf"(?>{DOTTED}|(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}}(?!\d))+|\d+)"
+    r"(?:\.\d+|,\d{1,2}(?!\d))?)(?!\d)"
+)
 SCALE = r"(?:trillion|billion|million|thousand|bn|mn|tn|[bBmMkK](?![\w$€£]))"
 SCALES = {
     "trillion": 1e12,
@@ -71,7 +76,7 @@ def amount(text: str) -> float:
     if not match:
         return 0.0
     for number in VALUE.finditer(match.group(0)):
-        digits, scale = number.group(1), (number.group(2) or "").lower()
+        digits, scale = re.sub(r"\s", "", number.group(1)), (number.group(2) or "").lower()
         if not scale and re.fullmatch(DOTTED, digits):
             digits = digits.replace(".", "")  # "Rp 499.000" is 499000, "R$ 1.250,00" is 1250.00
         if re.fullmatch(r"\d+,\d{1,2}", digits):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from agents.analysts.figures import MARKET, SINGLE, SPEND
+from agents.analysts.figures import MARKET, OWN_REVENUE, SPEND, one_subject
 from agents.analysts.figures import figures as typed_figures
 from agents.analysts.sentences import (
     GAP_HEADING,
@@ -88,21 +88,36 @@ def about_idea(figure: Figure, focus: set[str]) -> bool:
     return on_topic(figure, focus) > 0 or len(figure.scope.split()) < 2  # one word is not a definition
 
 
+NAME = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][a-z]")
+
+
 def market_wide(figure: Figure) -> bool:
     """A growth rate a relevant source gives for a market or its spending, whatever it calls it.
 
     A parent or neighbouring market's growth ("the wider practice software market, 6.8% a year")
-    is context an analyst reports, labelled with its own definition; a company's growth is not.
+    is context an analyst reports, labelled with its own definition; so is the growth of a group's sales
+    ("dealer sales grew 9%"); a company's growth is not.
     """
-    return bool(MARKET.search(figure.quote) or SPEND.search(figure.quote)) and not SINGLE.search(
-        figure.quote.split(figure.value)[0][-80:]
-    )
+    before = figure.quote.split(figure.value)[0][-80:]
+    if MARKET.search(figure.quote) or SPEND.search(figure.quote):
+        return not one_subject(before)
+    # "Dealer sales grew 9% on 2023": the sales of a group named by no one firm (no name but the first word)
+    return bool(OWN_REVENUE.search(before)) and not one_subject(before) and not NAME.search(before)
 
 
 def ranked(
-    found: list[Figure], focus: set[str], vendor: set[str], prefer_current: bool = True
+    found: list[Figure],
+    focus: set[str],
+    vendor: set[str],
+    prefer_current: bool = True,
+    years: dict[str, int] | None = None,
 ) -> list[Figure]:
-    """Figures best first: not a vendor's, on topic, current (sizes), recent; one per sentence and value."""
+    """Figures best first: not a vendor's, on topic, current (sizes), recent; one per sentence and value.
+
+    A figure stating no year is as recent as its source (``years``: each source's year), so a whole
+    market "worth SEK 1.9bn" in this year's report is not ranked below every figure that names a year.
+    """
+    years = years or {}
     unique = {(f.quote, f.value): f for f in found}
     order = sorted(
         unique.values(),
@@ -110,12 +125,44 @@ def ranked(
             f.source_ids[0] not in vendor,
             on_topic(f, focus) > 0,
             f.timeframe == "current" or not prefer_current,
-            f.year[:4],
+            f.year[:4] or str(years.get(f.source_ids[0], "")),
             on_topic(f, focus),
         ),
         reverse=True,
     )
     return order[:LIMIT]
+
+
+# how many of the customers own or can reach something ("74% own a smartphone", "61% of farms have access
+# to mobile money"): the adoption a product can build on, a trend whatever its words
+ADOPTION = re.compile(
+    r"\b\d+(?:\.\d+)?\s?(?:%|per ?cent\b|percent\b)\s(?:of\s(?:[\w-]+\s){1,4})?(?:now\s|already\s)?"
+    r"(?:own|owned|have access to|had access to|(?:have|had) an? [\w-]+ (?:connection|account|subscription))"
+    # a home or the respondent's own things are a profile, not an adoption ("62% own their home")
+    r"\s(?!(?:an?\s)?(?:their|his|her|its|our|home|homes|house|houses)\b)(?:an?\s)?[\w-]+",
+    re.I,
+)
+# public money offered to buyers: "a $6 million grant programme to help towns pay for training", "a
+# subsidy covering half the cost of a heat pump", "vouchers towards the first year's licence"
+PUBLIC_MONEY = re.compile(
+    r"\b(?:grants?|subsid(?:y|ies|ised|ized|ising|izing)|rebates?|vouchers?|tax credits?|co-?fund\w*"
+    r"|(?:funding|support) (?:programmes?|programs?|schemes?))\b",
+    re.I,
+)
+PAYS_FOR = re.compile(
+    r"\b(?:pay(?:ing)? for|to pay|covers?|covering|towards?|afford|(?:to )?buy|purchas\w+|adopt\w*"
+    r"|invest in|(?:half|part|most|\d+%) of the (?:cost|price))\b",
+    re.I,
+)
+
+
+def funds_buyers(text: str, focus: set[str]) -> bool:
+    """Whether a sentence states public money that helps buyers pay for what the idea sells: a grant,
+    subsidy, rebate or voucher scheme, what it pays for, and one of the idea's terms."""
+    wanted = {stem(term) for term in focus}
+    return bool(
+        PUBLIC_MONEY.search(text) and PAYS_FOR.search(text) and wanted & {stem(word) for word in words(text)}
+    )
 
 
 def trend_section(heading: str) -> bool:
@@ -171,6 +218,7 @@ def year_rows(source: Source) -> list[Claim]:
 def analyse_market(evidence: Evidence, focus: set[str]) -> MarketFindings:
     """Market findings built only from the relevant sources' own sentences."""
     sentences = [s for s in all_sentences(evidence.sources) if is_statement(s)]
+    places = frozenset(term.lower() for term in focus)  # a name the idea uses is where it sells
     found = [
         figure
         for sentence in sentences
@@ -179,12 +227,16 @@ def analyse_market(evidence: Evidence, focus: set[str]) -> MarketFindings:
             evidence.reference_year(sentence.source_id),
             evidence.research_year,
             evidence.titles.get(sentence.source_id, ""),
+            places,
         )
     ]
     for figure in found:
         figure.vendor_claim = figure.vendor_claim or figure.source_ids[0] in evidence.vendor
     sizes = ranked(
-        [f for f in found if f.kind == "market_size" and about_idea(f, focus)], focus, evidence.vendor
+        [f for f in found if f.kind == "market_size" and about_idea(f, focus)],
+        focus,
+        evidence.vendor,
+        years=evidence.years,
     )
     # growth is usually stated as a forecast CAGR: no preference for current rates
     # a source that sizes this idea's market may also give its parent market's growth, as context
@@ -198,12 +250,18 @@ def analyse_market(evidence: Evidence, focus: set[str]) -> MarketFindings:
     growth = ranked(rates, focus, evidence.vendor, prefer_current=False)
     others = ranked([f for f in found if f.kind in OTHER_KINDS], focus, evidence.vendor)
     used = {f.quote for f in [*sizes, *growth, *others]}
+    sized = {f.quote for f in [*sizes, *growth]}
     remaining = [s for s in sentences if s.text not in used and s.source_id not in evidence.vendor]
+    # a sentence stating another kind of number (visitors, a firm's revenue) under a source's own
+    # "Trends" heading is still the trend that source names; only market figures keep it to themselves
+    counted = [
+        s for s in sentences if s.text in used and s.text not in sized and s.source_id not in evidence.vendor
+    ]
     # a source's own "Drivers" or "Trends" section first, then sentences worded as trends
     headed = unique(
         [
-            *[s for s in remaining if trend_section(s.heading)],
-            *run_in_trends(evidence.sources, remaining),
+            *[s for s in [*remaining, *counted] if trend_section(s.heading)],
+            *run_in_trends(evidence.sources, [*remaining, *counted]),
         ]
     )
     # a sentence under an "Opportunities" or "Gaps" heading belongs there, whatever its words
@@ -213,13 +271,20 @@ def analyse_market(evidence: Evidence, focus: set[str]) -> MarketFindings:
     dated_rows = [
         row for source in evidence.sources if source.id not in evidence.vendor for row in year_rows(source)
     ]
-    trends = [*dated_rows, *[claim(s) for s in unique([*headed, *worded])]][:TREND_LIMIT]
+    adopted = [s for s in remaining if s.text not in elsewhere and ADOPTION.search(s.text)]
+    trends = [*dated_rows, *[claim(s) for s in unique([*headed, *adopted, *worded])]][:TREND_LIMIT]
     used |= {c.quote for c in trends}
     left = [s for s in remaining if s.text not in used and not trend_section(s.heading)]
     headed = under(left, OPPORTUNITY_HEADING)
-    opportunities = [
-        claim(s) for s in unique([*headed, *rank(left, OPPORTUNITY_WORDS, focus, LIMIT)])[:LIMIT]
-    ]
+    # public money that helps the idea's customers buy (a grant, subsidy or voucher scheme), even when
+    # its amount is listed among the other figures
+    trended = {c.quote for c in trends}
+    # a sentence whose number is another kind's ("… (500 to 5,000 employees) are underserved") may still
+    # name an opening; only market sizes, growth rates and trends keep their sentences to themselves
+    spare = [s for s in counted if s.text not in trended and not trend_section(s.heading)]
+    funded = [s for s in [*left, *spare] if funds_buyers(s.text, focus)]
+    worded_openings = rank([*left, *spare], OPPORTUNITY_WORDS, focus, LIMIT)
+    opportunities = [claim(s) for s in unique([*headed, *funded, *worded_openings])[:LIMIT]]
     not_found = [
         name
         for name, items in (("market size", sizes), ("growth rate", growth), ("trends", trends))

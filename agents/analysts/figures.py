@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from babel import Locale
 
-from agents.analysts.amounts import CODE, MONEY, PRICE
+from agents.analysts.amounts import CODE, MONEY, PRICE, SYMBOL
 from agents.analysts.sentences import GROWTH, YEAR, Sentence
 from agents.state import DATED_AFTER_YEARS, Figure, FigureKind, Timeframe
 
@@ -38,6 +38,37 @@ SINGLE = re.compile(
     r"|\b(?:one|a single|a typical|"
     r"each|every|the average|an average|per)\s+[a-z-]+(?:'s)?)"
 )
+# what a possessive owns when it is a firm's own number, not a group of buyers ("Acme's sales")
+OWN_FIGURES = re.compile(
+    r"(?:sales|revenues|earnings|bookings|shares|profits|costs|prices|fees|margins|funds|assets|losses"
+    r"|accounts|books|finances|results|numbers|figures|investors|backers|founders|owners)"
+)
+
+
+def one_subject(before: str) -> bool:
+    """Whether a single organisation or person is the subject before an amount (``SINGLE``), except a
+    place's possessive: one naming a place ("Kenya's farmers"), or one before a plural group that is no
+    firm's own figure ("Tromsø's cafés and bakeries bought …", not "Acme's sales") says where a group
+    is, not which organisation."""
+    for match in SINGLE.finditer(before):
+        name = match.group(0)[:-2] if match.group(0).endswith("'s") else ""
+        if name and (name in PLACES or places_in(name) or _group_after(before[match.end() :])):
+            continue
+        return True
+    return False
+
+
+def _group_after(text: str) -> bool:
+    """Whether the words after a possessive name a plural group ("hotels and restaurants", "dairy
+    farmers"), not a firm's own figure ("sales", "new revenues")."""
+    for word in re.findall(r"[^\s,;:()]+", text)[:3]:
+        if not re.fullmatch(r"[a-z\u00e0-\u00ff-]+", word):
+            return False
+        if re.fullmatch(r"[a-z\u00e0-\u00ff-]{2,}[^s']s", word):
+            return not OWN_FIGURES.fullmatch(word)
+    return False
+
+
 # one customer as the subject: "each household", "the average farm", "a typical firm"
 ONE_CUSTOMER = re.compile(r"\b(?:one|a single|a typical|each|every|the average|an average)\s+[a-z-]+", re.I)
 # one buyer named by its rank among a seller's customers: "the largest single customer", "its biggest client"
@@ -45,7 +76,7 @@ ONE_BUYER = re.compile(
     r"\b(?:largest|biggest|top|single|anchor|flagship)\s+(?:single\s+)?(?:customer|client|buyer|account|tenant)\b",
     re.I,
 )
-SPEND_VERB = r"(?:spen[dt]s?|pays|paid|pay)"
+SPEND_VERB = r"(?:spen[dt]s?|pays|paid|pay|bought|buys|purchased)"
 # one named organisation or the writer as the spender ("Last year Norvale spent", "we paid"), or one
 # firm as the payee ("pays Acme about $1 million a year"): a customer's bill, not a whole market's
 NAMED_SPENDER = re.compile(
@@ -56,6 +87,15 @@ NAMED_SPENDER = re.compile(
 WOULD_PAY = re.compile(
     r"\b(?:would|willing to|prepared to|ready to) (?:pay|spend)\b|\bwillingness to pay\b", re.I
 )
+WORTH = re.compile(r"\b(?:is|was|were|are|be|been)\s(?:\w+\s)?worth\b", re.I)
+# goods bought for an amount: "hotels bought about Rp 1.9 trillion of fresh fish", "bought $3m worth of
+# parts" (the verb just before the amount and "of" just after it; "bought Beta for $50m" is a takeover)
+BOUGHT = re.compile(
+    r"\b(?:bought|buy|buys|purchased|purchase|purchases)\s(?:(?:an estimated|estimated|about|around|roughly"
+    r"|some|nearly|almost|over|more than|at least|close to|up to)\s)*$",
+    re.I,
+)
+GOODS = re.compile(r"\s(?:worth\s)?of\s(?!(?:19|20)\d{2}\b)")
 SIZING = re.compile(
     r"\b(?:puts?|sizes?|sized|estimates?|estimated|values?|valued|pegs?|worth)\b[^.;]*?\bat\b", re.I
 )
@@ -128,6 +168,12 @@ SCOPE_AFTER = re.compile(r"\b(?:market|industry|sector|segment|spending) (?:for|
 # "insurers spent $620 million on drone roof inspections": what the money was spent on
 SPENT_ON = re.compile(
     r"\b(?:spen[dt]s?|spending|paid|pay|pays)\b(?:[^.;]|\.(?=\d))*?\d(?:[^.;]|\.(?=\d))*?\bon\s+"
+    r"((?:[\w'-]+,?\s?){1,6})",
+    re.I,
+)
+# "hotels bought Rp 1.9 trillion of fresh fish": what was bought
+BOUGHT_OF = re.compile(
+    r"\b(?:bought|buys?|purchased|purchases?)\b(?:[^.;]|\.(?=\d))*?\d(?:[^.;]|\.(?=\d))*?\s(?:worth\s)?of\s+"
     r"((?:[\w'-]+,?\s?){1,6})",
     re.I,
 )
@@ -268,8 +314,9 @@ DEMONYMS = {
     }.items()
     if place in PLACES
 }  # fmt: skip
+# "US$265 million" names a currency, not where the money is
 PLACE = re.compile(
-    r"(?<![\w-])(" + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True)) + r")(?![\w-])"
+    r"(?<![\w-])(" + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True)) + r")(?![\w$-])"
 )
 
 
@@ -322,18 +369,24 @@ def group_earnings(around: str, before: str) -> bool:
     group as the subject and no single organisation or named company before the amount.
     """
     earned = EARNINGS.search(around)
-    if earned is None or OWN_REVENUE.search(around) or SINGLE.search(before):
+    if earned is None or OWN_REVENUE.search(around) or one_subject(before):
         return False
     subject = around[: earned.start()]
     return bool(GROUP.search(subject)) and not NAMED.search(subject)
 
 
-def one_spender(around: str) -> bool:
+def one_spender(around: str, places: frozenset[str] = frozenset()) -> bool:
     """Whether one named organisation (not a place or a people) or the writer is the one spending, or one
-    named firm is the one paid: "Last year Norvale spent $1.4 million", "we paid", "pays Acme $1 million"."""
+    named firm is the one paid: "Last year Norvale spent $1.4 million", "we paid", "pays Acme $1 million".
+
+    ``places`` are words the idea itself uses (lower case): a city the idea names ("… for Leeds dental
+    practices") is where it sells, so "Leeds spent £3m on …" is that place's spending, not one buyer's.
+    """
     for match in NAMED_SPENDER.finditer(around):
         name = match.group("spender") or match.group("payee") or ""
-        if name and (name in PLACES or name in DEMONYMS or places_in(name)):
+        if re.fullmatch(SYMBOL, name) or CURRENCY_CODE.fullmatch(name):
+            continue  # "spent Rp 4.2 trillion": a currency written in letters, not a payee
+        if name and (name in PLACES or name in DEMONYMS or places_in(name) or name.lower() in places):
             continue  # "Kenya spent", "Dutch buyers paid": a country or a people, not one organisation
         if match.group("spender") and re.search(
             r"\b(?:in|across|throughout|around|from)\s$", around[: match.start()]
@@ -343,7 +396,39 @@ def one_spender(around: str) -> bool:
     return False
 
 
-def money_kind(around: str, before: str, sentence: str = "") -> FigureKind:
+# a tail after an amount that says who reported it or what it counts: ", according to the trade body,
+# which counts only sales through platforms", ", which covers …", ", said …"
+TOLD = re.compile(
+    r",\s(?:according to|which|who|as reported|said|says|reports|reported|counting|excluding|leaving out"
+    # ", AERH estimates, counting only …": a named reporter after the amount
+    r"|(?:[A-Z][\w&.-]*\s){1,3}(?:estimates|estimated|says|said|reports|reported|calculates|finds))\b"
+)
+
+
+def untold(around: str, value: str) -> str:
+    """The clause without the tail after its amount that names the source or what the source counts:
+    its words describe the reporter ("the association counts only sales through platforms"), not what
+    the amount measures."""
+    at = around.find(value)
+    if at < 0:
+        return around
+    tail = TOLD.search(around, at + len(value))
+    return around[: tail.start()] if tail else around
+
+
+def one_buyer(around: str, before: str, places: frozenset[str] = frozenset()) -> bool:
+    """Whether one customer, one named organisation or the writer is the one buying."""
+    return bool(
+        ONE_CUSTOMER.search(around)
+        or ONE_BUYER.search(around)
+        or one_spender(around, places)
+        or one_subject(before)
+    )
+
+
+def money_kind(
+    around: str, before: str, sentence: str = "", places: frozenset[str] = frozenset()
+) -> FigureKind:
     """The kind of a scaled amount ("$2.8 billion") from the words of its clause (else its sentence)."""
     if FUNDING.search(around):
         return "funding"
@@ -351,32 +436,37 @@ def money_kind(around: str, before: str, sentence: str = "") -> FigureKind:
         return "cost"
     # one organisation paying for its own system or project is a capital cost, not a market
     owned = OWN_ASSET.search(around)
-    if (SPEND.search(around) and owned) or (COST.search(around) and (owned or SINGLE.search(before))):
+    if (SPEND.search(around) and owned) or (COST.search(around) and (owned or one_subject(before))):
         return "cost"
-    one_buyer = ONE_CUSTOMER.search(around) or ONE_BUYER.search(around) or one_spender(around)
+    one_buyer = ONE_CUSTOMER.search(around) or ONE_BUYER.search(around) or one_spender(around, places)
     if SPEND.search(around) and one_buyer:
         return "customer_spend"
-    if REVENUE.search(around) and (SINGLE.search(before) or not MARKET.search(around)):
+    if REVENUE.search(around) and (one_subject(before) or not MARKET.search(around)):
         return "market_size" if group_earnings(around, before) else "company_revenue"
     if SPEND.search(around) or SIZING.search(around):  # "insurers spent $1.3 billion on …", "puts X at $60m"
         return "market_size"
+    # "the trade in used kitchen equipment was worth EUR 90 million": a value of trade, not a capital cost
+    if WORTH.search(around) and not owned and not one_subject(before):
+        return "market_size"
     if COST.search(around) and not MARKET.search(around):
         return "cost"
-    if MARKET.search(around) or re.search(r"\b(?:worth|valued|size[ds]?)\b", around, re.I):
+    if MARKET.search(around) or (
+        re.search(r"\b(?:worth|valued|size[ds]?)\b", around, re.I) and not owned and not one_subject(before)
+    ):  # "the new depot was worth EUR 12 million", "Acme's kiln was worth $2 million": one owner's asset
         return "market_size"
-    if ESTIMATE_NOUN.search(around) and not SINGLE.search(before):
+    if ESTIMATE_NOUN.search(around) and not one_subject(before):
         return "market_size"
     # a clause with no subject of its own ("and is forecast to reach $5.1 billion") continues its sentence's
     return (
-        money_kind(sentence, sentence[: sentence.find(around)])
+        money_kind(sentence, sentence[: sentence.find(around)], places=places)
         if sentence and sentence != around
         else "other"
     )
 
 
-def price_kind(around: str) -> FigureKind:
+def price_kind(around: str, places: frozenset[str] = frozenset()) -> FigureKind:
     """The kind of an unscaled amount ("$29 per user per month", "KES 30")."""
-    one = ONE_CUSTOMER.search(around) or ONE_BUYER.search(around) or one_spender(around)
+    one = ONE_CUSTOMER.search(around) or ONE_BUYER.search(around) or one_spender(around, places)
     if WOULD_PAY.search(around) or (SPEND.search(around) and one):
         return "customer_spend"
     if COST.search(around) and not PRICING.search(around.replace("costs", "")):
@@ -404,7 +494,20 @@ def counted(subject: str, around: str) -> bool:
     )
 
 
-def numbers_in(text: str) -> list[Found]:
+OWNER = re.compile(r"\b(?:at|of|by|from)\s([A-Z][\w&'-]+)")
+
+
+def owned_by_name(subject: str, places: frozenset[str] = frozenset()) -> bool:
+    """Whether the subject of a change is one named organisation's own ("Sales at Kettleby", "bookings
+    of Veloway"), not a place's or a people's ("sales in Kenya", "sales of Dutch cargo bikes")."""
+    for match in OWNER.finditer(subject):
+        name = match.group(1)
+        if not (name in PLACES or name in DEMONYMS or places_in(name) or name.lower() in places):
+            return True
+    return False
+
+
+def numbers_in(text: str, places: frozenset[str] = frozenset()) -> list[Found]:
     """Every typed number of a sentence, left to right (amounts, growth rates, shares, counts)."""
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
@@ -417,7 +520,7 @@ def numbers_in(text: str) -> list[Found]:
     for match in [*GROWTH.finditer(text), *CHANGE_ON.finditer(text)]:
         around = clause(text, match.start(), match.end())
         subject = around[: max(0, match.start() - text.find(around))]
-        company = SINGLE.search(subject) and not MARKET.search(around)
+        company = (one_subject(subject) or owned_by_name(subject, places)) and not MARKET.search(around)
         # "food prices rose 6%" is inflation, not the market's growth; "overdrafts at 28% a year" is a
         # rate charged: a rate "a year" with no word of growth around it
         prices = bool(PRICE_CHANGE.search(around)) or not GROWS.search(around)
@@ -430,10 +533,16 @@ def numbers_in(text: str) -> list[Found]:
     for match in MONEY.finditer(text):
         around = aside_of(text, match.start(), match.end()) or clause(text, match.start(), match.end())
         before = text[max(0, match.start() - 80) : match.start()]
-        kind = "funding" if GRANT.match(text, match.end()) else money_kind(around, before, text)
+        if GRANT.match(text, match.end()):
+            kind: FigureKind = "funding"
+        elif BOUGHT.search(before) and GOODS.match(text, match.end()):
+            kind = "customer_spend" if one_buyer(around, before, places) else "market_size"
+        else:
+            kind = money_kind(untold(around, match.group(0)), before, text, places)
         add(match.group(0), kind, match.start(), match.end())
     for match in PRICE.finditer(text):
-        add(match.group(0), price_kind(clause(text, match.start(), match.end())), match.start(), match.end())
+        kind = price_kind(clause(text, match.start(), match.end()), places)
+        add(match.group(0), kind, match.start(), match.end())
     for match in SHARE.finditer(text):
         percent = re.search(r"\d+(?:\.\d+)?\s?%", clause(text, match.start(), match.end()))
         if percent:
@@ -508,7 +617,7 @@ def places_in(text: str) -> set[str]:
 def scope_of(text: str) -> str:
     """The definition measured: the words before "market" ("meal planning app"), or after "market for",
     or else the clause's subject ("Family meal planning apps generated …"); "" when none."""
-    for pattern in (SCOPE, SCOPE_AFTER, SPENT_ON):
+    for pattern in (SCOPE, SCOPE_AFTER, SPENT_ON, BOUGHT_OF):
         match = pattern.search(text)
         words = _scope_words(match.group(1), stop_at_verbs=pattern is not SCOPE) if match else ""
         if words and not all(_place_word(word) for word in words.split()):
@@ -546,14 +655,23 @@ def in_market_context(sentence: Sentence) -> bool:
     return bool(MARKET.search(sentence.heading) or BACK_REFERENCE.match(sentence.text))
 
 
-def figures(sentence: Sentence, reference_year: int, research_year: int, title: str = "") -> list[Figure]:
-    """The typed figures a sentence states, each quoting the sentence."""
+def figures(
+    sentence: Sentence,
+    reference_year: int,
+    research_year: int,
+    title: str = "",
+    places: frozenset[str] = frozenset(),
+) -> list[Figure]:
+    """The typed figures a sentence states, each quoting the sentence (``places``: see ``one_spender``)."""
     result = []
-    for found in numbers_in(sentence.text):
+    for found in numbers_in(sentence.text, places):
         if found.kind == "other" and MONEY.fullmatch(found.value) and in_market_context(sentence):
             found = Found(found.value, "market_size", found.start, found.end)
         year = year_of(sentence.text, found.start, found.end)
-        first_year = int(year[:4]) if year else 0
+        # a figure that states no year is as old as its source ("it is now a £35 million niche" in 2018)
+        first_year = int(year[:4]) if year else min(reference_year, research_year)
+        dated = bool(first_year) and first_year < research_year - DATED_AFTER_YEARS
+        timeframe = timeframe_of(sentence.text, found, year, reference_year)
         result.append(
             Figure(
                 text=sentence.text,
@@ -562,10 +680,11 @@ def figures(sentence: Sentence, reference_year: int, research_year: int, title: 
                 value=found.value,
                 year=year,
                 kind=found.kind,
-                timeframe=timeframe_of(sentence.text, found, year, reference_year),
+                # current when written, but written more than five years ago: history now
+                timeframe="historical" if dated and timeframe == "current" else timeframe,
                 geography=geography_of(sentence.text, title),
                 scope=scope_of(clause(sentence.text, found.start, found.end)) or scope_of(sentence.text),
-                dated=bool(first_year) and first_year < research_year - DATED_AFTER_YEARS,
+                dated=dated,
                 vendor_claim=bool(CLAIMED.search(clause(sentence.text, found.start, found.end))),
             )
         )

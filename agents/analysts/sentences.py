@@ -144,7 +144,12 @@ COUNT_LEAD = re.compile(
 
 
 def _item_fact(text: str) -> bool:
-    return text.startswith("**") or bool(PRICE.search(text)) or bool(COUNT_LEAD.match(text))
+    # a short sentence stating a change ("Dealer sales grew 9% on 2023.") is a fact, not a caption
+    return (
+        text.startswith("**")
+        or bool(PRICE.search(text) or GROWTH.search(text))
+        or bool(COUNT_LEAD.match(text))
+    )
 
 
 def _long_enough(text: str) -> bool:
