@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from itertools import pairwise
 
-from agents.analysts.amounts import amount, currency_of
+from agents.analysts.amounts import CURRENCY_CODES, amount, currency_of
 from agents.analysts.figures import places_in
 from agents.analysts.idea import GENERIC, STOPWORDS, terms
 from agents.analysts.sentences import stem
@@ -484,13 +484,6 @@ def part_of_another(figure: Figure) -> bool:
     return at > 0 and bool(PART_OF.search(quote[max(0, at - 80) : at]))
 
 
-# a currency's sign or letters as its ISO code; a bare "$" is any dollar, "¥" yen or yuan, "Rs" any rupee
-CURRENCY_CODES = {
-    "US$": "USD", "A$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "HK$": "HKD", "S$": "SGD",
-    "R$": "BRL", "€": "EUR", "£": "GBP", "₹": "INR", "₦": "NGN", "₩": "KRW", "₱": "PHP", "₪": "ILS",
-    "₺": "TRY", "₫": "VND", "₴": "UAH", "฿": "THB", "Rp": "IDR", "Rp.": "IDR", "RM": "MYR", "KSh": "KES",
-    "Ksh": "KES",
-}  # fmt: skip
 UNSURE_CURRENCIES = {"$", "¥", "Rs", "Rs."}
 
 

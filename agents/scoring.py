@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from statistics import median
 from typing import TypeVar
 
-from agents.analysts.amounts import PRICE, amount, currency_of
+from agents.analysts.amounts import PRICE, amount, currency_of, usd
 from agents.analysts.saturation import saturation_level
 from agents.citations import passes_checks
 from agents.evidence import headline as pick_headline
@@ -39,7 +39,8 @@ NONZERO_PRICE = re.compile(r"(?:[$€£¥₹]|\b[A-Z]{3}\s?)\s?(?:[1-9]\d*(?:[.,
 # points kept by the confidence in the best evidence: desk research is secondary evidence of fit, so
 # even two independent sources keep 85% (only adoption data, which no search returns, would prove it)
 TRUST = {"high": 0.85, "medium": 0.7, "low": 0.55}
-SIZE_POINTS = ((1e9, 12.5), (5e8, 10.0), (1e8, 8.0), (1e7, 5.0), (0.0, 3.0))  # headline size -> points
+# headline size in US dollars -> points
+SIZE_POINTS = ((1e9, 12.5), (5e8, 10.0), (1e8, 8.0), (1e7, 5.0), (0.0, 3.0))
 NEUTRAL = 0.4  # share of a criterion's points when the sources say nothing about it
 VERDICTS = ((75, "Strong"), (55, "Promising"), (35, "Uncertain"), (0, "Weak"))
 INDEPENDENT = {"analyst_report", "survey", "interviews", "government", "news", "review_forum"}
@@ -140,7 +141,7 @@ def market_score(market: MarketFindings, context: Context) -> SubScore:
     sizes = context.usable(market.market_size)
     best = market.headline if market.headline in sizes else None
     best = best or pick_headline(market.model_copy(update={"market_size": sizes}), set())
-    size = amount(best.value or best.text) if best else 0.0
+    size = usd(best.value or best.text) if best else 0.0  # in US dollars: SEK 1.9bn is a $190m market
     size_points = next((points for floor, points in SIZE_POINTS if size >= floor), 0.0) if size > 0 else 0.0
     growth = best_growth(context.usable(market.growth))
     rates = [float(m.group(1)) for f in growth[:1] if (m := RATE.search(f.value or f.text))]

@@ -27,7 +27,10 @@ NUMBER = (
     rf"(?>{DOTTED}|(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}}(?!\d))+|\d+)"
     r"(?:\.\d+|,\d{1,2}(?!\d))?)(?!\d)"
 )
-SCALE = r"(?:trillion|billion|million|thousand|bn|mn|tn|[bBmMkK](?![\w$€£]))"
+# scales as English and other writers name them: Indian lakh (100,000) and crore (10 million), Indonesian
+# and Malay juta (million), miliar (billion), triliun (trillion), German Mio. and Mrd., French milliard
+OTHER_SCALES = r"crores?|lakhs?|juta|miliar|triliun|milliards?|[Mm]rd|[Mm]io"
+SCALE = rf"(?:trillion|billion|million|thousand|bn|mn|tn|{OTHER_SCALES}|[bBmMkK](?![\w$€£]))"
 SCALES = {
     "trillion": 1e12,
     "tn": 1e12,
@@ -39,7 +42,9 @@ SCALES = {
     "m": 1e6,
     "thousand": 1e3,
     "k": 1e3,
-}
+    "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5, "juta": 1e6, "miliar": 1e9, "triliun": 1e12,
+    "milliard": 1e9, "milliards": 1e9, "mrd": 1e9, "mio": 1e6,
+}  # fmt: skip
 # currencies written as words after the number ("12 reais", "450 kr", "30 złoty"), plural and singular
 WORD_CURRENCY = (
     r"(?:(?:dollars?|euros?|pounds?|shillings?|rupees?|naira|rand|yen|francs?|reais|reals?|kronor|kroner"
@@ -50,7 +55,7 @@ CURRENCY = rf"(?:{SYMBOL}\s?|{CODE}\s)"
 # money with a scale: "$2.8 billion", "USD 3.5 billion", "3.5 billion USD", "4.5 billion dollars"
 MONEY = re.compile(
     rf"(?<![\w$€£]){CURRENCY}{NUMBER}\s?{SCALE}\b"
-    rf"|(?<![\w.,]){NUMBER}\s?(?:trillion|billion|million|bn|mn)\s(?:{CODE}\b|{WORD_CURRENCY})"
+    rf"|(?<![\w.,]){NUMBER}\s?(?:trillion|billion|million|bn|mn|{OTHER_SCALES})\s(?:{CODE}\b|{WORD_CURRENCY})"
 )
 UNIT_WORD = r"[a-z][a-z-]*"
 TIME_UNIT = r"(?:month|mo|year|yr|annum|week|wk|day|hour|hr|visit|session|use|user|seat|head|unit)"
@@ -89,3 +94,54 @@ def currency_of(text: str) -> str:
     """The currency symbol or code an amount is written in ("" when none)."""
     match = re.search(rf"{SYMBOL}|\b{CODE}\b", text)
     return match.group(0) if match else ""
+
+
+# a currency's sign or letters as its ISO code; a bare "$" is any dollar, "¥" yen or yuan, "Rs" any rupee
+CURRENCY_CODES = {
+    "US$": "USD", "A$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "HK$": "HKD", "S$": "SGD",
+    "R$": "BRL", "€": "EUR", "£": "GBP", "₹": "INR", "₦": "NGN", "₩": "KRW", "₱": "PHP", "₪": "ILS",
+    "₺": "TRY", "₫": "VND", "₴": "UAH", "฿": "THB", "Rp": "IDR", "Rp.": "IDR", "RM": "MYR", "KSh": "KES",
+    "Ksh": "KES",
+}  # fmt: skip
+# words naming a currency after the number, as their ISO codes; "kr" (Swedish, Norwegian or Danish) as
+# the crown nearest in value to the three, "rupees" as India's, "dollars" as the US's
+WORD_CODES = {
+    "dollar": "USD", "euro": "EUR", "pound": "GBP", "shilling": "KES", "rupee": "INR", "naira": "NGN",
+    "rand": "ZAR", "yen": "JPY", "franc": "CHF", "reais": "BRL", "real": "BRL", "kronor": "SEK",
+    "krona": "SEK", "kroner": "NOK", "krone": "NOK", "kr": "SEK", "zloty": "PLN", "złoty": "PLN",
+    "zł": "PLN", "peso": "MXN", "yuan": "CNY", "renminbi": "CNY", "lira": "TRY", "lire": "TRY",
+    "rupiah": "IDR", "ringgit": "MYR", "baht": "THB", "forint": "HUF", "lei": "RON", "shekel": "ILS",
+    "cedi": "GHS", "kwacha": "ZMW", "birr": "ETB", "ruble": "RUB", "rouble": "RUB", "hryvnia": "UAH",
+}  # fmt: skip
+READ_AS = {"$": "USD", "¥": "JPY", "Rs": "INR", "Rs.": "INR", "kr": "SEK"}
+# US dollars per unit of each currency, rounded (late 2026). Only orders of magnitude are judged with
+# them (a market of $100 million or $1 billion): the size steps of the score are 2 to 10 times apart.
+USD_PER_UNIT = {
+    "USD": 1.0, "EUR": 1.1, "GBP": 1.3, "CHF": 1.15, "CAD": 0.72, "AUD": 0.66, "NZD": 0.6, "SGD": 0.76,
+    "HKD": 0.13, "JPY": 0.0068, "CNY": 0.14, "KRW": 0.00072, "INR": 0.0115, "PKR": 0.0036,
+    "BDT": 0.0082, "LKR": 0.0033, "IDR": 0.000062, "MYR": 0.23, "THB": 0.029, "VND": 0.000039,
+    "PHP": 0.017, "TWD": 0.031, "SEK": 0.1, "NOK": 0.095, "DKK": 0.15, "ISK": 0.0073, "PLN": 0.26,
+    "CZK": 0.045, "HUF": 0.0028, "RON": 0.22, "BGN": 0.56, "UAH": 0.024, "RUB": 0.011, "TRY": 0.025,
+    "ILS": 0.27, "AED": 0.27, "SAR": 0.27, "QAR": 0.27, "KWD": 3.25, "EGP": 0.02, "MAD": 0.1,
+    "NGN": 0.00065, "GHS": 0.07, "KES": 0.0077, "UGX": 0.00027, "TZS": 0.0004, "RWF": 0.0007,
+    "ETB": 0.008, "ZAR": 0.055, "ZMW": 0.04, "XOF": 0.0017, "XAF": 0.0017, "BRL": 0.18, "MXN": 0.052,
+    "ARS": 0.001, "CLP": 0.001, "COP": 0.00025, "PEN": 0.27,
+}  # fmt: skip
+
+
+def currency_code(text: str) -> str:
+    """The ISO code of the currency an amount is written in; "" when unstated or unknown. A sign several
+    currencies share is read as its most usual meaning in English text (READ_AS)."""
+    if sign := currency_of(text):
+        code = READ_AS.get(sign) or CURRENCY_CODES.get(sign, sign.upper())
+        return code if code in USD_PER_UNIT else ""
+    if named := re.search(WORD_CURRENCY, text, re.IGNORECASE):
+        word = named.group(0).lower()
+        return WORD_CODES.get(word, WORD_CODES.get(word.rstrip("s"), ""))
+    return ""
+
+
+def usd(text: str) -> float:
+    """An amount in US dollars at a rounded rate; the amount as written when its currency is unknown."""
+    value = amount(text)
+    return value * USD_PER_UNIT.get(currency_code(text), 1.0)

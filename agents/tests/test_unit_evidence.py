@@ -709,3 +709,29 @@ def test_a_source_any_agent_found_about_the_idea_is_listed_as_relevant() -> None
     competitor = CompetitorFindings(sources=[SourceAssessment(source_id="S1", relevance=0.4, relevant=True)])
     listed = assess_sources([news], idea, (market, competitor, CustomerFindings()))
     assert (listed[0].relevant, listed[0].relevance) == (True, 0.4)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("reached ₹3,200 crore in 2024", 3.2e10),
+        ("about Rs. 85 lakh a year", 8.5e6),
+        ("worth Rp 4,2 triliun", 4.2e12),
+        ("a market of EUR 2,4 Mrd.", 2.4e9),
+        ("CHF 3.5 Mio. in sales", 3.5e6),
+        ("3,200 crore rupees", 3.2e10),
+    ],
+)
+def test_amounts_read_the_scales_other_languages_name(text: str, value: float) -> None:
+    match = MONEY.search(text)
+    assert match and amount(match.group(0)) == pytest.approx(value)
+
+
+def test_amounts_are_converted_to_us_dollars_by_their_currency() -> None:
+    from agents.analysts.amounts import currency_code, usd
+
+    assert [currency_code(t) for t in ("SEK 10m", "10 kronor", "₹10", "$10", "Rp 10", "10 widgets")] == [
+        "SEK", "SEK", "INR", "USD", "IDR", "",
+    ]  # fmt: skip
+    assert usd("SEK 1.9bn") == pytest.approx(1.9e8)
+    assert usd("€2m") == pytest.approx(2.2e6)

@@ -181,3 +181,19 @@ def test_a_stated_price_is_compared_only_with_competitors_pricing_the_same_item(
     competitor.competitors[0].pricing = ""
     sub = score_pmf(market, competitor, customer).sub_scores[3]
     assert "below what every competitor" not in sub.rationale
+
+
+def test_a_market_size_in_another_currency_is_judged_in_us_dollars() -> None:
+    # given the same findings with a market of 2.8 billion in three currencies
+    def market_points(value: str) -> float:
+        market, competitor, customer = strong_findings()
+        market.market_size = [Figure(text=f"worth {value}", value=value, source_ids=["S1"], verified=True)]
+        return score_pmf(market, competitor, customer).sub_scores[0].score
+
+    # then dollars and euros of that size are over a billion dollars (12.5 points before confidence)
+    assert market_points("$2.8 billion") == market_points("EUR 2.8 billion") == 19.1
+    # while 2.8 billion crowns are about $280 million (8 points) and 2.8 billion rupiah under $1m (3)
+    assert market_points("SEK 2.8 billion") == round((8 + 10) * 0.85, 1)
+    assert market_points("Rp 2.8 billion") == round((3 + 10) * 0.85, 1)
+    # and a size in crore is read with its scale: ₹2,800 crore is about $320 million
+    assert market_points("₹2,800 crore") == round((8 + 10) * 0.85, 1)
