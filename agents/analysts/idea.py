@@ -107,6 +107,11 @@ def blocks(text: str) -> list[str]:
     return found
 
 
+def list_items(text: str) -> list[str]:
+    """The items of a list the idea gives ("- book haul-out …"): what the product does, one per line."""
+    return [LIST_ITEM.sub("", line).strip() for line in text.splitlines() if LIST_ITEM.match(line)]
+
+
 def sentences_of(text: str) -> list[str]:
     """The idea's sentences (final punctuation dropped); each item of a list is one."""
     # "U.S." or "e.g." does not end the idea's sentence

@@ -23,6 +23,7 @@ from agents.analysts.idea import (
     TARGET_END,
     customer_groups,
     defining_split,
+    list_items,
     ordered_sentences,
     recipient,
     second_hand,
@@ -202,7 +203,11 @@ def idea_terms(context: ProductContext) -> IdeaTerms:
     if not idea.customer and not named:
         named = frozenset(stem(term) for term in customer_groups(context.product_idea))
     named -= GENERIC_STEMS  # "sellers" and "users" name no group of their own
-    return IdeaTerms(idea.product, idea.customer | (named - idea.product), places(context.product_idea))
+    customer = idea.customer | (named - idea.product)
+    # an idea that lists what its product does ("- book haul-out and storage at boatyards") says what it
+    # is in the list: its opening sentence may only say what it is for ("keep the boat looked after")
+    listed = frozenset(stem(term) for item in list_items(context.product_idea) for term in terms(item))
+    return IdeaTerms(idea.product | (listed - customer), customer, places(context.product_idea))
 
 
 def places(product_idea: str) -> frozenset[str]:

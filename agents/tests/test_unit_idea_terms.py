@@ -571,3 +571,31 @@ def test_a_page_is_typed_by_who_publishes_it_not_by_whom_it_cites_or_is_about() 
     assert source_type(citing) != "government"
     assert source_type(by_host) == "government"
     assert source_type(newsroom) == "news"
+
+
+def test_an_idea_that_lists_what_its_product_does_is_matched_by_the_list() -> None:
+    from agents.analysts.sourcing import relevance, weights
+
+    # given an idea whose opening says what it is for and whose list says what it does
+    idea = idea_terms(
+        parse_idea(
+            "Our app lets allotment gardeners in Wales grow more without guessing every season.\n"
+            "- order seed kits and compost delivered to the plot\n"
+            "- book a soil test and get a planting calendar\n"
+            "Gardeners pay £4 a month."
+        )
+    )
+    assert {stem("seed"), stem("compost"), stem("soil"), stem("calendar")} <= idea.product
+    # then a survey of the gardeners about soil tests and compost is about the idea
+    survey = _source(
+        "https://growers.example/survey", "Allotment gardeners survey 2025",
+        "We asked 600 allotment gardeners. 44% had never had a soil test; compost deliveries were late "
+        "for 31%. Gardeners want a planting calendar for their soil.",
+    )  # fmt: skip
+    holiday = _source(
+        "https://travel.example/wales", "Gardens to visit in Wales",
+        "Famous gardens open every season; gardeners give tours.",
+    )  # fmt: skip
+    weight = weights(idea.all, [survey, holiday])
+    assert relevance(survey, idea, weight)[1]
+    assert not relevance(holiday, idea, weight)[1]
