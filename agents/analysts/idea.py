@@ -386,6 +386,10 @@ def defining_split(product_idea: str) -> tuple[str, str, str]:
         offer = re.split(r"[,;:]", BUILD.sub("", OFFER.sub("", first).strip()), maxsplit=1)[0].strip()
         # a two-sided offer names its other side as whom it sells to ("… sell it to restaurants")
         buyers = recipient(offer) or ((enabled_group(offer) or ("", ""))[1])
+        # "We build a home-visit service for elderly parents …": whom the offer is for is a customer too
+        served = split_product(offer)[1]
+        if served and customer_groups(served) and served not in buyers:
+            buyers = " and ".join(part for part in (served, buyers) if part)
         return first, offer, " and ".join(part for part in (sufferers(sentences[0]), buyers) if part)
     first = sentences[0]
     product, target = split_product(first)

@@ -599,3 +599,15 @@ def test_an_idea_that_lists_what_its_product_does_is_matched_by_the_list() -> No
     weight = weights(idea.all, [survey, holiday])
     assert relevance(survey, idea, weight)[1]
     assert not relevance(holiday, idea, weight)[1]
+
+
+def test_whom_a_problem_first_offer_is_for_joins_the_customer() -> None:
+    # given an idea that asks about adult children's worry, then builds a service "for" their parents
+    idea = (
+        "Why do adult children living abroad still learn about their parents' falls weeks later? "
+        "We build a fall-alert pendant service for retired parents in Porto, with a monthly fee."
+    )
+    terms = idea_terms(parse_idea(idea))
+    # then both the group asked about and the group the offer is for are the customer, not the product
+    assert {stem("children"), stem("parents"), stem("retired")} <= terms.customer
+    assert {stem("pendant"), stem("alert")} <= terms.product and stem("parents") not in terms.product
