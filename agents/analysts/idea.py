@@ -107,6 +107,15 @@ def blocks(text: str) -> list[str]:
     return found
 
 
+# "Owners pay NOK 990 a year and boatyards pay an 8% commission": whoever pays is a customer
+PAYER = re.compile(r"\b([A-Za-z][\w'-]*s)\s+(?:pay|are charged|are billed|subscribe)\b")
+
+
+def payers(product_idea: str) -> list[str]:
+    """The groups the idea says pay for it ("Clinics pay per clinician", "boatyards pay a commission")."""
+    return [key for match in PAYER.finditer(product_idea) for key in terms(match.group(1))]
+
+
 def list_items(text: str) -> list[str]:
     """The items of a list the idea gives ("- book haul-out …"): what the product does, one per line."""
     return [LIST_ITEM.sub("", line).strip() for line in text.splitlines() if LIST_ITEM.match(line)]

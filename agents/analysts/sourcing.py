@@ -25,6 +25,7 @@ from agents.analysts.idea import (
     defining_split,
     list_items,
     ordered_sentences,
+    payers,
     recipient,
     second_hand,
     sentences_of,
@@ -202,6 +203,7 @@ def idea_terms(context: ProductContext) -> IdeaTerms:
     named = frozenset(stem(term) for receiver in later for term in terms(receiver))
     if not idea.customer and not named:
         named = frozenset(stem(term) for term in customer_groups(context.product_idea))
+    named |= frozenset(stem(term) for term in payers(context.product_idea))
     named -= GENERIC_STEMS  # "sellers" and "users" name no group of their own
     customer = idea.customer | (named - idea.product)
     # an idea that lists what its product does ("- book haul-out and storage at boatyards") says what it

@@ -611,3 +611,13 @@ def test_whom_a_problem_first_offer_is_for_joins_the_customer() -> None:
     # then both the group asked about and the group the offer is for are the customer, not the product
     assert {stem("children"), stem("parents"), stem("retired")} <= terms.customer
     assert {stem("pendant"), stem("alert")} <= terms.product and stem("parents") not in terms.product
+
+
+def test_the_groups_an_idea_says_pay_are_its_customers() -> None:
+    idea = (
+        "A booking app for community choirs to rent church halls on weekday evenings. "
+        "Choirs pay €5 a booking and parishes pay a 10% commission."
+    )
+    terms = idea_terms(parse_idea(idea))
+    assert {stem("choirs"), stem("parishes")} <= terms.customer
+    assert stem("parishes") not in terms.product
