@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -404,7 +405,7 @@ def named_rivals(sources: list[Source], relevant: set[str]) -> set[str]:
     """Vendors' own pages whose name the relevant sources mention: a rival's pricing page is about
     this market even when it never uses the idea's words (it speaks of "members", not "adults"); and
     pages titled for such a rival."""
-    told = " ".join(f"{s.title} {s.content}".lower() for s in sources if s.id in relevant)
+    told = folded(" ".join(f"{s.title} {s.content}".lower() for s in sources if s.id in relevant))
     rivals = {
         source.id
         for source in sources
@@ -426,8 +427,13 @@ def named_rivals(sources: list[Source], relevant: set[str]) -> set[str]:
         source.id
         for source in sources
         if source.id not in relevant
-        and any(re.search(spelled_apart(name), source.title.lower()) for name in names)
+        and any(re.search(spelled_apart(name), folded(source.title.lower())) for name in names)
     }
+
+
+def folded(text: str) -> str:
+    """``text`` without accents, as a domain name writes it ("BåtPass" -> "BatPass", "Café" -> "Cafe")."""
+    return "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
 
 
 def spelled_apart(name: str) -> str:

@@ -621,3 +621,20 @@ def test_the_groups_an_idea_says_pay_are_its_customers() -> None:
     terms = idea_terms(parse_idea(idea))
     assert {stem("choirs"), stem("parishes")} <= terms.customer
     assert stem("parishes") not in terms.product
+
+
+def test_a_rival_named_with_accents_is_found_by_its_plain_domain() -> None:
+    from agents.analysts.sourcing import assess
+
+    idea = parse_idea("A booking app for leisure sailors in Sweden to reserve guest harbour berths.")
+    review = _source(
+        "https://sail-magazine.example/apps", "Berth booking apps for leisure sailors tested",
+        "Leisure sailors compared berth booking apps. Hamnbokarna and Båtplatsen take bookings; "
+        "leisure sailors liked Båtplatsen best for guest harbour berths.",
+    )  # fmt: skip
+    rival = _source(
+        "https://batplatsen.example/", "Båtplatsen — your berth in your pocket",
+        "Download our app and sign up today. Book a demo. Plans from 99 kr. Start your free trial.",
+    )  # fmt: skip
+    judged = {a.source_id: a.relevant for a in assess([review, rival], idea)}
+    assert judged == {review.id: True, rival.id: True}
