@@ -43,7 +43,10 @@ CHARGES = frozenset(
 )
 # generic for an idea, yet what a share measures: "26% use a CGM" and "14% used a CGM" are one measure;
 # "14% of transactions made online" and "6% of sales were made online" are one, "digital" another
-USE = {"use": "use", "used": "use", "uses": "use", "using": "use", "online": "online", "digital": "digital"}
+USE = {
+    "use": "use", "used": "use", "uses": "use", "using": "use", "online": "online", "digital": "digital",
+    "service": "service", "services": "service", "serviced": "service", "servicing": "service",
+}  # fmt: skip
 LIMIT = 3
 
 
@@ -217,6 +220,13 @@ def _share_of_charge(measure: Measure) -> frozenset[str]:
     )
 
 
+# the words a survey calls its sample by, and the verbs that follow it ("of respondents said")
+SAMPLE = frozenset(
+    stem(word) for word in ("respondents", "participants", "surveyed", "polled", "interviewees", "asked")
+)
+SAID = frozenset(stem(word) for word in ("said", "say", "says", "reported", "answered", "told"))
+
+
 def _same_base(left: Measure, right: Measure) -> bool:
     """Two shares can be one quantity unless both say what they are shares of and those differ
     ("38% of intake spending" is not "23% of firms"), or one is a share of a charge and the other is not
@@ -224,6 +234,10 @@ def _same_base(left: Measure, right: Measure) -> bool:
     whose sentence asks for a share of that same charge ("what fraction of the final price reaches the
     grower … averaged 42%") is a share of the charge too."""
     left_base, right_base = base_of(left), base_of(right)
+    # "38% of respondents": a survey's sample stands for the people it surveyed, whoever they are
+    if (left_base & SAMPLE) or (right_base & SAMPLE):
+        left_base, right_base = left_base - SAMPLE - SAID, right_base - SAMPLE - SAID
+        return not (left_base & CHARGES or right_base & CHARGES)
     if bool(left_base & CHARGES) != bool(right_base & CHARGES):
         charged, other = (left, right) if left_base & CHARGES else (right, left)
         return not base_of(other) and bool(base_of(charged) & _share_of_charge(other))
