@@ -36,3 +36,22 @@ def test_servicing_a_thing_and_its_service_are_one_measure() -> None:
         )
     )
     assert len(found) == 1
+
+
+def test_counts_grouped_the_indian_way_or_by_spaces_are_read_whole() -> None:
+    from agents.analysts.conflicts import count_conflicts
+
+    def counted(*texts: str) -> set[str]:
+        pool = _pool(*texts)
+        found = count_conflicts(pool, {}, frozenset(s.source_id for s in pool), frozenset(), frozenset())
+        return {side.value for conflict in found for side in conflict.sides}
+
+    # a lakh of households (1,00,000) against 20,000, and 650 000 ferries against 240 000
+    assert counted(
+        "KiteKart is used by 1,00,000 households in Kerala, the company says.",
+        "Analysts count about 20,000 households using KiteKart in Kerala.",
+    ) == {"1,00,000 households", "20,000 households"}
+    assert counted(
+        "There are about 650 000 leisure ferries registered in Finland.",
+        "The registry lists about 240 000 leisure ferries registered in Finland.",
+    ) == {"650 000 leisure ferries", "240 000 leisure ferries"}

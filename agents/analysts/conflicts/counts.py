@@ -27,7 +27,9 @@ from agents.analysts.sentences import YEAR, Sentence, stem
 from agents.state import Conflict
 
 COUNT_OF = re.compile(
-    r"(?<![\w$€£.,])(?P<number>\d{1,3}(?:,\d{3})+(?!\.\d)|\d+(?:\.\d+)?\s?(?:million|billion|thousand)"
+    # thousands grouped by commas, the Indian way ("1,00,000": lakhs) or by spaces ("410 000")
+    r"(?<![\w$€£.,])(?P<number>\d{1,2}(?:,\d{2})+,\d{3}(?![\d.])|\d{1,3}(?:,\d{3})+(?!\.\d)"
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d+(?:\.\d+)?\s?(?:million|billion|thousand)"
     # a plain number under a thousand only when approximated ("about 310 firms") or claimed as a running
     # total ("already 310 firms"): "46 farms" is a sample
     r"|(?:"
@@ -131,7 +133,8 @@ def _counts(sentence: Sentence, owner: str = "", known: frozenset[str] = frozens
             continue
         if PER.search(sentence.text[: match.start("number")]):
             continue
-        digits = float(re.sub(r"[^\d.]", "", number.split()[0]) or 0)
+        grouped = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))", "", number)  # "410 000" is one number
+        digits = float(re.sub(r"[^\d.]", "", grouped.split()[0]) or 0)
         scale = next(
             (v for k, v in (("billion", 1e9), ("million", 1e6), ("thousand", 1e3)) if k in number), 1.0
         )
