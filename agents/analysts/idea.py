@@ -432,8 +432,21 @@ def queries_for(product_idea: str, target: str) -> AgentQueries:
     )
 
 
+# markup pasted into an idea ("<script>…</script>", "<b>", "<img src=x …>") is no word of the idea
+SCRIPT_ELEMENT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+
+
+def analysable(product_idea: str) -> str:
+    """The idea's words without markup: what the research reads and searches for (the idea itself is
+    kept verbatim for the report)."""
+    return TAG.sub(" ", SCRIPT_ELEMENT.sub(" ", product_idea))
+
+
 def parse_idea(product_idea: str) -> ProductContext:
-    """Product, target customer and per-agent queries from the whole idea (nothing cut off)."""
+    """Product, target customer and per-agent queries from the whole idea (nothing cut off), read
+    without any markup pasted into it."""
+    product_idea = analysable(product_idea)
     _, product, target = defining_split(product_idea)
     return ProductContext(
         product_idea=product_idea,

@@ -255,7 +255,8 @@ def write_report(state: ResearchState, context: RunContext) -> dict[str, Any]:
     state = {**state, "market": raw[0], "competitor": raw[1], "customer": raw[2]}
     findings, report_sources = analysed(state, sources)
     relevant = {source.id for source in report_sources if source.relevant}
-    foreign = another_customer(state["product_idea"], [source for source in sources if source.id in relevant])
+    read = state["context"].product_idea  # the idea as read (without markup)
+    foreign = another_customer(read, [source for source in sources if source.id in relevant])
     if foreign:  # the sources on topic are about another customer: none is evidence for this one
         report_sources = [source.model_copy(update={"relevant": False}) for source in report_sources]
         relevant = set()
@@ -269,13 +270,14 @@ def write_report(state: ResearchState, context: RunContext) -> dict[str, Any]:
     recommendations: list[Recommendation] = []
     tokens = dropped_claims = 0
     if score is not None:
-        draft = context.analyst.synthesise(state["context"], findings, score)
+        # the summary restates the idea as the founder wrote it (the context holds it as read, without markup)
+        written = state["context"].model_copy(update={"product_idea": state["product_idea"]})
+        draft = context.analyst.synthesise(written, findings, score)
         tokens = draft.tokens
         dropped_claims = draft.dropped
         summary = draft.value.executive_summary
-        unmentioned = unmentioned_customer_words(
-            state["product_idea"], [source for source in sources if source.id in relevant]
-        )
+        on_topic = [source for source in sources if source.id in relevant]
+        unmentioned = unmentioned_customer_words(read, on_topic)
         if unmentioned:  # the evidence is about a neighbouring customer: say so before anything else
             named = ", ".join(f"\u201c{word}\u201d" for word in unmentioned)
             summary = (

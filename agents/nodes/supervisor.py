@@ -8,6 +8,7 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
+from agents.analysts.idea import analysable
 from agents.analysts.llm_checks import checked_queries
 from agents.context import RunContext
 from agents.state import NodeUsage, ProductContext, ResearchState
@@ -35,7 +36,9 @@ def supervisor(state: ResearchState, runtime: Runtime[RunContext]) -> dict[str, 
     started = time.monotonic()
     context.checkpoints.emit("research_plan_created", detail=f"depth {context.budget.depth}")
     analysis = context.analyst.plan(state["product_idea"])
-    plan, replaced = checked_plan(analysis.value.model_copy(update={"product_idea": state["product_idea"]}))
+    # the whole idea as read (markup pasted into it is no word of it), whatever the analyst returned
+    read = analysable(state["product_idea"])
+    plan, replaced = checked_plan(analysis.value.model_copy(update={"product_idea": read}))
     queries = plan.queries
     context.checkpoints.emit(
         "queries_generated",

@@ -169,3 +169,15 @@ def test_sources_about_another_customer_of_the_same_product_give_no_score(corpus
     assert not any(source.relevant or source.cited for source in report.sources)
     # while the idea the sources are about still gets its report
     assert research(corpus, IDEA, "essential").outcome == "report"
+
+
+def test_markup_pasted_into_an_idea_is_not_read_as_its_words(corpus: Path) -> None:
+    # given the covered idea with a script element and a tag pasted into its customer phrase
+    idea = IDEA.replace("commuters", "commuters <script>window.tracker = navigator.userAgent</script>", 1)
+    report = research(corpus, idea, "essential")
+    # then the research reads the same idea (a report, searched without the markup's words)
+    assert report.outcome == "report"
+    searched = report.methodology.queries.market
+    assert "script" not in searched and "window" not in searched
+    # and the summary restates the idea as it was written, markup included as text
+    assert "<script>window.tracker = navigator.userAgent</script>" in report.executive_summary
