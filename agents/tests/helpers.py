@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from agents.analysts.competitors import analyse_competitors
 from agents.analysts.extractive_customer import analyse_customers
 from agents.analysts.vetting import Evidence
 from agents.budget import SearchBudget
@@ -124,3 +125,26 @@ def customer_findings(
     return analyse_customers(
         Evidence(sources=sources, assessments=notes, research_year=2026), focus, customers
     )
+
+
+def competitor_source(content: str, source_id: str = "C1", *, url: str = "", title: str = "T") -> Source:
+    """A competitor agent's source (a review page unless ``url`` says otherwise)."""
+    return Source(
+        id=source_id,
+        url=url or f"https://review-{source_id.lower()}.example/a",
+        title=title,
+        content=content,
+        agent="competitor",
+        retrieved_at=datetime.now(UTC),
+    )
+
+
+def analyse_rivals(*sources: Source, types: dict[str, SourceType] | None = None):  # type: ignore[no-untyped-def]
+    """The extractive competitor findings of relevant sources (typed "unknown" unless ``types`` says)."""
+    types = types or {}
+    assessments = [
+        SourceAssessment(source_id=s.id, source_type=types.get(s.id, "unknown"), relevance=1, relevant=True)
+        for s in sources
+    ]
+    vendor = {s.id for s in sources if types.get(s.id) == "vendor"}
+    return analyse_competitors(Evidence(list(sources), assessments, 2026, vendor=vendor), set())

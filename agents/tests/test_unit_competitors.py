@@ -3,34 +3,13 @@ price and positioning, what they lack, and HTML pages read with their headings, 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
-from agents.analysts.competitors import analyse_competitors, prices_in
-from agents.analysts.vetting import Evidence
+from agents.analysts.competitors import prices_in
 from agents.providers.documents import load_document
-from agents.state import Source, SourceAssessment, SourceType
-
-
-def source(content: str, source_id: str = "C1", *, url: str = "", title: str = "T") -> Source:
-    return Source(
-        id=source_id,
-        url=url or f"https://review-{source_id.lower()}.example/a",
-        title=title,
-        content=content,
-        agent="competitor",
-        retrieved_at=datetime.now(UTC),
-    )
-
-
-def analyse(*sources: Source, types: dict[str, SourceType] | None = None):  # type: ignore[no-untyped-def]
-    types = types or {}
-    assessments = [
-        SourceAssessment(source_id=s.id, source_type=types.get(s.id, "unknown"), relevance=1, relevant=True)
-        for s in sources
-    ]
-    vendor = {s.id for s in sources if types.get(s.id) == "vendor"}
-    return analyse_competitors(Evidence(list(sources), assessments, 2026, vendor=vendor), set())
+from agents.state import Source, SourceType
+from agents.tests.helpers import analyse_rivals as analyse
+from agents.tests.helpers import competitor_source as source
 
 
 def names(*sources: Source, types: dict[str, SourceType] | None = None) -> list[str]:

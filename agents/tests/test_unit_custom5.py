@@ -4,22 +4,14 @@ as a pain and a condition of adoption as a satisfaction driver."""
 
 from __future__ import annotations
 
-from agents.analysts.extractive_customer import analyse_customers
 from agents.analysts.interviewees import interviewee_groups, kind_of
-from agents.analysts.vetting import Evidence
-from agents.state import CustomerFindings, SourceAssessment, SourceType
+from agents.state import CustomerFindings, SourceType
+from agents.tests.helpers import customer_findings
 from agents.tests.helpers import markdown_source as source
 
 
 def findings(*documents: tuple[str, str, SourceType], customers: set[str]) -> CustomerFindings:
-    sources = [source(source_id, content) for source_id, content, _ in documents]
-    notes = [
-        SourceAssessment(source_id=source_id, source_type=kind, relevant=True, relevance=0.8)
-        for source_id, _, kind in documents
-    ]
-    return analyse_customers(
-        Evidence(sources=sources, assessments=notes, research_year=2026), set(), customers
-    )
+    return customer_findings(*documents, focus=set(), customers=customers)
 
 
 BIKE_SHOP_CALLS = """Interview notes: bike workshop owners and fleet buyers, spring 2026

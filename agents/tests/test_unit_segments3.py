@@ -8,24 +8,17 @@ from __future__ import annotations
 from agents.analysts.competitors.listings import table_listings
 from agents.analysts.competitors.names import Names
 from agents.analysts.customer_text import logical_lines
-from agents.analysts.extractive_customer import analyse_customers
 from agents.analysts.figures import numbers_in
 from agents.analysts.segments import lead_subject
 from agents.analysts.sentences import Sentence, unwrap_lines
-from agents.analysts.vetting import Evidence, is_finding
-from agents.state import CustomerFindings, SourceAssessment, SourceType
+from agents.analysts.vetting import is_finding
+from agents.state import CustomerFindings, SourceType
+from agents.tests.helpers import customer_findings
 from agents.tests.helpers import markdown_source as source
 
 
 def findings(*documents: tuple[str, str, SourceType], customers: set[str]) -> CustomerFindings:
-    sources = [source(source_id, content) for source_id, content, _ in documents]
-    notes = [
-        SourceAssessment(source_id=source_id, source_type=kind, relevant=True, relevance=0.8)
-        for source_id, _, kind in documents
-    ]
-    return analyse_customers(
-        Evidence(sources=sources, assessments=notes, research_year=2026), set(), customers
-    )
+    return customer_findings(*documents, focus=set(), customers=customers)
 
 
 APIARY_CENSUS = """Title: Apiary register 2025, summary tables
