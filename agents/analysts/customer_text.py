@@ -213,6 +213,8 @@ class _Reader:
         elif item := LIST_MARKER.match(line):
             body = line[item.end() :]
             run_in = RUN_IN.match(body)  # "- **Apps abandoned.** 33% have stopped ...": the lead is its topic
+            if run_in and len(plain(run_in.group("rest")).split()) < MIN_WORDS:
+                run_in = None  # "- **Same carer every visit**: 57%.": a label and its value, one finding
             lead = run_in.group("lead").strip(" .:!?*_") if run_in else ""
             for part in split_line(unbolded(run_in.group("rest") if run_in else body)):
                 self._add(part.strip(), listed=True, item_lead=lead)

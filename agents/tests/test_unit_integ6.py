@@ -55,3 +55,20 @@ def test_counts_grouped_the_indian_way_or_by_spaces_are_read_whole() -> None:
         "There are about 650 000 leisure ferries registered in Finland.",
         "The registry lists about 240 000 leisure ferries registered in Finland.",
     ) == {"650 000 leisure ferries", "240 000 leisure ferries"}
+
+
+def test_a_list_item_of_a_bold_label_and_its_share_is_one_finding() -> None:
+    from agents.tests.helpers import customer_findings
+
+    survey = (
+        "# Piano owners survey 2026\n\n"
+        "We surveyed 700 piano owners about their tuners.\n\n"
+        "## What owners value most in a tuner\n\n"
+        "- **A tuner who arrives on the agreed day**: 61%.\n"
+        "- **A written note of what was adjusted**: 38%.\n"
+    )
+    found = customer_findings(("S1", survey, "survey"), focus=set(), customers={"piano", "owner"})
+    drivers = " ".join(claim.text for claim in found.satisfaction_drivers)
+    # the label is what owners value; the share alone would say nothing
+    assert "agreed day" in drivers and "61%" in drivers
+    assert "written note" in drivers and "38%" in drivers
