@@ -40,7 +40,7 @@ PEOPLE = frozenset(
         *("partners", "teams", "firms", "companies", "businesses", "organisations", "organizations"),
         *("professionals", "practitioners", "practices", "consumers", "shoppers", "subscribers"),
         *("learners", "students", "agencies", "groups", "executives", "leads", "operators", "founders"),
-        *("adults", "residents"),
+        *("adults", "residents", "couples", "children", "seniors", "retirees", "pensioners", "tenants"),
     )
 )
 AGENT_ENDINGS = ("ers", "ors", "ists", "ians")  # plural agent nouns: "growers", "operators", "dentists"

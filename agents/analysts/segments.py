@@ -174,7 +174,8 @@ NOT_GROUP_START = re.compile(
 VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did|can|will|would|could|should)\b", re.I)
 HEAD_CUT = re.compile(
     r" (?:in|with|for|from|of|at|on|across|outside|inside|far|near|who|that|under|over|than) "
-    r"|(?<=s) [a-z]{2,}ing "  # "instructors running their own school": the head is the plural before it
+    # "instructors running their own school", "children living abroad": the head is the plural before it
+    r"|(?:(?<=s)|(?<=children)|(?<=people)|(?<=men)) [a-z]{2,}ing "
     # "adults diagnosed in ...": the head is the plural before the participle
     r"|(?<=s) (?:newly |recently |already |first )?[a-z]{3,}ed "
 )
@@ -477,12 +478,20 @@ RELATIVE = re.compile(r"^(?:which|who|whose|where|when)\b", re.IGNORECASE)
 THOUSANDS = "\u2063"  # stands for a thousands separator while the items are split
 
 
+GROUP_OF = re.compile(
+    r"^(?:and |or )?(?:(?:an?|the) (?:\w+ )?(?:group|segment|cohort|share) of |and |or )", re.IGNORECASE
+)
+
+
 def enumerated_items(text: str) -> list[str]:
     """The items of an enumeration, a relative clause kept with the item it describes ("... tenders, which
     must prove ..."); a number's thousands separator ("under 20,000 people") stands as ``THOUSANDS``."""
     items: list[str] = []
     protected = re.sub(r"(?<=\d),(?=\d{3}\b)", THOUSANDS, text)
-    for item in ITEM_SPLIT.split(protected):
+    # items separated by semicolons keep their commas ("NRI children in the US, the UK or the Gulf; …")
+    parts = re.split(r";\s*", protected) if ";" in protected else ITEM_SPLIT.split(protected)
+    for item in parts:
+        item = GROUP_OF.sub("", item.strip())  # "and a smaller group of elderly couples" -> "elderly couples"
         if not item.strip():
             continue
         if items and RELATIVE.match(item.strip()):

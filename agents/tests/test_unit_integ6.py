@@ -72,3 +72,20 @@ def test_a_list_item_of_a_bold_label_and_its_share_is_one_finding() -> None:
     # the label is what owners value; the share alone would say nothing
     assert "agreed day" in drivers and "61%" in drivers
     assert "written note" in drivers and "38%" in drivers
+
+
+def test_groups_listed_with_semicolons_keep_their_commas_and_irregular_plurals() -> None:
+    from agents.tests.helpers import customer_findings
+
+    survey = (
+        "# Music school parents survey 2026\n\n"
+        "We surveyed 500 families about violin lessons.\n\n"
+        "## Who the families are\n\n"
+        "Three groups: children learning at school, in a choir or at home; adults returning to the "
+        "violin after years away; and a smaller group of retired couples who play together.\n"
+    )
+    found = customer_findings(("S1", survey, "survey"), focus=set(), customers={"famil", "violin"})
+    names = [segment.name.lower() for segment in found.segments]
+    assert any(name.startswith("children learning") for name in names)
+    assert any(name.startswith("adults returning") for name in names)
+    assert "retired couples" in names
