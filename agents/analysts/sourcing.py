@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlsplit
 
+from agents.analysts import gazetteer
 from agents.analysts.amounts import PRICE
 from agents.analysts.idea import (
     GENERIC,
@@ -498,3 +499,23 @@ def _unmentioned(product_idea: str, sources: list[Source]) -> tuple[list[str], i
     missing = [written[term] for term in sorted(idea.customer) if not seen[term] and term in written]
     return [as_written.group(0) if (as_written := re.search(rf"\b{re.escape(word)}", product_idea, re.I))
             else word for word in missing], len(idea.customer)  # fmt: skip
+
+
+def another_place(product_idea: str, sources: list[Source]) -> tuple[list[str], list[str]]:
+    """(the places the idea is set in, the countries its sources are about) when the sources are
+    about somewhere else: none names the idea's places, their countries or a region or city in them,
+    and at least half of them name one same other country. Home visits to elderly parents "in Lisbon"
+    researched on pages about Indian cities are not evidence for Lisbon, however well the service
+    matches; a page about "British households" does cover an idea set "in Leeds". Empty otherwise."""
+    places = gazetteer.countries_of_idea(product_idea)
+    if not places or not sources:
+        return [], []
+    wanted = frozenset(code for codes in places.values() for code in codes)
+    texts = [f"{source.title}\n{source.content}" for source in sources]
+    if any(gazetteer.mentions(text, wanted) for text in texts):
+        return [], []
+    named: Counter[str] = Counter(code for text in texts for code in gazetteer.places_named(text) - wanted)
+    elsewhere = [code for code, count in named.most_common() if count * 2 >= len(sources)]
+    if not elsewhere:
+        return [], []
+    return list(places), [gazetteer.country_name(code) for code in elsewhere]

@@ -21,7 +21,7 @@ from agents.analysts.conflicts import (
 from agents.analysts.figures import places_in
 from agents.analysts.idea import restatement, terms
 from agents.analysts.sentences import all_sentences, stem
-from agents.analysts.sourcing import another_customer, unmentioned_customer_words
+from agents.analysts.sourcing import another_customer, another_place, unmentioned_customer_words
 from agents.context import RunContext
 from agents.evidence import (
     Findings,
@@ -116,14 +116,26 @@ def methodology(
     )
 
 
-def insufficient_reason(state: ResearchState, sources: list[ReportSource], foreign: list[str]) -> str:
+def elsewhere(read: str, sources: list[Source]) -> str:
+    """Why the sources on topic are no evidence for this idea, when they are about another customer
+    or another place ("" when they are about this one): the reason the research then gives."""
+    foreign = another_customer(read, sources)
+    if foreign:
+        named = " or ".join(f"\u201c{word}\u201d" for word in foreign)
+        return f"whose closest matches are about another customer (none mentions {named})"
+    places, countries = another_place(read, sources)
+    if places:
+        named = " or ".join(f"\u201c{place}\u201d" for place in places)
+        where = " and ".join(countries)
+        return f"whose closest matches are about another place ({where}; none mentions {named})"
+    return ""
+
+
+def insufficient_reason(state: ResearchState, sources: list[ReportSource], why: str) -> str:
     """A plain explanation of what was searched and why nothing could be used."""
     queries = state["context"].queries
     searched = f'"{queries.market}", "{queries.competitor}" and "{queries.customer}"'
-    why = "none of which is about this idea"
-    if foreign:
-        named = " or ".join(f"\u201c{word}\u201d" for word in foreign)
-        why = f"whose closest matches are about another customer (none mentions {named})"
+    why = why or "none of which is about this idea"
     return (
         f"Insufficient evidence: no retrieved source was relevant. The research searched for {searched} "
         f"and retrieved {len(sources)} sources, {why}, so no finding and no "
@@ -256,8 +268,8 @@ def write_report(state: ResearchState, context: RunContext) -> dict[str, Any]:
     findings, report_sources = analysed(state, sources)
     relevant = {source.id for source in report_sources if source.relevant}
     read = state["context"].product_idea  # the idea as read (without markup)
-    foreign = another_customer(read, [source for source in sources if source.id in relevant])
-    if foreign:  # the sources on topic are about another customer: none is evidence for this one
+    foreign = elsewhere(read, [source for source in sources if source.id in relevant])
+    if foreign:  # the sources on topic are about another customer or place: none is evidence for this one
         report_sources = [source.model_copy(update={"relevant": False}) for source in report_sources]
         relevant = set()
     conflicts = place_conflicts(findings, sources, report_sources, state["product_idea"])

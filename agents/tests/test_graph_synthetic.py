@@ -171,6 +171,18 @@ def test_sources_about_another_customer_of_the_same_product_give_no_score(corpus
     assert research(corpus, IDEA, "essential").outcome == "report"
 
 
+def test_the_same_product_set_in_another_city_gives_no_score(corpus: Path) -> None:
+    # given sources about bike repair vans for commuters in Nairobi (Kenya); when the same service for the
+    # same customer is researched in a city none of them mentions, in another country
+    idea = "Mobile bike repair vans for daily bike commuters in Porto, booked by the rider's employer."
+    report = research(corpus, idea, "essential")
+    # then the research ends without a score and says the sources are about another place
+    assert (report.outcome, report.pmf_score) == ("insufficient_evidence", None)
+    assert "another place" in report.outcome_reason and "Kenya" in report.outcome_reason
+    assert "Porto" in report.outcome_reason
+    assert not any(source.relevant or source.cited for source in report.sources)
+
+
 def test_markup_pasted_into_an_idea_is_not_read_as_its_words(corpus: Path) -> None:
     # given the covered idea with a script element and a tag pasted into its customer phrase
     idea = IDEA.replace("commuters", "commuters <script>window.tracker = navigator.userAgent</script>", 1)
