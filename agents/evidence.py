@@ -152,8 +152,30 @@ def figure_clause(figure: Figure) -> str:
     return text[left:right]
 
 
+# words before a noun that name which one, not what kind ("per locker" is a unit: not among them)
+DETERMINERS = frozenset(
+    {"a", "an", "the", "this", "that", "these", "those", "its", "their", "our", "your", "his", "her", "each"}
+)
+
+
+def unqualified(product_idea: str) -> frozenset[str]:
+    """The idea's nouns it also writes with no word qualifying them, straight after an article or a
+    possessive ("reads the battery's state", "a battery that …"), as stems: the idea is about that
+    thing itself, whatever kind a market names ("used-car battery diagnostics")."""
+    words = re.findall(r"[a-z0-9]+(?:['\u2019-][a-z0-9]+)*", product_idea.lower())
+    bare = set()
+    for before, word in pairwise(words):
+        if before in DETERMINERS and word not in STOPWORDS and word not in GENERIC:
+            bare.add(stem(re.sub(r"['\u2019]s$", "", word).split("-")[-1]))
+    return frozenset(bare)
+
+
 def adjacent_market(
-    figure: Figure, idea: IdeaTerms, idea_words: list[str], joined: frozenset[str] = frozenset()
+    figure: Figure,
+    idea: IdeaTerms,
+    idea_words: list[str],
+    joined: frozenset[str] = frozenset(),
+    bare: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether a market size's own definition names a sibling market rather than this idea's.
 
@@ -174,7 +196,7 @@ def adjacent_market(
     if len(scope) < 2 or not shared or shared[0] == 0:
         return False
     noun, qualifier = scope[shared[0]], scope[shared[0] - 1]
-    if qualifier in idea_words or qualifier in joined:
+    if qualifier in idea_words or qualifier in joined or noun in bare:
         return False
     if _heads_phrase(qualifier, figure_clause(figure)):
         return False  # "resale of children's clothing": what is done with the product, not a sibling's kind
@@ -242,6 +264,7 @@ SET_APART = re.compile(
     r"|(?:is|are|a|as) (?:a )?(?:different|separate|distinct|another) (?:[\w-]+ ){0,2}market)\b",
     re.IGNORECASE,
 )
+EMPHASIS = re.compile(r"(?<!\w)[*_]+|[*_]+(?!\w)")  # Markdown emphasis around words, not inside them
 NEGATED = re.compile(r"\b(?:not|rather than|instead of)\s+(?:by\s+)?(\w+)", re.IGNORECASE)
 
 
@@ -251,7 +274,7 @@ def excluded_market(figure: Figure, idea: IdeaTerms) -> bool:
     facilities managers, not contractors")."""
     if figure.kind not in ("market_size", "growth_rate"):
         return False
-    text = figure.quote or figure.text
+    text = EMPHASIS.sub("", figure.quote or figure.text)  # "is *not* included"
     if SET_APART.search(text):
         return True
     customers = idea.core(idea.customer)
@@ -317,13 +340,14 @@ def set_aside_adjacent_markets(
     (see :func:`adjacent_market` and :func:`other_product_market`; ``titles`` are the sources')."""
     words = [stem(term) for term in terms(product_idea)]
     joined = frozenset(compounds(product_idea))
+    bare = unqualified(product_idea)
     product = set(idea.product) - {stem(place.lower()) for place in places_in(product_idea)}
     titles = titles or {}
 
     def adjacent(figure: Figure) -> bool:
         title = " ".join(titles.get(i, "") for i in figure.source_ids)
         return (
-            adjacent_market(figure, idea, words, joined)
+            adjacent_market(figure, idea, words, joined, bare)
             or other_product_market(figure, product, title)
             or excluded_market(figure, idea)
             or other_audience(figure, product_idea)

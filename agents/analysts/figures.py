@@ -29,6 +29,11 @@ FUNDING = re.compile(
 GRANT = re.compile(r"\s(?:[a-z-]+\s)?(?:grants?|subsid(?:y|ies)|bursar(?:y|ies))\b", re.I)
 REVENUE = re.compile(r"\b(?:revenues?|sales|arr|turnover|earned|earnings|bookings|income)\b", re.I)
 EARNINGS = re.compile(r"\b(?:earned|earn|earns|earnings|income|incomes)\b", re.I)
+# sales of a category of goods, not of a seller: "retail sales of garden tools", "sales of e-bikes in"
+CATEGORY_SALES = re.compile(
+    r"\b(?:retail|consumer|total|annual|national|household)\s+sales\s+of\s+(?!the\b|its\b|their\b)",
+    re.IGNORECASE,
+)
 OWN_REVENUE = re.compile(r"\b(?:revenues?|sales|arr|turnover|bookings)\b", re.I)
 GROUP = re.compile(r"\b[a-z]{3,}(?:ers|ors|ists|ants|ents|ies|ians|ees|ives|workers|people|households)\b")
 NAMED = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][a-z]+[A-Z]\w*|\b(?:Inc|Ltd|Corp|LLC|PLC)\b")
@@ -441,6 +446,10 @@ def money_kind(
     one_buyer = ONE_CUSTOMER.search(around) or ONE_BUYER.search(around) or one_spender(around, places)
     if SPEND.search(around) and one_buyer:
         return "customer_spend"
+    # "retail sales of household cleaning products reached $9 billion": a category's sales, with no
+    # one seller as subject, are its market's value
+    if CATEGORY_SALES.search(around) and not one_subject(before) and not NAMED.search(before):
+        return "market_size"
     if REVENUE.search(around) and (one_subject(before) or not MARKET.search(around)):
         return "market_size" if group_earnings(around, before) else "company_revenue"
     if SPEND.search(around) or SIZING.search(around):  # "insurers spent $1.3 billion on …", "puts X at $60m"

@@ -201,6 +201,23 @@ def served_groups(phrase: str) -> str:
     return ""
 
 
+THINGS_END = re.compile(r"[;:]|\.(?=\s+[A-Z]|$)|\s+(?i:who|that|which|so|where|when|while)\s+")
+DASH = re.compile(r"\s+[\u2013\u2014-]+\s+|\s*[\u2013\u2014]\s*")
+
+
+def handled_things(phrase: str) -> str:
+    """What a "for …" phrase names when it names things, not a group: its list up to where it says
+    where ("dish soap, laundry liquid and floor cleaner in …" -> "dish soap, laundry liquid and floor
+    cleaner"); "" when a word of it is plural or names a group ("for hospital pharmacists", "for old
+    houses"): plurals are left to be read as whom the product serves."""
+    clause = THINGS_END.split(phrase, maxsplit=1)[0]  # "U.S." inside it ends nothing
+    things = WHERE_IN.split(DASH.split(clause, maxsplit=1)[0])[0]
+    words = WORD.findall(things)
+    if not words or any(PLURAL.fullmatch(word) or word.lower() in GROUP_NOUNS for word in words):
+        return ""
+    return things.strip(" ,")
+
+
 def _for_split(sentence: str) -> list[str]:
     """[before, after] the "for" that names the customer: "checks contracts for number errors …, for
     translation agencies" names its customer at the second "for", the first names a purpose. The first
@@ -245,6 +262,11 @@ def split_product(sentence: str) -> tuple[str, str]:
     target = TARGET_END.split(parts[1], maxsplit=1)[0].strip() if len(parts) > 1 else ""
     if target and not customer_groups(target) and (served := served_groups(parts[1])):
         target = served
+    # "Refill dispensers for dish soap, laundry liquid and floor cleaner in …": a "for" naming no group
+    # of people or organisations names what the product handles, not its customer (nor does anything
+    # after it name one): it is part of what the product is
+    elif target and not recipient(product) and (handled := handled_things(parts[1])):
+        return f"{product} for {handled}", ""
     # "… to homeowners with heat pumps, for €15 a month": a "for" naming no group (a price, a purpose)
     # leaves the customer to a receiver
     if target and not customer_groups(target) and recipient(product):
@@ -317,6 +339,11 @@ def offer_index(sentences: list[str]) -> int:
                 return index
         if asks(sentences[0]):  # "Why do …? A marketplace where …": the answer is the next sentence
             return 1
+        # told without "we": "… sit in stock. A plug-in tool reads …" — the first later sentence that
+        # opens with a thing ("A tool", "The service"), not a group ("The dealers"), says what is offered
+        for index, sentence in enumerate(sentences[1:], start=1):
+            if ARTICLE.match(sentence) and not customer_groups(LEAD_END.split(sentence, maxsplit=1)[0]):
+                return index
     return 0
 
 

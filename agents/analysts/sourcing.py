@@ -25,6 +25,7 @@ from agents.analysts.idea import (
     TARGET_END,
     customer_groups,
     defining_split,
+    handled_things,
     list_items,
     ordered_sentences,
     payers,
@@ -234,7 +235,13 @@ def _defining_terms(context: ProductContext) -> IdeaTerms:
     # what it is: they are left to the customer facet (idea_terms), not counted as product terms
     groups = frozenset() if customer else frozenset(stem(term) for term in customer_groups(first))
     if not customer:  # no customer named: the head noun phrase defines the product, the rest details it
-        head = frozenset(stem(term) for term in terms(TARGET_END.split(product, maxsplit=1)[0])) - groups
+        lead = TARGET_END.split(product, maxsplit=1)[0]
+        # "Refill dispensers for dish soap, laundry liquid and floor cleaner": the whole list of what it
+        # handles is what the product is, commas and all
+        named, _, handled = product.partition(" for ")
+        if handled and (things := handled_things(handled)) and lead.startswith(named):
+            lead = f"{named} for {things}"
+        head = frozenset(stem(term) for term in terms(lead)) - groups
         if len(head) >= 2:
             return IdeaTerms(head, customer)
     product_terms = frozenset(stem(term) for term in terms(product)) - customer - groups

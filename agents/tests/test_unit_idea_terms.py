@@ -638,3 +638,30 @@ def test_a_rival_named_with_accents_is_found_by_its_plain_domain() -> None:
     )  # fmt: skip
     judged = {a.source_id: a.relevant for a in assess([review, rival], idea)}
     assert judged == {review.id: True, rival.id: True}
+
+
+def test_a_for_phrase_naming_things_is_part_of_the_product_not_its_customer() -> None:
+    from agents.analysts.idea import split_product
+
+    # what the product handles ("for rice, beans and lentils") is not who buys it
+    assert split_product("Weighing scales for rice, flour and sugar at rural markets — sold by the kilo") == (
+        "Weighing scales for rice, flour and sugar",
+        "",
+    )
+    # a group after "for" stays the customer
+    assert split_product("Weighing scales for village grocers in Ghana") == (
+        "Weighing scales",
+        "village grocers in Ghana",
+    )
+
+
+def test_a_problem_first_idea_told_without_we_is_read_from_the_sentence_naming_a_thing() -> None:
+    from agents.analysts.idea import defining_split
+
+    idea = (
+        "Independent florists in Ireland throw away unsold stems every Monday. A cold cabinet with a "
+        "humidity sensor keeps cut flowers fresh for five more days. Florists pay a monthly rent."
+    )
+    first, product, customer = defining_split(idea)
+    assert first.startswith("A cold cabinet") and product.startswith("A cold cabinet with a humidity sensor")
+    assert "florists" in customer.lower()
