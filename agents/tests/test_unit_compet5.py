@@ -205,3 +205,20 @@ def test_a_closure_is_read_after_an_opening_phrase_and_before_a_role_noun() -> N
     found = sorted(c.name for c in analyse(review).competitors)
     # then the three that closed are named without the words around them, and the funded one is not
     assert found == ["FoldFast", "Rinsely", "Sudsy"]
+
+
+def test_a_kind_of_provider_in_a_table_of_options_is_an_alternative_even_written_in_lower_case() -> None:
+    # given a guide to fixing a broken phone screen: two brands and the corner repair kiosks the text
+    # also names in lower case
+    guide = source(
+        "| Option | Screen repair | Warranty |\n|---|---|---|\n"
+        "| **FixFone** | EUR 120 | 12 months |\n"
+        "| **Kiosks** (independent, unbranded) | EUR 45–60 | none |\n"
+        "| **ScreenDoc mail-in** | EUR 95 | 6 months |\n\n"
+        "Kiosks are the cheapest, but two of the five kiosks we tried used a copy screen.\n",
+        "C1",
+    )
+    # when the competitors are analysed
+    found = sorted(c.name for c in analyse(guide).competitors)
+    # then the kind of provider is an alternative beside the brands, with its price
+    assert found == ["FixFone", "Kiosks", "ScreenDoc"]

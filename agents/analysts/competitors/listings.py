@@ -12,6 +12,8 @@ from agents.analysts.competitors.names import (
     Names,
     clean_name,
     is_name,
+    is_place,
+    is_tier,
     proper,
     proper_part,
 )
@@ -143,7 +145,10 @@ def table_listings(sources: list[Source], names: Names, skip: set[str]) -> dict[
             options = bool(header) and bool(OPTION_COLUMN.match(header[name_at]))
             for cells, line in rows:
                 name = row_name(cells[name_at] if name_at < len(cells) else "", names, options)
-                if len(cells) < 2 or not names.acceptable(name) or name in found:
+                # in a table of options, a kind of provider the sources also write in lower case
+                # ("Repair cafés (volunteer-run)") is an alternative buyers weigh, priced like the brands
+                alternative = options and is_name(name) and not is_place(name) and not is_tier(name)
+                if len(cells) < 2 or not (names.acceptable(name) or alternative) or name in found:
                     continue
                 price_cell = cells[price_at] if price_at is not None and price_at < len(cells) else ""
                 others = [cell for index, cell in enumerate(cells) if index != name_at and cell]
