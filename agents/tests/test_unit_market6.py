@@ -8,6 +8,11 @@ from __future__ import annotations
 import pytest
 
 from agents.analysts.amounts import amount
+from agents.analysts.figures import numbers_in
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(found.value, found.kind) for found in numbers_in(text)]
 
 
 # --- a point in a price: decimals or thousands ------------------------------------------------------------
@@ -47,3 +52,34 @@ def test_three_decimals_in_a_point_decimal_currency_stay_decimals(text: str, val
 )
 def test_points_group_thousands_where_the_currency_writes_them_so(text: str, value: float) -> None:
     assert amount(text) == pytest.approx(value)
+
+
+# --- a valuation is no market size ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crumbly, the bakery-chain software maker, was valued at $1.2 billion in its latest round.",
+        "A private-equity group bought Fluffwell in a deal that valued the grooming firm at $300 million.",
+        "The acquisition valued Keynote Academy at roughly £80 million.",
+        "Investors valued the company at EUR 450 million after the merger with a rival studio.",
+        "Pawsome agreed to a takeover valuing it at $95 million.",
+        "The buyout of the salon chain was worth $40 million.",
+    ],
+)
+def test_a_company_valuation_or_acquisition_price_is_never_a_market_size(text: str) -> None:
+    assert "market_size" not in {kind for _, kind in kinds(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UK dog grooming market is valued at £1.5 billion in 2024.",
+        "Piano tuition in Canada is valued at C$310 million a year.",
+        "Kestrel values the artisan bakery market at $2.1 billion.",
+        "The trade in second-hand pianos was worth EUR 90 million in 2024.",
+    ],
+)
+def test_a_market_valued_at_an_amount_is_still_a_market_size(text: str) -> None:
+    assert [kind for _, kind in kinds(text)] == ["market_size"]
