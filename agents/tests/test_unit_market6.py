@@ -9,6 +9,11 @@ import pytest
 
 from agents.analysts.amounts import amount
 from agents.analysts.figures import numbers_in
+from agents.analysts.idea import parse_idea
+from agents.analysts.parent_markets import parents, share_of
+from agents.analysts.sourcing import idea_terms
+from agents.evidence import headline
+from agents.state import Figure, MarketFindings
 
 
 def kinds(text: str) -> list[tuple[str, str]]:
@@ -83,3 +88,127 @@ def test_a_company_valuation_or_acquisition_price_is_never_a_market_size(text: s
 )
 def test_a_market_valued_at_an_amount_is_still_a_market_size(text: str) -> None:
     assert [kind for _, kind in kinds(text)] == ["market_size"]
+
+
+# --- the headline is the idea's own market, not the parent containing it --------------------------------
+
+
+def sized(value: str, quote: str, year: str = "2024", source: str = "S1", scope: str = "") -> Figure:
+    return Figure(
+        text=quote,
+        quote=quote,
+        source_ids=[source],
+        value=value,
+        year=year,
+        kind="market_size",
+        scope=scope,
+        verified=True,
+    )
+
+
+def idea_of(text: str) -> frozenset[str]:
+    return idea_terms(parse_idea(text)).all
+
+
+PET_IDEA = "Video consultations with a vet for dog and cat owners, by monthly subscription."
+
+
+def test_a_market_stated_as_a_share_of_a_dated_parent_is_the_headline_when_it_names_the_idea() -> None:
+    # given a source sizing all dog and cat care with a year, naming three of the idea's words, and video
+    # calls as a share of it, with no year and only one word of the idea of their own
+    parent = sized("$9 billion", "Owners spent $9 billion on dog and cat care in 2024, vet visits included.")
+    own = sized(
+        "$360 million", "Video calls reached an estimated $360 million, or about 4% of the category.", year=""
+    )
+    market = MarketFindings(market_size=[parent, own])
+    # when the headline is chosen for a vet video-consultation idea
+    chosen = headline(market, relevant=set(), idea=idea_of(PET_IDEA))
+    # then it is the idea's own market (the category's video calls), though only the parent states a year
+    assert chosen is not None and chosen.value == "$360 million"
+    # and without the idea's terms nothing says which is the idea's: the most recent, as before
+    unranked = headline(market, relevant=set())
+    assert unranked is not None and unranked.value == "$9 billion"
+
+
+def test_a_part_of_a_part_replaces_the_top_parent_too() -> None:
+    # given a three-level chain: all music tuition, piano tuition (a share of it), online piano lessons
+    # (a share of piano tuition, stated before the amount)
+    top = sized("£2.0 billion", "Families spent £2.0 billion on music tuition in 2024.")
+    middle = sized("£600 million", "Instrument lessons of every kind were £600 million, or 30% of the total.")
+    leaf = sized(
+        "£150 million",
+        "Online piano lessons for children make up 25% of instrument lessons, around £150 million in 2024.",
+    )
+    market = MarketFindings(market_size=[top, middle, leaf])
+    idea = idea_of("Online piano lessons for children, taught live by conservatoire students.")
+    assert parents(market.market_size, idea) == [top, middle]
+    chosen = headline(market, relevant=set(), idea=idea)
+    assert chosen is not None and chosen.value == "£150 million"
+
+
+def test_a_part_away_from_the_idea_leaves_the_parent_the_headline() -> None:
+    # given pet telehealth and the cats' share of it, for an idea serving dog and cat owners alike
+    parent = sized(
+        "$3 billion", "The pet telehealth market was worth $3 billion in 2024.", scope="pet telehealth"
+    )
+    cats = sized(
+        "$900 million", "Consultations about cats make up 30% of pet telehealth, about $900 million."
+    )
+    market = MarketFindings(market_size=[parent, cats])
+    chosen = headline(market, relevant=set(), idea=idea_of("A pet telehealth subscription for owners."))
+    assert chosen is not None and chosen.value == "$3 billion"
+
+
+def test_a_share_that_does_not_add_up_or_is_in_another_currency_is_no_part() -> None:
+    whole = sized("$9 billion", "Owners spent $9 billion on pet care in 2024.")
+    # 4% of $9 billion is $360 million, not $90 million; and euros are not a share of dollars
+    wrong = sized("$90 million", "Vet video calls reached $90 million, or about 4% of the category.")
+    euros = sized("€360 million", "Vet video calls reached €360 million, or about 4% of the category.")
+    assert not share_of(wrong, whole)
+    assert not share_of(euros, whole)
+    assert share_of(sized("$360 million", "Vet video calls reached $360 million, or about 4% of it."), whole)
+
+
+def test_a_definition_that_is_the_parents_plus_the_ideas_words_is_a_part() -> None:
+    # given a broad and a narrow definition, the narrow one adding the idea's words
+    broad = sized(
+        "$5 billion", "The irrigation equipment market was $5 billion.", scope="irrigation equipment"
+    )
+    narrow = sized(
+        "$400 million",
+        "The solar irrigation equipment market was $400 million.",
+        scope="solar irrigation equipment",
+    )
+    idea = idea_of("Solar-powered irrigation pumps rented to smallholder farmers.")
+    assert parents([broad, narrow], idea) == [broad]
+    # but a narrower definition adding words the idea never uses is not the idea's market
+    other = sized(
+        "$700 million",
+        "The drip irrigation equipment market was $700 million.",
+        scope="drip irrigation equipment",
+    )
+    assert parents([broad, other], idea) == []
+
+
+def test_a_share_of_a_whole_is_as_recent_as_the_whole() -> None:
+    # given group dog-training classes sized for 2025, puppy classes as a share of that spending (no year
+    # of their own), and a broader 2024 estimate of puppy training counting books and videos
+    whole = sized(
+        "$800 million", "Dog owners will spend $800 million in 2025 on group training classes.", "2025"
+    )
+    part = sized(
+        "$320 million",
+        "Puppy classes are the largest kind, at 40% of that spending, or about $320 million.",
+        "",
+    )
+    wider = sized(
+        "$500 million",
+        "A council estimates owners spent $500 million on puppy training in 2024, counting books and videos.",
+    )
+    market = MarketFindings(market_size=[whole, part, wider])
+    # when the headline is chosen for a puppy-class idea
+    chosen = headline(
+        market, relevant=set(), idea=idea_of("Group puppy classes in city parks, booked weekly.")
+    )
+    # then the share of the 2025 whole is a 2025 figure, more recent than the 2024 one
+    assert chosen is not None and chosen.value == "$320 million"
