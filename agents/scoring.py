@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from statistics import median
 from typing import TypeVar
 
@@ -19,6 +20,7 @@ from agents.analysts.saturation import saturation_level
 from agents.citations import passes_checks
 from agents.evidence import headline as pick_headline
 from agents.state import (
+    DATED_AFTER_YEARS,
     Claim,
     CompetitorFindings,
     CustomerFindings,
@@ -49,14 +51,21 @@ ClaimT = TypeVar("ClaimT", bound=Claim)
 
 
 class Context:
-    """What the score knows about sources: which are about the idea and which are vendors'."""
+    """What the score knows about sources: which are about the idea, which are vendors' and which are
+    dated (published more than DATED_AFTER_YEARS before the research)."""
 
-    def __init__(self, sources: list[ReportSource] | None) -> None:
+    def __init__(self, sources: list[ReportSource] | None, research_year: int | None = None) -> None:
         known = sources or []
+        year = research_year or datetime.now(UTC).year
         self.known = bool(known)
         self.relevant = {s.id for s in known if s.relevant}
         self.vendor = {s.id for s in known if s.source_type == "vendor"}
         self.types = {s.id: s.source_type for s in known}
+        self.dated = {s.id for s in known if s.published and s.published.year < year - DATED_AFTER_YEARS}
+
+    def current(self, claims: Iterable[ClaimT]) -> list[ClaimT]:
+        """Claims with a source that is not dated: a trend or an outlook written years ago is history."""
+        return [claim for claim in claims if not claim.source_ids or set(claim.source_ids) - self.dated]
 
     def usable(self, claims: Iterable[ClaimT], vendor_ok: bool = False) -> list[ClaimT]:
         """Claims that passed their checks, cite a relevant source, and are not only a vendor's word."""
@@ -264,11 +273,13 @@ def payment_score(customer: CustomerFindings, competitor: CompetitorFindings, co
 
 
 def timing_score(market: MarketFindings, context: Context) -> SubScore:
-    """Timing & feasibility (15): trends and opportunities, each corroborated or not."""
-    trends, opportunities = context.usable(market.trends), context.usable(market.opportunities)
+    """Timing & feasibility (15): trends and opportunities, each corroborated or not, and forecast growth,
+    from sources that are not dated (an outlook written more than five years ago is no timing today)."""
+    trends = context.current(context.usable(market.trends))
+    opportunities = context.current(context.usable(market.opportunities))
     trend_points = 0.0 if not trends else 6.0 if _distinct_sources(trends) >= 2 else 4.0
     opportunity_points = 0.0 if not opportunities else 5.0 if _distinct_sources(opportunities) >= 2 else 3.0
-    forecasts = [f for f in context.usable(market.growth) if f.timeframe == "forecast"]
+    forecasts = [f for f in context.current(context.usable(market.growth)) if f.timeframe == "forecast"]
     rates = [float(m.group(1)) for f in forecasts if (m := RATE.search(f.value or f.text))]
     momentum = 4.0 if rates and median(rates) >= 10 else 2.0 if rates and median(rates) > 0 else 0.0
     rationale = f"Trends: {_spread(trends)}; opportunities: {_spread(opportunities)}; forecast growth: " + (
@@ -290,9 +301,11 @@ def score_pmf(
     competitor: CompetitorFindings,
     customer: CustomerFindings,
     sources: list[ReportSource] | None = None,
+    research_year: int | None = None,
 ) -> PMFScore:
-    """The PMF score and its five sub-scores (``sources`` tells which are relevant and which vendors')."""
-    context = Context(sources)
+    """The PMF score and its five sub-scores (``sources`` tells which are relevant, which vendors' and
+    which dated, by their publication year against ``research_year``, this year by default)."""
+    context = Context(sources, research_year)
     subs = [
         market_score(market, context),
         pain_score(customer, context),

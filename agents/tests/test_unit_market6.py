@@ -5,6 +5,8 @@ idea's own market rather than the parent market containing it."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from agents.analysts.amounts import amount
@@ -13,7 +15,8 @@ from agents.analysts.idea import parse_idea
 from agents.analysts.parent_markets import parents, share_of
 from agents.analysts.sourcing import idea_terms
 from agents.evidence import headline
-from agents.state import Figure, MarketFindings
+from agents.scoring import score_pmf
+from agents.state import Claim, CompetitorFindings, CustomerFindings, Figure, MarketFindings, ReportSource
 
 
 def kinds(text: str) -> list[tuple[str, str]]:
@@ -212,3 +215,49 @@ def test_a_share_of_a_whole_is_as_recent_as_the_whole() -> None:
     )
     # then the share of the 2025 whole is a 2025 figure, more recent than the 2024 one
     assert chosen is not None and chosen.value == "$320 million"
+
+
+# --- timing rests on sources that are not dated ----------------------------------------------------------
+
+
+def beekeeping_source(source_id: str, published: date) -> ReportSource:
+    return ReportSource(
+        id=source_id,
+        url=f"https://example.org/{source_id}",
+        title="Beekeeping supplies outlook",
+        source_type="analyst_report",
+        published=published,
+        relevant=True,
+    )
+
+
+def test_trends_and_forecasts_from_a_dated_source_earn_no_timing_points() -> None:
+    # given an outlook from 2012 and one from 2025, each naming trends and a forecast growth rate
+    def stated(text: str, source: str) -> Claim:
+        return Claim(text=text, source_ids=[source], quote=text, verified=True)
+
+    def forecast(value: str, source: str) -> Figure:
+        text = f"Hive equipment sales are forecast to grow {value} a year."
+        return Figure(text=text, quote=text, source_ids=[source], value=value, kind="growth_rate",
+                      timeframe="forecast", verified=True)  # fmt: skip
+
+    market = MarketFindings(
+        trends=[
+            stated("Urban rooftop hives are becoming common.", "S1"),
+            stated("Hobby beekeepers are buying smart hive scales.", "S2"),
+            stated("Councils now require hive registration.", "S2"),
+        ],
+        growth=[forecast("20%", "S1"), forecast("6%", "S2")],
+    )
+    sources = [beekeeping_source("S1", date(2012, 4, 2)), beekeeping_source("S2", date(2025, 3, 9))]
+    # when the research scores timing in 2026
+    timing = score_pmf(
+        market, CompetitorFindings(), CustomerFindings(), sources, research_year=2026
+    ).sub_scores[4]
+    # then only the 2025 outlook counts: trends from one source (4) and its 6% forecast (2), kept x0.7
+    assert timing.rationale.startswith("Trends: stated by one source;")
+    assert "forecast growth: 6% (2 pts)" in timing.rationale
+    assert timing.score == round((4 + 2) * 0.7, 1)
+    # and in 2014 both outlooks were current
+    earlier = score_pmf(market, CompetitorFindings(), CustomerFindings(), sources, research_year=2014)
+    assert earlier.sub_scores[4].score == round((6 + 4) * 0.85, 1)
