@@ -35,7 +35,11 @@ from agents.state import (
 LEVEL = {"low": 1, "medium": 2, "high": 3}
 SATURATION_POINTS = {"low": 8.0, "medium": 5.0, "high": 2.0}
 PRICE_UNIT = re.compile(r"(?:\bper|\ba|\ban|\beach|/)\s*([a-z]+)", re.I)
-TIME_UNITS = {"month", "mo", "year", "yr", "annum", "week", "day", "hour"}
+# time units as prices write them, each as one name: "per user/yr" and "per user per year" are one unit
+TIME_UNITS = {
+    "month": "month", "mo": "month", "year": "year", "yr": "year", "annum": "year", "week": "week",
+    "wk": "week", "day": "day", "hour": "hour", "hr": "hour",
+}  # fmt: skip
 RATE = re.compile(r"(\d+(?:\.\d+)?)\s?%")
 NONZERO_PRICE = re.compile(r"(?:[$€£¥₹]|\b[A-Z]{3}\s?)\s?(?:[1-9]\d*(?:[.,]\d+)?|0\.\d*[1-9])")
 # points kept by the confidence in the best evidence: desk research is secondary evidence of fit, so
@@ -229,7 +233,7 @@ def priced(texts: Iterable[str], thresholds: bool = True) -> dict[PriceUnit, lis
             units = [unit.lower() for unit in PRICE_UNIT.findall(match.group(0))]
             value = amount(match.group(0))
             if units and value > 0:
-                time = next((u for u in units if u in TIME_UNITS), "")
+                time = next((TIME_UNITS[u] for u in units if u in TIME_UNITS), "")
                 item = next((u for u in units if u not in TIME_UNITS), "")
                 found.setdefault((currency_of(match.group(0)), time, item), []).append(value)
     return found

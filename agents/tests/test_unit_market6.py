@@ -15,8 +15,16 @@ from agents.analysts.idea import parse_idea
 from agents.analysts.parent_markets import parents, share_of
 from agents.analysts.sourcing import idea_terms
 from agents.evidence import headline
-from agents.scoring import score_pmf
-from agents.state import Claim, CompetitorFindings, CustomerFindings, Figure, MarketFindings, ReportSource
+from agents.scoring import priced, score_pmf
+from agents.state import (
+    Claim,
+    Competitor,
+    CompetitorFindings,
+    CustomerFindings,
+    Figure,
+    MarketFindings,
+    ReportSource,
+)
 
 
 def kinds(text: str) -> list[tuple[str, str]]:
@@ -261,3 +269,24 @@ def test_trends_and_forecasts_from_a_dated_source_earn_no_timing_points() -> Non
     # and in 2014 both outlooks were current
     earlier = score_pmf(market, CompetitorFindings(), CustomerFindings(), sources, research_year=2014)
     assert earlier.sub_scores[4].score == round((6 + 4) * 0.85, 1)
+
+
+# --- one time unit however it is abbreviated ------------------------------------------------------------
+
+
+def test_a_stated_price_is_compared_with_a_competitors_in_the_same_time_unit_abbreviated() -> None:
+    # given rehearsal-room owners who would pay £8 per room per month, and rivals pricing per room "/mo"
+    said = "Owners said they would pay £8 per room per month."
+    customer = CustomerFindings(
+        willingness_to_pay=[Claim(text=said, quote=said, source_ids=["S1"], verified=True)]
+    )
+    competitor = CompetitorFindings(
+        competitors=[
+            Competitor(name="Bandbook", pricing="£10 per room/mo"),
+            Competitor(name="Jamslot", pricing="£120 per room/yr"),
+        ]
+    )
+    # then £8 a month is below the cheapest rival's £10 a month for a room: the lower points
+    sub = score_pmf(MarketFindings(), competitor, customer).sub_scores[3]
+    assert "below what every competitor charges for the same unit" in sub.rationale
+    assert priced(["£120 per room/yr", "£9 per room per annum"]) == {("£", "year", "room"): [120.0, 9.0]}
