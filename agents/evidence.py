@@ -5,7 +5,8 @@
   before the research are dated;
 * a market size whose own definition names a sibling market (the product's noun with another
   qualifier, not said to serve the idea's customers) is not this idea's market and is left out;
-* the headline market size is the most recent current market-size figure from a non-vendor source;
+* the headline market size is the most recent current market-size figure from a non-vendor source,
+  the idea's own market rather than a broader one containing it;
 * figures of the same kind that disagree across sources become conflicts, with both values, years,
   definitions and sources.
 """
@@ -20,6 +21,7 @@ from itertools import pairwise
 from agents.analysts.amounts import CURRENCY_CODES, amount, currency_of
 from agents.analysts.figures import places_in
 from agents.analysts.idea import GENERIC, STOPWORDS, terms
+from agents.analysts.parent_markets import parents, stated_year
 from agents.analysts.sentences import stem
 from agents.analysts.sourcing import WORD, IdeaTerms, published, relevance, source_type, weights
 from agents.analysts.sourcing import idea_terms as lexical_terms
@@ -371,21 +373,30 @@ def usable_figure(figure: Figure, relevant: set[str]) -> bool:
 
 
 def headline(market: MarketFindings, relevant: set[str], idea: frozenset[str] = frozenset()) -> Figure | None:
-    """The most recent current market-size figure from a non-vendor source; among figures of one year,
-    the one whose own definition (scope) names more of the ``idea``'s terms, then the analyst's order.
-    ("Electric cargo bikes" beats "tourist bike rental" for a cargo-bike idea: both are 2024 sizes.)"""
-    candidates = [
-        (
-            first_year(figure.year),
-            len(idea & {stem(word) for word in WORD.findall(figure.scope.lower())}),
-            -index,
-            figure,
-        )
-        for index, figure in enumerate(market.market_size)
+    """The most recent current market-size figure from a non-vendor source that is not the parent of
+    another one (see :func:`parents`: the idea's own market, not the broader one containing it; a share
+    of a whole is as recent as the whole, see :func:`stated_year`); among
+    figures of one year, the one whose own definition (scope) names more of the ``idea``'s terms, then
+    the analyst's order. ("Electric cargo bikes" beats "tourist bike rental" for a cargo-bike idea: both
+    are 2024 sizes.)"""
+    usable = [
+        figure
+        for figure in market.market_size
         if figure.kind in ("market_size", "other")
         and figure.timeframe == "current"
         and usable_figure(figure, relevant)
         and amount(figure.value or figure.text) > 0
+    ]
+    broader = parents(usable, idea)
+    candidates = [
+        (
+            first_year(stated_year(figure, usable)),
+            len(idea & {stem(word) for word in WORD.findall(figure.scope.lower())}),
+            -index,
+            figure,
+        )
+        for index, figure in enumerate(usable)
+        if not any(figure is parent for parent in broader)
     ]
     return max(candidates, key=lambda item: item[:3])[3] if candidates else None
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from statistics import median
 from typing import TypeVar
 
@@ -19,6 +20,7 @@ from agents.analysts.saturation import saturation_level
 from agents.citations import passes_checks
 from agents.evidence import headline as pick_headline
 from agents.state import (
+    DATED_AFTER_YEARS,
     Claim,
     CompetitorFindings,
     CustomerFindings,
@@ -33,7 +35,11 @@ from agents.state import (
 LEVEL = {"low": 1, "medium": 2, "high": 3}
 SATURATION_POINTS = {"low": 8.0, "medium": 5.0, "high": 2.0}
 PRICE_UNIT = re.compile(r"(?:\bper|\ba|\ban|\beach|/)\s*([a-z]+)", re.I)
-TIME_UNITS = {"month", "mo", "year", "yr", "annum", "week", "day", "hour"}
+# time units as prices write them, each as one name: "per user/yr" and "per user per year" are one unit
+TIME_UNITS = {
+    "month": "month", "mo": "month", "year": "year", "yr": "year", "annum": "year", "week": "week",
+    "wk": "week", "day": "day", "hour": "hour", "hr": "hour",
+}  # fmt: skip
 RATE = re.compile(r"(\d+(?:\.\d+)?)\s?%")
 NONZERO_PRICE = re.compile(r"(?:[$€£¥₹]|\b[A-Z]{3}\s?)\s?(?:[1-9]\d*(?:[.,]\d+)?|0\.\d*[1-9])")
 # points kept by the confidence in the best evidence: desk research is secondary evidence of fit, so
@@ -49,14 +55,21 @@ ClaimT = TypeVar("ClaimT", bound=Claim)
 
 
 class Context:
-    """What the score knows about sources: which are about the idea and which are vendors'."""
+    """What the score knows about sources: which are about the idea, which are vendors' and which are
+    dated (published more than DATED_AFTER_YEARS before the research)."""
 
-    def __init__(self, sources: list[ReportSource] | None) -> None:
+    def __init__(self, sources: list[ReportSource] | None, research_year: int | None = None) -> None:
         known = sources or []
+        year = research_year or datetime.now(UTC).year
         self.known = bool(known)
         self.relevant = {s.id for s in known if s.relevant}
         self.vendor = {s.id for s in known if s.source_type == "vendor"}
         self.types = {s.id: s.source_type for s in known}
+        self.dated = {s.id for s in known if s.published and s.published.year < year - DATED_AFTER_YEARS}
+
+    def current(self, claims: Iterable[ClaimT]) -> list[ClaimT]:
+        """Claims with a source that is not dated: a trend or an outlook written years ago is history."""
+        return [claim for claim in claims if not claim.source_ids or set(claim.source_ids) - self.dated]
 
     def usable(self, claims: Iterable[ClaimT], vendor_ok: bool = False) -> list[ClaimT]:
         """Claims that passed their checks, cite a relevant source, and are not only a vendor's word."""
@@ -220,7 +233,7 @@ def priced(texts: Iterable[str], thresholds: bool = True) -> dict[PriceUnit, lis
             units = [unit.lower() for unit in PRICE_UNIT.findall(match.group(0))]
             value = amount(match.group(0))
             if units and value > 0:
-                time = next((u for u in units if u in TIME_UNITS), "")
+                time = next((TIME_UNITS[u] for u in units if u in TIME_UNITS), "")
                 item = next((u for u in units if u not in TIME_UNITS), "")
                 found.setdefault((currency_of(match.group(0)), time, item), []).append(value)
     return found
@@ -264,11 +277,13 @@ def payment_score(customer: CustomerFindings, competitor: CompetitorFindings, co
 
 
 def timing_score(market: MarketFindings, context: Context) -> SubScore:
-    """Timing & feasibility (15): trends and opportunities, each corroborated or not."""
-    trends, opportunities = context.usable(market.trends), context.usable(market.opportunities)
+    """Timing & feasibility (15): trends and opportunities, each corroborated or not, and forecast growth,
+    from sources that are not dated (an outlook written more than five years ago is no timing today)."""
+    trends = context.current(context.usable(market.trends))
+    opportunities = context.current(context.usable(market.opportunities))
     trend_points = 0.0 if not trends else 6.0 if _distinct_sources(trends) >= 2 else 4.0
     opportunity_points = 0.0 if not opportunities else 5.0 if _distinct_sources(opportunities) >= 2 else 3.0
-    forecasts = [f for f in context.usable(market.growth) if f.timeframe == "forecast"]
+    forecasts = [f for f in context.current(context.usable(market.growth)) if f.timeframe == "forecast"]
     rates = [float(m.group(1)) for f in forecasts if (m := RATE.search(f.value or f.text))]
     momentum = 4.0 if rates and median(rates) >= 10 else 2.0 if rates and median(rates) > 0 else 0.0
     rationale = f"Trends: {_spread(trends)}; opportunities: {_spread(opportunities)}; forecast growth: " + (
@@ -290,9 +305,11 @@ def score_pmf(
     competitor: CompetitorFindings,
     customer: CustomerFindings,
     sources: list[ReportSource] | None = None,
+    research_year: int | None = None,
 ) -> PMFScore:
-    """The PMF score and its five sub-scores (``sources`` tells which are relevant and which vendors')."""
-    context = Context(sources)
+    """The PMF score and its five sub-scores (``sources`` tells which are relevant, which vendors' and
+    which dated, by their publication year against ``research_year``, this year by default)."""
+    context = Context(sources, research_year)
     subs = [
         market_score(market, context),
         pain_score(customer, context),

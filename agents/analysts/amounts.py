@@ -8,7 +8,9 @@ currency reads the same way without a list of our own.
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from babel import Locale, UnknownLocaleError
 from babel.numbers import list_currencies
 
 # three-letter codes that are also ordinary English words or abbreviations ("ALL", "TOP", "CUP")
@@ -82,12 +84,44 @@ def amount(text: str) -> float:
         return 0.0
     for number in VALUE.finditer(match.group(0)):
         digits, scale = re.sub(r"\s", "", number.group(1)), (number.group(2) or "").lower()
-        if not scale and re.fullmatch(DOTTED, digits):
+        if not scale and re.fullmatch(DOTTED, digits) and not point_is_decimal(match.group(0), digits):
             digits = digits.replace(".", "")  # "Rp 499.000" is 499000, "R$ 1.250,00" is 1250.00
         if re.fullmatch(r"\d+,\d{1,2}", digits):
             digits = digits.replace(",", ".")
         return float(digits.replace(",", "")) * SCALES.get(scale, 1.0)
     return 0.0
+
+
+# a currency unit worth less than this many US dollars is priced in whole units, never in fractions of one
+FRACTION_PRICED = 0.1
+
+
+def point_is_decimal(price: str, digits: str) -> bool:
+    """Whether the one point of a price with three digits after it marks decimals ("$2.500 per unit" is
+    2.5, "€1.749/litre" 1.749) rather than thousands ("R$ 1.250", "KES 2.500", "1.250 €").
+
+    A leading zero ("0.125") is never a group of thousands. Otherwise the currency decides: its country
+    writes decimals with a point (Unicode CLDR) and its unit is worth enough to be priced in fractions;
+    the euro, written both ways, by where its sign stands (before the number in English writing).
+    """
+    if digits.startswith("0."):
+        return True
+    if digits.count(".") != 1 or "," in digits:
+        return False  # "2.500.000", "1.250,00": thousands, always
+    code = currency_code(price)
+    if code == "EUR":
+        return not price.lstrip()[:1].isdigit()
+    return bool(code) and decimal_mark(code) == "." and USD_PER_UNIT[code] >= FRACTION_PRICED
+
+
+@cache
+def decimal_mark(code: str) -> str:
+    """The decimal mark the country of an ISO currency code writes ("USD" -> ".", "BRL" -> ","); "" when
+    the code names no country ("EUR", "XOF")."""
+    try:
+        return str(Locale.parse(f"und_{code[:2]}").number_symbols["latn"]["decimal"])
+    except (UnknownLocaleError, ValueError, KeyError):
+        return ""
 
 
 def currency_of(text: str) -> str:

@@ -25,6 +25,15 @@ CLAUSE_BREAK = re.compile(
 FUNDING = re.compile(
     r"\b(?:rais(?:ed|es|ing)|funding|series [a-e]\b|seed round|venture|investors?|valuation|grant of)\b", re.I
 )
+# an amount something is valued at ("valued the firm at $300 million", "was valued at $1.2 billion"); a deal
+# anywhere in the clause, or one organisation as the thing valued, makes it a valuation or a takeover price
+VALUED = re.compile(r"\bvalu(?:ed|es|ing|e)\b(?P<object>[^.;]{0,60}?)\sat\b|\bworth\b", re.I)
+DEAL = re.compile(
+    r"\b(?:deal|acquisition|acquired|acquires?|takeover|buyout|merger|stake|ipo|private[- ]equity"
+    r"|(?:latest|funding|financing|investment|last|new|series [a-e]|seed)\s+round)\b",
+    re.I,
+)
+ORGANISATION = re.compile(r"\b(?:company|companies|firm|startup|start-up|maker)\b", re.I)
 # an amount named as a grant or subsidy ("a $6 million grant programme"): money handed out, not a market
 GRANT = re.compile(r"\s(?:[a-z-]+\s)?(?:grants?|subsid(?:y|ies)|bursar(?:y|ies))\b", re.I)
 REVENUE = re.compile(r"\b(?:revenues?|sales|arr|turnover|earned|earnings|bookings|income)\b", re.I)
@@ -435,7 +444,7 @@ def money_kind(
     around: str, before: str, sentence: str = "", places: frozenset[str] = frozenset()
 ) -> FigureKind:
     """The kind of a scaled amount ("$2.8 billion") from the words of its clause (else its sentence)."""
-    if FUNDING.search(around):
+    if FUNDING.search(around) or valuation(around):
         return "funding"
     if LOSS.search(around):  # losses, damage and claims paid are costs someone bears, not a market
         return "cost"
@@ -471,6 +480,20 @@ def money_kind(
         if sentence and sentence != around
         else "other"
     )
+
+
+def valuation(around: str) -> bool:
+    """Whether an amount is what a company or a deal was valued at (or worth): a deal in its clause
+    ("in a deal that valued Acme at $300 million", "was valued at $1.2 billion in its latest round") or
+    one organisation as the thing valued ("valued the firm at"), unless that thing is a market ("values
+    the bakery market at $2.1 billion")."""
+    valued = VALUED.search(around)
+    if valued is None:
+        return False
+    valued_thing = f"{around[: valued.start()]} {valued.group('object') or ''}"
+    if MARKET.search(valued_thing):
+        return False
+    return bool(DEAL.search(around) or ORGANISATION.search(valued_thing))
 
 
 def price_kind(around: str, places: frozenset[str] = frozenset()) -> FigureKind:
