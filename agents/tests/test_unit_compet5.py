@@ -213,7 +213,7 @@ def test_a_kind_of_provider_in_a_table_of_options_is_an_alternative_even_written
     guide = source(
         "| Option | Screen repair | Warranty |\n|---|---|---|\n"
         "| **FixFone** | EUR 120 | 12 months |\n"
-        "| **Kiosks** (independent, unbranded) | EUR 45–60 | none |\n"
+        "| **Kiosks** (independent, unbranded) | EUR 45\u201360 | none |\n"
         "| **ScreenDoc mail-in** | EUR 95 | 6 months |\n\n"
         "Kiosks are the cheapest, but two of the five kiosks we tried used a copy screen.\n",
         "C1",
