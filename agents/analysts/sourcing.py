@@ -491,14 +491,40 @@ def another_customer(product_idea: str, sources: list[Source]) -> list[str]:
     return missing if named and len(missing) * 2 > named else []
 
 
+MIN_PRODUCT_TERMS = 3  # a product named in fewer words may be paraphrased by every source: never judged
+
+
+def another_product(product_idea: str, sources: list[Source]) -> list[str]:
+    """The product's words (as the idea writes them) when no source is about two of them: the sources on
+    topic are about the idea's customer, not its product. "Pay-per-trip insurance for leisure boat
+    owners" researched on pages about boat owners' maintenance, where "insurance" or "trip" comes up in
+    passing, is another product for the same customer. Only judged for a product named in at least
+    MIN_PRODUCT_TERMS words; empty otherwise, or when a source is about two of them (titled or repeated)
+    or mentions MIN_PRODUCT_TERMS of them."""
+    # the product as the idea writes it, its words the customer shares included ("bike" of "mobile bike
+    # repair vans for bike commuters"), and the terms read from the rest of the idea
+    written_product = defining_split(product_idea)[1]
+    product = idea_terms(_bare_context(product_idea)).product | {stem(t) for t in terms(written_product)}
+    if len(product) < MIN_PRODUCT_TERMS or not sources:
+        return []
+    for source in sources:
+        strong, mentioned = facet(product, counts(source.title), counts(source.content))
+        if strong >= 2 or mentioned >= MIN_PRODUCT_TERMS:  # about the product, or naming most of it
+            return []
+    written = {stem(key): surface for surface, key in words_of(product_idea)}
+    return [written[term] for term in sorted(product) if term in written]
+
+
+def _bare_context(product_idea: str) -> ProductContext:
+    return ProductContext(
+        product_idea=product_idea, sector="", target_customer="", product_context="",
+        queries=AgentQueries(market="", competitor="", customer=""),
+    )  # fmt: skip
+
+
 def _unmentioned(product_idea: str, sources: list[Source]) -> tuple[list[str], int]:
     """(the customer's words no source uses, as the idea writes them; how many words name the customer)."""
-    idea = idea_terms(
-        ProductContext(
-            product_idea=product_idea, sector="", target_customer="", product_context="",
-            queries=AgentQueries(market="", competitor="", customer=""),
-        )
-    )  # fmt: skip
+    idea = idea_terms(_bare_context(product_idea))
     seen: Counter[str] = Counter()
     for source in sources:
         seen.update(counts(f"{source.title} {source.content}"))

@@ -21,7 +21,12 @@ from agents.analysts.conflicts import (
 from agents.analysts.figures import places_in
 from agents.analysts.idea import restatement, terms
 from agents.analysts.sentences import all_sentences, stem
-from agents.analysts.sourcing import another_customer, another_place, unmentioned_customer_words
+from agents.analysts.sourcing import (
+    another_customer,
+    another_place,
+    another_product,
+    unmentioned_customer_words,
+)
 from agents.context import RunContext
 from agents.evidence import (
     Findings,
@@ -119,10 +124,19 @@ def methodology(
 def elsewhere(read: str, sources: list[Source]) -> str:
     """Why the sources on topic are no evidence for this idea, when they are about another customer
     or another place ("" when they are about this one): the reason the research then gives."""
+    if not sources:  # nothing on topic: no customer or place to compare
+        return ""
     foreign = another_customer(read, sources)
     if foreign:
         named = " or ".join(f"\u201c{word}\u201d" for word in foreign)
         return f"whose closest matches are about another customer (none mentions {named})"
+    product = another_product(read, sources)
+    if product:
+        named = ", ".join(f"\u201c{word}\u201d" for word in product)
+        return (
+            "whose closest matches are about another product for the same customer "
+            f"(none is about two of {named})"
+        )
     places, countries = another_place(read, sources)
     if places:
         named = " or ".join(f"\u201c{place}\u201d" for place in places)

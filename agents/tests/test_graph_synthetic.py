@@ -183,6 +183,20 @@ def test_the_same_product_set_in_another_city_gives_no_score(corpus: Path) -> No
     assert not any(source.relevant or source.cited for source in report.sources)
 
 
+def test_an_idea_no_source_is_about_is_not_said_to_be_about_another_customer(corpus: Path) -> None:
+    # given sources about bike repair for commuters in Nairobi; when an idea none of them is about is
+    # researched (no source relevant at all)
+    idea = (
+        "Pay-per-ride theft insurance for daily bike commuters in Nairobi, bought in an app before each ride."
+    )
+    report = research(corpus, idea, "essential")
+    # then it ends without a score, and the reason does not claim the sources are about another customer
+    assert (report.outcome, report.pmf_score) == ("insufficient_evidence", None)
+    assert not any(source.relevant for source in report.sources)
+    assert "none of which is about this idea" in report.outcome_reason
+    assert "another customer" not in report.outcome_reason
+
+
 def test_markup_pasted_into_an_idea_is_not_read_as_its_words(corpus: Path) -> None:
     # given the covered idea with a script element and a tag pasted into its customer phrase
     idea = IDEA.replace("commuters", "commuters <script>window.tracker = navigator.userAgent</script>", 1)

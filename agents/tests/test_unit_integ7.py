@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from agents.analysts.figures import figures, numbers_in
 from agents.analysts.sentences import Sentence
+from agents.state import Source
 
 
 def _kinds(text: str) -> dict[str, str]:
@@ -65,3 +66,34 @@ def test_a_noun_the_idea_also_writes_bare_is_its_own_market_whatever_the_qualifi
     assert adjacent_market(figure, product, words)
     assert "frost" in unqualified(idea)
     assert not adjacent_market(figure, product, words, bare=unqualified(idea))
+
+
+def _page(title: str, content: str) -> Source:
+    from datetime import UTC, datetime
+
+    return Source(
+        id="S1", url="https://a.example/p", title=title, content=content, agent="market",
+        retrieved_at=datetime.now(UTC),
+    )  # fmt: skip
+
+
+def test_sources_about_the_customer_but_not_the_product_are_about_another_product() -> None:
+    from agents.analysts.sourcing import another_product
+
+    # given pages about allotment gardeners and their tool sheds, which mention a rental once
+    sources = [
+        _page(
+            "Allotment gardeners survey 2025",
+            "Allotment gardeners want bigger sheds. One rental plot costs more.",
+        ),
+        _page("Sheds for allotments", "Gardeners store tools in sheds. Allotment gardeners share tools."),
+    ]
+    # then weekly rental of electric rotavators is another product for the same customer
+    idea = "Weekly rental of electric rotavators for allotment gardeners, delivered to the plot."
+    assert another_product(idea, sources) == ["electric", "rental", "rotavators"]
+    # while the product the pages are about is not
+    assert (
+        another_product("Lockable tool sheds for allotment gardeners, sold as flat-pack kits.", sources) == []
+    )
+    # and a product named in fewer than three words is never judged (a paraphrase is too likely)
+    assert another_product("Rotavator rental for allotment gardeners.", sources) == []
