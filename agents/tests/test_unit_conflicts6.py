@@ -9,7 +9,8 @@ from datetime import UTC, datetime
 
 from agents.analysts.conflicts import count_conflicts
 from agents.analysts.sentences import Sentence, split_sentences
-from agents.state import Source
+from agents.nodes.report_writer import place_conflicts
+from agents.state import CompetitorFindings, CustomerFindings, MarketFindings, ReportSource, Source
 
 
 def _values(conflict) -> set[str]:
@@ -86,4 +87,81 @@ def test_the_company_far_from_any_named_firm_names_none() -> None:
         sentences, {"S1": "tunewell"}, frozenset({"S1", "S2"}), frozenset(), frozenset({"S1"})
     )
     # then the count is not attributed to it
+    assert found == []
+
+
+# --- official statistics are reference figures -----------------------------------------------------
+
+
+def _source(number: int, url: str, content: str) -> Source:
+    return Source(
+        id=f"S{number}",
+        url=url,
+        title=f"Page {number}",
+        content=content,
+        agent="customer",
+        retrieved_at=datetime(2026, 1, 1, tzinfo=UTC),
+    )
+
+
+SURVEY = "In our spring survey, 41% of adults aged 18 to 34 in the city rent a kayak at least once a summer."
+OFFICIAL = (
+    "Leisure activities: 17% of adults aged 18 to 34 in urban areas rent a kayak at least once a summer."
+)
+
+
+def _placed(*pages: tuple[str, str, str, bool]) -> list[set[str]]:
+    sources = [_source(n + 1, url, content) for n, (url, content, _, _) in enumerate(pages)]
+    report_sources = [
+        ReportSource(id=s.id, url=s.url, title=s.title, source_type=kind, relevant=relevant)
+        for s, (_, _, kind, relevant) in zip(sources, pages, strict=True)
+    ]
+    findings = (MarketFindings(), CompetitorFindings(), CustomerFindings())
+    found = place_conflicts(findings, sources, report_sources, "Kayak racks shared by apartment blocks.")
+    return [_values(conflict) for conflict in found]
+
+
+def test_an_official_statistic_not_about_the_product_is_set_against_a_relevant_share() -> None:
+    # given a relevant survey and a statistics office's page that is about the population, not the product
+    found = _placed(
+        ("https://paddle-survey.example/2025", SURVEY, "survey", True),
+        ("https://stats.example/leisure-2025", OFFICIAL, "government", False),
+    )
+    # then the two shares of one measure disagree in the report
+    assert found == [{"41%", "17%"}]
+
+
+def test_other_pages_not_about_the_product_still_contribute_nothing() -> None:
+    # given the same share on a news page judged not relevant
+    found = _placed(
+        ("https://paddle-survey.example/2025", SURVEY, "survey", True),
+        ("https://city-daily.example/kayaks", OFFICIAL, "news", False),
+    )
+    assert found == []
+
+
+def test_two_official_statistics_are_never_set_against_each_other_alone() -> None:
+    # given two statistics pages, neither about the product: no relevant source states the measure
+    found = _placed(
+        (
+            "https://stats.example/leisure-2024",
+            SURVEY.replace("In our spring survey, ", ""),
+            "government",
+            False,
+        ),
+        ("https://stats.example/leisure-2025", OFFICIAL, "government", False),
+    )
+    assert found == []
+
+
+def test_an_official_share_that_says_not_what_it_is_a_share_of_is_not_compared() -> None:
+    # given a statistics table's share stated after its label, of no named group
+    official = (
+        "Adults aged 18 to 34 in urban areas were likelier to rent a kayak at least once a summer (17%)."
+    )
+    found = _placed(
+        ("https://paddle-survey.example/2025", SURVEY, "survey", True),
+        ("https://stats.example/leisure-2025", official, "government", False),
+    )
+    # then it is no reference for the survey's share of adults
     assert found == []
