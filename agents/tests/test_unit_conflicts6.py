@@ -9,8 +9,9 @@ from datetime import UTC, datetime
 
 from agents.analysts.conflicts import count_conflicts
 from agents.analysts.sentences import Sentence, split_sentences
+from agents.evidence import find_conflicts
 from agents.nodes.report_writer import place_conflicts
-from agents.state import CompetitorFindings, CustomerFindings, MarketFindings, ReportSource, Source
+from agents.state import CompetitorFindings, CustomerFindings, Figure, MarketFindings, ReportSource, Source
 
 
 def _values(conflict) -> set[str]:
@@ -165,3 +166,52 @@ def test_an_official_share_that_says_not_what_it_is_a_share_of_is_not_compared()
     )
     # then it is no reference for the survey's share of adults
     assert found == []
+
+
+# --- what a group of firms earned is its sector's market, not one firm's revenue ---------------------
+
+
+def _figure(text: str, value: str, kind: str, source: str) -> Figure:
+    return Figure(
+        text=text,
+        quote=text,
+        value=value,
+        kind=kind,
+        source_ids=[source],
+        year="2024",
+        geography="Switzerland",
+    )
+
+
+ANALYST = "Ski lessons in Switzerland were a CHF 340 million market in 2024, private and group lessons alike."
+
+
+def test_what_a_group_of_firms_earned_is_set_against_the_market_size() -> None:
+    # given an analyst's market size and an association's count of what its member schools earned
+    guild = "Turnover: member ski schools and guides earned CHF 210 million from lessons in 2024."
+    found = find_conflicts(
+        [
+            _figure(ANALYST, "CHF 340 million", "market_size", "S1"),
+            _figure(guild, "CHF 210 million", "company_revenue", "S2"),
+        ],
+        relevant=set(),
+    )
+    # then the two disagree as sizes of one market
+    assert [_values(conflict) for conflict in found] == [{"CHF 340 million", "CHF 210 million"}]
+
+
+def test_one_firms_revenue_is_still_no_market_size() -> None:
+    # given one named school's revenue, stated with and without its name first
+    for text in (
+        "Alpenkurs, the largest school in Valais, earned CHF 21 million from lessons in 2024.",
+        "Last winter Alpenkurs reported revenue of CHF 21 million from lessons in 2024.",
+        "The company's instructors earned CHF 21 million from lessons in 2024.",
+    ):
+        found = find_conflicts(
+            [
+                _figure(ANALYST, "CHF 340 million", "market_size", "S1"),
+                _figure(text, "CHF 21 million", "company_revenue", "S2"),
+            ],
+            relevant=set(),
+        )
+        assert found == [], text
