@@ -215,3 +215,67 @@ def test_one_firms_revenue_is_still_no_market_size() -> None:
             relevant=set(),
         )
         assert found == [], text
+
+
+# --- an official page setting another body's count against its own ------------------------------------
+
+
+APIARY = [
+    "An estimated 310,000 hives were kept by registered beekeepers in Austria in 2024 (Apiary Register).",
+    "Honey production fell to 4,200 tonnes after a wet spring in the western provinces.",
+    "Average colony losses over winter were 14% for the third year in a row.",
+    "Most beekeepers keep fewer than twenty hives and sell their honey at the farm gate.",
+    "The Beekeepers' Federation's annual estimate (450,000 hives in 2024) is higher than ours.",
+]
+
+
+def _apiary_page(source: str = "S1") -> list[Sentence]:
+    return [Sentence(text, source, position) for position, text in enumerate(APIARY)]
+
+
+def test_a_page_setting_another_bodys_estimate_against_its_own_disputes_it() -> None:
+    # given an official page that gives its own count and, further on, a federation's higher one
+    found = count_conflicts(_apiary_page(), {}, frozenset({"S1"}), frozenset(), frozenset())
+    # then the page's own comparison is a disagreement: the federation's claim first, its own count second
+    assert [_values(conflict) for conflict in found] == [{"450,000 hives", "310,000 hives"}]
+    assert found[0].sides[0].value == "450,000 hives"
+
+
+def test_an_official_page_not_about_the_product_states_its_disagreement_in_the_report() -> None:
+    # given the official page among the retrieved sources, judged not relevant, beside a relevant one
+    pages = [
+        (
+            "https://honey-survey.example/2025",
+            "Our survey of 800 hobby beekeepers asked how they sell honey.",
+            "survey",
+            True,
+        ),
+        ("https://stats.example/apiculture-2024", "\n".join(APIARY), "government", False),
+    ]
+    sources = [_source(n + 1, url, content) for n, (url, content, _, _) in enumerate(pages)]
+    report_sources = [
+        ReportSource(id=s.id, url=s.url, title=s.title, source_type=kind, relevant=relevant)
+        for s, (_, _, kind, relevant) in zip(sources, pages, strict=True)
+    ]
+    findings = (MarketFindings(), CompetitorFindings(), CustomerFindings())
+    found = place_conflicts(findings, sources, report_sources, "A honey-selling app for hobby beekeepers.")
+    assert {"450,000 hives", "310,000 hives"} in [_values(conflict) for conflict in found]
+
+
+def test_a_claim_the_page_calls_higher_than_its_own_differs_however_close() -> None:
+    # given the federation's estimate a tenth above the page's own (closer than two sources must differ)
+    close = [*APIARY[:4], APIARY[4].replace("450,000", "340,000")]
+    sentences = [Sentence(text, "S1", position) for position, text in enumerate(close)]
+    found = count_conflicts(sentences, {}, frozenset({"S1"}), frozenset(), frozenset())
+    # then the page's own word that they differ is enough
+    assert [_values(conflict) for conflict in found] == [{"340,000 hives", "310,000 hives"}]
+
+
+def test_an_estimate_of_our_own_is_no_claim_of_another() -> None:
+    # given the page's own estimate said in the first person, with no other body's count
+    own = [
+        *APIARY[:4],
+        "Our own estimate (450,000 hives in 2024) includes hives kept by unregistered keepers.",
+    ]
+    sentences = [Sentence(text, "S1", position) for position, text in enumerate(own)]
+    assert count_conflicts(sentences, {}, frozenset({"S1"}), frozenset(), frozenset()) == []

@@ -254,6 +254,7 @@ def count_conflicts(
     usable: frozenset[str],
     idea_nouns: frozenset[str] = frozenset(),
     vendor: frozenset[str] = frozenset(),
+    reference: frozenset[str] = frozenset(),
 ) -> list[Conflict]:
     """Two sources counting one thing differently: the same noun, a named product or firm in common
     (or three more shared words), a quarter or more apart. ``owners`` names whose page a source is (a
@@ -261,14 +262,16 @@ def count_conflicts(
     there and "310 employers offering Acme" elsewhere count one thing. Counts come from ``usable`` (relevant)
     sources, and from any retrieved source when they count the idea's own customers or units
     (``idea_nouns``): a statistics page not about the product still counts its customers. Samples
-    ("we surveyed 1,200 firms"), changes and forecasts are not counts of the thing today."""
+    ("we surveyed 1,200 firms"), changes and forecasts are not counts of the thing today. A ``reference``
+    source (official statistics not about the idea) counts against a relevant source's count, or against
+    a claim it reports itself ("the Federation's estimate … is higher than ours")."""
     known = frozenset(owners.values())
     referents = _referents(sentences, known)
     pool = [
         count
         for sentence in sentences
         for count in _counts(sentence, owners.get(sentence.source_id, ""), known, referents.get(sentence))
-        if sentence.source_id in usable or count.noun in _kin(idea_nouns)
+        if sentence.source_id in usable | reference or count.noun in _kin(idea_nouns)
     ]
     pool = _latest(pool)
     scored: list[tuple[tuple[bool, int, int], Conflict]] = []
@@ -281,6 +284,9 @@ def count_conflicts(
                     claim, own = (left, right) if left.claimed else (right, left)
                     scored.append(((True, 1, 0), _count_conflict(claim, own, frozenset(), vendor, REPORTED)))
                 continue
+            ids = {left.sentence.source_id, right.sentence.source_id}
+            if ids & reference and not ids & usable:
+                continue  # a reference page's count is checked against a relevant source's only
             claimed = [count.sentence.source_id in vendor for count in (left, right)]
             if all(claimed) or not differ(left.value, right.value):
                 continue
@@ -409,7 +415,16 @@ def _latest(pool: list[Count]) -> list[Count]:
 
 # a party's own claim reported by a source: "Acme says it is trusted by 640 councils", "which advertises …"
 CLAIM = re.compile(
-    r"\b(?:says?|said|claims?|claimed|advertis(?:es|ed|ing)|boasts?|markets? itself|calls? itself)\b", re.I
+    r"\b(?:says?|said|claims?|claimed|advertis(?:es|ed|ing)|boasts?|markets? itself|calls? itself)\b"
+    # another party's own number: "the Federation's annual estimate (450,000 hives)", "Acme's figure of 640"
+    r"|['\u2019]s?\s(?:own\s|annual\s|latest\s|official\s)?(?:estimate|figure|count|tally)s?\b",
+    re.I,
+)
+# a source comparing a count with its own: "is higher than ours", "below our estimate"
+THAN_OURS = re.compile(
+    r"\b(?:higher|lower|more|fewer|larger|smaller|greater|above|below)\s(?:than\s)?"
+    r"(?:ours|our\s(?:own\s)?(?:estimate|figure|count|number)s?)\b",
+    re.I,
 )
 NEAR_SENTENCES = 2
 # what a reader must know of a disagreement one source states: which side is whose
@@ -427,15 +442,20 @@ OWN_FINDING = re.compile(
 def _disputed(left: Count, right: Count) -> bool:
     """One source setting a party's claimed count against its own count of the same thing, close by:
     "Acme says it is trusted by 640 councils. Procurement records show contracts with about 210
-    councils." Exactly one of the two counts is stated as someone's claim (a reporting verb in its
-    clause before it), the other is the source's own; both count the same noun."""
-    if left.noun != right.noun or not differ(left.value, right.value):
-        return False
-    if abs(left.sentence.position - right.sentence.position) > NEAR_SENTENCES:
-        return False
+    councils." Exactly one of the two counts is stated as someone's claim (a reporting verb or another
+    party's "estimate" in its clause before it), the other is the source's own; both count the same noun.
+    A claim the source says is "higher than ours" is set against the source's own count however far
+    apart they stand and however close their values (the source states that they differ)."""
     claimed = [count for count in (left, right) if count.claimed]
     own = [count for count in (left, right) if not count.claimed]
-    return len(claimed) == 1 and own[0].found
+    if left.noun != right.noun or len(claimed) != 1 or left.value == right.value:
+        return False
+    # a claim the source itself calls "higher than ours" is set against its own count wherever it stands,
+    # however close: the source states the disagreement
+    if THAN_OURS.search(claimed[0].sentence.text):
+        return True
+    near = abs(left.sentence.position - right.sentence.position) <= NEAR_SENTENCES
+    return near and own[0].found and differ(left.value, right.value)
 
 
 def _kin(nouns: frozenset[str]) -> frozenset[str]:
