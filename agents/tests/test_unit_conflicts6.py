@@ -279,3 +279,19 @@ def test_an_estimate_of_our_own_is_no_claim_of_another() -> None:
     ]
     sentences = [Sentence(text, "S1", position) for position, text in enumerate(own)]
     assert count_conflicts(sentences, {}, frozenset({"S1"}), frozenset(), frozenset()) == []
+
+
+# --- a crore counted in lakhs or thousands is one scale --------------------------------------------------
+
+
+def test_a_lakh_crore_is_a_trillion_and_a_thousand_crore_ten_billion() -> None:
+    from agents.analysts.amounts import MONEY, amount
+
+    for text, value in (
+        ("a ₹2 lakh crore opportunity", 2e12),
+        ("worth Rs. 40 thousand crore in 2024", 4e11),
+        ("₹1.5 lakh crores of spending", 1.5e12),
+        ("worth ₹3,200 crore in 2024", 3.2e10),
+    ):
+        match = MONEY.search(text)
+        assert match and amount(match.group(0)) == value, text
