@@ -295,3 +295,12 @@ def test_a_lakh_crore_is_a_trillion_and_a_thousand_crore_ten_billion() -> None:
     ):
         match = MONEY.search(text)
         assert match and amount(match.group(0)) == value, text
+
+
+def test_a_claim_higher_than_ours_is_set_against_our_count_of_its_year() -> None:
+    # given the page's own counts of two years and the federation's estimate for one of them
+    older = "Registered beekeepers kept an estimated 280,000 hives in 2015, before the register was reformed."
+    sentences = [Sentence(text, "S1", position) for position, text in enumerate([older, *APIARY])]
+    found = count_conflicts(sentences, {}, frozenset({"S1"}), frozenset(), frozenset())
+    # then only the count of the claim's year is its other side
+    assert [_values(conflict) for conflict in found] == [{"450,000 hives", "310,000 hives"}]
