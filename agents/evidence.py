@@ -19,7 +19,7 @@ from datetime import date
 from itertools import pairwise
 
 from agents.analysts.amounts import CURRENCY_CODES, amount, currency_of
-from agents.analysts.figures import places_in
+from agents.analysts.figures import one_subject, places_in
 from agents.analysts.idea import GENERIC, STOPWORDS, terms
 from agents.analysts.parent_markets import parents, stated_year
 from agents.analysts.sentences import stem
@@ -538,13 +538,36 @@ def _weak(figure: Figure) -> bool:
     return figure.vendor_claim or figure.dated
 
 
+# a plural group of firms earning: "member ski schools and guides earned", "boatyards took in"
+GROUP_EARNED = re.compile(
+    r"\b[a-z][a-z-]*[a-z]s\s+(?:earned|made|generated|took in|turned over"
+    r"|had (?:revenues?|sales|turnover) of)\s+(?:about\s|around\s|roughly\s|some\s|nearly\s|almost\s)?$"
+)
+
+
+def group_revenue(figure: Figure) -> bool:
+    """A revenue a plural group of firms earned ("member boatyards and marinas earned NOK 4.1 bn"), named
+    by no one firm: its sector's takings, a measure of its market, not one company's revenue."""
+    quote = figure.quote or figure.text
+    at = quote.find(figure.value)
+    if figure.kind != "company_revenue" or at <= 0:
+        return False
+    before = re.split(r"[.;!?]\s", quote[:at])[-1].lstrip()
+    # a capitalised word after the clause's first (or after a "Label:") names a firm, a person or a place
+    named = re.search(r"(?<!^)(?<!: )\b[A-Z]", before)
+    single = one_subject(before[:1].lower() + before[1:])  # "The company's staff earned", as mid-sentence
+    return bool(GROUP_EARNED.search(before)) and not named and not single
+
+
 def find_conflicts(
     figures: Iterable[Figure], relevant: set[str], home: set[str] | None = None
 ) -> list[Conflict]:
-    """Pairs of checked figures of the same quantity and place, from different sources, that disagree."""
+    """Pairs of checked figures of the same quantity and place, from different sources, that disagree.
+    What a group of firms earned (``group_revenue``) is compared as a size of their market."""
+    sized = [f.model_copy(update={"kind": "market_size"}) if group_revenue(f) else f for f in figures]
     pool = [
         f
-        for f in figures
+        for f in sized
         if f.kind in COMPARABLE
         and passes_checks(f)
         and _number(f) > 0

@@ -31,8 +31,12 @@ NUMBER = (
 )
 # scales as English and other writers name them: Indian lakh (100,000) and crore (10 million), Indonesian
 # and Malay juta (million), miliar (billion), triliun (trillion), German Mio. and Mrd., French milliard
-OTHER_SCALES = r"crores?|lakhs?|juta|miliar|triliun|milliards?|[Mm]rd|[Mm]io"
-SCALE = rf"(?:trillion|billion|million|thousand|bn|mn|tn|{OTHER_SCALES}|[bBmMkK](?![\w$€£]))"
+OTHER_SCALES = (
+    r"(?:lakh|thousand|hundred)\s(?:crores?)"  # a crore counted in lakhs or thousands: "₹5 lakh crore"
+    r"|crores?|lakhs?|juta|miliar|triliun|milliards?|[Mm]rd|[Mm]io"
+)
+# a crore counted in thousands comes before "thousand" alone: "Rs. 40 thousand crore"
+SCALE = rf"(?:{OTHER_SCALES}|trillion|billion|million|thousand|bn|mn|tn|[bBmMkK](?![\w$€£]))"
 SCALES = {
     "trillion": 1e12,
     "tn": 1e12,
@@ -46,6 +50,8 @@ SCALES = {
     "k": 1e3,
     "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5, "juta": 1e6, "miliar": 1e9, "triliun": 1e12,
     "milliard": 1e9, "milliards": 1e9, "mrd": 1e9, "mio": 1e6,
+    "lakh crore": 1e12, "lakh crores": 1e12, "thousand crore": 1e10, "thousand crores": 1e10,
+    "hundred crore": 1e9, "hundred crores": 1e9,
 }  # fmt: skip
 # currencies written as words after the number ("12 reais", "450 kr", "30 złoty"), plural and singular
 WORD_CURRENCY = (
@@ -83,7 +89,7 @@ def amount(text: str) -> float:
     if not match:
         return 0.0
     for number in VALUE.finditer(match.group(0)):
-        digits, scale = re.sub(r"\s", "", number.group(1)), (number.group(2) or "").lower()
+        digits, scale = re.sub(r"\s", "", number.group(1)), re.sub(r"\s+", " ", number.group(2) or "").lower()
         if not scale and re.fullmatch(DOTTED, digits) and not point_is_decimal(match.group(0), digits):
             digits = digits.replace(".", "")  # "Rp 499.000" is 499000, "R$ 1.250,00" is 1250.00
         if re.fullmatch(r"\d+,\d{1,2}", digits):

@@ -172,20 +172,25 @@ def place_conflicts(
     found = find_conflicts([*market.market_size, *market.growth, *market.other_figures], relevant, home)
     vendor = frozenset(s.id for s in report_sources if s.source_type == "vendor")
     priced = all_sentences(source for source in sources if source.id in relevant)
+    # an official statistics page is about a population, never about a product, so it is seldom judged
+    # relevant; its counts and shares are the reference a relevant source's are checked against
+    reference = frozenset(s.id for s in report_sources if s.source_type == "government") - relevant
     counted = count_conflicts(
         all_sentences(sources),
         {s.id: owner(s.url) for s in report_sources if s.source_type == "vendor"},
         frozenset(relevant),
         frozenset(stem(term) for term in terms(product_idea)),
         vendor,
+        reference,
     )
     market.conflicts = [*market.conflicts, *found, *stated_disagreements(priced)]
     known = [{side.value for side in conflict.sides} for conflict in market.conflicts]
     market.conflicts += [c for c in counted if {side.value for side in c.sides} not in known]
+    measured = all_sentences(source for source in sources if source.id in relevant | reference)
     customer.conflicts = [
         *customer.conflicts,
         *find_conflicts(customer.figures, relevant, home),
-        *measure_conflicts(priced, vendor),
+        *measure_conflicts(measured, vendor, reference),
     ]
     for rival in competitor.competitors:
         competitor.conflicts += price_conflicts(rival.name, mentions(rival.name, priced))

@@ -113,9 +113,12 @@ class Count:
     phrase: frozenset[str] = frozenset()  # the words from the count to the next comma or stop
     claimed: bool = False  # stated as someone's claim ("Acme says it is trusted by 640 councils")
     found: bool = False  # stated as the source's own finding ("we found about 210 councils")
+    naming: str = ""  # the earlier sentence naming the firm this one calls "the company"
 
 
-def _counts(sentence: Sentence, owner: str = "", known: frozenset[str] = frozenset()) -> list[Count]:
+def _counts(
+    sentence: Sentence, owner: str = "", known: frozenset[str] = frozenset(), referent: Sentence | None = None
+) -> list[Count]:
     found = []
     for match in [*COUNT_OF.finditer(sentence.text), *LABELLED.finditer(sentence.text)]:
         number = match.group("number")
@@ -139,14 +142,9 @@ def _counts(sentence: Sentence, owner: str = "", known: frozenset[str] = frozens
             (v for k, v in (("billion", 1e9), ("million", 1e6), ("thousand", 1e3)) if k in number), 1.0
         )
         noun = match.group("noun")
-        names = (
-            frozenset(
-                name.lower()
-                for name in NAME.findall(sentence.text)
-                if name.lower() not in STOPWORDS and not _place(name)
-            )
-            | ({owner} if owner else set())
-            | _opening_name(sentence.text, known)
+        # a sentence calling a firm "the company" names the firm the sentence before it names
+        names = (_names(sentence.text, known) | ({owner} if owner else set())) or (
+            _names(referent.text, known) if referent else frozenset()
         )
         places = frozenset(places_in(sentence.text))
         # a place is one word however it is written: "Polish pharmacies" and "pharmacies in Poland"
@@ -155,12 +153,19 @@ def _counts(sentence: Sentence, owner: str = "", known: frozenset[str] = frozens
         qualifier = _content(written) - {stem(noun)} - names if match.re is COUNT_OF else frozenset()
         phrase = re.split(r"[,;:.()]\s", sentence.text[match.start("number") :] + " ", maxsplit=1)[0]
         count = Count(digits * scale, written, stem(noun), noun, names, words, sentence)
+        naming = referent.text if referent and names else ""
         lead = around[: max(0, around.find(number))]
         claim = bool(CLAIM.search(lead))
         own = bool(OWN_FINDING.search(_introduced(sentence.text, around) + lead))
         found.append(
             replace(
-                count, qualifier=qualifier, places=places, phrase=_content(phrase), claimed=claim, found=own
+                count,
+                qualifier=qualifier,
+                places=places,
+                phrase=_content(phrase),
+                claimed=claim,
+                found=own,
+                naming=naming,
             )
         )
     return found
@@ -249,6 +254,7 @@ def count_conflicts(
     usable: frozenset[str],
     idea_nouns: frozenset[str] = frozenset(),
     vendor: frozenset[str] = frozenset(),
+    reference: frozenset[str] = frozenset(),
 ) -> list[Conflict]:
     """Two sources counting one thing differently: the same noun, a named product or firm in common
     (or three more shared words), a quarter or more apart. ``owners`` names whose page a source is (a
@@ -256,12 +262,16 @@ def count_conflicts(
     there and "310 employers offering Acme" elsewhere count one thing. Counts come from ``usable`` (relevant)
     sources, and from any retrieved source when they count the idea's own customers or units
     (``idea_nouns``): a statistics page not about the product still counts its customers. Samples
-    ("we surveyed 1,200 firms"), changes and forecasts are not counts of the thing today."""
+    ("we surveyed 1,200 firms"), changes and forecasts are not counts of the thing today. A ``reference``
+    source (official statistics not about the idea) counts against a relevant source's count, or against
+    a claim it reports itself ("the Federation's estimate … is higher than ours")."""
+    known = frozenset(owners.values())
+    referents = _referents(sentences, known)
     pool = [
         count
         for sentence in sentences
-        for count in _counts(sentence, owners.get(sentence.source_id, ""), frozenset(owners.values()))
-        if sentence.source_id in usable or count.noun in _kin(idea_nouns)
+        for count in _counts(sentence, owners.get(sentence.source_id, ""), known, referents.get(sentence))
+        if sentence.source_id in usable | reference or count.noun in _kin(idea_nouns)
     ]
     pool = _latest(pool)
     scored: list[tuple[tuple[bool, int, int], Conflict]] = []
@@ -274,6 +284,9 @@ def count_conflicts(
                     claim, own = (left, right) if left.claimed else (right, left)
                     scored.append(((True, 1, 0), _count_conflict(claim, own, frozenset(), vendor, REPORTED)))
                 continue
+            ids = {left.sentence.source_id, right.sentence.source_id}
+            if ids & reference and not ids & usable:
+                continue  # a reference page's count is checked against a relevant source's only
             claimed = [count.sentence.source_id in vendor for count in (left, right)]
             if all(claimed) or not differ(left.value, right.value):
                 continue
@@ -299,6 +312,39 @@ def count_conflicts(
             scored.append((rank, _count_conflict(left, right, named, vendor)))
     scored.sort(key=lambda item: item[0], reverse=True)
     return [conflict for _, conflict in scored[:COUNT_LIMIT]]
+
+
+# a firm a sentence refers to without naming it: "people familiar with the company", "the start-up's users"
+ANAPHOR = re.compile(
+    r"\b(?:the|this)\s(?:company|firm|start-?up|business|provider|vendor|platform|operator)(?:'s|\u2019s)?\b",
+    re.IGNORECASE,
+)
+
+
+def _names(text: str, known: frozenset[str]) -> frozenset[str]:
+    """The firms and products a sentence names (no places)."""
+    found = {
+        name.lower() for name in NAME.findall(text) if name.lower() not in STOPWORDS and not _place(name)
+    }
+    return frozenset(found | _opening_name(text, known))
+
+
+def _referents(sentences: list[Sentence], known: frozenset[str]) -> dict[Sentence, Sentence]:
+    """For each sentence that names no firm but speaks of "the company" (or "the start-up", "the firm"),
+    the nearest earlier sentence of its source that names one, at most ``NEAR_SENTENCES`` before: a news
+    story names the firm once and then counts "the company's" customers."""
+    referents: dict[Sentence, Sentence] = {}
+    last: dict[str, Sentence] = {}
+    for sentence in sentences:
+        named = _names(sentence.text, known)
+        before = last.get(sentence.source_id)
+        if named:
+            last[sentence.source_id] = sentence
+        elif (
+            before and ANAPHOR.search(sentence.text) and sentence.position - before.position <= NEAR_SENTENCES
+        ):
+            referents[sentence] = before
+    return referents
 
 
 # a count across every product of a kind: "breweries that use any monitoring", "across all vendors", "use a
@@ -369,7 +415,16 @@ def _latest(pool: list[Count]) -> list[Count]:
 
 # a party's own claim reported by a source: "Acme says it is trusted by 640 councils", "which advertises …"
 CLAIM = re.compile(
-    r"\b(?:says?|said|claims?|claimed|advertis(?:es|ed|ing)|boasts?|markets? itself|calls? itself)\b", re.I
+    r"\b(?:says?|said|claims?|claimed|advertis(?:es|ed|ing)|boasts?|markets? itself|calls? itself)\b"
+    # another party's own number: "the Federation's annual estimate (450,000 hives)", "Acme's figure of 640"
+    r"|['\u2019]s?\s(?:own\s|annual\s|latest\s|official\s)?(?:estimate|figure|count|tally)s?\b",
+    re.I,
+)
+# a source comparing a count with its own: "is higher than ours", "below our estimate"
+THAN_OURS = re.compile(
+    r"\b(?:higher|lower|more|fewer|larger|smaller|greater|above|below)\s(?:than\s)?"
+    r"(?:ours|our\s(?:own\s)?(?:estimate|figure|count|number)s?)\b",
+    re.I,
 )
 NEAR_SENTENCES = 2
 # what a reader must know of a disagreement one source states: which side is whose
@@ -387,15 +442,20 @@ OWN_FINDING = re.compile(
 def _disputed(left: Count, right: Count) -> bool:
     """One source setting a party's claimed count against its own count of the same thing, close by:
     "Acme says it is trusted by 640 councils. Procurement records show contracts with about 210
-    councils." Exactly one of the two counts is stated as someone's claim (a reporting verb in its
-    clause before it), the other is the source's own; both count the same noun."""
-    if left.noun != right.noun or not differ(left.value, right.value):
-        return False
-    if abs(left.sentence.position - right.sentence.position) > NEAR_SENTENCES:
-        return False
+    councils." Exactly one of the two counts is stated as someone's claim (a reporting verb or another
+    party's "estimate" in its clause before it), the other is the source's own; both count the same noun.
+    A claim the source says is "higher than ours" is set against the source's own count however far
+    apart they stand and however close their values (the source states that they differ)."""
     claimed = [count for count in (left, right) if count.claimed]
     own = [count for count in (left, right) if not count.claimed]
-    return len(claimed) == 1 and own[0].found
+    if left.noun != right.noun or len(claimed) != 1 or left.value == right.value:
+        return False
+    # a claim the source itself calls "higher than ours" is set against its own count wherever it stands,
+    # however close: the source states the disagreement
+    if THAN_OURS.search(claimed[0].sentence.text):
+        return True
+    near = abs(left.sentence.position - right.sentence.position) <= NEAR_SENTENCES
+    return near and own[0].found and differ(left.value, right.value)
 
 
 def _kin(nouns: frozenset[str]) -> frozenset[str]:
@@ -421,6 +481,13 @@ def _count_conflict(
     noun = left.plural.lower() if left.noun == right.noun or _people_of_one(left, right) else "users"
     name = next(
         (n for n in NAME.findall(left.sentence.text + " " + right.sentence.text) if n.lower() in named), ""
+    ) or next(  # named only in the sentence before one side ("Tunewell, the start-up, …"), maybe first
+        (
+            m.group(0)
+            for n in sorted(named)
+            if (m := re.search(rf"\b{re.escape(n)}\b", left.naming + right.naming, re.I))
+        ),
+        "",
     )
     what = f"the number of {noun}" + (f" ({name})" if name else "")
     return conflict(what, left, right, vendor, note)

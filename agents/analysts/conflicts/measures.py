@@ -270,11 +270,26 @@ def _shares_of_one_charge(left: Measure, right: Measure) -> tuple[frozenset[str]
     return left.words & right.words, len(shared) / max(1, min(len(left.words), len(right.words)))
 
 
-def measure_conflicts(sentences: list[Sentence], vendor: frozenset[str] = frozenset()) -> list[Conflict]:
+def _comparable_to_reference(left: Measure, right: Measure, reference: frozenset[str]) -> bool:
+    """Whether a pair may use a reference source (official statistics not about the idea): never on
+    both sides, and only when both shares say what they are shares of and it is the same group ("13% of
+    persons aged 60 and over" vs "29% of people aged 60 and over"); a table of a population's many
+    shares has some that share words with any survey ("38% of rural households own a dog")."""
+    sides = {left.sentence.source_id, right.sentence.source_id} & reference
+    if not sides:
+        return True
+    return len(sides) == 1 and bool(base_of(left) & base_of(right))
+
+
+def measure_conflicts(
+    sentences: list[Sentence], vendor: frozenset[str] = frozenset(), reference: frozenset[str] = frozenset()
+) -> list[Conflict]:
     """Pairs of sentences from different sources measuring the same thing with different values.
 
     A vendor's own figure ("9 out of 10 of our students pass") may be one side, labelled as its
     claim and listed after independent pairs; two vendors' claims are never set against each other.
+    A ``reference`` source (official statistics not about the idea itself) is only ever the other side
+    of a relevant source's measure, never both sides.
     """
     pool = [measure for sentence in sentences for measure in measures(sentence)]
     scored: list[tuple[tuple[bool, float], Conflict]] = []
@@ -282,6 +297,8 @@ def measure_conflicts(sentences: list[Sentence], vendor: frozenset[str] = frozen
     for index, left in enumerate(pool):
         for right in pool[index + 1 :]:
             if left.unit != right.unit or left.sentence.source_id == right.sentence.source_id:
+                continue
+            if not _comparable_to_reference(left, right, reference):
                 continue
             key = frozenset({left.sentence.text, right.sentence.text})
             # the measure named by its sentence, or by its own clause when the sentence goes on to explain
