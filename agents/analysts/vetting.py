@@ -14,6 +14,9 @@ from agents.analysts.sentences import Sentence
 from agents.analysts.sourcing import assess
 from agents.state import ProductContext, Source, SourceAssessment
 
+# how the answers were collected: "interviewed 4-29 August through a mixed online panel (78%) and
+# telephone interviews (22%)"
+COLLECTED = r"\b(?:online|web|telephone|phone|face-to-face|mixed(?: online)?)\s+(?:panel|interviews)\s+\(\d"
 CAVEAT = re.compile(
     r"\bover-?represent|\bunder-?represent|\bmargin of error\b|\bnot (?:be )?representative\b"
     r"|\bself-selected\b"
@@ -24,7 +27,8 @@ CAVEAT = re.compile(
     r"|\bnot actual behaviou?r\b|\brecruited (?:through|from|via)\b|\bopt-in (?:panel|sample)\b"
     r"|\bconvenience sample\b|\bsmall sample\b|\bnot statistically significant\b|\bindicative only\b"
     r"|\b(?:treated|read) as (?:indicative|directional)\b|\b(?:may|might|likely|probably) (?:over|under)stat"
-    r"|\bmay not (?:generali[sz]e|apply to)\b|\bmay not sum to\b|\bdo not sum to\b|\bdue to rounding\b",
+    r"|\bmay not (?:generali[sz]e|apply to)\b|\bmay not sum to\b|\bdo not sum to\b|\bdue to rounding\b"
+    r"|" + COLLECTED,
     re.IGNORECASE,
 )
 DEMOGRAPHIC = re.compile(
@@ -63,6 +67,17 @@ def is_statement(sentence: Sentence) -> bool:
         CAVEAT.search(text)
         or DEMOGRAPHIC.search(DEPENDANT_AGE.sub("", text))
         or QUESTION.search(text)
+        or is_method_section(sentence.heading)
+    )
+
+
+def describes_study(sentence: Sentence) -> bool:
+    """Whether a sentence describes the study rather than what it found: how its answers were
+    collected, who answered (a demographic), or anything under a heading about the sample."""
+    text = sentence.text
+    return bool(
+        re.search(COLLECTED, text, re.IGNORECASE)
+        or DEMOGRAPHIC.search(DEPENDANT_AGE.sub("", text))
         or is_method_section(sentence.heading)
     )
 

@@ -97,3 +97,38 @@ def test_sources_about_the_customer_but_not_the_product_are_about_another_produc
     )
     # and a product named in fewer than three words is never judged (a paraphrase is too likely)
     assert another_product("Rotavator rental for allotment gardeners.", sources) == []
+
+
+def _said(text: str, source_id: str) -> Sentence:
+    return Sentence(text=text, source_id=source_id, position=0)
+
+
+def test_a_margin_and_a_second_change_are_no_share_of_people() -> None:
+    from agents.analysts.conflicts.measures import measure_conflicts
+
+    people = _said("52% of bakers would stock oat flour in a paper sack if it cost 10% less per sack.", "S1")
+    margin = _said("On a paper sack of oat flour I make about 11%, and the mill wants cash up front.", "S2")
+    further = _said(
+        "Prices bakers pay for oat flour in paper sacks rose 8.2% in 2023 and a further 6.1% in 2024.", "S3"
+    )
+    # neither is the share of bakers who would stock oat flour
+    assert measure_conflicts([people, margin]) == []
+    assert measure_conflicts([people, further]) == []
+    # while two sources giving that share differently still disagree
+    other = _said("Only 31% of bakers would stock oat flour in a paper sack, the guild found.", "S5")
+    [found] = measure_conflicts([people, other])
+    assert {side.value for side in found.sides} == {"52%", "31%"}
+
+
+def test_how_a_surveys_answers_were_collected_is_about_the_study_not_a_finding() -> None:
+    from agents.analysts.vetting import describes_study, is_statement
+
+    mode = _said(
+        "900 bakers who buy oat flour, interviewed in May through a mixed online panel (61%) and telephone "
+        "interviews (39%).",
+        "S4",
+    )
+    assert describes_study(mode) and not is_statement(mode)
+    # a finding that mentions a panel is still a finding
+    finding = _said("According to our household panel, 12% of bakers bought oat flour in sacks.", "S1")
+    assert not describes_study(finding) and is_statement(finding)

@@ -24,6 +24,7 @@ from agents.analysts.conflicts.core import (
 )
 from agents.analysts.idea import GENERIC, STOPWORDS
 from agents.analysts.sentences import Sentence, stem
+from agents.analysts.vetting import describes_study
 from agents.state import Conflict
 
 MIN_OVERLAP = 0.5
@@ -167,6 +168,17 @@ CHANGE_BEFORE = re.compile(
     re.I,
 )
 CHANGE_AFTER = re.compile(r"\s+(?:on|over|from|since|than in|compared with)\s+(?:19|20)\d{2}\b", re.I)
+# "prices rose 9.8% in 2023 and a further 6.1% in 2024": a second change, after a verb of change
+FURTHER_BEFORE = re.compile(r"\b(?:a\s+)?further\s+(?:about\s+|around\s+|roughly\s+)?$", re.I)
+CHANGED = re.compile(r"\b(?:rose|fell|grew|increased|decreased|dropped|climbed|jumped|declined)\b", re.I)
+# a percentage someone makes, keeps or charges on a sale ("on a bottle I make about 11%", "a margin of 9%",
+# "the platform takes 15%"): a rate on money, never a share of the people or firms a survey counts
+MONEY_RATE_BEFORE = re.compile(
+    r"\b(?:make|makes|made|earn|earns|earned|keep|keeps|kept|take|takes|took|charge|charges|charged"
+    r"|margins?(?:\s+of)?|mark-?ups?(?:\s+of)?|commissions?(?:\s+of)?)"
+    r"\s+(?:about\s+|around\s+|roughly\s+|only\s+|just\s+|up to\s+)?$",
+    re.I,
+)
 
 
 def _per(text: str, match: re.Match[str], unit: str) -> str:
@@ -177,7 +189,10 @@ def _per(text: str, match: re.Match[str], unit: str) -> str:
     before = text[max(0, match.start() - 40) : match.start()]
     rate = PER_PERIOD.match(text, match.end()) or RATE_BEFORE.search(before)
     change = CHANGE_BEFORE.search(before) or CHANGE_AFTER.match(text, match.end())
-    return "%/period" if rate or change else unit
+    further = FURTHER_BEFORE.search(before) and CHANGED.search(text[: match.start()])
+    if MONEY_RATE_BEFORE.search(before):
+        return "%/money"
+    return "%/period" if rate or change or further else unit
 
 
 def _value(match: re.Match[str]) -> float | None:
@@ -291,7 +306,11 @@ def measure_conflicts(
     A ``reference`` source (official statistics not about the idea itself) is only ever the other side
     of a relevant source's measure, never both sides.
     """
-    pool = [measure for sentence in sentences for measure in measures(sentence)]
+    # how a study was run ("interviewed through an online panel (78%) and by telephone (22%)") or who
+    # answered it measures nothing about the market (a caveat beside a finding leaves it a finding)
+    pool = [
+        measure for sentence in sentences if not describes_study(sentence) for measure in measures(sentence)
+    ]
     scored: list[tuple[tuple[bool, float], Conflict]] = []
     seen: set[frozenset[str]] = set()
     for index, left in enumerate(pool):
