@@ -34,6 +34,9 @@ NUMBER = (
 OTHER_SCALES = (
     r"(?:lakh|thousand|hundred)\s(?:crores?)"  # a crore counted in lakhs or thousands: "₹5 lakh crore"
     r"|crores?|lakhs?|juta|miliar|triliun|milliards?|[Mm]rd|[Mm]io"
+    # Spanish and Portuguese: "mil millones" and "mil milhões" are a thousand millions (a billion)
+    r"|mil\smillones|mil\smilh(?:õ|o)es|millones|mill(?:ó|o)n|milh(?:õ|o)es|milh(?:ã|a)o|bilh(?:õ|o)es|bilh(?:ã|a)o"
+    r"|millions(?=\s(?:d['\u2019]|de\s))"  # French "21 millions d'euros" (English writes "million")
 )
 # a crore counted in thousands comes before "thousand" alone: "Rs. 40 thousand crore"
 SCALE = rf"(?:{OTHER_SCALES}|trillion|billion|million|thousand|bn|mn|tn|[bBmMkK](?![\w$€£]))"
@@ -52,6 +55,9 @@ SCALES = {
     "milliard": 1e9, "milliards": 1e9, "mrd": 1e9, "mio": 1e6,
     "lakh crore": 1e12, "lakh crores": 1e12, "thousand crore": 1e10, "thousand crores": 1e10,
     "hundred crore": 1e9, "hundred crores": 1e9,
+    "mil millones": 1e9, "mil milhões": 1e9, "mil milhoes": 1e9, "millones": 1e6, "millón": 1e6,
+    "millon": 1e6, "milhões": 1e6, "milhoes": 1e6, "milhão": 1e6, "milhao": 1e6, "bilhões": 1e9,
+    "bilhoes": 1e9, "bilhão": 1e9, "bilhao": 1e9, "millions": 1e6,
 }  # fmt: skip
 # currencies written as words after the number ("12 reais", "450 kr", "30 złoty"), plural and singular
 WORD_CURRENCY = (
@@ -63,7 +69,8 @@ CURRENCY = rf"(?:{SYMBOL}\s?|{CODE}\s)"
 # money with a scale: "$2.8 billion", "USD 3.5 billion", "3.5 billion USD", "4.5 billion dollars"
 MONEY = re.compile(
     rf"(?<![\w$€£]){CURRENCY}{NUMBER}\s?{SCALE}\b"
-    rf"|(?<![\w.,]){NUMBER}\s?(?:trillion|billion|million|bn|mn|{OTHER_SCALES})\s(?:{CODE}\b|{WORD_CURRENCY})"
+    rf"|(?<![\w.,]){NUMBER}\s?(?:trillion|billion|million|bn|mn|{OTHER_SCALES})\s"
+    rf"(?:d['\u2019]|de\s)?(?:{CODE}\b|{WORD_CURRENCY})"  # "21 millions d'euros", "3 mil millones de pesos"
 )
 UNIT_WORD = r"[a-z][a-z-]*"
 TIME_UNIT = r"(?:month|mo|year|yr|annum|week|wk|day|hour|hr|visit|session|use|user|seat|head|unit)"

@@ -132,3 +132,15 @@ def test_how_a_surveys_answers_were_collected_is_about_the_study_not_a_finding()
     # a finding that mentions a panel is still a finding
     finding = _said("According to our household panel, 12% of bakers bought oat flour in sacks.", "S1")
     assert not describes_study(finding) and is_statement(finding)
+
+
+def test_spanish_portuguese_and_french_scale_words_are_read() -> None:
+    from agents.analysts.amounts import amount
+
+    assert amount("ventas de COP 48 millones") == 48e6
+    assert amount("un mercado de $3 mil millones de pesos") == 3e9
+    assert amount("R$ 3,4 bilhões em 2024") == 3.4e9
+    assert amount("un marché de 21 millions d'euros") == 21e6
+    # English "million" is unchanged, and a count of people is no amount
+    assert amount("$2.8 million") == 2.8e6
+    assert amount("12 millions of people") == 0.0
