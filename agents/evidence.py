@@ -21,6 +21,7 @@ from itertools import pairwise
 from agents.analysts.amounts import CURRENCY_CODES, amount, currency_of
 from agents.analysts.figures import one_subject, places_in
 from agents.analysts.idea import GENERIC, STOPWORDS, terms
+from agents.analysts.language import language_of
 from agents.analysts.parent_markets import parents, stated_year
 from agents.analysts.sentences import stem
 from agents.analysts.sourcing import WORD, IdeaTerms, published, relevance, source_type, weights
@@ -87,6 +88,7 @@ def assess_sources(sources: list[Source], context: ProductContext, findings: Fin
                 cited=source.id in cited,
                 sample=source.sample,
                 agents=[source.agent],
+                language=language_of(source.title, source.content),
             )
         )
     return result

@@ -264,6 +264,7 @@ class ReportSource(Schema):
     cited: bool = False
     sample: bool = False
     agents: list[AgentName] = Field(default_factory=list)  # which research agents retrieved it
+    language: str = ""  # ISO 639-1 code of the language it is written in ("en", "fr"); "" when unknown
 
 
 class ModelChecks(Schema):
@@ -324,6 +325,10 @@ class Methodology(Schema):
     # too long, or not words; agents.analysts.llm_checks.checked_queries)
     queries_replaced: int = 0
     sample_corpus: bool = False  # built from the shipped fictional sample corpus
+    # languages of retrieved sources the analyst cannot read (the offline analyst reads English only):
+    # listed, never silently treated as "not about the idea"
+    unread_languages: list[str] = Field(default_factory=list)
+    unread_sources: int = 0
 
 
 class Report(Schema):

@@ -30,6 +30,7 @@ class ExtractiveAnalyst:
 
     name = "extractive"
     pools_sources = True  # cheap to re-run: the report re-reads every retrieved source at once
+    reads_languages = frozenset({"en"})  # its patterns are English: other languages are listed, not read
 
     def plan(self, product_idea: str) -> Analysis[ProductContext]:
         """Parse the idea into a product context with one query per agent."""

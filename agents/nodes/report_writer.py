@@ -20,6 +20,7 @@ from agents.analysts.conflicts import (
 )
 from agents.analysts.figures import places_in
 from agents.analysts.idea import restatement, terms
+from agents.analysts.language import language_name
 from agents.analysts.sentences import all_sentences, stem
 from agents.analysts.sourcing import (
     another_customer,
@@ -143,6 +144,24 @@ def elsewhere(read: str, sources: list[Source]) -> str:
         where = " and ".join(countries)
         return f"whose closest matches are about another place ({where}; none mentions {named})"
     return ""
+
+
+def unread_sources(sources: list[ReportSource], analyst: object) -> list[ReportSource]:
+    """The retrieved sources written in a language the analyst does not read (none for a model, which
+    reads every language; the offline analyst's patterns are English)."""
+    readable = getattr(analyst, "reads_languages", None)
+    if readable is None:
+        return []
+    return [source for source in sources if source.language and source.language not in readable]
+
+
+def unread_note(count: int, languages: list[str]) -> str:
+    """The summary's sentence on sources it could not read ("3 retrieved sources are in French …")."""
+    are = "source is" if count == 1 else "sources are"
+    return (
+        f"{count} retrieved {are} in {' and '.join(languages)}, which the offline analyst does not read: "
+        "what they say is not in this report (a research with an AI model reads them)."
+    )
 
 
 def insufficient_reason(state: ResearchState, sources: list[ReportSource], why: str) -> str:
@@ -298,6 +317,8 @@ def write_report(state: ResearchState, context: RunContext) -> dict[str, Any]:
     if score is None:
         findings, conflicts = without_findings(findings), []
         report_sources = [source.model_copy(update={"cited": False}) for source in report_sources]
+    unread = unread_sources(report_sources, context.analyst)
+    languages = sorted({language_name(source.language) for source in unread})
     recommendations: list[Recommendation] = []
     tokens = dropped_claims = 0
     if score is not None:
@@ -320,6 +341,8 @@ def write_report(state: ResearchState, context: RunContext) -> dict[str, Any]:
     else:
         reason = insufficient_reason(state, report_sources, foreign)
         summary = f"{restatement(state['product_idea'])} {reason}"
+    if unread:
+        summary = f"{summary} {unread_note(len(unread), languages)}"
     dropped = sum(u.dropped_citations for u in state.get("usage", []))
     dropped += cite.resolve_recommendations(recommendations, sources)
     own = NodeUsage(node="report_writer", tokens=tokens, seconds=round(time.monotonic() - started, 3),
@@ -328,6 +351,8 @@ def write_report(state: ResearchState, context: RunContext) -> dict[str, Any]:
         state, context, len(sources), cite.grounding(findings, dropped), [*state.get("usage", []), own]
     )
     method.relevant_sources = len(relevant)
+    method.unread_sources = len(unread)
+    method.unread_languages = languages
     usage = [*state.get("usage", []), own]
     method.grounding.model_dropped = sum(u.dropped_claims for u in usage)
     if getattr(context.analyst, "checks_answers", False):

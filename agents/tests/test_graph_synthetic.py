@@ -197,6 +197,29 @@ def test_an_idea_no_source_is_about_is_not_said_to_be_about_another_customer(cor
     assert "another customer" not in report.outcome_reason
 
 
+def test_sources_in_a_language_the_offline_analyst_cannot_read_are_named_not_hidden(
+    tmp_path: Path,
+) -> None:
+    # given the bike corpus and a page in Spanish about bike repair for commuters in Nairobi
+    folder = write_corpus(tmp_path)
+    (folder / "reparacion-bicicletas.md").write_text(
+        "---\ntitle: Reparación de bicicletas para los ciclistas de Nairobi\n"
+        "url: https://ciclismo.example/nairobi\npublished: 2025-05-01\n---\n"
+        "Los ciclistas que van al trabajo en Nairobi esperan días para reparar su bicicleta. "
+        "Las furgonetas de reparación móvil cobran por visita y los empleadores pagan el servicio "
+        "para que su personal llegue a tiempo. La reparación de bicicletas en Nairobi crece cada año.\n"
+    )
+    report = research(folder, IDEA, "deep")
+    spanish = [source for source in report.sources if source.url == "https://ciclismo.example/nairobi"]
+    # then the page is listed with its language, and the report says it was not read, in the methodology
+    # and in the summary, instead of quietly treating it as "not about the idea"
+    assert spanish, "the Spanish page shares the idea's words (Nairobi) and is retrieved at deep depth"
+    assert spanish[0].language == "es"
+    assert report.methodology.unread_sources == 1 and report.methodology.unread_languages == ["Spanish"]
+    assert "1 retrieved source is in Spanish" in report.executive_summary
+    assert {source.language for source in report.sources if source.url != spanish[0].url} == {"en"}
+
+
 def test_markup_pasted_into_an_idea_is_not_read_as_its_words(corpus: Path) -> None:
     # given the covered idea with a script element and a tag pasted into its customer phrase
     idea = IDEA.replace("commuters", "commuters <script>window.tracker = navigator.userAgent</script>", 1)

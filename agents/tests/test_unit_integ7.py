@@ -144,3 +144,20 @@ def test_spanish_portuguese_and_french_scale_words_are_read() -> None:
     # English "million" is unchanged, and a count of people is no amount
     assert amount("$2.8 million") == 2.8e6
     assert amount("12 millions of people") == 0.0
+
+
+def test_the_language_of_a_page_is_named() -> None:
+    from agents.analysts.language import language_name, language_of
+
+    assert (
+        language_of(
+            "Precios de alquiler", "Los precios del alquiler de bicicletas suben cada año en la ciudad."
+        )
+        == "es"
+    )
+    assert (
+        language_of("Bike rental prices", "Bike rental prices rise every year in the city, operators say.")
+        == "en"
+    )
+    assert language_of("", "Too short") == ""
+    assert language_name("es") == "Spanish"
