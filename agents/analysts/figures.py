@@ -687,6 +687,14 @@ def in_market_context(sentence: Sentence) -> bool:
     return bool(MARKET.search(sentence.heading) or BACK_REFERENCE.match(sentence.text))
 
 
+def column_of(sentence: Sentence, at: int) -> str:
+    """The header of the table column a row's character ``at`` sits in ("" outside a table)."""
+    if not sentence.columns:
+        return ""
+    cell = sentence.text[:at].count("|")
+    return sentence.columns[cell] if cell < len(sentence.columns) else ""
+
+
 def figures(
     sentence: Sentence,
     reference_year: int,
@@ -700,15 +708,24 @@ def figures(
         if found.kind == "other" and MONEY.fullmatch(found.value) and in_market_context(sentence):
             found = Found(found.value, "market_size", found.start, found.end)
         year = year_of(sentence.text, found.start, found.end)
+        header = column_of(sentence, found.start)  # a table cell is dated and typed by its column
+        if header_year := re.search(r"\b(?:19|20)\d{2}\b", header):
+            year = header_year.group(0)
         # a figure that states no year is as old as its source ("it is now a £35 million niche" in 2018)
         first_year = int(year[:4]) if year else min(reference_year, research_year)
         dated = bool(first_year) and first_year < research_year - DATED_AFTER_YEARS
         timeframe = timeframe_of(sentence.text, found, year, reference_year)
+        if header and FORECAST.search(header):  # "2030 (forecast)", "Projected"
+            timeframe = "forecast"
+        # a table cell's figure quotes its row up to its own cell (still verbatim): the later cells are
+        # other figures ("| All weddings | €640m | €870m |": the €640m of 2025, not the 2030 forecast)
+        cut = sentence.text.find("|", found.end) if sentence.columns else -1
+        own = sentence.text[:cut].rstrip() if cut > 0 else sentence.text
         result.append(
             Figure(
-                text=sentence.text,
+                text=own,
                 source_ids=[sentence.source_id],
-                quote=sentence.text,
+                quote=own,
                 value=found.value,
                 year=year,
                 kind=found.kind,

@@ -241,7 +241,7 @@ def _for_split(sentence: str) -> list[str]:
 
 # "Our app lets dog owners book …", "We help small farms sell …": the group the product enables
 ENABLES = re.compile(r"\b(?:lets?|helps?|allows?|enables?)\s+(?P<rest>.+)", re.IGNORECASE)
-PLACE_AFTER = re.compile(r"^(?:in|at|across|around|from)\s+(?:(?:the\s+)?[A-Z][\w.'-]*\s*(?:and\s+)?)+")
+PLACE_AFTER = re.compile(r"^(?:in|at|across|around|from)\s+(?:(?:the\s+)?[A-Z][\w.'-]*\s*(?:,\s*|and\s+)?)+")
 
 
 def enabled_group(sentence: str) -> tuple[str, str] | None:
@@ -419,9 +419,17 @@ def defining_split(product_idea: str) -> tuple[str, str, str]:
     sentences = sentences_of(product_idea) or [product_idea.strip()]
     if index := offer_index(sentences):
         first = sentences[index]
-        offer = re.split(r"[,;:]", BUILD.sub("", OFFER.sub("", first).strip()), maxsplit=1)[0].strip()
+        stated = BUILD.sub("", OFFER.sub("", first).strip())
+        # "We let couples from the UK, the US and Australia book venues …": what the group is let do is
+        # the offer, read past the commas of the group's places
+        enabled = enabled_group(stated)
+        # a list in brackets ("venues (agriturismi, villas, castles)") is part of the offer, not its end
+        whole = PARENTHESIS.sub(
+            lambda m: f"({m.group(1).replace(',', ' and')})", enabled[0] if enabled else stated
+        )
+        offer = re.split(r"[,;:]", whole, maxsplit=1)[0].strip()
         # a two-sided offer names its other side as whom it sells to ("… sell it to restaurants")
-        buyers = recipient(offer) or ((enabled_group(offer) or ("", ""))[1])
+        buyers = enabled[1] if enabled else recipient(offer) or ((enabled_group(offer) or ("", ""))[1])
         # "We build a home-visit service for elderly parents …": whom the offer is for is a customer too
         served = split_product(offer)[1]
         if served and customer_groups(served) and served not in buyers:

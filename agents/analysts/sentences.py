@@ -51,6 +51,8 @@ class Sentence:
     source_id: str
     position: int  # order within its source: earlier sentences rank slightly higher
     heading: str = ""  # the section heading above it, which also counts for keyword matches
+    # a table row's column headers, cell by cell ("", "2025", "2030 (forecast)"): they date and type its cells
+    columns: tuple[str, ...] = ()
 
 
 def split_sentences(source: Source) -> list[Sentence]:
@@ -58,13 +60,23 @@ def split_sentences(source: Source) -> list[Sentence]:
     and very short lines skipped)."""
     sentences: list[Sentence] = []
     heading = ""
+    columns: tuple[str, ...] = ()
+    previous = ""
     for line in source.content.splitlines():
         stripped = line.strip()
         # section headings only: a document title ("Leaders, Gaps and Saturation") covers everything
         if stripped.startswith("##"):
             heading = stripped.lstrip("#").strip()
+        if not stripped.startswith("|"):
+            columns = ()
+        elif TABLE_RULE.match(stripped) and previous.startswith("|"):
+            # the line above the rule was the table's header, not a row that states something
+            columns = tuple(cell.strip() for cell in previous.strip("|").split("|"))
+            if sentences and sentences[-1].text == table_row(previous):
+                sentences.pop()
+        previous = stripped
         if stripped.startswith("|") and (row := table_row(stripped)):
-            sentences.append(Sentence(row, source.id, len(sentences), heading))
+            sentences.append(Sentence(row, source.id, len(sentences), heading, columns))
             continue
         if not stripped or stripped.startswith(SKIP_PREFIXES):
             continue

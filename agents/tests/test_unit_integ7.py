@@ -161,3 +161,36 @@ def test_the_language_of_a_page_is_named() -> None:
     )
     assert language_of("", "Too short") == ""
     assert language_name("es") == "Spanish"
+
+
+def test_a_table_cells_figure_is_dated_and_typed_by_its_column_and_quotes_its_own_cell() -> None:
+    from agents.analysts.sentences import split_sentences
+
+    page = _page(
+        "Garden tools in Chile",
+        "## Market size\n\n| | 2025 | 2030 (forecast) |\n|---|---|---|\n"
+        "| All garden tools sold to households | CLP 410 billion | CLP 560 billion |\n",
+    )
+    rows = split_sentences(page)
+    # the header is no row of its own; the row knows its columns
+    assert [row.text for row in rows] == [
+        "All garden tools sold to households | CLP 410 billion | CLP 560 billion"
+    ]
+    found = {figure.value: figure for figure in figures(rows[0], 2026, 2026)}
+    assert (found["CLP 410 billion"].year, found["CLP 410 billion"].timeframe) == ("2025", "current")
+    assert (found["CLP 560 billion"].year, found["CLP 560 billion"].timeframe) == ("2030", "forecast")
+    # the current figure quotes its row up to its own cell, verbatim, without the forecast beside it
+    assert found["CLP 410 billion"].quote == "All garden tools sold to households | CLP 410 billion"
+
+
+def test_we_let_a_group_from_several_places_do_something_is_read_past_the_commas() -> None:
+    from agents.analysts.idea import defining_split
+
+    idea = (
+        "Families abroad lose weeks finding a reliable nanny for summer visits.\n\n"
+        "We let parents from Canada, Brazil and Japan book vetted nannies in Lisbon (day, evening, "
+        "weekend) with the fee held until each visit is done."
+    )
+    _, product, customer = defining_split(idea)
+    assert product.startswith("book vetted nannies in Lisbon (day and evening and weekend) with the fee held")
+    assert "parents" in customer
