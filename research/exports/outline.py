@@ -301,6 +301,9 @@ def methodology(report: Data) -> list[Block]:
         f"Findings: {grounding.get('claims', 0)}, of which {grounding.get('verified', 0)} with their quote "
         f"found in the source",
     ]
+    if unread := method.get("unread_sources"):
+        languages = " and ".join(str(name) for name in method.get("unread_languages") or [])
+        items.append(f"Not read: {unread} sources in {languages}, which the offline analyst does not read")
     return [Heading("Methodology", 2), Bullets(tuple(items))]
 
 

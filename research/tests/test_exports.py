@@ -72,6 +72,18 @@ def test_word_export_keeps_sections_breakdown_table_and_citations(sample_report:
     assert exported.content_type == WORD
 
 
+def test_word_export_names_the_sources_the_offline_analyst_could_not_read(
+    sample_report: dict[str, Any],
+) -> None:
+    # given a report whose methodology counts two sources in French the offline analyst did not read
+    report = copy.deepcopy(sample_report)
+    report["methodology"].update(unread_sources=2, unread_languages=["French"])
+    # when exported, the methodology says so; a report without such sources says nothing of it
+    _, text, _ = docx_text(export_report(report, fmt="docx").content)
+    assert "Not read: 2 sources in French, which the offline analyst does not read" in text
+    assert "Not read:" not in docx_text(export_report(sample_report, fmt="docx").content)[1]
+
+
 def test_pdf_export_has_section_titles_and_citation_urls(sample_report: dict[str, Any]) -> None:
     # when the sample report is exported as PDF
     exported = export_report(sample_report, fmt="pdf")

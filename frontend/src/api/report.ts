@@ -58,6 +58,8 @@ export type ReportSource = {
   cited?: boolean;
   relevant?: boolean;
   sample?: boolean;
+  /** ISO 639-1 code of the language the source is written in ("en", "fr"); absent when unknown. */
+  language?: string;
 };
 
 export type MarketFindings = {
@@ -157,6 +159,9 @@ export type Methodology = {
   cost: Cost;
   relevant_sources?: number;
   sample_corpus?: boolean;
+  /** Sources in languages the analyst does not read (the offline analyst reads English only). */
+  unread_sources?: number;
+  unread_languages?: string[];
 };
 
 export type Report = {

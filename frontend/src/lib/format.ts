@@ -48,3 +48,12 @@ export function renewalDate(month: string): string {
   if (!year || !monthNumber) return "next month";
   return new Date(year, monthNumber, 1).toLocaleDateString(undefined, { dateStyle: "long" });
 }
+
+/** A language's English name from its ISO 639-1 code ("fr" -> "French"); the code when unknown. */
+export function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames(["en"], { type: "language" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -174,3 +174,18 @@ test("competitor table, pain points and score bars", async () => {
   expect(screen.getByRole("img", { name: "Market demand: 24 of 30" })).toBeInTheDocument();
   expect(screen.getAllByTestId("score-bar").map((bar) => bar.style.width)).toEqual(["80%", "50%"]);
 });
+
+test("sources in a language the offline analyst does not read are named, in the list and the methodology", async () => {
+  const foreign: Report = {
+    ...typed,
+    sources: [...typed.sources!.slice(0, 3), { ...typed.sources![3], language: "fr" }],
+    methodology: { ...typed.methodology, unread_sources: 1, unread_languages: ["French"] },
+  };
+  renderTabs(foreign);
+  await userEvent.click(screen.getByRole("tab", { name: "Citations" }));
+  expect(within(screen.getByRole("tabpanel", { name: "Citations" })).getByText("In French")).toBeInTheDocument();
+  await userEvent.click(screen.getByRole("tab", { name: "Methodology" }));
+  const method = screen.getByRole("tabpanel", { name: "Methodology" });
+  expect(within(method).getByText("Not read")).toBeInTheDocument();
+  expect(method).toHaveTextContent("1 source is in French, which the offline analyst does not read");
+});

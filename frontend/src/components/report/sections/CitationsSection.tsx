@@ -1,6 +1,6 @@
 import type { Report } from "../../../api/report";
 import { listedSources, sourceTypeLabel } from "../../../lib/evidence";
-import { formatDate } from "../../../lib/format";
+import { formatDate, languageName } from "../../../lib/format";
 import { SourceLinks } from "../Sources";
 import { SectionHeading } from "./SectionHeading";
 
@@ -36,6 +36,7 @@ export function CitationsSection({ report }: { report: Report }) {
                 <p className="mt-0.5 flex flex-wrap gap-x-3 text-xs text-slate-700">
                   {sourceTypeLabel(source.source_type) && <span>{sourceTypeLabel(source.source_type)}</span>}
                   {source.published && <span>Published {formatDate(source.published)}</span>}
+                  {source.language && source.language !== "en" && <span>In {languageName(source.language)}</span>}
                   {source.cited && source.claims !== undefined && (
                     <span>
                       Quote found for {source.verified} of {source.claims} {source.claims === 1 ? "finding" : "findings"}

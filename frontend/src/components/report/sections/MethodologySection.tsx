@@ -37,6 +37,13 @@ export function MethodologySection({ report }: { report: Report }) {
           </ul>
         </Row>
         <Row label="Sources read">{method.sources_count}</Row>
+        {(method.unread_sources ?? 0) > 0 && (
+          <Row label="Not read">
+            {method.unread_sources} {method.unread_sources === 1 ? "source is" : "sources are"} in{" "}
+            {(method.unread_languages ?? []).join(" and ")}, which the offline analyst does not read (it reads English);
+            a research with an AI model reads them
+          </Row>
+        )}
         <Row label="Checks">
           {grounding.verified} of {grounding.claims} findings have their quote found in the source
           {grounding.dropped > 0 && `; ${grounding.dropped} unsupported ${grounding.dropped === 1 ? "citation was" : "citations were"} removed`}
