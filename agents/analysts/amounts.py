@@ -19,7 +19,13 @@ CODES = sorted(code for code in list_currencies() if code.isalpha() and code not
 CODE = r"(?:" + "|".join(CODES) + r"|CAD|KSh|Ksh)"
 # signs written before the number; beside the one-character ones, the letters some currencies are written
 # with ("Rp 4.2 trillion" rupiah, "Rs 500" rupees, "RM 20" ringgit, "S$ 30" Singapore dollars)
-SYMBOL = r"(?:US\$|A\$|C\$|CA\$|NZ\$|HK\$|R\$|S\$|[$€£¥₹₦₩₱₪₺₫₴฿]|(?:Rp\.?|Rs\.?|RM)(?=\s?\d))"
+# "R" alone is the rand only right before a digit and after no letter ("R1.2 billion", "R290 per book";
+# not "R&D", "BR2", "Model R2"…: a capital R and digits inside a word or a product name stay what they are)
+SYMBOL = (
+    r"(?:US\$|A\$|C\$|CA\$|NZ\$|HK\$|R\$|S\$|[$€£¥₹₦₩₱₪₺₫₴฿]|(?:Rp\.?|Rs\.?|RM)(?=\s?\d)"
+    r"|(?<![\w.-])R(?=\d{3}|\d{1,3}[ ,.]\d{3}|\d+(?:[.,]\d+)?\s?-?(?:billion|million|bn|m)\b"
+    r"|\d+(?:[.,]\d+)?\s(?:per|a|an|each)\s))"
+)
 # thousands marked with dots, as Indonesian, Brazilian or German writers do ("499.000", "1.250,00",
 # "2.500.000"): a price in a currency without a scale, not a decimal ("$2.5", "3.1415")
 DOTTED = r"\d{1,3}(?:\.\d{3})+(?!\d)(?:,\d{1,2}(?!\d))?"
@@ -68,7 +74,7 @@ WORD_CURRENCY = (
 CURRENCY = rf"(?:{SYMBOL}\s?|{CODE}\s)"
 # money with a scale: "$2.8 billion", "USD 3.5 billion", "3.5 billion USD", "4.5 billion dollars"
 MONEY = re.compile(
-    rf"(?<![\w$€£]){CURRENCY}{NUMBER}\s?{SCALE}\b"
+    rf"(?<![\w$€£]){CURRENCY}{NUMBER}[\s-]?{SCALE}\b"  # "$5-million", "R38-million" as papers write it
     rf"|(?<![\w.,]){NUMBER}\s?(?:trillion|billion|million|bn|mn|{OTHER_SCALES})\s"
     rf"(?:d['\u2019]|de\s)?(?:{CODE}\b|{WORD_CURRENCY})"  # "21 millions d'euros", "3 mil millones de pesos"
 )
@@ -85,9 +91,9 @@ SIGN_AFTER = r"(?:€|\$|£|zł)(?![\w$€£])"
 PRICE = re.compile(
     rf"(?:(?<![\w$€£]){CURRENCY}{NUMBER}|(?<![\w.,]){NUMBER}\s?(?:{CODE}\b|{WORD_CURRENCY})"
     rf"|(?<![\w.,])(?!(?:19|20)\d\d\b){NUMBER}\s?{SIGN_AFTER})"
-    rf"(?!\s?{SCALE}\b)(?:{PRICE_UNITS}){{0,3}}",
+    rf"(?![\s-]?{SCALE}\b)(?:{PRICE_UNITS}){{0,3}}",
 )
-VALUE = re.compile(rf"({NUMBER})\s?({SCALE})?", re.IGNORECASE)
+VALUE = re.compile(rf"({NUMBER})[\s-]?({SCALE})?", re.IGNORECASE)
 
 
 def amount(text: str) -> float:
@@ -148,7 +154,7 @@ CURRENCY_CODES = {
     "US$": "USD", "A$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "HK$": "HKD", "S$": "SGD",
     "R$": "BRL", "€": "EUR", "£": "GBP", "₹": "INR", "₦": "NGN", "₩": "KRW", "₱": "PHP", "₪": "ILS",
     "₺": "TRY", "₫": "VND", "₴": "UAH", "฿": "THB", "Rp": "IDR", "Rp.": "IDR", "RM": "MYR", "KSh": "KES",
-    "Ksh": "KES",
+    "Ksh": "KES", "R": "ZAR",
 }  # fmt: skip
 # words naming a currency after the number, as their ISO codes; "kr" (Swedish, Norwegian or Danish) as
 # the crown nearest in value to the three, "rupees" as India's, "dollars" as the US's

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from babel import Locale
 
 from agents.analysts.amounts import CODE, MONEY, PRICE, SYMBOL
+from agents.analysts.idea import GROUP_NOUNS
 from agents.analysts.sentences import GROWTH, YEAR, Sentence
 from agents.state import DATED_AFTER_YEARS, Figure, FigureKind, Timeframe
 
@@ -42,6 +43,12 @@ EARNINGS = re.compile(r"\b(?:earned|earn|earns|earnings|income|incomes)\b", re.I
 CATEGORY_SALES = re.compile(
     r"\b(?:retail|consumer|total|annual|national|household)\s+sales\s+of\s+(?!the\b|its\b|their\b)",
     re.IGNORECASE,
+)
+# one organisation as the one spending: "the company will spend", "Acme plans to spend" (a plural group
+# spending, "Households spend", is a market)
+FIRM_SPENDS = re.compile(
+    r"\b(?:[Tt]he (?:company|firm|start-?up|business|group|operator)|[A-Z][\w&-]*[A-Za-z&-](?<!s))\s+"
+    r"(?:will\s+|plans\s+to\s+|is\s+(?:set\s+)?to\s+|intends\s+to\s+)spend\b",
 )
 OWN_REVENUE = re.compile(r"\b(?:revenues?|sales|arr|turnover|bookings)\b", re.I)
 GROUP = re.compile(r"\b[a-z]{3,}(?:ers|ors|ists|ants|ents|ies|ians|ees|ives|workers|people|households)\b")
@@ -386,7 +393,12 @@ def group_earnings(around: str, before: str) -> bool:
     if earned is None or OWN_REVENUE.search(around) or one_subject(before):
         return False
     subject = around[: earned.start()]
-    return bool(GROUP.search(subject)) and not NAMED.search(subject)
+    # "Kenyan dairy farmers", or the common names of groups of firms ("member stores and the services
+    # we track", "independent pharmacies")
+    grouped = GROUP.search(subject) or any(
+        word in GROUP_NOUNS for word in re.findall(r"[a-z]+", subject.lower())
+    )
+    return bool(grouped) and not NAMED.search(subject)
 
 
 def one_spender(around: str, places: frozenset[str] = frozenset()) -> bool:
@@ -455,6 +467,8 @@ def money_kind(
     one_buyer = ONE_CUSTOMER.search(around) or ONE_BUYER.search(around) or one_spender(around, places)
     if SPEND.search(around) and one_buyer:
         return "customer_spend"
+    if FIRM_SPENDS.search(around):  # "The company will spend R24 million of the money on lockers": its outlay
+        return "cost"
     # "retail sales of household cleaning products reached $9 billion": a category's sales, with no
     # one seller as subject, are its market's value
     if CATEGORY_SALES.search(around) and not one_subject(before) and not NAMED.search(before):

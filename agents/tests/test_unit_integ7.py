@@ -194,3 +194,28 @@ def test_we_let_a_group_from_several_places_do_something_is_read_past_the_commas
     _, product, customer = defining_split(idea)
     assert product.startswith("book vetted nannies in Lisbon (day and evening and weekend) with the fee held")
     assert "parents" in customer
+
+
+def test_the_rand_sign_and_scales_after_a_hyphen_are_read_and_letters_before_digits_stay_names() -> None:
+    from agents.analysts.amounts import amount, currency_of
+
+    assert amount("spent R1.2 billion on bicycles") == 1.2e9 and currency_of("R1.2 billion") == "R"
+    assert amount("raised R38-million from investors") == 38e6
+    assert amount("a $5-million grant") == 5e6
+    assert amount("R290 per bicycle service") == 290
+    # a capital R before a digit inside a name or a code is no rand
+    assert amount("The Model R2 costs $40 per month") == 40
+    assert currency_of("R&D spend of $3 million") == "$"
+
+
+def test_a_firms_own_outlay_is_a_cost_and_a_group_of_firms_earnings_a_market() -> None:
+    assert _kinds("The company will spend about CLP 900 million of the round on new warehouses.") == {
+        "CLP 900 million": "cost"
+    }
+    assert _kinds(
+        "Member stores and the online services we track earned CLP 64 billion from garden tools."
+    ) == {"CLP 64 billion": "market_size"}
+    # a group of buyers spending is still the market
+    assert _kinds("Households will spend CLP 410 billion on garden tools in 2026.") == {
+        "CLP 410 billion": "market_size"
+    }
