@@ -258,6 +258,15 @@ def personas_in(unit: Unit) -> list[str]:
     return [re.sub(r"^Meet ", "", match.group("person").strip()) for match in PERSON.finditer(unit.text)]
 
 
+def describes_who(unit: Unit) -> bool:
+    """Whether the unit describes who the customers are rather than what they suffer: a persona (named
+    by the sentence, or the persona label or heading it sits under) or an item under a heading about
+    groups ("Groups", "Segments we heard")."""
+    if personas_in(unit) or PERSONA_TOPIC.search(unit.topic) or heading_persona(unit.heading):
+        return True
+    return unit.listed and group_topic(unit.topic)
+
+
 def heading_persona(heading: str) -> str:
     """The person a "Persona: …" heading names, or ""."""
     match = HEADING.search(heading)
@@ -393,7 +402,8 @@ def listed_group(unit: Unit) -> Segment | None:
     ):
         return None
     if unit.listed:
-        name = name_of(unit.text)
+        # "**Lower-income buyers** buy most often ...": the bold phrase the item opens with names its group
+        name = unit.label if unit.label and is_group(unit.label) else name_of(unit.text)
     elif unit.row:
         name = unit.text.split(" | ")[0]
     elif unit.lead and is_group(name_of(unit.lead)):

@@ -1,0 +1,76 @@
+"""Customer findings placed by meaning, on invented pages about a coworking-space network, a mobile
+bike-repair van, a pet-food subscription and a school-uniform swap (no corpus sentences): short label and
+share items, bold-labelled groups, prices stated as conditions, deposits and margins a customer would
+accept, personas and group descriptions kept out of pains, and shares of a sum kept out of drivers."""
+
+from __future__ import annotations
+
+from agents.state import CustomerFindings, SourceType
+from agents.tests.helpers import customer_findings
+
+
+def findings(*documents: tuple[str, str, SourceType], customers: set[str] | None = None) -> CustomerFindings:
+    return customer_findings(*documents, focus=set(), customers=customers or set())
+
+
+def texts(items: list) -> str:  # type: ignore[type-arg]
+    return " || ".join(item.text for item in items)
+
+
+COWORKING_SURVEY = """# Remote workers and their desks, 2026
+
+## What matters most when choosing a desk (up to three answers)
+
+1. A quiet room for calls — 64%
+2. Price per day — 58%
+3. The coffee — 41%
+4. Being able to book a single hour — 37%
+
+## Groups
+
+- **Freelance designers** book most often and for the shortest stays; the hourly rate matters most to them.
+- **Parents working part-time** want desks close to schools and book mornings only.
+- **Start-up founders in the old town** are the most motivated by wasted commuting time;
+  38% of them already rent a fixed desk.
+"""
+
+
+def test_a_short_listed_label_and_its_share_is_a_finding() -> None:
+    result = findings(("S1", COWORKING_SURVEY, "survey"))
+    assert "The coffee — 41%" in texts(result.satisfaction_drivers)
+
+
+def test_a_bold_label_opening_a_listed_item_names_its_group() -> None:
+    result = findings(("S1", COWORKING_SURVEY, "survey"))
+    names = [segment.name for segment in result.segments]
+    assert "Freelance designers" in names
+    assert "Parents working part-time" in names or any("Parents" in name for name in names)
+
+
+def test_a_group_described_under_a_groups_heading_is_no_pain_point() -> None:
+    result = findings(("S1", COWORKING_SURVEY, "survey"))
+    assert "Start-up founders" not in texts(result.pain_points)
+
+
+BIKE_VAN_NOTES = """# Field notes: cyclists and bike shops on a mobile repair van
+
+Eight cyclists and five bike-shop owners, interviewed in person, May 2026.
+
+**Persona used by the team: "Marco"**, 37, who has commuted by bike for ten years, fixes his own
+punctures and distrusts anything that "needs an app to book".
+
+## What hurts
+
+- "My chain snapped on a Monday and the shop could only look at it the following Thursday."
+- "The wholesaler wants a minimum order and I pay cash up front for parts I may not sell."
+- "Customers leave their bikes with a cracked frame. Who is responsible if it breaks on the road?" (S4)
+
+## Shops today
+
+- Zero-waste repair cafés fixed about 3% of the city's bikes last year.
+"""
+
+
+def test_a_persona_sentence_is_no_pain_point() -> None:
+    result = findings(("S1", BIKE_VAN_NOTES, "interviews"))
+    assert "Marco" not in texts(result.pain_points)
