@@ -17,6 +17,7 @@ import re
 from agents.analysts.amounts import MONEY, PRICE
 from agents.analysts.customer_text import Unit
 from agents.analysts.sentences import PERCENT, singular, stem, words
+from agents.analysts.vetting import WORRY
 
 CUSTOMER_VOICE = frozenset({"survey", "interviews", "review_forum"})
 SPELLED_SHARE = re.compile(
@@ -89,6 +90,9 @@ PAIN = re.compile(
     r"|hardest|toughest|hard part|isolated|isolation|lonely|loneliness|bored|boredom"
     # owing money to the one they trade with: "owed money to their supplier", "in debt to the dealer"
     r"|owe[ds]?|owing|in debt|indebted|debts?"
+    # cash a customer must lay out before selling or using: "a minimum order", "I pay cash up front"
+    r"|minimum orders?|(?:pay|pays|paid|paying)(?: cash)? (?:up ?front|in advance)|cash up ?front"
+    r"|tie[sd]? up (?:\w+ )?(?:cash|money|capital)|objections?"
     r"|sobering|alarming|worrying|troubling|disappointing"
     # a note that a resource is missing: "No IT person; a contractor comes monthly", "No budget line for it"
     r"|^no (?:[\w-]+ ){0,2}?(?:person|people|staff|staffer|team|department|budget|specialist|expert)"
@@ -125,20 +129,24 @@ WORKAROUND = re.compile(
     r"|by hand|manually|shared inbox|phone messages)\b",
     re.IGNORECASE,
 )
+# a problem word in a compound that names its absence: "zero-waste", "hassle-free", "no-fault"
+ABSENCE_BEFORE = ("zero-", "no-", "non-", "anti-", "low-")
+ABSENCE_AFTER = ("-free", "-proof")
 INTENSE = re.compile(
     r"\b(?:most|biggest|top|main|very|major|useless|give up|hate|every|worst|brutal|furious|sick of)\b",
     re.IGNORECASE,
 )
 PROBLEM_TOPIC = re.compile(
     r"\b(?:findings?|headlines?|results?|pain|problems?|challenges?|frustrations?|complaints?|issues?"
-    r"|barriers?|what (?:\w+ ){0,2}(?:hate|dislike)|why \w+ (?:leave|quit|churn))\b",
+    r"|barriers?|hurts|what (?:\w+ ){0,2}(?:hate|dislike)|why \w+ (?:leave|quit|churn))\b",
     re.IGNORECASE,
 )
 # a heading or table header that names what its items are: problems ("Pain points", "Problem reported by
 # owners", "Biggest frustrations"); each item under it is a problem, whatever words it uses
 PROBLEM_LIST = re.compile(
     r"\b(?:pain points?|pains|problems?|challenges|frustrations?|complaints?|difficulties|grievances"
-    r"|barriers|obstacles|what (?:\w+ ){0,2}(?:hate|dislike|struggle with))\b",
+    r"|barriers|obstacles|(?:what|where it) (?:still )?hurts"
+    r"|what (?:\w+ ){0,2}(?:hate|dislike|struggle with))\b",
     re.IGNORECASE,
 )
 NOT_CUSTOMER_PAIN = re.compile(  # a gap in the offer or a market remark, not a customer's problem
@@ -195,6 +203,16 @@ DRIVER_TOPIC = re.compile(
 )
 
 
+# "value" as a sum, not as what customers value: "share of 2024 value", "under 1% of category value",
+# "by value", "in value terms"
+SUM_VALUE = re.compile(r"\b(?:of|in|by)\s+(?:[\w-]+\s+){0,2}?value\b", re.IGNORECASE)
+
+
+def driver_cue(text: str) -> bool:
+    """Whether the text says what customers choose, value or stay for (a sum's "value" is no cue)."""
+    return bool(DRIVER.search(SUM_VALUE.sub(" ", text)))
+
+
 FRAMING = re.compile(
     r"^(?:we )?(?:asked|ranked|rated)\b|^(?:respondents|participants|owners|users|customers|buyers) "
     r"(?:were asked|ranked|rated)\b|^we asked\b",
@@ -237,7 +255,10 @@ def pain_cues(text: str, focus: set[str]) -> list[str]:
     return [
         m.group(0)
         for m in PAIN.finditer(text)
-        if stem(m.group(0).split()[0]) not in domain and not NEGATED.search(text[: m.start()])
+        if stem(m.group(0).split()[0]) not in domain
+        and not NEGATED.search(text[: m.start()])
+        and not text[: m.start()].lower().endswith(ABSENCE_BEFORE)
+        and not text[m.end() :].lower().startswith(ABSENCE_AFTER)
     ]
 
 
@@ -247,7 +268,8 @@ def pain_signals(unit: Unit, focus: set[str]) -> int:
     # a share of respondents stating the idea's own problem ("59% say a flaky test blocks a merge") is the
     # customers' pain, although its words name the idea's domain
     domain = set() if RESPONDENT_SHARE.search(text) else focus
-    return bool(pain_cues(text, domain)) + bool(BURDEN.search(text)) + bool(WORKAROUND.search(text))
+    complaint = bool(pain_cues(text, domain) or WORRY.search(text))
+    return complaint + bool(BURDEN.search(text)) + bool(WORKAROUND.search(text))
 
 
 def itemised_problem(unit: Unit) -> bool:
@@ -290,13 +312,13 @@ def driver_topic(unit: Unit) -> bool:
     """Whether the unit sits under a heading, lead, list intro or table header about what customers value
     ("What would make them stay", "matters most | share")."""
     parts = (unit.section_topic, unit.lead, unit.header)
-    return any(DRIVER_TOPIC.search(part) or DRIVER.search(part) for part in parts if part)
+    return any(DRIVER_TOPIC.search(part) or driver_cue(part) for part in parts if part)
 
 
 def driver_score(unit: Unit, customers: set[str]) -> float:
     """How surely the sentence states what makes customers choose or stay (0: it does not)."""
     text = unit.text
-    cue = bool(DRIVER.search(text))
+    cue = driver_cue(text)
     topic = driver_topic(unit)
     if unit.headline or (unit.row and not topic):
         return 0.0  # a bold lead labels its paragraph; a table row counts only in a table of reasons

@@ -74,3 +74,30 @@ punctures and distrusts anything that "needs an app to book".
 def test_a_persona_sentence_is_no_pain_point() -> None:
     result = findings(("S1", BIKE_VAN_NOTES, "interviews"))
     assert "Marco" not in texts(result.pain_points)
+
+
+def test_items_under_a_heading_saying_what_hurts_are_pain_points() -> None:
+    result = findings(("S1", BIKE_VAN_NOTES, "interviews"))
+    assert "chain snapped" in texts(result.pain_points)
+
+
+def test_paying_up_front_and_minimum_orders_are_a_pain() -> None:
+    result = findings(("S1", BIKE_VAN_NOTES.replace("## What hurts", "## Notes"), "interviews"))
+    assert "minimum order" in texts(result.pain_points)
+
+
+def test_a_customer_asking_who_is_responsible_if_it_goes_wrong_voices_a_worry() -> None:
+    result = findings(("S1", BIKE_VAN_NOTES.replace("## What hurts", "## Notes"), "interviews"))
+    assert "Who is responsible if it breaks" in texts(result.pain_points)
+
+
+def test_a_problem_word_in_a_compound_naming_its_absence_is_no_pain() -> None:
+    result = findings(("S1", BIKE_VAN_NOTES, "interviews"))
+    assert "Zero-waste" not in texts(result.pain_points)
+
+
+def test_an_objection_customers_raise_is_a_pain() -> None:
+    objection = "\n- Parking space for the van was the first objection in four of five shops.\n"
+    notes = BIKE_VAN_NOTES.replace("## What hurts", "## Notes") + objection
+    result = findings(("S1", notes, "interviews"))
+    assert "first objection" in texts(result.pain_points)
