@@ -101,3 +101,54 @@ def test_an_objection_customers_raise_is_a_pain() -> None:
     notes = BIKE_VAN_NOTES.replace("## What hurts", "## Notes") + objection
     result = findings(("S1", notes, "interviews"))
     assert "first objection" in texts(result.pain_points)
+
+
+PET_FOOD_SURVEY = """# Dog owners and their food, 2026
+
+## Willingness to switch and to pay
+
+- **47%** would switch to a refillable food tin if it cost at least 15% less than their usual brand.
+- 58% would accept a tin deposit of up to €5; 12% would accept a deposit of €8 or more.
+"""
+
+GROOMER_NOTES = """# Field notes: dog groomers on stocking refill tins
+
+**What groomers would accept:** a margin of 15-18% of the shelf price, nothing paid in advance and a
+weekly restock.
+"""
+
+
+def test_a_share_that_would_buy_if_it_cost_less_is_willingness_to_pay() -> None:
+    result = findings(("S1", PET_FOOD_SURVEY, "survey"))
+    assert "47%" in texts(result.willingness_to_pay)
+
+
+def test_a_deposit_customers_would_accept_is_willingness_to_pay() -> None:
+    result = findings(("S1", PET_FOOD_SURVEY, "survey"))
+    assert "58% would accept a tin deposit" in texts(result.willingness_to_pay)
+
+
+def test_a_margin_under_what_sellers_would_accept_is_willingness_to_pay() -> None:
+    result = findings(("S1", GROOMER_NOTES, "interviews"))
+    assert "a margin of 15-18%" in texts(result.willingness_to_pay)
+    assert "a margin of 15-18%" not in texts(result.pain_points)
+
+
+UNIFORM_REPORT = """# School uniforms in the region, 2026
+
+## Market size
+
+| Item | Share of 2025 value |
+|---|---|
+| Blazers and jumpers | 44% |
+| Shirts and blouses | 31% |
+
+## Trends
+
+- **Swapping is still tiny.** Uniforms swapped or resold second-hand were under 3% of category value.
+"""
+
+
+def test_a_share_of_a_sum_of_value_is_no_satisfaction_driver() -> None:
+    result = findings(("S1", UNIFORM_REPORT, "analyst_report"))
+    assert texts(result.satisfaction_drivers) == ""
