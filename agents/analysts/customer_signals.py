@@ -132,6 +132,13 @@ WORKAROUND = re.compile(
 # a problem word in a compound that names its absence: "zero-waste", "hassle-free", "no-fault"
 ABSENCE_BEFORE = ("zero-", "no-", "non-", "anti-", "low-")
 ABSENCE_AFTER = ("-free", "-proof")
+# a problem word naming the subject of a rule or a trade, not a problem: "its waste law", "the complaints
+# procedure", "fraud regulation", "the loss-adjusting sector"
+TOPIC_AFTER = re.compile(
+    r"^[ -](?:laws?|rules?|regulations?|polic(?:y|ies)|procedures?|management|collection|sector|industry"
+    r"|bill|directive|statute)\b",
+    re.IGNORECASE,
+)
 INTENSE = re.compile(
     r"\b(?:most|biggest|top|main|very|major|useless|give up|hate|every|worst|brutal|furious|sick of)\b",
     re.IGNORECASE,
@@ -259,6 +266,7 @@ def pain_cues(text: str, focus: set[str]) -> list[str]:
         and not NEGATED.search(text[: m.start()])
         and not text[: m.start()].lower().endswith(ABSENCE_BEFORE)
         and not text[m.end() :].lower().startswith(ABSENCE_AFTER)
+        and not TOPIC_AFTER.match(text[m.end() :])
     ]
 
 

@@ -152,3 +152,25 @@ UNIFORM_REPORT = """# School uniforms in the region, 2026
 def test_a_share_of_a_sum_of_value_is_no_satisfaction_driver() -> None:
     result = findings(("S1", UNIFORM_REPORT, "analyst_report"))
     assert texts(result.satisfaction_drivers) == ""
+
+
+def test_a_problem_word_naming_a_rule_or_trade_is_no_pain() -> None:
+    rules = "- **Rules.** The region's textile waste law pushes schools to talk about swaps.\n"
+    report = UNIFORM_REPORT + rules
+    result = findings(("S1", report, "analyst_report"))
+    assert "waste law" not in texts(result.pain_points)
+
+
+FIELD_NOTES = """# Field notes: six harbour masters on a mooring-booking app
+
+Six harbour masters met in person in March 2026, each for about an hour.
+
+- "Half my visitors phone after the office closes and nobody picks up."
+"""
+
+
+def test_field_notes_are_read_as_interviews() -> None:
+    from agents.analysts.sourcing import source_type
+    from agents.tests.helpers import markdown_source
+
+    assert source_type(markdown_source("S1", FIELD_NOTES)) == "interviews"
