@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from agents.analysts.customer_signals import driver_score, pain_score
 from agents.analysts.customer_text import Unit, plain, read_units
 from agents.analysts.extractive_market import claim
-from agents.analysts.interviewees import interviewee_groups
+from agents.analysts.interviewees import counted_groups, interviewee_groups
 from agents.analysts.segments import LIMIT as SEGMENT_LIMIT
 from agents.analysts.segments import describes_who, segments_and_personas
 from agents.analysts.sentences import PERCENT, Sentence, rank, words
@@ -147,7 +147,8 @@ def with_interviewees(
     once: "MSK clinics" adds nothing to "Sports & MSK clinics"."""
     kept = list(groups)
     for source in sources:
-        for group in interviewee_groups(source, types.get(source.id, "unknown")):
+        kind = types.get(source.id, "unknown")
+        for group in [*interviewee_groups(source, kind), *counted_groups(source, kind)]:
             if not any(words(group.name) <= words(other.name) for other in kept):
                 kept.append(group)
     return kept[: max(SEGMENT_LIMIT, len(groups))]

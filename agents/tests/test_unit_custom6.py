@@ -174,3 +174,20 @@ def test_field_notes_are_read_as_interviews() -> None:
     from agents.tests.helpers import markdown_source
 
     assert source_type(markdown_source("S1", FIELD_NOTES)) == "interviews"
+
+
+PHARMACY_NOTES = """# Notes: conversations about after-hours collection
+
+Eleven conversations in May 2026: five owners of pharmacies (two towns), four night-shift nurses near
+the hospital and one regional buyer. Four households were also interviewed.
+
+- "Patients knock on the shutter after we close and we cannot help them."
+"""
+
+
+def test_the_groups_interview_notes_count_among_those_heard_are_segments() -> None:
+    result = findings(("S1", PHARMACY_NOTES, "interviews"))
+    names = [segment.name for segment in result.segments]
+    assert "Pharmacy owners" in names
+    assert "Night-shift nurses" in names
+    assert not any(name.lower() in {"households", "regional buyer"} for name in names)
