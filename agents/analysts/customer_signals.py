@@ -121,7 +121,11 @@ BURDEN = re.compile(  # time or distance a customer pays: "took 26 hours", "70 m
     r"|\b(?:took|takes|take|taking|waited|wait|waits|waiting)(?: for)? (?:several |many )?"
     r"(?:days|weeks|months)\b"
     r"|\b(?:for|after|within) \d+(?:[-\u2013]\d+)?\s(?:days?|weeks?|months?)"
-    r" (?:on average|or more|or longer)\b",
+    r" (?:on average|or more|or longer)\b"
+    # goods or work left idle: "the tractor sat in the yard for nine weeks", "orders stuck for days"
+    r"|\b(?:sat|sits|sitting|stood|stands|standing|idled?|stuck|lay|lies|languish\w*)\b[^.;]{0,40}?"
+    r"\bfor (?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)"
+    r" (?:days|weeks|months)\b",
     re.IGNORECASE,
 )
 WORKAROUND = re.compile(

@@ -191,3 +191,10 @@ def test_the_groups_interview_notes_count_among_those_heard_are_segments() -> No
     assert "Pharmacy owners" in names
     assert "Night-shift nurses" in names
     assert not any(name.lower() in {"households", "regional buyer"} for name in names)
+
+
+def test_goods_left_idle_for_weeks_are_a_pain() -> None:
+    notes = BIKE_VAN_NOTES.replace("## What hurts", "## Notes")
+    notes += '\n- "My cargo bike sat in the back of the shop for nine weeks before the part came."\n'
+    result = findings(("S1", notes, "interviews"))
+    assert "for nine weeks" in texts(result.pain_points)
