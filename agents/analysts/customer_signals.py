@@ -190,6 +190,8 @@ DRIVER = re.compile(
     r"|\bprefer\w*\b|\bloyal\w*\b|\bsatisf\w*\b"
     # a note of what one buyer requires: "Wants a fixed delivery slot", "Needs invoices in euros"
     r"|^(?:wants|needs|requires|insists on|expects)\b"
+    # a share of customers asking for a quality: "64% want the quote to come from a mechanic they chose"
+    r"|(?:%|\bpercent)\s+(?:of (?:\w+ ){1,2})?(?:want|expect|require|insist on|look for|ask for)\b"
     r"|\bkeep using\b|\bcited by \d|\breasons? (?:to|for) (?:choos|switch|stay|buy)\w*|\bchose\b|\bchoos\w+\b"
     r"|\btrust\w*\b|\blove[sd]?\b|\bdecid\w+ factors?\b|\bmost (?:wanted|requested)\b|\bcare most\b"
     r"|\bkeeps? (?:\w+ )?going\b|\bkept (?:\w+ )?going\b|\bthe one thing\b"

@@ -198,3 +198,14 @@ def test_goods_left_idle_for_weeks_are_a_pain() -> None:
     notes += '\n- "My cargo bike sat in the back of the shop for nine weeks before the part came."\n'
     result = findings(("S1", notes, "interviews"))
     assert "for nine weeks" in texts(result.pain_points)
+
+
+def test_a_share_of_customers_wanting_a_quality_is_a_satisfaction_driver() -> None:
+    survey = """# Car owners and their repairs, 2026
+
+## Repairs are the first worry
+
+- **64%** want the repair quote to come from a mechanic of their own, not from the dealer.
+"""
+    result = findings(("S1", survey, "survey"))
+    assert "64% want the repair quote" in texts(result.satisfaction_drivers)
