@@ -244,7 +244,11 @@ def group_topic(topic: str) -> bool:
     return bool(GROUP_TOPIC.search(topic)) and not NOT_GROUP_TOPIC.search(topic)
 
 
-AGED_PROFILE = re.compile(r"^(?P<person>[A-Z][a-z]+(?: [A-Z][a-z]+)?, (?:aged )?\d{2}, [^.;:]{3,80})")
+# "Daniel, 52, drives long-haul"; a persona's name is often quoted: "\"Dona Ines\", 58, who has run ..."
+AGED_PROFILE = re.compile(
+    r"^[\"\u201c]?(?P<name>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)[\"\u201d]?"
+    r"(?P<rest>, (?:aged )?\d{2}, [^.;:]{3,80})"
+)
 
 
 def personas_in(unit: Unit) -> list[str]:
@@ -252,7 +256,7 @@ def personas_in(unit: Unit) -> list[str]:
     sentence opens by name and age ("Daniel, 52, drives long-haul"): one person, never a group."""
     profile = AGED_PROFILE.match(plain(unit.text))
     if profile:
-        return [profile.group("person").strip()]
+        return [f"{profile.group('name')}{profile.group('rest')}".strip()]
     if not (PERSONA_TOPIC.search(unit.text) or PERSONA_TOPIC.search(unit.topic)):
         return []
     return [re.sub(r"^Meet ", "", match.group("person").strip()) for match in PERSON.finditer(unit.text)]

@@ -209,3 +209,11 @@ def test_a_share_of_customers_wanting_a_quality_is_a_satisfaction_driver() -> No
 """
     result = findings(("S1", survey, "survey"))
     assert "64% want the repair quote" in texts(result.satisfaction_drivers)
+
+
+def test_a_persona_with_a_quoted_name_is_a_persona() -> None:
+    result = findings(("S1", BIKE_VAN_NOTES, "interviews"))
+    assert any(person.name.startswith("Marco, 37") for person in result.personas)
+    persona = BIKE_VAN_NOTES.replace('"Marco"', '"Zoë"')
+    accented = findings(("S1", persona, "interviews"))
+    assert any(person.name.startswith("Zoë, 37") for person in accented.personas)
