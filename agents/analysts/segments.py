@@ -168,7 +168,8 @@ COMPARISON = re.compile(
 NOT_GROUP_START = re.compile(
     r"^(?:after|before|during|when|while|if|in|on|at|for|from|with|without|by|as|since|until|because|although"
     r"|the|this|that|these|those|it|there|some|most|many|all|several|few|both|each|every|other|others"
-    r"|one|two|three|four|five|six|seven|eight|nine|ten|half|none|no|we|they|our|their)\b",
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|half|none|no|we|they|our|their"
+    r"|what|which|who|whom|whose|why|how|where)\b",  # "What groomers would accept": a question, no group
     re.IGNORECASE,
 )
 VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did|can|will|would|could|should)\b", re.I)
@@ -247,7 +248,7 @@ def group_topic(topic: str) -> bool:
 # "Daniel, 52, drives long-haul"; a persona's name is often quoted: "\"Dona Ines\", 58, who has run ..."
 AGED_PROFILE = re.compile(
     r"^[\"\u201c]?(?P<name>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)[\"\u201d]?"
-    r"(?P<rest>, (?:aged )?\d{2}, [^.;:]{3,80})"
+    r"(?P<rest>, (?:aged )?\d{2}, [^.;:]{3,80}(?!\w))"
 )
 
 

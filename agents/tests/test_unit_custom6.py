@@ -217,3 +217,14 @@ def test_a_persona_with_a_quoted_name_is_a_persona() -> None:
     persona = BIKE_VAN_NOTES.replace('"Marco"', '"Zoë"')
     accented = findings(("S1", persona, "interviews"))
     assert any(person.name.startswith("Zoë, 37") for person in accented.personas)
+
+
+def test_a_lead_asking_what_a_group_would_accept_names_no_segment() -> None:
+    result = findings(("S1", GROOMER_NOTES, "interviews"))
+    assert not any(segment.name.lower().startswith("what") for segment in result.segments)
+
+
+def test_a_long_persona_profile_ends_at_a_whole_word() -> None:
+    long_persona = BIKE_VAN_NOTES.replace("fixes his own", "mends his own chains, brakes and")
+    persona = findings(("S1", long_persona, "interviews")).personas[0].name
+    assert persona.split()[-1] in long_persona.split()
