@@ -133,8 +133,8 @@ def counted_groups(source: Source, source_type: SourceType) -> list[Segment]:
             name = NAME_END.split(counted.group("name"), maxsplit=1)[0].strip()
             if role := ROLE_OF.match(name):
                 name = f"{singular(role.group('kind'))} {role.group('role')}"
-            if len(name.split()) == 1 and singular(name.lower()) in PEOPLE:
-                continue
+            if HEARD.search(name) or (len(name.split()) == 1 and singular(name.lower()) in PEOPLE):
+                continue  # "Eight conversations", "six calls": how many talks, not who
             name = f"{name[0].upper()}{name[1:]}"
             if not is_group(name):
                 continue

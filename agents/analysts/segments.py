@@ -267,7 +267,10 @@ def describes_who(unit: Unit) -> bool:
     """Whether the unit describes who the customers are rather than what they suffer: a persona (named
     by the sentence, or the persona label or heading it sits under) or an item under a heading about
     groups ("Groups", "Segments we heard")."""
-    if personas_in(unit) or PERSONA_TOPIC.search(unit.topic) or heading_persona(unit.heading):
+    # a paragraph's run-in persona lead covers that paragraph, not the list that follows it
+    earlier_lead = unit.listed and bool(unit.minor) and unit.minor == unit.lead
+    persona_label = bool(PERSONA_TOPIC.search(unit.topic)) and not earlier_lead
+    if personas_in(unit) or persona_label or heading_persona(unit.heading):
         return True
     return unit.listed and group_topic(unit.topic)
 

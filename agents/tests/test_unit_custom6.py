@@ -228,3 +228,23 @@ def test_a_long_persona_profile_ends_at_a_whole_word() -> None:
     long_persona = BIKE_VAN_NOTES.replace("fixes his own", "mends his own chains, brakes and")
     persona = findings(("S1", long_persona, "interviews")).personas[0].name
     assert persona.split()[-1] in long_persona.split()
+
+
+LOCKSMITH_NOTES = """# Field notes: locksmiths on a key-cutting kiosk
+
+Eight conversations over two weeks, with locksmiths in three towns.
+
+**Persona used by the team: "Pan Adam"**, 49, runs a two-person workshop.
+
+- "When the cutter broke, the engineer came after four days and I lost every walk-in."
+"""
+
+
+def test_a_persona_lead_does_not_cover_the_list_after_its_paragraph() -> None:
+    result = findings(("S1", LOCKSMITH_NOTES, "interviews"))
+    assert "engineer came after four days" in texts(result.pain_points)
+
+
+def test_a_count_of_conversations_names_no_segment() -> None:
+    result = findings(("S1", LOCKSMITH_NOTES, "interviews"))
+    assert not any("onversation" in segment.name for segment in result.segments)
