@@ -93,6 +93,8 @@ PAIN = re.compile(
     # cash a customer must lay out before selling or using: "a minimum order", "I pay cash up front"
     r"|minimum orders?|(?:pay|pays|paid|paying)(?: cash)? (?:up ?front|in advance)|cash up ?front"
     r"|tie[sd]? up (?:\w+ )?(?:cash|money|capital)|objections?"
+    # a lack of confidence: "the task they feel least confident doing", "unsure how to file"
+    r"|(?:least|not|less|no longer) (?:very )?confident|unsure|out of (?:my|their|our|his|her) depth"
     r"|sobering|alarming|worrying|troubling|disappointing"
     # a note that a resource is missing: "No IT person; a contractor comes monthly", "No budget line for it"
     r"|^no (?:[\w-]+ ){0,2}?(?:person|people|staff|staffer|team|department|budget|specialist|expert)"

@@ -248,3 +248,15 @@ def test_a_persona_lead_does_not_cover_the_list_after_its_paragraph() -> None:
 def test_a_count_of_conversations_names_no_segment() -> None:
     result = findings(("S1", LOCKSMITH_NOTES, "interviews"))
     assert not any("onversation" in segment.name for segment in result.segments)
+
+
+def test_feeling_least_confident_at_a_task_is_a_pain() -> None:
+    survey = """# Small shops and their bookkeeping, 2026
+
+## Bookkeeping
+
+- **Tax comes first.** 47% say VAT returns are the task they feel least confident doing, usually once
+  they hire staff.
+"""
+    result = findings(("S1", survey, "survey"))
+    assert "least confident" in texts(result.pain_points)
