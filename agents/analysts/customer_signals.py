@@ -17,6 +17,7 @@ import re
 from agents.analysts.amounts import MONEY, PRICE
 from agents.analysts.customer_text import Unit
 from agents.analysts.sentences import PERCENT, singular, stem, words
+from agents.analysts.vetting import WORRY
 
 CUSTOMER_VOICE = frozenset({"survey", "interviews", "review_forum"})
 SPELLED_SHARE = re.compile(
@@ -89,6 +90,11 @@ PAIN = re.compile(
     r"|hardest|toughest|hard part|isolated|isolation|lonely|loneliness|bored|boredom"
     # owing money to the one they trade with: "owed money to their supplier", "in debt to the dealer"
     r"|owe[ds]?|owing|in debt|indebted|debts?"
+    # cash a customer must lay out before selling or using: "a minimum order", "I pay cash up front"
+    r"|minimum orders?|(?:pay|pays|paid|paying)(?: cash)? (?:up ?front|in advance)|cash up ?front"
+    r"|tie[sd]? up (?:\w+ )?(?:cash|money|capital)|objections?"
+    # a lack of confidence: "the task they feel least confident doing", "unsure how to file"
+    r"|(?:least|not|less|no longer) (?:very )?confident|unsure|out of (?:my|their|our|his|her) depth"
     r"|sobering|alarming|worrying|troubling|disappointing"
     # a note that a resource is missing: "No IT person; a contractor comes monthly", "No budget line for it"
     r"|^no (?:[\w-]+ ){0,2}?(?:person|people|staff|staffer|team|department|budget|specialist|expert)"
@@ -117,12 +123,26 @@ BURDEN = re.compile(  # time or distance a customer pays: "took 26 hours", "70 m
     r"|\b(?:took|takes|take|taking|waited|wait|waits|waiting)(?: for)? (?:several |many )?"
     r"(?:days|weeks|months)\b"
     r"|\b(?:for|after|within) \d+(?:[-\u2013]\d+)?\s(?:days?|weeks?|months?)"
-    r" (?:on average|or more|or longer)\b",
+    r" (?:on average|or more|or longer)\b"
+    # goods or work left idle: "the tractor sat in the yard for nine weeks", "orders stuck for days"
+    r"|\b(?:sat|sits|sitting|stood|stands|standing|idled?|stuck|lay|lies|languish\w*)\b[^.;]{0,40}?"
+    r"\bfor (?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)"
+    r" (?:days|weeks|months)\b",
     re.IGNORECASE,
 )
 WORKAROUND = re.compile(
     r"\b(?:spreadsheets?|pen and paper|paper forms?|whiteboards?|sticky notes|their memory|from memory"
     r"|by hand|manually|shared inbox|phone messages)\b",
+    re.IGNORECASE,
+)
+# a problem word in a compound that names its absence: "zero-waste", "hassle-free", "no-fault"
+ABSENCE_BEFORE = ("zero-", "no-", "non-", "anti-", "low-")
+ABSENCE_AFTER = ("-free", "-proof")
+# a problem word naming the subject of a rule or a trade, not a problem: "its waste law", "the complaints
+# procedure", "fraud regulation", "the loss-adjusting sector"
+TOPIC_AFTER = re.compile(
+    r"^[ -](?:laws?|rules?|regulations?|polic(?:y|ies)|procedures?|management|collection|sector|industry"
+    r"|bill|directive|statute)\b",
     re.IGNORECASE,
 )
 INTENSE = re.compile(
@@ -131,14 +151,15 @@ INTENSE = re.compile(
 )
 PROBLEM_TOPIC = re.compile(
     r"\b(?:findings?|headlines?|results?|pain|problems?|challenges?|frustrations?|complaints?|issues?"
-    r"|barriers?|what (?:\w+ ){0,2}(?:hate|dislike)|why \w+ (?:leave|quit|churn))\b",
+    r"|barriers?|hurts|what (?:\w+ ){0,2}(?:hate|dislike)|why \w+ (?:leave|quit|churn))\b",
     re.IGNORECASE,
 )
 # a heading or table header that names what its items are: problems ("Pain points", "Problem reported by
 # owners", "Biggest frustrations"); each item under it is a problem, whatever words it uses
 PROBLEM_LIST = re.compile(
     r"\b(?:pain points?|pains|problems?|challenges|frustrations?|complaints?|difficulties|grievances"
-    r"|barriers|obstacles|what (?:\w+ ){0,2}(?:hate|dislike|struggle with))\b",
+    r"|barriers|obstacles|(?:what|where it) (?:still )?hurts"
+    r"|what (?:\w+ ){0,2}(?:hate|dislike|struggle with))\b",
     re.IGNORECASE,
 )
 NOT_CUSTOMER_PAIN = re.compile(  # a gap in the offer or a market remark, not a customer's problem
@@ -171,6 +192,8 @@ DRIVER = re.compile(
     r"|\bprefer\w*\b|\bloyal\w*\b|\bsatisf\w*\b"
     # a note of what one buyer requires: "Wants a fixed delivery slot", "Needs invoices in euros"
     r"|^(?:wants|needs|requires|insists on|expects)\b"
+    # a share of customers asking for a quality: "64% want the quote to come from a mechanic they chose"
+    r"|(?:%|\bpercent)\s+(?:of (?:\w+ ){1,2})?(?:want|expect|require|insist on|look for|ask for)\b"
     r"|\bkeep using\b|\bcited by \d|\breasons? (?:to|for) (?:choos|switch|stay|buy)\w*|\bchose\b|\bchoos\w+\b"
     r"|\btrust\w*\b|\blove[sd]?\b|\bdecid\w+ factors?\b|\bmost (?:wanted|requested)\b|\bcare most\b"
     r"|\bkeeps? (?:\w+ )?going\b|\bkept (?:\w+ )?going\b|\bthe one thing\b"
@@ -193,6 +216,16 @@ DRIVER_TOPIC = re.compile(
     r"|\bwhat (?:makes|made) (?:a |an |the )?(?:\w+ ){0,2}?(?:good|great|best|right|ideal)\b",
     re.IGNORECASE,
 )
+
+
+# "value" as a sum, not as what customers value: "share of 2024 value", "under 1% of category value",
+# "by value", "in value terms"
+SUM_VALUE = re.compile(r"\b(?:of|in|by)\s+(?:[\w-]+\s+){0,2}?value\b", re.IGNORECASE)
+
+
+def driver_cue(text: str) -> bool:
+    """Whether the text says what customers choose, value or stay for (a sum's "value" is no cue)."""
+    return bool(DRIVER.search(SUM_VALUE.sub(" ", text)))
 
 
 FRAMING = re.compile(
@@ -237,7 +270,11 @@ def pain_cues(text: str, focus: set[str]) -> list[str]:
     return [
         m.group(0)
         for m in PAIN.finditer(text)
-        if stem(m.group(0).split()[0]) not in domain and not NEGATED.search(text[: m.start()])
+        if stem(m.group(0).split()[0]) not in domain
+        and not NEGATED.search(text[: m.start()])
+        and not text[: m.start()].lower().endswith(ABSENCE_BEFORE)
+        and not text[m.end() :].lower().startswith(ABSENCE_AFTER)
+        and not TOPIC_AFTER.match(text[m.end() :])
     ]
 
 
@@ -247,7 +284,8 @@ def pain_signals(unit: Unit, focus: set[str]) -> int:
     # a share of respondents stating the idea's own problem ("59% say a flaky test blocks a merge") is the
     # customers' pain, although its words name the idea's domain
     domain = set() if RESPONDENT_SHARE.search(text) else focus
-    return bool(pain_cues(text, domain)) + bool(BURDEN.search(text)) + bool(WORKAROUND.search(text))
+    complaint = bool(pain_cues(text, domain) or WORRY.search(text))
+    return complaint + bool(BURDEN.search(text)) + bool(WORKAROUND.search(text))
 
 
 def itemised_problem(unit: Unit) -> bool:
@@ -290,13 +328,13 @@ def driver_topic(unit: Unit) -> bool:
     """Whether the unit sits under a heading, lead, list intro or table header about what customers value
     ("What would make them stay", "matters most | share")."""
     parts = (unit.section_topic, unit.lead, unit.header)
-    return any(DRIVER_TOPIC.search(part) or DRIVER.search(part) for part in parts if part)
+    return any(DRIVER_TOPIC.search(part) or driver_cue(part) for part in parts if part)
 
 
 def driver_score(unit: Unit, customers: set[str]) -> float:
     """How surely the sentence states what makes customers choose or stay (0: it does not)."""
     text = unit.text
-    cue = bool(DRIVER.search(text))
+    cue = driver_cue(text)
     topic = driver_topic(unit)
     if unit.headline or (unit.row and not topic):
         return 0.0  # a bold lead labels its paragraph; a table row counts only in a table of reasons

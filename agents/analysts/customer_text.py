@@ -23,6 +23,12 @@ RUN_IN = re.compile(
     r"^(?:\*\*|__)(?P<lead>[^*_]{2,200}?(?:[.:!?]|(?:\*\*|__)[.:]))(?:\*\*|__)?\s+(?P<rest>\S.*)$"
 )
 SKIPPED = (">", "```", "---")
+# a list item pairing a short label with its value: "3. Same-day delivery — 41%", "- Battery life: 58%"
+LABEL_VALUE = re.compile(
+    r"^(?P<label>[^\W\d][^|]{1,60}?)\s*(?:[\u2014\u2013:]|\s-)\s*(?:about |around |~)?\d+(?:[.,]\d+)?\s?%\.?$"
+)
+# a list item opening with a bold phrase and going on without punctuation: "**Night-shift nurses** buy ..."
+ITEM_LABEL = re.compile(r"^(?:\*\*|__)(?P<label>[^*_]{2,80}?)(?:\*\*|__)\s+[a-z(]")
 MIN_WORDS = 5
 PLAIN_HEADING_WORDS = 8
 MIN_CHARS = 20
@@ -44,6 +50,7 @@ class Unit:
     header: str = ""  # a table row's header row ("Customer type | Share"), cells joined by " | "
     headline: bool = False  # a paragraph's bold run-in lead as a unit of its own ("**Low enrolment.**")
     titled: bool = False  # its heading is the document's title (a level-1 heading): it covers everything
+    label: str = ""  # a list item's opening bold phrase ("Night nurses" of "**Night nurses** buy ...")
 
     @property
     def text(self) -> str:
@@ -216,8 +223,11 @@ class _Reader:
             if run_in and len(plain(run_in.group("rest")).split()) < MIN_WORDS:
                 run_in = None  # "- **Same carer every visit**: 57%.": a label and its value, one finding
             lead = run_in.group("lead").strip(" .:!?*_") if run_in else ""
+            labelled = ITEM_LABEL.match(body)
+            label = labelled.group("label").strip() if labelled else ""
             for part in split_line(unbolded(run_in.group("rest") if run_in else body)):
-                self._add(part.strip(), listed=True, item_lead=lead)
+                self._add(part.strip(), listed=True, item_lead=lead, label=label)
+                label = ""  # the label names the item's first sentence
         elif line.endswith(":") and len(line.split()) <= 12 and not self.in_paragraph:
             self._set_minor(line.rstrip(":").strip(), "intro")
         else:
@@ -281,15 +291,22 @@ class _Reader:
         self.minor, self.minor_kind, self.opener = text, kind, ""
 
     def _add(
-        self, text: str, listed: bool = False, opener: str = "", headline: bool = False, item_lead: str = ""
+        self,
+        text: str,
+        listed: bool = False,
+        opener: str = "",
+        headline: bool = False,
+        item_lead: str = "",
+        label: str = "",
     ) -> None:
-        if not is_sentence(plain(text)):
+        # a listed label and its share ("The scent — 47%") is one finding, however short
+        if not (is_sentence(plain(text)) or (listed and LABEL_VALUE.match(plain(text)))):
             return
         sentence = Sentence(text, self.source.id, len(self.units), self.heading)
         lead = item_lead or (self.minor if self.minor_kind == "lead" else "")
         self.units.append(
             Unit(
                 sentence, self.source_type, self.heading, self.minor, opener, listed, self._parent(), lead,
-                headline=headline, titled=self._titled(),
+                headline=headline, titled=self._titled(), label=label,
             )
         )  # fmt: skip

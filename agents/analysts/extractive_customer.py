@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from agents.analysts.customer_signals import driver_score, pain_score
 from agents.analysts.customer_text import Unit, plain, read_units
 from agents.analysts.extractive_market import claim
-from agents.analysts.interviewees import interviewee_groups
+from agents.analysts.interviewees import counted_groups, interviewee_groups
 from agents.analysts.segments import LIMIT as SEGMENT_LIMIT
-from agents.analysts.segments import segments_and_personas
+from agents.analysts.segments import describes_who, segments_and_personas
 from agents.analysts.sentences import PERCENT, Sentence, rank, words
 from agents.analysts.vetting import Evidence, is_finding
 from agents.analysts.willingness import is_willing, willing_score
@@ -147,7 +147,8 @@ def with_interviewees(
     once: "MSK clinics" adds nothing to "Sports & MSK clinics"."""
     kept = list(groups)
     for source in sources:
-        for group in interviewee_groups(source, types.get(source.id, "unknown")):
+        kind = types.get(source.id, "unknown")
+        for group in [*interviewee_groups(source, kind), *counted_groups(source, kind)]:
             if not any(words(group.name) <= words(other.name) for other in kept):
                 kept.append(group)
     return kept[: max(SEGMENT_LIMIT, len(groups))]
@@ -168,7 +169,8 @@ def place(units: list[Unit], customers: set[str], focus: set[str]) -> Placed:
     willing = [unit for unit in units if is_willing(unit, customers)]
     paying = best(willing, {id(u): willing_score(u) for u in willing}, WTP_LIMIT)
     used = {unit.text for unit in paying}
-    open_units = [unit for unit in units if unit.text not in used]
+    # a persona or a group's description says who the customers are, not a problem they have
+    open_units = [unit for unit in units if unit.text not in used and not describes_who(unit)]
     pains = best(open_units, {id(u): pain_score(u, customers, focus) for u in open_units}, PAIN_LIMIT)
     used |= {unit.text for unit in pains}
     open_units = [unit for unit in units if unit.text not in used]

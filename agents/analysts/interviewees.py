@@ -13,7 +13,7 @@ import re
 
 from agents.analysts.customer_signals import PEOPLE
 from agents.analysts.segments import is_group, plural
-from agents.analysts.sentences import singular
+from agents.analysts.sentences import singular, split_line
 from agents.state import Claim, Segment, Source, SourceType
 
 # the numbered line that opens one interview's notes: "(1) …", "[2] …", "3) …", "4. …"
@@ -28,6 +28,20 @@ TAIL = re.compile(r" (?:in|at|from|with|for|of|near|on|outside|serving|buying|se
 # a descriptor that is a clause with a count: "serves 30 small towns", "runs 4 sites"
 CLAUSE = re.compile(r"^[a-z]+s \D{0,20}\d")
 MAX_WORDS = 16
+# the sentence that counts who was heard: "Nine owners of corner shops and seven households, interviewed in
+# person", "Eleven conversations: six independent dealers, two managers of franchised dealerships"
+HEARD = re.compile(r"\b(?:interview\w*|conversations?|calls|spoke|met|talked|visited)\b", re.IGNORECASE)
+COUNT_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+COUNTED = re.compile(
+    rf"^(?:{'|'.join(COUNT_WORDS)}|[2-9]|[1-9]\d)\s+(?P<name>[a-z][\w-]*(?: [\w-]+){{0,5}})$", re.IGNORECASE
+)
+# where a counted item's name ends: its place, time or how they were heard
+NAME_END = re.compile(r" (?:in|near|from|at|across|around|based|on|during|by|over|for|via|interviewed|met)\b")
+ITEM_SPLIT = re.compile(r",\s*(?:and\s+)?|;\s*|\s+and\s+")
+HEARD_TAIL = re.compile(r",? (?:interviewed|met|heard|spoken|visited|reached|called)\b.*$", re.IGNORECASE)
+OPENING_CHARS = 800  # the count of who was heard opens the notes
+# "owners of clinics" is "clinic owners": a role and the one kind of organisation it is held in
+ROLE_OF = re.compile(r"^(?P<role>[a-z][\w-]*(?: [a-z][\w-]*)?) of (?P<kind>[a-z][\w-]*s)$", re.IGNORECASE)
 MIN_PROFILES = 2  # one numbered line is no series of interviews
 
 
@@ -96,4 +110,37 @@ def interviewee_groups(source: Source, source_type: SourceType) -> list[Segment]
         claim = Claim(text=body, source_ids=[source.id], quote=body)
         description = f"One of the interviewees: {body}"
         found.setdefault(name.casefold(), Segment(name=name, description=description, evidence=[claim]))
+    return list(found.values())
+
+
+def counted_groups(source: Source, source_type: SourceType) -> list[Segment]:
+    """The groups the opening of interview notes counts among those heard ("six independent dealers, two
+    managers of franchised dealerships"), each counted two or more: a kind of customer the research
+    reached. A bare people noun ("seven households") names no kind; neither does one person."""
+    if not is_interview_notes(source, source_type):
+        return []
+    found: dict[str, Segment] = {}
+    lines = source.content[:OPENING_CHARS].splitlines()
+    opening = " ".join(line for line in lines if not line.startswith("#"))
+    for sentence in split_line(opening):
+        if not HEARD.search(sentence):
+            continue
+        listed = ASIDE.sub("", sentence.split(":", 1)[-1]).strip().rstrip(".")
+        for item in ITEM_SPLIT.split(HEARD_TAIL.sub("", listed)):
+            counted = COUNTED.match(item.strip())
+            if not counted:
+                continue
+            name = NAME_END.split(counted.group("name"), maxsplit=1)[0].strip()
+            if role := ROLE_OF.match(name):
+                name = f"{singular(role.group('kind'))} {role.group('role')}"
+            if HEARD.search(name) or (len(name.split()) == 1 and singular(name.lower()) in PEOPLE):
+                continue  # "Eight conversations", "six calls": how many talks, not who
+            name = f"{name[0].upper()}{name[1:]}"
+            if not is_group(name):
+                continue
+            claim = Claim(text=sentence.strip(), source_ids=[source.id], quote=sentence.strip())
+            found.setdefault(
+                name.casefold(),
+                Segment(name=name, description=f"Among those interviewed: {item.strip()}", evidence=[claim]),
+            )
     return list(found.values())

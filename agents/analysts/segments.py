@@ -168,7 +168,8 @@ COMPARISON = re.compile(
 NOT_GROUP_START = re.compile(
     r"^(?:after|before|during|when|while|if|in|on|at|for|from|with|without|by|as|since|until|because|although"
     r"|the|this|that|these|those|it|there|some|most|many|all|several|few|both|each|every|other|others"
-    r"|one|two|three|four|five|six|seven|eight|nine|ten|half|none|no|we|they|our|their)\b",
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|half|none|no|we|they|our|their"
+    r"|what|which|who|whom|whose|why|how|where)\b",  # "What groomers would accept": a question, no group
     re.IGNORECASE,
 )
 VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did|can|will|would|could|should)\b", re.I)
@@ -244,7 +245,11 @@ def group_topic(topic: str) -> bool:
     return bool(GROUP_TOPIC.search(topic)) and not NOT_GROUP_TOPIC.search(topic)
 
 
-AGED_PROFILE = re.compile(r"^(?P<person>[A-Z][a-z]+(?: [A-Z][a-z]+)?, (?:aged )?\d{2}, [^.;:]{3,80})")
+# "Daniel, 52, drives long-haul"; a persona's name is often quoted: "\"Dona Ines\", 58, who has run ..."
+AGED_PROFILE = re.compile(
+    r"^[\"\u201c]?(?P<name>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)[\"\u201d]?"
+    r"(?P<rest>, (?:aged )?\d{2}, [^.;:]{3,80}(?!\w))"
+)
 
 
 def personas_in(unit: Unit) -> list[str]:
@@ -252,10 +257,22 @@ def personas_in(unit: Unit) -> list[str]:
     sentence opens by name and age ("Daniel, 52, drives long-haul"): one person, never a group."""
     profile = AGED_PROFILE.match(plain(unit.text))
     if profile:
-        return [profile.group("person").strip()]
+        return [f"{profile.group('name')}{profile.group('rest')}".strip()]
     if not (PERSONA_TOPIC.search(unit.text) or PERSONA_TOPIC.search(unit.topic)):
         return []
     return [re.sub(r"^Meet ", "", match.group("person").strip()) for match in PERSON.finditer(unit.text)]
+
+
+def describes_who(unit: Unit) -> bool:
+    """Whether the unit describes who the customers are rather than what they suffer: a persona (named
+    by the sentence, or the persona label or heading it sits under) or an item under a heading about
+    groups ("Groups", "Segments we heard")."""
+    # a paragraph's run-in persona lead covers that paragraph, not the list that follows it
+    earlier_lead = unit.listed and bool(unit.minor) and unit.minor == unit.lead
+    persona_label = bool(PERSONA_TOPIC.search(unit.topic)) and not earlier_lead
+    if personas_in(unit) or persona_label or heading_persona(unit.heading):
+        return True
+    return unit.listed and group_topic(unit.topic)
 
 
 def heading_persona(heading: str) -> str:
@@ -393,7 +410,8 @@ def listed_group(unit: Unit) -> Segment | None:
     ):
         return None
     if unit.listed:
-        name = name_of(unit.text)
+        # "**Lower-income buyers** buy most often ...": the bold phrase the item opens with names its group
+        name = unit.label if unit.label and is_group(unit.label) else name_of(unit.text)
     elif unit.row:
         name = unit.text.split(" | ")[0]
     elif unit.lead and is_group(name_of(unit.lead)):

@@ -62,6 +62,7 @@ TYPE_CUES: dict[SourceType, tuple[str, ...]] = {
         r"\bwe spoke\b",
         r"\bspoke with\b",
         r"\bconversations? with\b",
+        r"\bfield notes\b",
     ),
     "review_forum": (
         r"\bforum\b",

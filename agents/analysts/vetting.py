@@ -46,6 +46,13 @@ DEPENDANT_AGE = re.compile(r"\b(?:of|with|for) (?:[\w-]+ )?[\w-]+ aged\b", re.IG
 VOICE_TYPES = frozenset({"survey", "interviews", "review_forum"})
 VOICE_RELEVANCE = 0.4  # weighted share of the idea's terms a customer's own words must still cover
 QUESTION = re.compile(r"\?\s*$")
+# a customer's question about what happens when something goes wrong: "Who is responsible if a child
+# swallows it?", "What happens if the van breaks down?": a worry stated as a question, not a survey's
+WORRY = re.compile(
+    r"\b(?:who(?:['\u2019]s| is| would be| will be)? (?:responsible|liable|to blame|pays?|covers?)"
+    r"|what happens)\b[^.!?]{0,80}?\b(?:if|when)\b[^.!?]{0,80}\?",
+    re.IGNORECASE,
+)
 # a section about the study itself: its caveats, its sample, who answered
 METHOD_SECTION = re.compile(
     r"\b(?:caveats?|limitations?|about (?:the|this) (?:sample|survey|data|study|panel)"
@@ -61,12 +68,13 @@ OFF_TOPIC = re.compile(
 
 
 def is_statement(sentence: Sentence) -> bool:
-    """Whether a sentence states a finding (not a caveat, a demographic, or a question)."""
+    """Whether a sentence states a finding (not a caveat, a demographic, or a question; a customer's
+    worry asked as a question is one)."""
     text = sentence.text
     return not (
         CAVEAT.search(text)
         or DEMOGRAPHIC.search(DEPENDANT_AGE.sub("", text))
-        or QUESTION.search(text)
+        or (QUESTION.search(text) and not WORRY.search(text))
         or is_method_section(sentence.heading)
     )
 

@@ -28,12 +28,13 @@ INTENT = re.compile(
     r"|\bplan to)\s+(?:\w+\s+){0,2}?(?:pay|paid|spend|spent|budget|afford|manage|justify|subscribe)(?:ing)?\b"
     # a seller's side of the price: "would accept a commission of up to 10%"
     r"|\b(?:would|willing to|prepared to|ready to|happy to)\s+accept\s+(?:a |an )?(?:\w+\s+){0,2}?"
-    r"(?:commissions?|fees?|prices?|charges?|rates?|mark-?ups?|surcharges?|cuts?)\b"
+    r"(?:commissions?|fees?|prices?|charges?|rates?|mark-?ups?|surcharges?|cuts?|deposits?|margins?)\b"
     # how they would pay: "would rather lease the scanners than buy them", "prefer financing"
     r"|\b(?:would rather|['\u2019]d rather|prefer(?:s|red)?(?: to)?)\s+(?:\w+\s+){0,1}?"
     r"(?:rent(?:al|ing)?|leas(?:e|ing)|hire|financ(?:e|ing)"
     r"|pay (?:monthly|by the month|in instalments|per use))\b"
-    r"|\bwillingness to pay\b|\bmaximum (?:price|they would pay)\b|\bacceptable price\b|\bwould not pay\b"
+    r"|\bwillingness to (?:\w+ (?:and|or) (?:to )?)?pay\b|\bmaximum (?:price|they would pay)\b"
+    r"|\bacceptable price\b|\bwould not pay\b"
     r"|\bwon['\u2019]t pay\b|\bnot (?:willing|prepared) to pay\b|\b(?:would|['\u2019]d) go (?:up )?to\b"
     r"|\b(?:named|called|considered?|rated|saw|see) \S+ (?:\S+ ){0,3}?as "
     r"(?:fair|reasonable|acceptable|affordable)\b"
@@ -41,7 +42,23 @@ INTENT = re.compile(
     r" (?:price|amount|fee|commission|rate|charge|mark-?up|cut)s?\b",
     re.IGNORECASE,
 )
-FEE = r"(?:fees?|commissions?|prices?|charges?|rates?|mark-?ups?|surcharges?|cuts?|subscriptions?)"
+FEE = (
+    r"(?:fees?|commissions?|prices?|charges?|rates?|mark-?ups?|surcharges?|cuts?|subscriptions?|deposits?"
+    r"|margins?|down payments?)"
+)
+# a fee stated as a rate: "a margin of 20-25%", "a 10% commission"
+FEE_RATE = re.compile(
+    rf"\b{FEE} of (?:up to |at least |about |around )?\d+(?:[.,]\d+)?(?:\s?[-\u2013]\s?\d+(?:[.,]\d+)?)?\s?%"
+    rf"|\d+(?:[.,]\d+)?\s?%\s{FEE}\b",
+    re.IGNORECASE,
+)
+# buying on a price condition: "would switch to the refill if it cost at least 15% less than their brand"
+PRICE_CONDITION = re.compile(
+    r"\bwould\b[^.;]{0,100}?\bif (?:(?:it|they|this|that) |the (?:\w+ ){1,2}?)"
+    r"(?:cost|costs|was|were|came|priced)\b"
+    r"[^.;]{0,30}?\b(?:less|cheaper|lower|under|below|at most|no more)\b",
+    re.IGNORECASE,
+)
 # a question or column about the fee a seller or buyer would accept: "What commission would growers
 # accept?", "Acceptable fee | Share": its rows are answers
 WOULD_ACCEPT = re.compile(
@@ -74,7 +91,10 @@ PAY_VERB = re.compile(
 PRICE_CONTEXT = re.compile(
     r"\bwillingness to pay\b|\bwould pay\b|\bwhat (?:\w+ ){0,3}(?:would |'d |\u2019d )?(?:pay|spend)\b"
     r"|\bpric(?:e|es|ing) (?:expectations?|sensitivity|they)\b|\bstated price"
-    r"|\bwould (?:\w+ ){1,2}(?:pay|spend)\b|\bwilling(?:ness)? to pay\b|\bpaying for\b",
+    r"|\bwould (?:\w+ ){1,2}(?:pay|spend)\b|\bwilling(?:ness)? to (?:\w+ (?:and|or) (?:to )?)?pay\b"
+    r"|\bpaying for\b"
+    # what a seller or buyer would accept: "What shops would accept", "Terms growers would accept"
+    r"|\bwhat (?:\w+ ){0,3}(?:would|will|['\u2019]d) accept\b",
     re.IGNORECASE,
 )
 PRICE_TOPIC = re.compile(r"\b(?:price|prices|pricing|budgets?|spend(?:ing)?)\b", re.IGNORECASE)
@@ -123,6 +143,8 @@ def is_willing(unit: Unit, customers: set[str]) -> bool:
         return True
     if spending_limit(text) and (unit.source_type in CUSTOMER_VOICE or customer_subject(text, customers)):
         return True
+    if PRICE_CONDITION.search(text) and (has_share(text) or customer_subject(text, customers)):
+        return True
     if intent := INTENT.search(text):
         if priced:
             return True
@@ -131,8 +153,8 @@ def is_willing(unit: Unit, customers: set[str]) -> bool:
     asked = PRICE_CONTEXT.search(unit.context) or (
         unit.source_type in ASKING and PRICE_TOPIC.search(unit.topic) and not names_a_product(text)
     )
-    if asked and PRICE.search(text):
-        return True  # a survey's answer to "what would you pay": "the median answer was $85"
+    if asked and (PRICE.search(text) or FEE_RATE.search(text)):
+        return True  # a survey's answer to "what would you pay": "the median answer was $85", "a 12% margin"
     verb = PAY_VERB.search(text)
     if not verb or names_a_product(text):  # "subscribers pay £9.99 a month for PawPoint": a list price
         return False
