@@ -219,3 +219,16 @@ def test_a_firms_own_outlay_is_a_cost_and_a_group_of_firms_earnings_a_market() -
     assert _kinds("Households will spend CLP 410 billion on garden tools in 2026.") == {
         "CLP 410 billion": "market_size"
     }
+
+
+def test_two_shares_of_one_group_ten_points_apart_disagree() -> None:
+    from agents.analysts.conflicts.measures import measure_conflicts
+
+    tracked = _said("According to our tracking, 72% of bakeries hired a delivery courier in 2025.", "S1")
+    surveyed = _said("58% of the bakeries hired a delivery courier.", "S2")
+    near = _said("66% of the bakeries hired a delivery courier.", "S3")
+    # 72% vs 58%: fourteen points apart, though less than a quarter apart
+    [found] = measure_conflicts([tracked, surveyed])
+    assert {side.value for side in found.sides} == {"72%", "58%"}
+    # 72% vs 66%: close enough to be one measure stated twice
+    assert measure_conflicts([tracked, near]) == []

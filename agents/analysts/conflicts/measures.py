@@ -242,6 +242,17 @@ SAMPLE = frozenset(
 SAID = frozenset(stem(word) for word in ("said", "say", "says", "reported", "answered", "told"))
 
 
+SHARE_POINTS_APART = 10.0  # two shares of one group this many points apart disagree (72% vs 58%)
+
+
+def _apart(left: Measure, right: Measure) -> bool:
+    """Whether two values of one measure disagree: a quarter apart, or for shares (percent of a group)
+    ten points apart, which a reader takes as a real difference whatever the ratio."""
+    if left.unit == "%" and abs(left.value - right.value) >= SHARE_POINTS_APART:
+        return True
+    return differ(left.value, right.value)
+
+
 def _same_base(left: Measure, right: Measure) -> bool:
     """Two shares can be one quantity unless both say what they are shares of and those differ
     ("38% of intake spending" is not "23% of firms"), or one is a share of a charge and the other is not
@@ -340,7 +351,7 @@ def measure_conflicts(
             claimed = [m.sentence.source_id in vendor for m in (left, right)]
             if all(claimed):
                 continue
-            if not differ(left.value, right.value) or not _same_base(left, right):
+            if not _apart(left, right) or not _same_base(left, right):
                 continue
             if composition(left) != composition(right):
                 continue
