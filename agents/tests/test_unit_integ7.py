@@ -232,3 +232,17 @@ def test_two_shares_of_one_group_ten_points_apart_disagree() -> None:
     assert {side.value for side in found.sides} == {"72%", "58%"}
     # 72% vs 66%: close enough to be one measure stated twice
     assert measure_conflicts([tracked, near]) == []
+
+
+def test_a_claimed_count_against_documents_the_writer_saw_in_emphasis_is_a_disagreement() -> None:
+    from agents.analysts.conflicts.counts import count_conflicts
+
+    claim = _said("The company says it has signed 2,400 bakeries across the region.", "S3")
+    seen = Sentence(
+        text="Delivery logs seen by this newspaper tell a more modest story: in May about **900 bakeries** "
+        "received a weekly drop.",
+        source_id="S3",
+        position=1,
+    )
+    [found] = count_conflicts([claim, seen], {}, frozenset({"S3"}))
+    assert {side.value for side in found.sides} == {"2,400 bakeries", "900 bakeries"}

@@ -265,6 +265,8 @@ def count_conflicts(
     ("we surveyed 1,200 firms"), changes and forecasts are not counts of the thing today. A ``reference``
     source (official statistics not about the idea) counts against a relevant source's count, or against
     a claim it reports itself ("the Federation's estimate … is higher than ours")."""
+    # "about **740 tienditas**": Markdown emphasis is no part of a count
+    sentences = [replace(sentence, text=EMPHASIS.sub("", sentence.text)) for sentence in sentences]
     known = frozenset(owners.values())
     referents = _referents(sentences, known)
     pool = [
@@ -314,6 +316,7 @@ def count_conflicts(
     return [conflict for _, conflict in scored[:COUNT_LIMIT]]
 
 
+EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\w)|(?<=\w)\*(?![\w*])")
 # a firm a sentence refers to without naming it: "people familiar with the company", "the start-up's users"
 ANAPHOR = re.compile(
     r"\b(?:the|this)\s(?:company|firm|start-?up|business|provider|vendor|platform|operator)(?:'s|\u2019s)?\b",
@@ -431,10 +434,12 @@ NEAR_SENTENCES = 2
 REPORTED = "the first is a claim the source reports, the second the count it sets against it"
 # the source's own finding, set against the claim: first person, records or data that show it, or a
 # contrast ("we found contracts with about 210 councils", "but registers show about 520 sites", "a tracker
-# counts about 480 sites"); a count the claimant itself reports ("the company placed 2,100 nurses and
-# says ...") is no such finding
+# counts about 480 sites", papers "seen by this newspaper"); a count the claimant itself reports ("the
+# company placed 2,100 nurses and says ...") is no such finding
 OWN_FINDING = re.compile(
-    r"\b(?:we|our|found|finds|show|shows|showed|shown|counts|counted|records|registers|data|but|however|only)\b",
+    r"\b(?:we|our|found|finds|show|shows|showed|shown|counts|counted|records|registers|data|but|however|only"
+    # documents the writer saw itself: "route sheets seen by this newspaper tell a more modest story"
+    r"|(?:seen|obtained|reviewed)\sby\s(?:this|the|our)\s\w+|more\smodest)\b",
     re.IGNORECASE,
 )
 
