@@ -161,12 +161,6 @@ def _after_where(before: str) -> bool:
     return False
 
 
-def countries_named(text: str) -> set[str]:
-    """The countries ``text`` names by a name of the country itself or of its people."""
-    places = index()
-    return {code for name, _ in _candidates(text) for code in places.countries.get(name, ())}
-
-
 def places_named(text: str) -> set[str]:
     """The countries ``text`` names by a country's names, a region or a large city ("Nairobi" →
     Kenya): what a page is about, when most pages retrieved together name the same one."""

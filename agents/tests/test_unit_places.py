@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from agents.analysts.gazetteer import countries_named, countries_of_idea, mentions
+from agents.analysts.gazetteer import countries_of_idea, mentions, places_named
 from agents.analysts.sourcing import another_place
 from agents.state import Source
 
@@ -33,7 +33,8 @@ def test_months_brands_and_words_not_after_where_are_no_places() -> None:
 
 
 def test_sources_name_countries_by_name_adjective_region_or_city() -> None:
-    assert countries_named("A survey of Peruvian households and a market report on Chile.") >= {"PE", "CL"}
+    assert places_named("A survey of Peruvian households and a market report on Chile.") >= {"PE", "CL"}
+    assert places_named("Commuters in Nairobi ride to work.") == {"KE"}
     assert mentions("Households in Arequipa buy soap weekly.", frozenset({"PE"}))
     assert mentions("British households buy soap weekly.", frozenset({"GB"}))
     assert not mentions("Households in Arequipa buy soap weekly.", frozenset({"CO"}))
