@@ -10,14 +10,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from agents.analysts.competitors import analyse_competitors
+from agents.analysts.conflicts import count_conflicts
 from agents.analysts.extractive_customer import analyse_customers
+from agents.analysts.sentences import Sentence
 from agents.analysts.vetting import Evidence
 from agents.budget import SearchBudget
 from agents.checkpoints import CHECKPOINTS, CheckpointEvent
 from agents.config import DEFAULT_CORPUS
 from agents.providers.base import ExtractResponse, SearchResponse
 from agents.providers.local import LocalCorpusSearchProvider
-from agents.state import CustomerFindings, Source, SourceAssessment, SourceType
+from agents.state import Conflict, CustomerFindings, Source, SourceAssessment, SourceType
 from catalogue.depths import resolve_depth
 
 IDEAS = json.loads((DEFAULT_CORPUS / "ideas.json").read_text())
@@ -148,3 +150,24 @@ def analyse_rivals(*sources: Source, types: dict[str, SourceType] | None = None)
     ]
     vendor = {s.id for s in sources if types.get(s.id) == "vendor"}
     return analyse_competitors(Evidence(list(sources), assessments, 2026, vendor=vendor), set())
+
+
+def sentence_pool(*texts: str) -> list[Sentence]:
+    """One sentence per source, S1, S2, … in order: the shortest way to set sources against each other."""
+    return [Sentence(text, f"S{index + 1}", 0) for index, text in enumerate(texts)]
+
+
+def counted_conflicts(
+    sentences: list[Sentence],
+    vendor: frozenset[str] = frozenset(),
+    owners: dict[str, str] | None = None,
+    idea: frozenset[str] = frozenset(),
+) -> list[Conflict]:
+    """The count conflicts between ``sentences``, every one of their sources relevant."""
+    usable = frozenset(s.source_id for s in sentences)
+    return count_conflicts(sentences, owners or {}, usable, idea, vendor)
+
+
+def conflict_values(conflict: Conflict) -> set[str]:
+    """The values a conflict sets side by side."""
+    return {side.value for side in conflict.sides}

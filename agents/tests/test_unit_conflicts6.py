@@ -12,11 +12,7 @@ from agents.analysts.sentences import Sentence, split_sentences
 from agents.evidence import find_conflicts
 from agents.nodes.report_writer import place_conflicts
 from agents.state import CompetitorFindings, CustomerFindings, Figure, MarketFindings, ReportSource, Source
-
-
-def _values(conflict) -> set[str]:
-    return {side.value for side in conflict.sides}
-
+from agents.tests.helpers import conflict_values
 
 # --- a short running total a firm claims ("Chosen by 8,500 schools.") is a sentence ------------------
 
@@ -71,7 +67,7 @@ def test_a_count_the_news_attributes_to_the_company_counts_the_firm_it_named() -
         sentences, {"S1": "tunewell"}, frozenset({"S1", "S2"}), frozenset(), frozenset({"S1"})
     )
     # then the two counts of the firm's households disagree
-    assert len(found) == 1 and _values(found[0]) == {"15,000 households", "2,400 households"}
+    assert len(found) == 1 and conflict_values(found[0]) == {"15,000 households", "2,400 households"}
     assert "Tunewell" in found[0].quantity
 
 
@@ -119,7 +115,7 @@ def _placed(*pages: tuple[str, str, str, bool]) -> list[set[str]]:
     ]
     findings = (MarketFindings(), CompetitorFindings(), CustomerFindings())
     found = place_conflicts(findings, sources, report_sources, "Kayak racks shared by apartment blocks.")
-    return [_values(conflict) for conflict in found]
+    return [conflict_values(conflict) for conflict in found]
 
 
 def test_an_official_statistic_not_about_the_product_is_set_against_a_relevant_share() -> None:
@@ -197,7 +193,7 @@ def test_what_a_group_of_firms_earned_is_set_against_the_market_size() -> None:
         relevant=set(),
     )
     # then the two disagree as sizes of one market
-    assert [_values(conflict) for conflict in found] == [{"CHF 340 million", "CHF 210 million"}]
+    assert [conflict_values(conflict) for conflict in found] == [{"CHF 340 million", "CHF 210 million"}]
 
 
 def test_one_firms_revenue_is_still_no_market_size() -> None:
@@ -237,7 +233,7 @@ def test_a_page_setting_another_bodys_estimate_against_its_own_disputes_it() -> 
     # given an official page that gives its own count and, further on, a federation's higher one
     found = count_conflicts(_apiary_page(), {}, frozenset({"S1"}), frozenset(), frozenset())
     # then the page's own comparison is a disagreement: the federation's claim first, its own count second
-    assert [_values(conflict) for conflict in found] == [{"450,000 hives", "310,000 hives"}]
+    assert [conflict_values(conflict) for conflict in found] == [{"450,000 hives", "310,000 hives"}]
     assert found[0].sides[0].value == "450,000 hives"
 
 
@@ -259,7 +255,7 @@ def test_an_official_page_not_about_the_product_states_its_disagreement_in_the_r
     ]
     findings = (MarketFindings(), CompetitorFindings(), CustomerFindings())
     found = place_conflicts(findings, sources, report_sources, "A honey-selling app for hobby beekeepers.")
-    assert {"450,000 hives", "310,000 hives"} in [_values(conflict) for conflict in found]
+    assert {"450,000 hives", "310,000 hives"} in [conflict_values(conflict) for conflict in found]
 
 
 def test_a_claim_the_page_calls_higher_than_its_own_differs_however_close() -> None:
@@ -268,7 +264,7 @@ def test_a_claim_the_page_calls_higher_than_its_own_differs_however_close() -> N
     sentences = [Sentence(text, "S1", position) for position, text in enumerate(close)]
     found = count_conflicts(sentences, {}, frozenset({"S1"}), frozenset(), frozenset())
     # then the page's own word that they differ is enough
-    assert [_values(conflict) for conflict in found] == [{"340,000 hives", "310,000 hives"}]
+    assert [conflict_values(conflict) for conflict in found] == [{"340,000 hives", "310,000 hives"}]
 
 
 def test_an_estimate_of_our_own_is_no_claim_of_another() -> None:
@@ -303,4 +299,4 @@ def test_a_claim_higher_than_ours_is_set_against_our_count_of_its_year() -> None
     sentences = [Sentence(text, "S1", position) for position, text in enumerate([older, *APIARY])]
     found = count_conflicts(sentences, {}, frozenset({"S1"}), frozenset(), frozenset())
     # then only the count of the claim's year is its other side
-    assert [_values(conflict) for conflict in found] == [{"450,000 hives", "310,000 hives"}]
+    assert [conflict_values(conflict) for conflict in found] == [{"450,000 hives", "310,000 hives"}]

@@ -2,26 +2,22 @@
 share measures (issue 11). Invented sentences, in domains no eval corpus covers (piano tuning, kilns)."""
 
 from agents.analysts.conflicts import measure_conflicts
-from agents.analysts.sentences import Sentence
-
-
-def _pool(*texts: str) -> list[Sentence]:
-    return [Sentence(text, f"S{index + 1}", 0) for index, text in enumerate(texts)]
+from agents.tests.helpers import conflict_values, sentence_pool
 
 
 def test_a_share_of_respondents_and_a_share_of_owners_measure_one_thing() -> None:
     found = measure_conflicts(
-        _pool(
+        sentence_pool(
             "41% of respondents said they tune the piano themselves.",
             "About 18% of owners of upright pianos tune the piano themselves every year.",
         )
     )
-    assert len(found) == 1 and {side.value for side in found[0].sides} == {"41%", "18%"}
+    assert len(found) == 1 and conflict_values(found[0]) == {"41%", "18%"}
 
 
 def test_a_share_of_respondents_is_still_not_a_share_of_a_price() -> None:
     assert not measure_conflicts(
-        _pool(
+        sentence_pool(
             "41% of respondents said they service the kiln themselves.",
             "Repairs make 18% of the price of a kiln service, which owners do themselves.",
         )
@@ -30,7 +26,7 @@ def test_a_share_of_respondents_is_still_not_a_share_of_a_price() -> None:
 
 def test_servicing_a_thing_and_its_service_are_one_measure() -> None:
     found = measure_conflicts(
-        _pool(
+        sentence_pool(
             "30% of potters service their own gas kilns every spring before firing.",
             "55% of potters do the yearly kiln service without paying a local technician anything.",
         )
@@ -42,7 +38,7 @@ def test_counts_grouped_the_indian_way_or_by_spaces_are_read_whole() -> None:
     from agents.analysts.conflicts import count_conflicts
 
     def counted(*texts: str) -> set[str]:
-        pool = _pool(*texts)
+        pool = sentence_pool(*texts)
         found = count_conflicts(pool, {}, frozenset(s.source_id for s in pool), frozenset(), frozenset())
         return {side.value for conflict in found for side in conflict.sides}
 
