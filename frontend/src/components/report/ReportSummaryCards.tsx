@@ -17,6 +17,7 @@ export function ReportSummaryCards({ report }: { report: Report }) {
   const size = headlineFigure(report.market_analysis.market_size, report.market_analysis.headline);
   const sources = listedSources(report);
   const cited = sources.filter((source) => source.cited).length;
+  const competitors = report.competitive_landscape.competitors.length; // none found: no count, no saturation
   const sizeDetail = size ? [size.timeframe === "forecast" ? "forecast" : "", size.year, size.vendor_claim ? "vendor claim" : ""].filter(Boolean).join(" · ") : undefined;
   return (
     <dl className="grid grid-cols-2 gap-2 sm:gap-3 lg:grid-cols-4">
@@ -26,8 +27,12 @@ export function ReportSummaryCards({ report }: { report: Report }) {
         <SummaryCard label="PMF score" value="No score" detail="Not enough evidence" />
       )}
       <SummaryCard label="Market size" value={size?.value || "Not found"} detail={sizeDetail} />
-      <SummaryCard label="Competitors" value={String(report.competitive_landscape.competitors.length)} detail={`Saturation: ${report.competitive_landscape.saturation}`} />
-      <SummaryCard label="Sources cited" value={String(cited)} detail={`of ${Math.max(report.methodology.sources_count, sources.length)} read`} />
+      {competitors ? (
+        <SummaryCard label="Competitors" value={String(competitors)} detail={`Saturation: ${report.competitive_landscape.saturation}`} />
+      ) : (
+        <SummaryCard label="Competitors" value="Not found" detail="in the sources" />
+      )}
+      <SummaryCard label="Sources cited" value={String(cited)} detail={`of ${Math.max(report.methodology.sources_count, sources.length)} retrieved`} />
     </dl>
   );
 }

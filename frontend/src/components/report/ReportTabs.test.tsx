@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { MemoryRouter, useLocation } from "react-router";
 import type { Report } from "../../api/report";
@@ -54,7 +54,20 @@ test("summary cards: score, headline market size, competitors, cited of read sou
   expect(screen.getByText("$4.2 billion")).toBeInTheDocument();
   expect(screen.getByText("Competitors").nextElementSibling).toHaveTextContent("2");
   expect(screen.getByText("Sources cited").nextElementSibling).toHaveTextContent("3");
-  expect(screen.getByText("of 15 read")).toBeInTheDocument();
+  expect(screen.getByText("of 15 retrieved")).toBeInTheDocument();
+});
+
+test("no competitor found: the card and the section say so, with no count and no saturation", async () => {
+  const none: Report = { ...typed, competitive_landscape: { ...typed.competitive_landscape, competitors: [], saturation: "low" } };
+  render(<ReportSummaryCards report={none} />);
+  expect(screen.getByText("Competitors").nextElementSibling).toHaveTextContent("Not found");
+  expect(screen.queryByText(/Saturation/)).toBeNull();
+  cleanup();
+  renderTabs(none);
+  await userEvent.click(screen.getByRole("tab", { name: "Competitors" }));
+  const panel = screen.getByRole("tabpanel", { name: "Competitors" });
+  expect(panel).toHaveTextContent("Not found in the sources.");
+  expect(within(panel).queryByText(/Saturation/)).toBeNull();
 });
 
 test("the headline market size skips vendor claims and forecasts", () => {

@@ -50,10 +50,12 @@ export function CompetitorSection({ report }: { report: Report }) {
       <div className="mt-3">
         <Paragraphs text={landscape.summary} />
       </div>
-      <p className="mt-3 text-sm">
-        <LevelBadge label="Saturation" level={landscape.saturation} />
-        {landscape.saturation_rationale && <span className="ml-2 text-slate-700">{landscape.saturation_rationale}</span>}
-      </p>
+      {landscape.competitors.length > 0 && (
+        <p className="mt-3 text-sm">
+          <LevelBadge label="Saturation" level={landscape.saturation} />
+          {landscape.saturation_rationale && <span className="ml-2 text-slate-700">{landscape.saturation_rationale}</span>}
+        </p>
+      )}
       <h3 className="mt-6 text-base font-semibold">Competitors</h3>
       {landscape.competitors.length === 0 ? (
         <p className="mt-1 text-sm text-slate-600">Not found in the sources.</p>
