@@ -6,6 +6,7 @@ organisations that paid for X" (an analyst): one count, two values.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, replace
 
@@ -39,6 +40,8 @@ COUNT_OF = re.compile(
     )
     # a running total a product claims: "trusted by 640 councils", "used by 300 clinics"
     + "|(?<=ed by )"
+    # how many there are: "there were 142 tuners on the register"
+    + "|(?<=[Tt]here are )|(?<=[Tt]here were )"
     + r")\d{2,3})"
     # "9,000+ clinicians": a count written as a floor
     r"\+?\s+(?:(?!(?:in|of|on|for|to|from|at|by|per|a|an|the)\s)[A-Za-z-]+\s){0,3}?"
@@ -112,6 +115,7 @@ class Count:
     places: frozenset[str] = frozenset()
     phrase: frozenset[str] = frozenset()  # the words from the count to the next comma or stop
     claimed: bool = False  # stated as someone's claim ("Acme says it is trusted by 640 councils")
+    census: bool = False  # stated as how many there are ("there were 142 tuners", "we count about 95 tuners")
     found: bool = False  # stated as the source's own finding ("we found about 210 councils")
     naming: str = ""  # the earlier sentence naming the firm this one calls "the company"
 
@@ -134,6 +138,8 @@ def _counts(
             continue
         if SAMPLE.search(sentence.text[: match.start("number")]) or stem(match.group("noun")) in SAMPLE_NOUN:
             continue
+        if SAMPLED.search(_phrase(sentence.text, match.start("number"))):
+            continue  # "there were 46 farms in the sample"
         if PER.search(sentence.text[: match.start("number")]):
             continue
         grouped = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))", "", number)  # "410 000" is one number
@@ -151,7 +157,7 @@ def _counts(
         words = (_content(sentence.text) | {stem(place.lower()) for place in places}) - {stem(noun)}
         written = match.group(0) if match.re is COUNT_OF else number
         qualifier = _content(written) - {stem(noun)} - names if match.re is COUNT_OF else frozenset()
-        phrase = re.split(r"[,;:.()]\s", sentence.text[match.start("number") :] + " ", maxsplit=1)[0]
+        phrase = _phrase(sentence.text, match.start("number"))
         count = Count(digits * scale, written, stem(noun), noun, names, words, sentence)
         naming = referent.text if referent and names else ""
         lead = around[: max(0, around.find(number))]
@@ -165,10 +171,26 @@ def _counts(
                 phrase=_content(phrase),
                 claimed=claim,
                 found=own,
+                census=bool(CENSUS.search(lead)),
                 naming=naming,
             )
         )
     return found
+
+
+def _phrase(text: str, start: int) -> str:
+    """The words from a count to the next comma, colon or stop ("142 tuners on the register")."""
+    return re.split(r"[,;:.()]\s", text[start:] + " ", maxsplit=1)[0]
+
+
+# a count stated as how many of a kind there are, by someone who counted them all
+CENSUS = re.compile(
+    r"\b(?:there (?:are|were)|we (?:count|counted)|(?:are|were) counted)\s"
+    r"(?:about |around |roughly |some |nearly |almost |an estimated )?$",
+    re.IGNORECASE,
+)
+# a count of the units a study looked at: "46 farms in the sample", "120 clinics surveyed"
+SAMPLED = re.compile(r"\b(?:sample[ds]?|surveyed|polled|interviewed|panel|respondents)\b", re.IGNORECASE)
 
 
 # two sentences the splitter left joined ("… since its Series A. But registers show …")
@@ -299,10 +321,12 @@ def count_conflicts(
             ):
                 continue
             shared = len(left.words & right.words)
-            if not (named or qualified) and shared < MIN_SHARED and not _exceeds_total(left, right, claimed):
+            census = _census(left, right)
+            alike = named or qualified or census or shared >= MIN_SHARED
+            if not alike and not _exceeds_total(left, right, claimed):
                 continue
             years = {year_of(left.sentence), year_of(right.sentence)} - {""}
-            if len(years) > 1 and not any(claimed):
+            if len(years) > 1 and not any(claimed) and not (census and _adjacent(years)):
                 continue  # two years of one count is a series
             if _span(left.sentence.text) != _span(right.sentence.text):
                 continue  # "90 complaints over five months" and a year's 29,000 count two periods
@@ -324,10 +348,16 @@ ANAPHOR = re.compile(
 )
 
 
+# a month or a weekday is capitalised but names no firm ("At 31 December 2024 there were 142 tuners")
+CALENDAR = frozenset(name.lower() for name in [*calendar.month_name, *calendar.day_name] if name)
+
+
 def _names(text: str, known: frozenset[str]) -> frozenset[str]:
-    """The firms and products a sentence names (no places)."""
+    """The firms and products a sentence names (no places, months or weekdays)."""
     found = {
-        name.lower() for name in NAME.findall(text) if name.lower() not in STOPWORDS and not _place(name)
+        name.lower()
+        for name in NAME.findall(text)
+        if name.lower() not in STOPWORDS and name.lower() not in CALENDAR and not _place(name)
     }
     return frozenset(found | _opening_name(text, known))
 
@@ -461,6 +491,22 @@ def _disputed(left: Count, right: Count) -> bool:
         return True
     near = abs(left.sentence.position - right.sentence.position) <= NEAR_SENTENCES
     return near and own[0].found and differ(left.value, right.value)
+
+
+def _census(left: Count, right: Count) -> bool:
+    """Two sources each stating how many of one kind there are ("there were 142 tuners on the register",
+    "we count about 95 working tuners"): one population counted twice, in the same place (or one names
+    none), naming no two different firms."""
+    places = left.places == right.places or not (left.places and right.places)
+    firms = not (left.names and right.names) or bool(left.names & right.names)
+    return left.census and right.census and left.noun == right.noun and places and firms
+
+
+def _adjacent(years: set[str]) -> bool:
+    """Two years in a row ("2024", "2025"): a population counted at the end of one year and during the next
+    is one population, not a series."""
+    numbers = sorted(int(year[:4]) for year in years)
+    return len(numbers) == 2 and numbers[1] - numbers[0] <= 1
 
 
 def _kin(nouns: frozenset[str]) -> frozenset[str]:

@@ -23,7 +23,7 @@ from agents.analysts.conflicts.core import (
     share_base,
 )
 from agents.analysts.idea import GENERIC, STOPWORDS
-from agents.analysts.sentences import Sentence, stem
+from agents.analysts.sentences import YEAR, Sentence, stem
 from agents.analysts.vetting import describes_study
 from agents.state import Conflict
 
@@ -36,6 +36,13 @@ LIMIT_WORDS = re.compile(
     r"\s[\"“]?$",
     re.IGNORECASE,
 )
+# a value that refers back to one just stated ("the 1% recorded were booked by hospitals"): what it measures
+# is named by the sentence that stated it, not by its own ("the other 31% rely on spot checks" and "a further
+# 4% were cancelled late" name their own measure in their clause)
+BACK_REFERENCE = re.compile(r"\bthe\s(?:\*\*|__)?$", re.IGNORECASE)
+# the other end of a range around a value: "10 to 15 minutes", "4.5% to 7%", "4.5-7%"
+RANGE_START = re.compile(r"(?P<low>\d+(?:\.\d+)?)\s?(?:%|percent)?\s?(?:to|-|\u2013)\s?$", re.IGNORECASE)
+RANGE_END = re.compile(r"\s?(?:to|-|\u2013)\s?(?P<high>\d+(?:\.\d+)?)\b")
 # what a product charges (nouns only: "rent" and "bill" are verbs too): a share of one of these is a term
 # of its price ("20% of fees at risk"), not a share of the people or firms a survey counts
 CHARGES = frozenset(
@@ -47,7 +54,16 @@ CHARGES = frozenset(
 USE = {
     "use": "use", "used": "use", "uses": "use", "using": "use", "online": "online", "digital": "digital",
     "service": "service", "services": "service", "serviced": "service", "servicing": "service",
+    # a typical value is named by any of its statistics: "the median wait" and "the average time" are one
+    "median": "typical", "average": "typical", "averaged": "typical", "averages": "typical",
+    "averaging": "typical", "mean": "typical", "typical": "typical", "typically": "typical",
 }  # fmt: skip
+# a duration is named as the time something takes by any of these: "wait", "time", "delay", "turnaround"
+WAIT = {
+    word: "wait"
+    for word in ("wait", "waits", "waiting", "waited", "time", "times", "delay", "delays", "turnaround")
+}
+DURATIONS = frozenset({"minute", "hour", "day", "week", "month"})
 LIMIT = 3
 
 
@@ -62,6 +78,12 @@ class Measure:
     sentence: Sentence
     near: frozenset[str] = frozenset()  # the content words of the measure's own clause
     values: frozenset[float] = frozenset()  # every value of its unit the sentence states
+    low: float = 0.0  # the range the value is an end of ("10 to 15 minutes": 10 to 15), else the value
+    high: float = 0.0
+
+    def contains(self, value: float) -> bool:
+        """Whether a value lies within the range this measure states (never, for a single value)."""
+        return self.low < self.high and self.low <= value <= self.high
 
 
 # the frame reporting a finding ("A poll the company commissioned in August found that 61% …"): its words
@@ -110,18 +132,20 @@ def _breakdown_row(text: str, at: int) -> bool:
 
 
 def _key(word: str) -> str:
-    return USE.get(word, stem(word))
+    return USE.get(word) or WAIT.get(word) or stem(word)
 
 
-def _content(text: str) -> frozenset[str]:
+def _content(text: str, duration: bool = False) -> frozenset[str]:
+    """The words naming a measure; for a ``duration``, "time" and "delay" name it as a wait does."""
+    named = {**USE, **WAIT} if duration else USE
     return frozenset(
-        _key(part)
+        named.get(part) or stem(part)
         for word in WORD.findall(text.lower())
         for part in {word, *word.split("-")}  # "first-attempt" also counts as "first" and "attempt"
         if len(part) > 1
         and part not in STOPWORDS
         and part not in UNIT_WORDS
-        and (part not in GENERIC or part in USE)
+        and (part not in GENERIC or part in named)
     )
 
 
@@ -135,7 +159,9 @@ def measures(sentence: Sentence) -> list[Measure]:
     found = [
         match
         for match in MEASURE.finditer(sentence.text)
-        if _value(match) is not None and not LIMIT_WORDS.search(sentence.text[: match.start()])
+        if _value(match) is not None
+        and not LIMIT_WORDS.search(sentence.text[: match.start()])
+        and not BACK_REFERENCE.search(sentence.text[: match.start()])
     ]
     # a stated figure before a ratio that rounds it: "fewer than one in five (18%)" is 18%
     found.sort(key=lambda match: (match.group("number") is None, match.start()))
@@ -148,15 +174,32 @@ def measures(sentence: Sentence) -> list[Measure]:
             continue
         left, right = clause_span(sentence.text, match.start(), match.end())
         frame = max((m.end() for m in REPORTED.finditer(sentence.text, left, match.start())), default=0)
-        near = _content(sentence.text[max(left, frame) : right])
-        content = _content(sentence.text[frame:])
+        duration = unit in DURATIONS
+        near = _content(sentence.text[max(left, frame) : right], duration)
+        content = _content(sentence.text[frame:], duration)
         # another figure in another clause ("a fee 'from 2%', but our review found 4.5%"): the sentence's
         # other words describe that figure, so the clause alone names this measure
         crowded = any(not left <= other.start() < right for other in every)
         values = frozenset(value for kind, value in stated if kind == unit and value is not None)
         words = near if crowded else content
-        result.append(Measure(_value(match) or 0.0, match.group(0), unit, words, sentence, near, values))
+        value = _value(match) or 0.0
+        low, high = _range(sentence.text, match, value)
+        result.append(Measure(value, match.group(0), unit, words, sentence, near, values, low, high))
     return result
+
+
+def _range(text: str, match: re.Match[str], value: float) -> tuple[float, float]:
+    """The range a value ends ("10 to 15 minutes" -> (10, 15); "4.5% to 7%" -> (4.5, 7)), else (value,
+    value). A year after it ("5% to 2030") ends no range."""
+    if not match.group("number"):
+        return value, value
+    before = RANGE_START.search(text[max(0, match.start() - 16) : match.start()])
+    if before and float(before.group("low")) < value:
+        return float(before.group("low")), value
+    after = RANGE_END.match(text, match.end())
+    if after and float(after.group("high")) > value and not YEAR.fullmatch(after.group("high")):
+        return value, float(after.group("high"))
+    return value, value
 
 
 # a percentage named as a rate of growth before it: "a compound annual rate of 8.4%", "to grow by 6%"
@@ -248,6 +291,8 @@ SHARE_POINTS_APART = 10.0  # two shares of one group this many points apart disa
 def _apart(left: Measure, right: Measure) -> bool:
     """Whether two values of one measure disagree: a quarter apart, or for shares (percent of a group)
     ten points apart, which a reader takes as a real difference whatever the ratio."""
+    if left.contains(right.value) or right.contains(left.value):
+        return False  # "10 to 15 minutes" agrees with "12 minutes"
     if left.unit == "%" and abs(left.value - right.value) >= SHARE_POINTS_APART:
         return True
     return differ(left.value, right.value)
@@ -296,6 +341,21 @@ def _shares_of_one_charge(left: Measure, right: Measure) -> tuple[frozenset[str]
     return left.words & right.words, len(shared) / max(1, min(len(left.words), len(right.words)))
 
 
+ONE_BASE_OVERLAP = 1 / 3
+
+
+def _shares_of_one_base(left: Measure, right: Measure) -> tuple[frozenset[str], float] | None:
+    """Two shares of one group named in two or more words ("12.6% of booked appointments were missed",
+    "7.4% of booked appointments ended in a no-show"): the group names most of the measure, so two
+    more shared words and a third of the shorter side name one measure."""
+    group = base_of(left) & base_of(right)
+    shared = left.words & right.words
+    overlap = len(shared) / max(1, min(len(left.words), len(right.words)))
+    if len(group) < 2 or len(shared - group) < 2 or overlap < ONE_BASE_OVERLAP:
+        return None
+    return shared, overlap
+
+
 def _comparable_to_reference(left: Measure, right: Measure, reference: frozenset[str]) -> bool:
     """Whether a pair may use a reference source (official statistics not about the idea): never on
     both sides, and only when both shares say what they are shares of and it is the same group ("13% of
@@ -342,7 +402,7 @@ def measure_conflicts(
                 or _named_alike(left.words, right.near, terse_too=False)
             )
             charged = None if matched else _shares_of_one_charge(left, right)
-            matched = matched or charged
+            matched = matched or charged or _shares_of_one_base(left, right)
             if matched is None or key in seen:
                 continue
             shared, overlap = matched
