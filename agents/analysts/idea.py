@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from agents.analysts.idea_labels import labelled_parts, unlabelled
 from agents.analysts.sentences import singular, split_line
 from agents.state import AgentQueries, ProductContext
 
@@ -89,13 +90,22 @@ MAX_LATER_TERMS = 4  # words from the idea's later sentences: they detail, the f
 LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022\u2013]|\d+[.)])\s+")
 
 
+# a row of a table pasted under the pitch ("| Pilot | 250 bottles | $1,350 |"): its prices, not its words
+TABLE_ROW = re.compile(r"^\s*\|")
+
+
 def blocks(text: str) -> list[str]:
-    """``text`` cut at list items, blank lines and the line after a list; other line breaks are wraps."""
+    """``text`` cut at list items, blank lines and the line after a list; other line breaks are wraps.
+    The lines of a labelled template are blocks without their labels; table rows are no block."""
     found: list[str] = []
     joined = False  # whether the next line may continue the last block (a wrapped line, not a list)
+    template = labelled_parts(text) is not None
     for line in text.splitlines():
-        if not line.strip():
+        if not line.strip() or TABLE_ROW.match(line):
             joined = False
+        elif template and unlabelled(line) != line:
+            found.append(unlabelled(line))
+            joined = True
         elif LIST_ITEM.match(line):
             found.append(LIST_ITEM.sub("", line))
             joined = False
@@ -244,13 +254,19 @@ ENABLES = re.compile(r"\b(?:lets?|helps?|allows?|enables?)\s+(?P<rest>.+)", re.I
 PLACE_AFTER = re.compile(r"^(?:in|at|across|around|from)\s+(?:(?:the\s+)?[A-Z][\w.'-]*\s*(?:,\s*|and\s+)?)+")
 
 
+# "We get small cheese makers onto ferry menus", "We bring X to Y": the group moved is the customer
+MOVES = re.compile(r"^(?:we|our\s+\w+)\s+(?:get|gets|bring|brings|take|takes|put|puts)\s+(?P<rest>.+)", re.I)
+
+
 def enabled_group(sentence: str) -> tuple[str, str] | None:
-    """(product, group) of "Our app lets <group> <do something>", "We help <group> <do something>"."""
-    if enabled := ENABLES.search(sentence):
+    """(product, group) of "Our app lets <group> <do something>", "We help <group> <do something>",
+    "We get <group> onto …"."""
+    if enabled := ENABLES.search(sentence) or MOVES.match(sentence):
         rest = enabled["rest"]
         group = group_phrase(RECEIVER_END.split(TARGET_END.split(rest, maxsplit=1)[0], maxsplit=1)[0])
         if group and not POSSESSIVE.match(group):
-            done = PLACE_AFTER.sub("", rest[len(group) :].strip())
+            # what the group is let do, up to where the idea goes on to say how (": we pitch …")
+            done = PLACE_AFTER.sub("", re.split(r"[;:]", rest[len(group) :], maxsplit=1)[0].strip())
             return f"{sentence[: enabled.start()].strip()} {done}".strip(), group
     return None
 
@@ -260,6 +276,8 @@ def split_product(sentence: str) -> tuple[str, str]:
     parts = _for_split(sentence)
     product = ARTICLE.sub("", parts[0].strip())
     target = TARGET_END.split(parts[1], maxsplit=1)[0].strip() if len(parts) > 1 else ""
+    if YOU.fullmatch(target.strip(" .!")):  # "… run tastings for you": the reader, named by no group
+        target = ""
     if target and not customer_groups(target) and (served := served_groups(parts[1])):
         target = served
     # "Refill dispensers for dish soap, laundry liquid and floor cleaner in …": a "for" naming no group
@@ -326,8 +344,18 @@ def ordered_sentences(product_idea: str) -> list[str]:
     ("We fit each cow with a collar …"): then the sentence that says what "we" offer defines the idea.
     """
     sentences = sentences_of(product_idea)
-    index = offer_index(sentences)
+    index = defining_index(product_idea, sentences)
     return [sentences[index], *sentences[:index], *sentences[index + 1 :]] if index else sentences
+
+
+def defining_index(product_idea: str, sentences: list[str]) -> int:
+    """Index in ``sentences`` of the sentence defining the idea: a labelled template's solution, else
+    the sentence saying what "we" offer after the customers' problem (offer_index)."""
+    if (parts := labelled_parts(product_idea)) and "solution" in parts:
+        solution = sentences_of(parts["solution"])
+        if solution and solution[0] in sentences:
+            return sentences.index(solution[0])
+    return offer_index(sentences)
 
 
 def offer_index(sentences: list[str]) -> int:
@@ -361,6 +389,16 @@ def asks(sentence: str) -> bool:
     return bool(QUESTION.match(sentence))
 
 
+# a pitch to the customer: "You run a piano school, and …", "If you're a wedding photographer …"
+YOU_RUN = re.compile(
+    r"^(?:if\s+)?(?:you(?:'re|\u2019re|\s+are)\s+|you\s+(?:run|own|manage|operate|lead|have)\s+)"
+    r"(?:an?\s+|the\s+|your\s+(?:own\s+)?)?(?P<group>\S.*)",
+    re.IGNORECASE,
+)
+AND_THEN = re.compile(r"\s+(?:and|but)\s+")  # "You own a bakery and buy flour …": what you do next
+YOU = re.compile(r"you|yourself|yours|you all", re.IGNORECASE)
+
+
 def problem_first(sentence: str) -> bool:
     """Whether a sentence opens with a group of people or organisations (its subject), not a product:
     a known group ("Small dairy farms lose …"), or a plural agent noun heading a sentence that opens
@@ -368,6 +406,8 @@ def problem_first(sentence: str) -> bool:
     "A tracker …"). Only asked when a later sentence says what "we" offer."""
     if OFFER.match(sentence):
         return False
+    if YOU_RUN.match(sentence):  # whom the pitch addresses, by what they run: the customer
+        return True
     if asks(sentence):  # a question states a problem, never the product
         return True
     lead = LEAD_END.split(sentence, maxsplit=1)[0]
@@ -379,6 +419,9 @@ def problem_first(sentence: str) -> bool:
 def sufferers(sentence: str) -> str:
     """The group a problem-first sentence opens with: "Small dairy farms in southern Brazil lose …" ->
     "Small dairy farms"."""
+    if addressed := YOU_RUN.match(sentence):  # "You run a piano school, and …" -> "piano school"
+        group = AND_THEN.split(TARGET_END.split(addressed["group"], maxsplit=1)[0], maxsplit=1)[0]
+        return RECEIVER_END.split(group, maxsplit=1)[0].strip()
     sentence = QUESTION.sub("", sentence)
     phrase = RECEIVER_END.split(TARGET_END.split(sentence, maxsplit=1)[0], maxsplit=1)[0].strip()
     return group_phrase(phrase) or phrase
@@ -392,7 +435,8 @@ def group_phrase(text: str) -> str:
     choirs find rooms …" -> "community choirs"); "" when none of its first words is plural."""
     words = text.split()
     for index, word in enumerate(words[:MAX_GROUP_WORDS]):
-        if PLURAL.fullmatch(word.strip(",.;:'\"")):
+        # a capitalised word inside the phrase is a name ("small Texas sauce brands"), not a plural
+        if PLURAL.fullmatch(word.strip(",.;:'\"")) and not (index and word[:1].isupper()):
             end = index + 1
             # "church halls and schools": a second group joined by "and"/"or" belongs to the phrase
             if end < len(words) and words[end].lower() in {"and", "or"}:
@@ -417,6 +461,8 @@ def defining_split(product_idea: str) -> tuple[str, str, str]:
     what "we" offer (up to its first clause break) and the customer the group whose problem it opens
     with."""
     sentences = sentences_of(product_idea) or [product_idea.strip()]
+    if labelled := template_split(product_idea):
+        return labelled
     if index := offer_index(sentences):
         first = sentences[index]
         stated = BUILD.sub("", OFFER.sub("", first).strip())
@@ -440,20 +486,60 @@ def defining_split(product_idea: str) -> tuple[str, str, str]:
     return first, product, target
 
 
+def template_split(product_idea: str) -> tuple[str, str, str] | None:
+    """(defining sentence, product, customer) of a labelled template: its solution's first sentence, what
+    that offers (up to its first clause break), and the customer line (else whom the solution or the
+    problem names); None for an idea that is no template or names no solution."""
+    parts = labelled_parts(product_idea)
+    if not parts or "solution" not in parts:
+        return None
+    first = (sentences_of(parts["solution"]) or [parts["solution"]])[0]
+    product, target = split_product(re.split(r"[,;:]", first, maxsplit=1)[0])
+    # "An online portal where patients ask …": what it is, not how it is used
+    product = re.split(r"\s+(?:where|which|that|who|so that|so)\s+", product, maxsplit=1)[0]
+    if named := parts.get("customer", ""):
+        target = TARGET_END.split(named, maxsplit=1)[0].strip(" .")
+    elif not target and (problem := sentences_of(parts.get("problem", ""))):
+        target = sufferers(problem[0]) if problem_first(problem[0]) else ""
+    return first, product, target
+
+
+# "A plug-in tool reads the …", "A tutor joins your …": a sentence (a verb after its subject), not a noun
+# phrase ("A booking service for school pitches", "A marketplace where florists list …")
+CLAUSE = re.compile(
+    r"^(?:an?|the)\s+(?:(?!(?:that|which|who|where|for|to|with|in|at|of|on)\b)[\w'-]+\s+){1,4}?"
+    r"[a-z]{2,}s\s+(?:the|an?|every|each|your|their|its|our|his|her)\b",
+    re.IGNORECASE,
+)
+
+
 def restatement(product_idea: str) -> str:
     """The idea restated as one grammatical sentence, in full: what it offers (the sentence saying what
-    "we" offer when the idea opens with its customers' problem)."""
+    "we" offer when the idea opens with its customers' problem, a template's solution for its customer).
+    A sentence that is a noun phrase ("A marketplace where …") follows "assesses"; a clause ("A tool
+    reads …", told without "we") is quoted."""
+    if labelled := template_split(product_idea):
+        first, _, customer = labelled
+        whom = f" for {customer[0].lower()}{customer[1:]}" if customer[1:2].islower() else f" for {customer}"
+        return f"This report assesses the idea \u201c{first}\u201d{whom if customer else ''}."
+    sentences = sentences_of(product_idea)
+    index = offer_index(sentences)
     first = (ordered_sentences(product_idea) or ["an unnamed idea"])[0]
+    told = bool(index) and bool(CLAUSE.match(first))  # the offer told as a clause, without "we"
     first = WE_BUILD.sub("", first)
-    if ARTICLE.match(first):
+    if ARTICLE.match(first) and not told:
         return f"This report assesses {first[0].lower()}{first[1:]}."
-    return f"This report assesses the idea \u201c{first}\u201d."
+    # an offer told after its customers' problem may not name them ("Our service texts every patient …"
+    # after "You run a dental practice"): whom it is for is said after it
+    customer = defining_split(product_idea)[2] if index else ""
+    unnamed = customer and not set(terms(customer)) & set(terms(first))
+    return f"This report assesses the idea \u201c{first}\u201d{f' (for {customer})' if unnamed else ''}."
 
 
 def queries_for(product_idea: str, target: str) -> AgentQueries:
     """One query per agent, each carrying the idea's distinctive words (first sentence first)."""
     sentences = ordered_sentences(product_idea)
-    if offer_index(sentences_of(product_idea)):  # problem first: what is offered and to whom, first
+    if defining_index(product_idea, sentences_of(product_idea)):  # problem first: offer and whom, first
         _, product, target = defining_split(product_idea)
         sentences = [f"{product} {target}", *sentences[1:], sentences[0]]
     first = query_words(sentences[0] if sentences else product_idea, MAX_QUERY_TERMS)

@@ -35,6 +35,7 @@ from agents.analysts.idea import (
     terms,
     words_of,
 )
+from agents.analysts.idea_labels import labelled_parts
 from agents.analysts.sentences import stem
 from agents.state import AgentQueries, ProductContext, Source, SourceAssessment, SourceType
 
@@ -203,6 +204,8 @@ def idea_terms(context: ProductContext) -> IdeaTerms:
     rural markets where smallholder farmers and traders pay per crate")."""
     idea = _defining_terms(context)
     rest = ordered_sentences(context.product_idea)[1:]
+    if "customer" in (labelled_parts(context.product_idea) or {}):  # a template says whom, by its label
+        rest = []
     later = [receiver for sentence in rest if (receiver := recipient(sentence))]
     named = frozenset(stem(term) for receiver in later for term in terms(receiver))
     if not idea.customer and not named:
