@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from agents.analysts.customer_signals import driver_score, pain_score
-from agents.analysts.customer_text import Unit, plain, read_units
+from agents.analysts.customer_text import Unit, on_topic, plain, read_units
 from agents.analysts.extractive_market import claim
 from agents.analysts.interviewees import counted_groups, interviewee_groups
 from agents.analysts.segments import LIMIT as SEGMENT_LIMIT
@@ -185,7 +185,9 @@ def analyse_customers(
 ) -> CustomerFindings:
     """Customer findings from the customers' side of the relevant sources (vendor pages excluded)."""
     customers = customers or set()
-    customer_side = [s for s in [*evidence.sources, *evidence.voices] if s.id not in evidence.vendor]
+    # a forum's off-topic aside speaks for nobody's customers
+    every_source = [*evidence.sources, *evidence.voices]
+    customer_side = [on_topic(source) for source in every_source if source.id not in evidence.vendor]
     types = {note.source_id: note.source_type for note in evidence.assessments}
     every_unit = readable_units(customer_side, types)
     # a table row states a finding only under a heading, intro or header that says what it answers
