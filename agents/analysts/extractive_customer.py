@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from agents.analysts.customer_signals import driver_score, pain_score
 from agents.analysts.customer_text import Unit, on_topic, plain, read_units
 from agents.analysts.extractive_market import claim
+from agents.analysts.group_names import describes_who
 from agents.analysts.interviewees import counted_groups, interviewee_groups
 from agents.analysts.segments import LIMIT as SEGMENT_LIMIT
-from agents.analysts.segments import describes_who, segments_and_personas
+from agents.analysts.segments import segments_and_personas
 from agents.analysts.sentences import PERCENT, Sentence, rank, words
 from agents.analysts.vetting import Evidence, is_finding
 from agents.analysts.willingness import is_willing, willing_score
