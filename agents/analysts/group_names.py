@@ -142,9 +142,21 @@ def is_people(name: str, customers: set[str]) -> bool:
     )
 
 
+# "Three kinds of founder", "Types of grower we met": kinds of a people noun (singular or plural)
+KINDS_OF = re.compile(r"\b(?:types|kinds|sorts|categories) of (?P<noun>[a-z][a-z-]+)\b", re.IGNORECASE)
+
+
 def group_topic(topic: str) -> bool:
     """Whether a heading introduces groups of customers (and not their gaps, pains or prices)."""
-    return bool(GROUP_TOPIC.search(topic)) and not NOT_GROUP_TOPIC.search(topic)
+    kinds = KINDS_OF.search(topic)
+    of_people = bool(kinds and people_noun(kinds.group("noun").lower()))
+    return bool(GROUP_TOPIC.search(topic) or of_people) and not NOT_GROUP_TOPIC.search(topic)
+
+
+def people_noun(noun: str) -> bool:
+    """A noun for people or buyers, singular or plural ("founder", "growers", "clinics")."""
+    plural_form = noun if noun.endswith("s") else f"{noun}s"
+    return singular(noun) in PEOPLE | BUYER_NOUNS or is_agent_noun(plural_form)
 
 
 # "Daniel, 52, drives long-haul"; a persona's name is often quoted: "\"Dona Ines\", 58, who has run ..."

@@ -48,7 +48,8 @@ SHARE_OF = re.compile(
 # "Independent garages run 61% of the workshops that service e-bikes": a group holding a share of
 # where the demand is (its sites, fleets, accounts) is a part of the customers
 SHARE_HELD = re.compile(
-    r"^(?P<name>(?:[A-Z][\w-]*|[a-z-]+)(?: [\w&'\u2013-]+){0,6}?) (?:run|ran|operate|operated|own|owned"
+    r"^(?P<name>(?:[A-Z][\w-]*|[a-z-]+)(?: [\w&'\u2013-]+){0,6}?)"
+    r" (?:now |today |already |still |currently |together |jointly )?(?:run|ran|operate|operated|own|owned"
     r"|hold|held|manage|managed) (?:about |around |roughly |some |nearly |over |almost )?"
     r"(?P<share>\d+(?:\.\d+)?\s?%) of (?:the |all )?(?:[\w-]+ ){0,3}?[a-z-]+s\b"
 )
@@ -70,6 +71,7 @@ def without_asides(text: str) -> str:
     return ASIDE.sub("", text)
 
 
+APPROX = r"(?:(?:roughly|about|around|some|nearly|almost|just over|just under|over|under) )?"
 # "By buyer size, mid-sized firms accounted for 41% of spending, large enterprises for 47% and ..."
 BREAKDOWN = re.compile(r"^By (?:\w+[ -]){0,2}?(?:\w+), (?P<rest>.+)$")
 BREAKDOWN_ITEM = re.compile(
@@ -127,8 +129,12 @@ AMONG = re.compile(
 )
 COMPARISON = re.compile(
     r"^(?P<name>[A-Z][a-z-]+(?: [a-z&-]+){0,6}?) (?:were|are|was|is|stated|reported|said) (?:\w+ ){0,2}?"
-    r"(?:the most|the least|more|less|twice|three times|higher|lower|a higher|a lower)\b"
+    r"(?:the most|the least|more|less|twice|three times|higher|lower|a higher|a lower"
+    r"|the (?:highest|lowest|largest|smallest|biggest|fewest|greatest))\b"
 )
+# between the clauses of a sentence comparing several groups: "Solo clinics reported the highest rates;
+# clinics in small towns were the most likely to ..."
+CLAUSES = re.compile(r";\s+|,\s+(?:while|whereas)\s+")
 
 
 def evidence(unit: Unit) -> list[Claim]:
@@ -329,22 +335,86 @@ def described_groups(unit: Unit, customers: set[str]) -> list[Segment]:
     if where := DEMAND_WHERE.search(plain(unit.text)):
         name = f"Buyers in {where.group('place')}"
         found_groups.append(Segment(name=name, description=plain(unit.text), evidence=evidence(unit)))
-    for pattern in (SHARE_OF, SHARE_HELD, RESPONDENTS_AT, AMONG, COMPARISON, ORDINAL_GROUP):
+    found_groups += compared_groups(unit, customers) + sized_groups(unit, customers)
+    for pattern in (SHARE_OF, SHARE_HELD, RESPONDENTS_AT, AMONG, ORDINAL_GROUP):
         text = (
             plain(unit.text) if pattern is AMONG else without_asides(plain(unit.text))
         )  # AMONG reads its aside
         found = pattern.search(text)
-        voiced = pattern is not COMPARISON or unit.source_type in CUSTOMER_VOICE
         # "X were the second group" says itself that X is a group; elsewhere X must name people
         named = found and (
             is_group(found.group("name"))
             if pattern is ORDINAL_GROUP
             else is_people(found.group("name"), customers)
         )
-        if found and voiced and named:
+        if found and named:
             share = found.groupdict().get("share") or ""
             found_groups.append(Segment(name=found.group("name"), description=share, evidence=evidence(unit)))
     return found_groups
+
+
+def compared_groups(unit: Unit, customers: set[str]) -> list[Segment]:
+    """Groups customers' own sources compare, one a clause: "Solo clinics reported the highest no-show rates;
+    clinics in small towns were the most likely to keep a paper list"."""
+    if unit.source_type not in CUSTOMER_VOICE:
+        return []
+    found = []
+    for clause in CLAUSES.split(without_asides(plain(unit.text))):
+        match = COMPARISON.search(f"{clause[:1].upper()}{clause[1:]}")
+        name = match.group("name") if match else ""
+        if name and is_people(name, customers):
+            found.append(Segment(name=name, description=plain(unit.text), evidence=evidence(unit)))
+    return found
+
+
+# "By size, 45% of responding clinics have one or two vets, 40% have three to five and 15% six or more": the
+# buyers split by a measure, each share first and its band after
+SIZED_VERBS = r"have|has|had|run|runs|ran|employ|employs|are|were|is|was"
+SHARE_FIRST = re.compile(
+    rf"^{APPROX}(?P<share>\d+(?:\.\d+)?\s?%) of (?:the |all )?(?:responding |surveyed |participating )?"
+    rf"(?P<who>[a-z][\w-]*(?: [a-z][\w-]*)?) (?P<verb>{SIZED_VERBS}) (?P<band>.+)$"
+)
+SHARE_NEXT = re.compile(
+    rf"^(?:and )?{APPROX}(?P<share>\d+(?:\.\d+)?\s?%)(?: (?:{SIZED_VERBS}))? (?P<band>.+)$"
+)
+PLACE_WORD = re.compile(r"^(?:in|at|on|from|outside|near|across)\b")
+BAND_WORDS = 6
+
+
+def sized_groups(unit: Unit, customers: set[str]) -> list[Segment]:
+    """Bands of a breakdown of the buyers by a measure, share first: "By size, 45% of responding clinics
+    have one or two vets, 40% have three to five" names "Clinics with one or two vets", "Clinics with three
+    to five"."""
+    by = BREAKDOWN.match(plain(unit.text).rstrip("."))
+    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+(?=(?:about |around )?\d)", by.group("rest")) if by else []
+    first = SHARE_FIRST.match(parts[0]) if parts else None
+    if not first or not is_people(first.group("who"), customers):
+        return []
+    bands = [(first.group("share"), first.group("band"))]
+    bands += [(item.group("share"), item.group("band")) for item in map(SHARE_NEXT.match, parts[1:]) if item]
+    if len(bands) < 2 or len(bands) < len(parts) or any(len(band.split()) > BAND_WORDS for _, band in bands):
+        return []  # one share is no breakdown; a part that is no band means a sentence of another shape
+    who = first.group("who")
+    who = f"{who[0].upper()}{who[1:]}"
+    return [
+        Segment(
+            name=f"{who} {band}" if PLACE_WORD.match(band) else f"{who} with {band}",
+            description=share,
+            evidence=evidence(unit),
+        )
+        for share, band in bands
+    ]
+
+
+def study_groups(units: list[Unit], customers: set[str]) -> list[tuple[Segment, Unit]]:
+    """Groups a study's own account of who answered still singles out: its breakdown of the responding
+    buyers by size or place, and its comparisons between groups (never who answered: their age, sex or
+    role)."""
+    return [
+        (segment, unit)
+        for unit in units
+        for segment in [*sized_groups(unit, customers), *compared_groups(unit, customers)]
+    ]
 
 
 # "Every first-time owner we spoke to ...", "Most rural clinics we visited ...": a quantifier, then the group
@@ -404,7 +474,6 @@ def contrasted_groups(unit: Unit, customers: set[str]) -> list[Segment]:
     return found if len(found) >= 2 else []
 
 
-APPROX = r"(?:(?:roughly|about|around|some|nearly|almost|just over|just under|over|under) )?"
 SHARE = r"(?P<share>\d+(?:\.\d+)?\s?%)"
 # "Recruitment agencies pay for roughly 55% of training, hospitals directly for 25%, and nurses themselves
 # for about 20%": who pays which share is a split of the customers
@@ -465,9 +534,10 @@ def described(unit: Unit, name: str) -> str:
 
 
 def segments_and_personas(
-    units: list[Unit], customers: set[str] | None = None
+    units: list[Unit], customers: set[str] | None = None, study: list[Unit] | None = None
 ) -> tuple[list[Segment], list[Segment]]:
-    """(segments, personas) found in the units, each once, personas never among segments."""
+    """(segments, personas) found in the units (and in ``study``, the sentences describing a study's
+    sample), each once, personas never among segments."""
     people: dict[str, Segment] = {}
     for unit in units:
         names = personas_in(unit) + [name for name in [heading_persona(unit.heading)] if name]
@@ -478,7 +548,8 @@ def segments_and_personas(
         match.group("first").casefold() for unit in units for match in AGED_PERSON.finditer(unit.text)
     }
     groups: dict[str, Segment] = {}
-    for segment, unit in candidates(units, customers or set()):
+    customers = customers or set()
+    for segment, unit in [*candidates(units, customers), *study_groups(study or [], customers)]:
         quoted = {word for word in words(unit.text)}
         if not is_group(segment.name) or quoted & first_names or heading_persona(unit.heading):
             continue
