@@ -100,6 +100,9 @@ PAIN = re.compile(
     r"|^no (?:[\w-]+ ){0,2}?(?:person|people|staff|staffer|team|department|budget|specialist|expert)"
     r"|at a loss|below cost|half[- ]price|(?:bad|poor|unfair) prices?|low(?:ball)? offers?|lowball\w*"
     r"|could(?: not|n['\u2019]t)"
+    # a want left unmet: "saw the doctor without one, although they wanted one", "we simply went without"
+    r"|(?:although|though|even though) (?:they|he|she|we|I|you) (?:wanted|needed|asked for|requested)"
+    r"|(?:went|goes|going|gone) without"
     r"|stoppages?|outages?|downtime|breakdowns?|unplanned|shutdowns?|interruptions?|disrupt\w*"
     r"|breaks? down|ruin\w*|destroy\w*|damag\w*|spoil\w*|rott(?:ed|ing)|stolen|theft|leak(?:s|ed|ing)?"
     r"|broken|kill(?:s|ed)?|died|turn(?:s|ed)? away|unpaid|overdue|declin(?:e|ed|es)|reject(?:s|ed|ion|ions)?"
@@ -162,9 +165,27 @@ PROBLEM_LIST = re.compile(
     r"|what (?:\w+ ){0,2}(?:hate|dislike|struggle with))\b",
     re.IGNORECASE,
 )
+# a heading about what follows a lack or a failure: "What happens when there is no interpreter", "When the
+# pump fails", "Without a courier": its items are what customers suffer from it
+LACK_LIST = re.compile(
+    r"\bwhat happens (?:when|if)\b.*\b(?:no|not|never|without|fails?|breaks?(?: down)?|goes wrong"
+    r"|runs? out|missing|unavailable|late|cancel\w*)\b"
+    r"|^(?:when|if) (?:there (?:is|are) no|(?:\w+ ){1,3}(?:fails?|breaks? down|goes wrong|runs? out|is late"
+    r"|is missing|is unavailable))\b"
+    r"|^(?:life |working |coping )?without (?:an? |the |any )?\w+",
+    re.IGNORECASE,
+)
 NOT_CUSTOMER_PAIN = re.compile(  # a gap in the offer or a market remark, not a customer's problem
     r"^(?:none|no one|nobody|no provider|no service|no vendor|no tool|no app|neither) of\b"
     r"|^(?:the )?(?:market|industry|sector)\b|\bthe hardest part of the business\b"
+    # an opening for a seller, not a problem a customer has: "Billing the insurer directly is an opening
+    # no provider has taken"
+    r"|\b(?:is|are|was|were|remains?|represents?) (?:an?|the) (?:\w+ )?(?:opening|opportunity|white ?space)\b"
+    # a share given for two years is a trend: "Video made up 6% of the hours in 2021 and 19% in 2025"
+    r"|\b\d+(?:\.\d+)?\s?% (?:of [^.;]{1,60} )?in (?:19|20)\d\d,? (?:and|to|but|against|versus) (?:\w+ )?"
+    r"\d+(?:\.\d+)?\s?% in (?:19|20)\d\d\b"
+    # how a market or a company grows: "Growth has been rapid, but we expect it to slow"
+    r"|^(?:the |its |their )?(?:growth|revenues?|turnover|spending|market share)\b"
     r"|^what(?:'s| is) missing\b|\bnone of the (?:\w+ )?(?:offers?|providers?|vendors?|services?|tools?|apps?"
     r"|products?|programmes?|programs?|platforms?|two|three|four|five|six)\b"
     # the study's own question, not an answer: "We asked how much they lose and what they would pay"
@@ -293,7 +314,9 @@ def itemised_problem(unit: Unit) -> bool:
     Share"): the structure says it is a problem, even when its words ("require a 36-month contract") or
     the idea's own words ("errors" for an error checker) carry no complaint."""
     parts = (unit.section_topic, unit.header) if unit.row else (unit.section_topic,)
-    return (unit.row or unit.listed) and any(PROBLEM_LIST.search(part) for part in parts if part)
+    return (unit.row or unit.listed) and any(
+        PROBLEM_LIST.search(part) or LACK_LIST.search(part) for part in parts if part
+    )
 
 
 def pain_score(unit: Unit, customers: set[str], focus: set[str]) -> float:

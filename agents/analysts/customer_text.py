@@ -98,6 +98,91 @@ def read_units(source: Source, source_type: SourceType = "unknown") -> list[Unit
     return reader.units
 
 
+# a post that declares itself an aside: "Off topic, but ...", "Thanks. Totally unrelated: ...", "Sorry off
+# topic \u2014 ..." (near its start: "unrelated to the fee" inside a sentence is no such declaration)
+ASIDE = re.compile(
+    r"\b(?:off[- ]topic\b|(?:totally |completely |entirely |slightly |somewhat )?unrelated\b(?! to\b))",
+    re.IGNORECASE,
+)
+ASIDE_REACH = 60  # characters of a post, after its speaker's name, in which it declares itself
+# a speaker's name opening a post: "**pm_tauranga**:", "[canggu_kitchen]", "bloemen_joost:"
+SPEAKER = re.compile(r"^(?:(?:\*\*|__)[^*_]{1,40}(?:\*\*|__):?|\[[^\]]{1,40}\]|[\w.-]{2,40}:)\s*")
+# a post's header line of its own: "TruckTalk wrote:", "paellero_89 (Valencia):", "[reply] fabio_agro:"
+POST_HEADER = re.compile(r"^\S[^.!?]{0,50}(?:\bwrote)?:$")
+# where a forum's next thread opens: a heading, a bold line, or a "Thread: ..." title line
+THREAD_START = re.compile(r"^(?:#|(?:\*\*|__)|(?:thread|topic|subject|discussion)\s*:)", re.IGNORECASE)
+
+
+def post_body(line: str) -> str:
+    """A post's line without its list marker and speaker's name."""
+    return SPEAKER.sub("", LIST_MARKER.sub("", line.strip()))
+
+
+def declares_aside(line: str) -> bool:
+    """Whether a line is a post that says it is off topic ("- **kim**: Off topic, but who sells ...")."""
+    return bool(ASIDE.search(post_body(line)[:ASIDE_REACH]))
+
+
+def posts(lines: list[str]) -> list[tuple[int, int]]:
+    """Each post's line span [start, end): a post ends at a blank line or where the next one opens (a
+    list item, a speaker's name, a header line, a thread's title)."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for index, raw in enumerate(lines):
+        line = raw.strip()
+        opens = bool(THREAD_START.match(line) or LIST_MARKER.match(line) or SPEAKER.match(line))
+        header_only = start is not None and index - start == 1 and POST_HEADER.match(lines[start].strip())
+        if start is not None and (not line or (opens and not header_only)):
+            spans.append((start, index))
+            start = None
+        if line and start is None:
+            start = index
+    if start is not None:
+        spans.append((start, len(lines)))
+    return spans
+
+
+def aside_span(lines: list[str], spans: list[tuple[int, int]], at: int) -> tuple[int, int]:
+    """The lines an aside (the post ``spans[at]``) takes: a thread it opens, to the next thread's title;
+    else the post and the replies addressed to someone ("@kim wrong board") right after it."""
+    start, end = spans[at]
+    title, title_end = spans[at - 1] if at > 0 else (0, 0)
+    if at > 0 and THREAD_START.match(lines[title].strip()) and title_end - title == 1:
+        after = [s for s, _ in spans[at + 1 :] if THREAD_START.match(lines[s].strip())]
+        return title, after[0] if after else len(lines)
+    for reply_start, reply_end in spans[at + 1 :]:
+        opening = [post_body(line) for line in lines[reply_start:reply_end][:2]]  # a header, then the text
+        if not any(line.startswith("@") for line in opening):
+            break
+        end = reply_end
+    if end == spans[at][1] and closing_reply(lines, spans[at + 1 : at + 3]):
+        end = spans[at + 1][1]  # the one reply closing the thread after an aside answers the aside
+    return start, end
+
+
+def closing_reply(lines: list[str], following: list[tuple[int, int]]) -> bool:
+    """Whether the first of ``following`` is a reply that closes its thread (the last post before the next
+    thread's title or the end)."""
+    opens = [bool(THREAD_START.match(lines[first].strip())) for first, _ in following]
+    return bool(opens) and not opens[0] and (len(opens) == 1 or opens[1])
+
+
+def on_topic(source: Source) -> Source:
+    """The source without its off-topic asides: a post that says it is off topic, with the thread it
+    opens or the replies addressed to it."""
+    lines = source.content.splitlines()
+    spans = posts(lines)
+    keep = [True] * len(lines)
+    for at, (start, end) in enumerate(spans):
+        if any(declares_aside(line) for line in lines[start:end]):
+            first, last = aside_span(lines, spans, at)
+            keep[first:last] = [False] * (last - first)
+    if all(keep):
+        return source
+    content = "\n".join(line for line, kept in zip(lines, keep, strict=True) if kept)
+    return source.model_copy(update={"content": content})
+
+
 def is_plain_heading(line: str) -> bool:
     """A plain-text heading: a short capitalised line with no sentence punctuation ("KEY FINDINGS",
     "What Owners Would Pay", "Caveats")."""

@@ -13,16 +13,17 @@ decided by ``customer_signals``; segments and personas by ``segments``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from agents.analysts.customer_signals import driver_score, pain_score
-from agents.analysts.customer_text import Unit, plain, read_units
+from agents.analysts.customer_text import Unit, on_topic, plain, read_units
 from agents.analysts.extractive_market import claim
+from agents.analysts.group_names import describes_who
 from agents.analysts.interviewees import counted_groups, interviewee_groups
 from agents.analysts.segments import LIMIT as SEGMENT_LIMIT
-from agents.analysts.segments import describes_who, segments_and_personas
+from agents.analysts.segments import segments_and_personas
 from agents.analysts.sentences import PERCENT, Sentence, rank, words
-from agents.analysts.vetting import Evidence, is_finding
+from agents.analysts.vetting import Evidence, is_finding, is_statement
 from agents.analysts.willingness import is_willing, willing_score
 from agents.state import Claim, CustomerFindings, Level, PainPoint, Segment, Source, SourceType
 
@@ -126,11 +127,18 @@ def best(units: list[Unit], score: dict[int, float], limit: int) -> list[Unit]:
     return chosen[:limit]
 
 
-def readable_units(sources: list[Source], types: dict[str, SourceType]) -> list[Unit]:
-    """Every unit of the customer-side sources that states a finding (no caveat, demographic, question)."""
+def readable_units(sources: list[Source], types: dict[str, SourceType]) -> tuple[list[Unit], list[Unit]]:
+    """The units of the customer-side sources that state a finding (no caveat, demographic, question), and
+    those that describe a study's sample without being a caveat or a demographic ("By size, 45% of
+    responding clinics have one vet, ...")."""
     units = [unit for source in sources for unit in read_units(source, types.get(source.id, "unknown"))]
-    return [
+    found = [
         unit for unit in units if is_finding(unit.sentence, f"{unit.heading} | {heading_like(unit.minor)}")
+    ]
+    kept = {id(unit) for unit in found}
+    # read on its own (its "Who answered" heading aside), the sentence is still no caveat or demographic
+    return found, [
+        unit for unit in units if id(unit) not in kept and is_statement(replace(unit.sentence, heading=""))
     ]
 
 
@@ -185,12 +193,14 @@ def analyse_customers(
 ) -> CustomerFindings:
     """Customer findings from the customers' side of the relevant sources (vendor pages excluded)."""
     customers = customers or set()
-    customer_side = [s for s in [*evidence.sources, *evidence.voices] if s.id not in evidence.vendor]
+    # a forum's off-topic aside speaks for nobody's customers
+    every_source = [*evidence.sources, *evidence.voices]
+    customer_side = [on_topic(source) for source in every_source if source.id not in evidence.vendor]
     types = {note.source_id: note.source_type for note in evidence.assessments}
-    every_unit = readable_units(customer_side, types)
+    every_unit, study = readable_units(customer_side, types)
     # a table row states a finding only under a heading, intro or header that says what it answers
     placed = place(every_unit, customers, focus)
-    groups, people = segments_and_personas(every_unit, customers)
+    groups, people = segments_and_personas(every_unit, customers, study)
     groups = with_interviewees(groups, customer_side, types)
     findings = CustomerFindings(
         pain_points=[pain_point(unit) for unit in placed.pains],

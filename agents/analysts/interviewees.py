@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from agents.analysts.customer_signals import PEOPLE
-from agents.analysts.segments import is_group, plural
+from agents.analysts.group_names import is_group, plural
 from agents.analysts.sentences import singular, split_line
 from agents.state import Claim, Segment, Source, SourceType
 

@@ -15,64 +15,28 @@ import re
 from agents.analysts.amounts import MONEY
 from agents.analysts.customer_signals import CUSTOMER_VOICE, PEOPLE, is_agent_noun
 from agents.analysts.customer_text import Unit, plain
+from agents.analysts.group_names import (
+    AGED_PERSON,
+    BUYER_NOUNS,
+    HEADING,
+    NOT_GROUP_TOPIC,
+    PERSONA_TOPIC,
+    described_by_what,
+    group_topic,
+    heading_persona,
+    is_group,
+    is_people,
+    lead_subject,
+    name_of,
+    personas_in,
+    plural,
+    subject_of,
+)
 from agents.analysts.sentences import PERCENT, singular, words
 from agents.state import Claim, Segment
 
-# people and organisations that buy, beyond the shared people nouns: a segment is as often a kind of
-# business as a kind of person
-BUYER_NOUNS = frozenset(
-    singular(word)
-    for word in (
-        *("enterprises", "startups", "smes", "shops", "stores", "chains", "restaurants", "cafes", "clinics"),
-        *("hospitals", "schools", "universities", "farms", "institutions", "hotels", "banks", "fintechs"),
-        *("labs", "studios", "brands", "merchants", "cooperatives", "co-operatives", "pharmacies"),
-        *("bakeries", "salons", "gyms", "dealerships", "charities", "seniors", "retirees", "tenants"),
-        *(
-            "landlords",
-            "clinicians",
-            "surgeons",
-            "nurses",
-            "vets",
-            "chefs",
-            "cooks",
-            "pilots",
-            "smallholders",
-        ),
-    )
-)
 LIMIT = 8
-MAX_NAME_WORDS = 9
-GROUP_TOPIC = re.compile(
-    r"\bsegment\w*|\bgroups?\b|\bcohorts?\b|\bwho (?:buys|pays|uses|buy|pay|use)\b|\bniches\b"
-    r"|\baudiences?\b|\b(?:customer|buyer|user|client) (?:types?|groups?|profiles?)\b"
-    r"|\b(?:types|kinds) of (?:customers|buyers|users|clients)\b"
-    r"|\btarget (?:customers|markets?|users|groups?)\b|^(?:the )?(?:buyers|customers)\b"
-    r"|\bwho (?:is|are|was|were) (?:most |more )?(?:interested|keen|likely)\b|\bmost interested\b"
-    r"|\binterest by\b|\bearly adopters?\b|\bideal (?:customers?|buyers?|users?|clients?)\b"
-    r"|\bbest (?:prospects|fit)\b|\bwho (?:would|will|wants?|needs?) (?:\w+ )?(?:buy|pay|use|sign)"
-    r"|\bby (?:customer|buyer|client|company|firm|business|user|organi[sz]ation) (?:type|size|group)\b",
-    re.IGNORECASE,
-)
-NOT_GROUP_TOPIC = re.compile(
-    r"\b(?:gaps?|pains?|problems?|complaints?|pric(?:e|es|ing)|features?|competitors?|caveats?)\b", re.I
-)
-PERSONA_TOPIC = re.compile(
-    r"\bpersonas?\b|\bcomposite\b|\barchetypes?\b|\billustrat\w+|\bfictional (?:person|character|customer)"
-    r"|^meet [A-Z]",
-    re.IGNORECASE,
-)
 METHOD_TOPIC = re.compile(r"\b(?:respondents?|sample|who answered|profile|demographics?|caveats?)\b", re.I)
-HEADING = re.compile(
-    r"(?P<kind>segment|persona|cohort)\s*\d*\s*[:.\-\u2013\u2014]\s*(?P<name>[^(]+?)\s*(?:\((?P<share>[^)]*)\))?$",
-    re.IGNORECASE,
-)
-# "*Priya, the first-time puppy owner*", "Dana, the solo attorney", "Joy, a 26-year-old nurse"
-PERSON = re.compile(
-    r"(?:(?<=[*_])|(?<=^)|(?<=: )|(?<=\. )|(?<=^Meet ))(?P<person>[A-Z][a-z]+(?: [A-Z][a-z]+)?,"
-    r" (?:(?:the|a|an|our) [^*_.;]{3,80}?|\d{2}, [^*_.;]{3,80}?))(?=[*_]|[.;]|,? who\b|$)"
-)
-# a named individual with an age: "Daniel, 52, drives ..." (an interviewee: never a segment)
-AGED_PERSON = re.compile(r"\b(?P<first>[A-Z][a-z]+)(?: [A-Z][a-z]+)?, (?:\d{2}|aged \d{2}),")
 SHARE_OF = re.compile(
     r"^(?P<name>(?:[A-Z][\w-]*|[a-z-]+)(?: [\w&'\u2013-]+){0,6}?) (?:make up|made up|account for"
     r"|accounted for|represent|represented|are|were|form|formed) (?P<share>\d+(?:\.\d+)?\s?%) of"
@@ -84,7 +48,8 @@ SHARE_OF = re.compile(
 # "Independent garages run 61% of the workshops that service e-bikes": a group holding a share of
 # where the demand is (its sites, fleets, accounts) is a part of the customers
 SHARE_HELD = re.compile(
-    r"^(?P<name>(?:[A-Z][\w-]*|[a-z-]+)(?: [\w&'\u2013-]+){0,6}?) (?:run|ran|operate|operated|own|owned"
+    r"^(?P<name>(?:[A-Z][\w-]*|[a-z-]+)(?: [\w&'\u2013-]+){0,6}?)"
+    r" (?:now |today |already |still |currently |together |jointly )?(?:run|ran|operate|operated|own|owned"
     r"|hold|held|manage|managed) (?:about |around |roughly |some |nearly |over |almost )?"
     r"(?P<share>\d+(?:\.\d+)?\s?%) of (?:the |all )?(?:[\w-]+ ){0,3}?[a-z-]+s\b"
 )
@@ -106,6 +71,7 @@ def without_asides(text: str) -> str:
     return ASIDE.sub("", text)
 
 
+APPROX = r"(?:(?:roughly|about|around|some|nearly|almost|just over|just under|over|under) )?"
 # "By buyer size, mid-sized firms accounted for 41% of spending, large enterprises for 47% and ..."
 BREAKDOWN = re.compile(r"^By (?:\w+[ -]){0,2}?(?:\w+), (?P<rest>.+)$")
 BREAKDOWN_ITEM = re.compile(
@@ -163,122 +129,12 @@ AMONG = re.compile(
 )
 COMPARISON = re.compile(
     r"^(?P<name>[A-Z][a-z-]+(?: [a-z&-]+){0,6}?) (?:were|are|was|is|stated|reported|said) (?:\w+ ){0,2}?"
-    r"(?:the most|the least|more|less|twice|three times|higher|lower|a higher|a lower)\b"
+    r"(?:the most|the least|more|less|twice|three times|higher|lower|a higher|a lower"
+    r"|the (?:highest|lowest|largest|smallest|biggest|fewest|greatest))\b"
 )
-NOT_GROUP_START = re.compile(
-    r"^(?:after|before|during|when|while|if|in|on|at|for|from|with|without|by|as|since|until|because|although"
-    r"|the|this|that|these|those|it|there|some|most|many|all|several|few|both|each|every|other|others"
-    r"|one|two|three|four|five|six|seven|eight|nine|ten|half|none|no|we|they|our|their"
-    r"|what|which|who|whom|whose|why|how|where)\b",  # "What groomers would accept": a question, no group
-    re.IGNORECASE,
-)
-VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did|can|will|would|could|should)\b", re.I)
-HEAD_CUT = re.compile(
-    r" (?:in|with|for|from|of|at|on|across|outside|inside|far|near|who|that|under|over|than) "
-    # "instructors running their own school", "children living abroad": the head is the plural before it
-    r"|(?:(?<=s)|(?<=children)|(?<=people)|(?<=men)) [a-z]{2,}ing "
-    # "adults diagnosed in ...": the head is the plural before the participle
-    r"|(?<=s) (?:newly |recently |already |first )?[a-z]{3,}ed "
-)
-CUT = re.compile(r",| \(| who | whose | that | which | where | when |: | [-\u2013\u2014] |; ")
-
-
-def name_of(text: str) -> str:
-    """The group an item names: its bold lead, or its words up to the first clause or aside."""
-    bold = re.match(r"^\s*(?:\*\*|__)(?P<name>[^*_]{2,80}?)[.:]?(?:\*\*|__)", text)
-    clean = plain(bold.group("name") if bold else text).rstrip(".")
-    name = CUT.split(clean, maxsplit=1)[0].strip()
-    if len(name.split()) > MAX_NAME_WORDS:
-        name = re.split(r" with | in | for ", name, maxsplit=1)[0]
-    return name.strip(" .")
-
-
-DEMOGRAPHIC_NAME = re.compile(
-    r"^(?:(?:the )?(?:women|men|females?|males?|respondents|people|adults)"
-    r"(?: (?:aged|over|under|between) [\d\s\u2013-]+(?:and \d+)?)?"
-    r"|(?:those |people )?(?:aged|over|under) \d+.*"
-    r"|\d+[\u2013-]\d+(?:[- ]year[- ]olds)?)$",
-    re.IGNORECASE,
-)
-
-
-def described_by_what(name: str) -> bool:
-    """A group named by what its members do or have: "those newly prescribed a new drug", "those
-    managing without insulin" (not "those who are ...": a clause)."""
-    return bool(
-        re.match(r"those (?!who\b|that\b|with\b|in\b)\w+ \w+", name, re.IGNORECASE)
-    ) and not VERB.search(name)
-
-
-def is_group(name: str) -> bool:
-    """A noun phrase naming people or organisations ("Regional carriers in the hail belt", "Solo
-    practitioners"): its head noun is plural or a people noun; not a clause, not one person."""
-    if described_by_what(name) and len(name.split()) <= MAX_NAME_WORDS:
-        return True
-    if not name or len(name.split()) > MAX_NAME_WORDS or PERSON.search(name) or DEMOGRAPHIC_NAME.match(name):
-        return False  # "Women", "Respondents aged 25-34": who answered, not whom to sell to
-    if NOT_GROUP_START.search(name) or VERB.search(name):
-        return False
-    head_words = re.findall(r"[a-z0-9]+", HEAD_CUT.split(f" {name} ", maxsplit=1)[0].lower())
-    if not head_words:
-        return False
-    head = head_words[-1]
-    return singular(head) in PEOPLE or (head.endswith("s") and not head.endswith(("ss", "ness", "us", "is")))
-
-
-def is_people(name: str, customers: set[str]) -> bool:
-    """A group named by people: its head noun is a people noun, the idea's customer, or an agent noun
-    ("owners", "practitioners"); "reviews that mentioned X" is not a group of customers."""
-    head_words = re.findall(r"[a-z]+", HEAD_CUT.split(f" {name} ", maxsplit=1)[0].lower())
-    if not head_words:
-        return False
-    head = head_words[-1]
-    return (
-        singular(head) in PEOPLE | BUYER_NOUNS
-        or singular(head) in {singular(word) for word in customers}
-        or is_agent_noun(head)
-    )
-
-
-def group_topic(topic: str) -> bool:
-    """Whether a heading introduces groups of customers (and not their gaps, pains or prices)."""
-    return bool(GROUP_TOPIC.search(topic)) and not NOT_GROUP_TOPIC.search(topic)
-
-
-# "Daniel, 52, drives long-haul"; a persona's name is often quoted: "\"Dona Ines\", 58, who has run ..."
-AGED_PROFILE = re.compile(
-    r"^[\"\u201c]?(?P<name>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)[\"\u201d]?"
-    r"(?P<rest>, (?:aged )?\d{2}, [^.;:]{3,80}(?!\w))"
-)
-
-
-def personas_in(unit: Unit) -> list[str]:
-    """Named persons: one a sentence about personas names ("*Priya, the first-time owner*"), or one a
-    sentence opens by name and age ("Daniel, 52, drives long-haul"): one person, never a group."""
-    profile = AGED_PROFILE.match(plain(unit.text))
-    if profile:
-        return [f"{profile.group('name')}{profile.group('rest')}".strip()]
-    if not (PERSONA_TOPIC.search(unit.text) or PERSONA_TOPIC.search(unit.topic)):
-        return []
-    return [re.sub(r"^Meet ", "", match.group("person").strip()) for match in PERSON.finditer(unit.text)]
-
-
-def describes_who(unit: Unit) -> bool:
-    """Whether the unit describes who the customers are rather than what they suffer: a persona (named
-    by the sentence, or the persona label or heading it sits under) or an item under a heading about
-    groups ("Groups", "Segments we heard")."""
-    # a paragraph's run-in persona lead covers that paragraph, not the list that follows it
-    earlier_lead = unit.listed and bool(unit.minor) and unit.minor == unit.lead
-    persona_label = bool(PERSONA_TOPIC.search(unit.topic)) and not earlier_lead
-    if personas_in(unit) or persona_label or heading_persona(unit.heading):
-        return True
-    return unit.listed and group_topic(unit.topic)
-
-
-def heading_persona(heading: str) -> str:
-    """The person a "Persona: …" heading names, or ""."""
-    match = HEADING.search(heading)
-    return match.group("name").strip() if match and match.group("kind").lower() == "persona" else ""
+# between the clauses of a sentence comparing several groups: "Solo clinics reported the highest rates;
+# clinics in small towns were the most likely to ..."
+CLAUSES = re.compile(r";\s+|,\s+(?:while|whereas)\s+")
 
 
 def evidence(unit: Unit) -> list[Claim]:
@@ -319,14 +175,6 @@ NAMED_GROUP = re.compile(
     r"\b[A-Z]\w+ (?:[A-Z]\w+ )*[Gg]roup\b"
 )  # "Cedar Vets group": a company, not customers
 EMPHASIS = re.compile(r"(?:\*\*|__)(?P<name>[^*_]{3,90}?)(?:\*\*|__)")
-FIRST_VERB = re.compile(
-    r" (?:is|are|was|were|has|have|had|do|does|did|can|could|will|would|should|may|might|must|felt|feel|feels"
-    r"|said|say|says|told|tell|ran|run|runs|paid|pay|pays|spent|spend|spends|chose|choose|found|find|took"
-    r"|take|gave|give|saw|see|got|get|kept|keep|lost|lose|want|wants|need|needs|use|uses|buy|buys|bought"
-    r"|made|make|makes|[a-z]{3,}ed) "
-)
-AFTER_PREPOSITION = re.compile(r"\b(?:from|with|in|on|at|of|for|by|a|an|the|their|its|our)$", re.IGNORECASE)
-LEADING = re.compile(r"^(?:the|these|those|our|their)(?: (?:two|three|four|five|six|\d+))? ", re.IGNORECASE)
 
 
 def topical_groups(unit: Unit, customers: set[str]) -> list[Segment]:
@@ -355,25 +203,6 @@ def topical_groups(unit: Unit, customers: set[str]) -> list[Segment]:
     if subject and is_people(subject, customers):
         return [Segment(name=subject, description=plain(unit.text), evidence=evidence(unit))]
     return []
-
-
-def subject_of(text: str) -> str:
-    """The noun phrase a sentence opens with, up to its verb ("The two fintech companies needed ..." ->
-    "fintech companies"); "" when it opens otherwise."""
-    verb = next(
-        (v for v in FIRST_VERB.finditer(text) if not AFTER_PREPOSITION.search(text[: v.start()])), None
-    )  # "Caterers working from rented kitchens were ...": "rented" describes the kitchens
-    if not verb:
-        return ""
-    subject = LEADING.sub("", text[: verb.start()].strip())
-    subject = CUT.split(f"{subject} ", maxsplit=1)[0].strip()
-    if (
-        not 2 <= len(subject.split()) <= MAX_NAME_WORDS
-        or NOT_GROUP_START.search(subject)
-        or VERB.search(subject)
-    ):
-        return ""
-    return subject
 
 
 def headed_group(unit: Unit) -> Segment | None:
@@ -446,12 +275,6 @@ def banded_group(unit: Unit) -> str:
     return f"{who[0].upper()}{who[1:]} with {label}"
 
 
-LEAD_WORDS = 6
-# "Every spring we ask people ...": a pronoun opens a clause, no group's name goes on through it
-PRONOUN = re.compile(r"(?:we|i|you|they|he|she|it|us|them)", re.IGNORECASE)
-COORDINATION = frozenset({"and", "or", "&"})
-
-
 def lead_group(unit: Unit, customers: set[str]) -> Segment | None:
     """In customers' own notes, a paragraph whose bold lead opens with a group of buyers ("**Hotel groups
     sell in bulk.**", "**Dark kitchens and seasonal businesses.**"): that group, told by the paragraph."""
@@ -459,37 +282,6 @@ def lead_group(unit: Unit, customers: set[str]) -> Segment | None:
         return None
     name = lead_subject(plain(unit.lead), customers)
     return Segment(name=name, description=plain(unit.text), evidence=evidence(unit)) if name else None
-
-
-def lead_subject(lead: str, customers: set[str]) -> str:
-    """The qualified group a lead opens with ("Hotel groups" of "Hotel groups sell in bulk"; "Dark kitchens
-    and seasonal businesses"), or "": up to a people noun (or a run of them), joined only by "and"/"or",
-    before any verb."""
-    tokens = lead.rstrip(".:!?").split()[:LEAD_WORDS]
-    if not tokens or NOT_GROUP_START.match(tokens[0]) or PERSONA_TOPIC.search(lead):
-        return ""
-    end = 0
-    for index, token in enumerate(tokens):
-        word = token.rstrip(",")
-        if (
-            VERB.fullmatch(word)
-            or AFTER_PREPOSITION.fullmatch(word)
-            or PRONOUN.fullmatch(word)
-            or not re.fullmatch(r"[\w&'-]+", word)
-        ):
-            break  # a verb, a preposition, a pronoun or a clause's punctuation ends the noun phrase
-        if is_people(word, customers):
-            end = index + 1
-            if word != token:
-                break  # "Clinic owners, rural vets": the first group
-            following = tokens[index + 1] if index + 1 < len(tokens) else ""
-            # "Hotel groups", "clinic owners and hospital buyers": the group goes on; else it ends here
-            if following.lower() not in COORDINATION and not (following and is_people(following, customers)):
-                break
-    name = " ".join(tokens[:end]).rstrip(",")
-    conjuncts = re.split(r"\s+(?:and|or|&)\s+", name)
-    qualified = any(len(conjunct.split()) >= 2 for conjunct in conjuncts)
-    return name if qualified else ""  # "Owners", "Owners and managers": every customer, no segment
 
 
 RELATIVE = re.compile(r"^(?:which|who|whose|where|when)\b", re.IGNORECASE)
@@ -543,22 +335,86 @@ def described_groups(unit: Unit, customers: set[str]) -> list[Segment]:
     if where := DEMAND_WHERE.search(plain(unit.text)):
         name = f"Buyers in {where.group('place')}"
         found_groups.append(Segment(name=name, description=plain(unit.text), evidence=evidence(unit)))
-    for pattern in (SHARE_OF, SHARE_HELD, RESPONDENTS_AT, AMONG, COMPARISON, ORDINAL_GROUP):
+    found_groups += compared_groups(unit, customers) + sized_groups(unit, customers)
+    for pattern in (SHARE_OF, SHARE_HELD, RESPONDENTS_AT, AMONG, ORDINAL_GROUP):
         text = (
             plain(unit.text) if pattern is AMONG else without_asides(plain(unit.text))
         )  # AMONG reads its aside
         found = pattern.search(text)
-        voiced = pattern is not COMPARISON or unit.source_type in CUSTOMER_VOICE
         # "X were the second group" says itself that X is a group; elsewhere X must name people
         named = found and (
             is_group(found.group("name"))
             if pattern is ORDINAL_GROUP
             else is_people(found.group("name"), customers)
         )
-        if found and voiced and named:
+        if found and named:
             share = found.groupdict().get("share") or ""
             found_groups.append(Segment(name=found.group("name"), description=share, evidence=evidence(unit)))
     return found_groups
+
+
+def compared_groups(unit: Unit, customers: set[str]) -> list[Segment]:
+    """Groups customers' own sources compare, one a clause: "Solo clinics reported the highest no-show rates;
+    clinics in small towns were the most likely to keep a paper list"."""
+    if unit.source_type not in CUSTOMER_VOICE:
+        return []
+    found = []
+    for clause in CLAUSES.split(without_asides(plain(unit.text))):
+        match = COMPARISON.search(f"{clause[:1].upper()}{clause[1:]}")
+        name = match.group("name") if match else ""
+        if name and is_people(name, customers):
+            found.append(Segment(name=name, description=plain(unit.text), evidence=evidence(unit)))
+    return found
+
+
+# "By size, 45% of responding clinics have one or two vets, 40% have three to five and 15% six or more": the
+# buyers split by a measure, each share first and its band after
+SIZED_VERBS = r"have|has|had|run|runs|ran|employ|employs|are|were|is|was"
+SHARE_FIRST = re.compile(
+    rf"^{APPROX}(?P<share>\d+(?:\.\d+)?\s?%) of (?:the |all )?(?:responding |surveyed |participating )?"
+    rf"(?P<who>[a-z][\w-]*(?: [a-z][\w-]*)?) (?P<verb>{SIZED_VERBS}) (?P<band>.+)$"
+)
+SHARE_NEXT = re.compile(
+    rf"^(?:and )?{APPROX}(?P<share>\d+(?:\.\d+)?\s?%)(?: (?:{SIZED_VERBS}))? (?P<band>.+)$"
+)
+PLACE_WORD = re.compile(r"^(?:in|at|on|from|outside|near|across)\b")
+BAND_WORDS = 6
+
+
+def sized_groups(unit: Unit, customers: set[str]) -> list[Segment]:
+    """Bands of a breakdown of the buyers by a measure, share first: "By size, 45% of responding clinics
+    have one or two vets, 40% have three to five" names "Clinics with one or two vets", "Clinics with three
+    to five"."""
+    by = BREAKDOWN.match(plain(unit.text).rstrip("."))
+    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+(?=(?:about |around )?\d)", by.group("rest")) if by else []
+    first = SHARE_FIRST.match(parts[0]) if parts else None
+    if not first or not is_people(first.group("who"), customers):
+        return []
+    bands = [(first.group("share"), first.group("band"))]
+    bands += [(item.group("share"), item.group("band")) for item in map(SHARE_NEXT.match, parts[1:]) if item]
+    if len(bands) < 2 or len(bands) < len(parts) or any(len(band.split()) > BAND_WORDS for _, band in bands):
+        return []  # one share is no breakdown; a part that is no band means a sentence of another shape
+    who = first.group("who")
+    who = f"{who[0].upper()}{who[1:]}"
+    return [
+        Segment(
+            name=f"{who} {band}" if PLACE_WORD.match(band) else f"{who} with {band}",
+            description=share,
+            evidence=evidence(unit),
+        )
+        for share, band in bands
+    ]
+
+
+def study_groups(units: list[Unit], customers: set[str]) -> list[tuple[Segment, Unit]]:
+    """Groups a study's own account of who answered still singles out: its breakdown of the responding
+    buyers by size or place, and its comparisons between groups (never who answered: their age, sex or
+    role)."""
+    return [
+        (segment, unit)
+        for unit in units
+        for segment in [*sized_groups(unit, customers), *compared_groups(unit, customers)]
+    ]
 
 
 # "Every first-time owner we spoke to ...", "Most rural clinics we visited ...": a quantifier, then the group
@@ -587,21 +443,6 @@ def quantified_groups(unit: Unit, customers: set[str]) -> list[Segment]:
     if not name or not SUBGROUP.match(rest[len(name) :]):
         return []  # "Every ward manager described ...": everyone asked, no group singled out
     return [Segment(name=plural(name), description=plain(unit.text), evidence=evidence(unit))]
-
-
-def plural(name: str) -> str:
-    """A group's name with a plural head ("every first-time owner" names "first-time owners")."""
-    *before, head = name.split()
-    if head.endswith("s"):
-        return name
-    head = (
-        f"{head[:-1]}ies"
-        if re.search(r"[^aeiou]y$", head)
-        else f"{head}es"
-        if head.endswith(("ch", "sh", "x"))
-        else f"{head}s"
-    )
-    return " ".join([*before, head])
 
 
 PREFERENCE = re.compile(
@@ -633,7 +474,6 @@ def contrasted_groups(unit: Unit, customers: set[str]) -> list[Segment]:
     return found if len(found) >= 2 else []
 
 
-APPROX = r"(?:(?:roughly|about|around|some|nearly|almost|just over|just under|over|under) )?"
 SHARE = r"(?P<share>\d+(?:\.\d+)?\s?%)"
 # "Recruitment agencies pay for roughly 55% of training, hospitals directly for 25%, and nurses themselves
 # for about 20%": who pays which share is a split of the customers
@@ -694,9 +534,10 @@ def described(unit: Unit, name: str) -> str:
 
 
 def segments_and_personas(
-    units: list[Unit], customers: set[str] | None = None
+    units: list[Unit], customers: set[str] | None = None, study: list[Unit] | None = None
 ) -> tuple[list[Segment], list[Segment]]:
-    """(segments, personas) found in the units, each once, personas never among segments."""
+    """(segments, personas) found in the units (and in ``study``, the sentences describing a study's
+    sample), each once, personas never among segments."""
     people: dict[str, Segment] = {}
     for unit in units:
         names = personas_in(unit) + [name for name in [heading_persona(unit.heading)] if name]
@@ -707,7 +548,8 @@ def segments_and_personas(
         match.group("first").casefold() for unit in units for match in AGED_PERSON.finditer(unit.text)
     }
     groups: dict[str, Segment] = {}
-    for segment, unit in candidates(units, customers or set()):
+    customers = customers or set()
+    for segment, unit in [*candidates(units, customers), *study_groups(study or [], customers)]:
         quoted = {word for word in words(unit.text)}
         if not is_group(segment.name) or quoted & first_names or heading_persona(unit.heading):
             continue

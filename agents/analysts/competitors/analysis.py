@@ -18,6 +18,7 @@ from agents.analysts.competitors.names import Names
 from agents.analysts.competitors.profile import describe
 from agents.analysts.competitors.saturation import saturation
 from agents.analysts.competitors.structure import list_leads
+from agents.analysts.customer_text import on_topic
 from agents.analysts.sentences import Sentence, all_sentences
 from agents.analysts.vetting import Evidence, is_statement
 from agents.state import Competitor, CompetitorFindings
@@ -53,21 +54,22 @@ def with_own_prices(compared: dict[str, Listing], owned: dict[str, Listing]) -> 
 
 def analyse_competitors(evidence: Evidence, focus: set[str]) -> CompetitorFindings:
     """Competitor findings built only from the relevant sources' own sentences and tables."""
-    sentences = [s for s in all_sentences(evidence.sources) if is_statement(s)]
-    names = Names(evidence.sources)
+    sources = [on_topic(source) for source in evidence.sources]  # a forum's off-topic aside names no rival
+    sentences = [s for s in all_sentences(sources) if is_statement(s)]
+    names = Names(sources)
     typed = frozenset(a.source_id for a in evidence.assessments if a.source_type not in ("vendor", "unknown"))
-    owned = own_products(evidence.sources, typed)
-    pages = frozenset(s.id for s in evidence.sources if page_owner(s, typed))  # their plans are not companies
+    owned = own_products(sources, typed)
+    pages = frozenset(s.id for s in sources if page_owner(s, typed))  # their plans are not companies
     said = voices(evidence)
     listings = {
-        **heading_listings(evidence.sources, names, pages | said),
+        **heading_listings(sources, names, pages | said),
         **priced_mentions(sentences, names, pages | said),
-        **name_led(evidence.sources, names, pages | said),
+        **name_led(sources, names, pages | said),
         **owned,
-        **with_own_prices(table_listings(evidence.sources, names, set(pages)), owned),
+        **with_own_prices(table_listings(sources, names, set(pages)), owned),
     }
     aliases: dict[str, str] = {}
-    leads = list_leads(evidence.sources)
+    leads = list_leads(sources)
     found = competitor_names(sentences, listings, said, names, leads, pages, aliases)
     vendor = frozenset(evidence.vendor) | pages
     described = [

@@ -87,7 +87,38 @@ def find_gaps(
         and (in_list(s, leads) or LABELLED.match(s.text) or LACKING.search(s.text))
     ]
     drawbacks = shortcomings(candidates, rivals or [], compared or set())
-    return [claim(s) for s in unique([*headed, *gap_sentences(candidates, focus, 5), *drawbacks])[:GAP_LIMIT]]
+    noticed = verdicts(candidates, rivals or [], compared or set(), leads)
+    found = unique([*headed, *gap_sentences(candidates, focus, 5), *noticed, *drawbacks])
+    return [claim(s) for s in found[:GAP_LIMIT]]
+
+
+def short_names(rivals: list[str]) -> list[str]:
+    """The rivals' names and the coined word that names each alone ("SignLink" of "SignLink Remote",
+    "Acme3D" of "Acme3D Cloud"): a word with a capital or a digit inside, never a plain word or place."""
+    coined = [name.split()[0] for name in rivals if len(name.split()) > 1]
+    return [*rivals, *(word for word in coined if re.search(r"^[A-Z]\w*(?:[A-Z]|\d)", word))]
+
+
+def about_one_rival(sentence: Sentence, names: list[str]) -> bool:
+    """Whether the sentence opens with a rival's name, in bold or not ("**Acme** costs ...")."""
+    return any(re.match(rf"\*{{0,2}}{re.escape(name)}\b", sentence.text) for name in names)
+
+
+def verdicts(
+    sentences: list[Sentence], rivals: list[str], compared: set[str], leads: set[tuple[str, str]]
+) -> list[Sentence]:
+    """What a comparison of several offerings notices that they all lack: its list items saying something
+    is missing, thin or hard ("**The south is thin.** We counted 41 venues there, against 500 ..."), not an
+    item about one rival (that rival's drawback is read in ``shortcomings``)."""
+    names = short_names(rivals)
+    return [
+        s
+        for s in sentences
+        if s.source_id in compared
+        and in_list(s, leads)
+        and LACKING.search(s.text)
+        and not about_one_rival(s, names)
+    ]
 
 
 def shortcomings(sentences: list[Sentence], rivals: list[str], compared: set[str]) -> list[Sentence]:
@@ -96,12 +127,11 @@ def shortcomings(sentences: list[Sentence], rivals: list[str], compared: set[str
     it lacks ("**Liftra** is fast, but it needs a certified rigger", "The catch is the noise.")."""
     items = bold_items(sentences)
     own = {id(s) for name in rivals for s in items.get(name, [])}
+    names = short_names(rivals)
     return [
         s
         for s in sentences
-        if s.source_id in compared
-        and CONTRAST.search(s.text)
-        and (id(s) in own or any(s.text.lstrip("*").startswith(name) for name in rivals))
+        if s.source_id in compared and CONTRAST.search(s.text) and (id(s) in own or about_one_rival(s, names))
     ]
 
 

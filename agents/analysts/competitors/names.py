@@ -26,6 +26,8 @@ NOT_NAMES = {
     "Dr", "Dr.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Prof", "Prof.", "Sir", "Madam", "Respondents",
     "Participants", "Interviewees", "Sample", "Base", "Note", "Notes", "Source", "Sources", "Caveat",
     "Caveats", "Methodology", "Overall", "Verdict", "Summary", "Update", "Edit",
+    # a forum's labels of its own parts ("Thread: Who pays for ...?", "Re: ...")
+    "Thread", "Threads", "Topic", "Re", "Reply", "Replies", "Comment", "Comments", "Forum", "Poll",
 }  # fmt: skip
 # words a plan tier is made of ("Team", "Enterprise", "Open Source", "Pay As You Go"); a name made of
 # nothing else is a tier of some product, not a company
