@@ -49,6 +49,12 @@ MIN_RELEVANCE_BOTH_FACETS = 0.15
 WORD = re.compile(r"[a-z0-9]+")
 SIZES = frozenset(stem(word) for word in SIZE_WORDS)
 GENERIC_STEMS = frozenset(stem(word) for word in GENERIC)
+# what makes an agency or an authority a public body ("the Environment Agency", "a local authority")
+PUBLIC_BODY = (
+    r"government|public|federal|state|national|local|municipal|county|city|district|regional|provincial|"
+    r"environment(?:al)?|health|tax|revenue|regulatory|statistics|statistical|executive|transport|housing|"
+    r"competition|medicines|food standards|data protection|financial conduct|planning|licensing|port"
+)
 TYPE_CUES: dict[SourceType, tuple[str, ...]] = {
     "survey": (
         r"\bsurvey(?:ed)?\b",
@@ -98,8 +104,9 @@ TYPE_CUES: dict[SourceType, tuple[str, ...]] = {
         r"\bstatistics office\b",
         r"\bnational statistics\b",
         r"\bgovernment\b",
-        r"\bagency\b",
-        r"\bauthority\b",
+        # a public body, not any "agency" or "authority" (a translation agency, a process authority)
+        rf"\b(?:{PUBLIC_BODY}) agenc(?:y|ies)\b",
+        rf"\b(?:{PUBLIC_BODY}) authorit(?:y|ies)\b",
         r"\bregulator\b",
         r"\bofficial statistics\b",
         r"\bpublic health\b",
