@@ -19,7 +19,7 @@ from datetime import date
 from itertools import pairwise
 
 from agents.analysts.amounts import CURRENCY_CODES, amount, currency_of
-from agents.analysts.figures import one_subject, places_in
+from agents.analysts.figures import BACK_REFERENCE, one_subject, places_in
 from agents.analysts.idea import GENERIC, STOPWORDS, terms
 from agents.analysts.language import language_of
 from agents.analysts.parent_markets import parents, stated_year
@@ -239,9 +239,11 @@ def other_product_market(figure: Figure, product: set[str], title: str = "") -> 
 
     "The U.S. insulin pump market reached $3.1 billion" on a page titled "Insulin pumps in 2025", for
     a glucose-coaching app: a stated definition of two words or more ("studio kilns", not
-    "commercial"), a clause with no word of the idea's product (places and market words aside), and
-    a source ``title`` naming that definition (the page is about it). A clause naming the product
-    anywhere ("legal practice software (… client intake …)"), a wider market, or a definition in
+    "commercial"), a clause with no word of the idea's ``product`` (the words the idea is about, its
+    customers and places aside; market words aside too), and a source ``title`` naming that definition
+    (the page is about it). A clause naming the product anywhere ("legal practice software (… client
+    intake …)", "the wedding tourism economy" for a wedding-venue idea), a wider market, a part of the
+    source's total ("Within the total, …"), or a definition in
     other words on a page about something else (a paraphrase: "workplace hot-drink contracts" in a
     report on office coffee) is kept, with its definition.
     """
@@ -251,8 +253,8 @@ def other_product_market(figure: Figure, product: set[str], title: str = "") -> 
     if len(definition) < 2 or not set(definition) & set(_content(title)):
         return False  # no definition of its own ("the market" of its source), or not the page's topic
     clause = figure_clause(figure)
-    if PARENT.search(clause):
-        return False
+    if PARENT.search(clause) or BACK_REFERENCE.match(figure.quote or figure.text):
+        return False  # a wider market, or a part of the total its source sized ("Within the total, …")
     return not _names_term(_content(f"{clause} {figure.scope}"), product)
 
 
@@ -345,7 +347,9 @@ def set_aside_adjacent_markets(
     words = [stem(term) for term in terms(product_idea)]
     joined = frozenset(compounds(product_idea))
     bare = unqualified(product_idea)
-    product = set(idea.product) - {stem(place.lower()) for place in places_in(product_idea)}
+    # what the idea is about in any of its words ("an Italian wedding" in a problem-first pitch), its
+    # customers and places aside: every market in that place or sold to them shares those
+    product = set(words) - set(idea.customer) - {stem(place.lower()) for place in places_in(product_idea)}
     titles = titles or {}
 
     def adjacent(figure: Figure) -> bool:
@@ -579,7 +583,8 @@ def find_conflicts(
     ]
     # one conflict per quantity and pair of sources: the two figures closest in value, the likeliest to
     # measure one thing ("$38M of advances and factoring" vs "$14M of advances", not "$1.2bn of earnings")
-    best: dict[tuple[str, frozenset[str]], tuple[tuple[bool, float], Conflict]] = {}
+    best: dict[tuple[object, ...], tuple[tuple[bool, float], Conflict]] = {}
+    parts: dict[tuple[object, ...], tuple[Figure, Figure]] = {}
     for index, left in enumerate(pool):
         for right in pool[index + 1 :]:
             if _quantity(left) != _quantity(right) or set(left.source_ids) & set(right.source_ids):
@@ -602,6 +607,42 @@ def find_conflicts(
             rank = (plain, -high / low)
             if key not in best or rank > best[key][0]:
                 best[key] = (rank, conflict_between(left, right))
+                parts[key] = (left, right)
     # two independent current figures first, then the closest (most comparable) pairs
-    found = sorted(best.values(), key=lambda item: item[0], reverse=True)
+    found = sorted([*best.values(), *wholes(best, parts, pool)], key=lambda item: item[0], reverse=True)
     return [conflict for _, conflict in found[:MAX_CONFLICTS]]
+
+
+CLOSE = 3.0  # a whole further than this from the other side measures something else
+Ranked = tuple[tuple[bool, float], Conflict]
+
+
+def wholes(
+    best: dict[tuple[object, ...], Ranked],
+    parts: dict[tuple[object, ...], tuple[Figure, Figure]],
+    pool: list[Figure],
+) -> list[Ranked]:
+    """The conflicts of the wholes containing a side of the chosen pairs (see :func:`whole_against`)."""
+    found = []
+    for pair, (left, right) in parts.items():
+        whole = whole_against(left, right, pool) or whole_against(right, left, pool)
+        if whole:
+            high, low = sorted((_number(whole[0]), _number(whole[1])), reverse=True)
+            found.append(((best[pair][0][0], -high / low), conflict_between(*whole)))
+    return found
+
+
+def whole_against(part: Figure, other: Figure, pool: list[Figure]) -> tuple[Figure, Figure] | None:
+    """When ``part`` is placed within its source's total ("Within the total, …"), that total and ``other``
+    if they disagree too but stay close: a source's part and its whole may both contradict another
+    source's figure ("NZ$4.9 million" of "NZ$14.2 million" against "NZ$6.8 million")."""
+    if not BACK_REFERENCE.match(part.quote or part.text):
+        return None
+    for whole in pool:
+        same_source = whole.source_ids == part.source_ids and whole is not part
+        if not same_source or _quantity(whole) != _quantity(other) or BACK_REFERENCE.match(whole.quote):
+            continue
+        high, low = sorted((_number(whole), _number(other)), reverse=True)
+        if DISAGREE <= high / low < CLOSE and same_currency(whole, other) and not whole.dated:
+            return whole, other
+    return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from agents.analysts.amounts import MONEY, amount, currency_code
 from agents.analysts.figures import MARKET, OWN_REVENUE, SPEND, one_subject
 from agents.analysts.figures import figures as typed_figures
 from agents.analysts.sentences import (
@@ -105,6 +106,74 @@ def market_wide(figure: Figure) -> bool:
     return bool(OWN_REVENUE.search(before)) and not one_subject(before) and not NAME.search(before)
 
 
+# a source saying what its own figures leave out: "X is outside the scope of this note", "this report does
+# not cover X"
+OUT_OF_SCOPE = re.compile(
+    r"\boutside (?:the )?scope of (?:this|the|our) (?:note|report|study|brief|analysis|survey|estimate"
+    r"|review)\b|\boutside (?:our|its) scope\b"
+    r"|\bnot covered (?:by|in) (?:this|the|our) (?:note|report|study|brief|analysis)\b"
+    r"|\b(?:this|the|our) (?:note|report|study|brief|analysis) (?:does not|doesn't) (?:cover|include)\b",
+    re.I,
+)
+
+
+def sizes_another_kind(figure: Figure, said: list[Sentence], focus: set[str]) -> bool:
+    """Whether its source says the idea's own kind of what the figure sizes is outside its scope: a word
+    of the idea in the figure's definition ("spoken-language interpreting") that a sentence of the source
+    puts out of scope with one of the idea's words the definition lacks ("sign language interpreting is
+    outside the scope of this note"). Every market figure of such a source sizes another market."""
+    scope = {stem(word) for word in words(figure.scope)}
+    if figure.kind not in SIZED or len(scope) < 2:
+        return False
+    wanted = {stem(term) for term in focus}
+    for sentence in said:
+        stated = {stem(word) for word in words(sentence.text)}
+        if OUT_OF_SCOPE.search(sentence.text) and scope & wanted & stated and (wanted - scope) & stated:
+            return True
+    return False
+
+
+def other_kind_sources(found: list[Figure], sources: list[Source], focus: set[str]) -> set[str]:
+    """The sources whose figures size another kind of the idea's product (see :func:`sizes_another_kind`)."""
+    said = {
+        source.id: [s for s in all_sentences([source]) if OUT_OF_SCOPE.search(s.text)] for source in sources
+    }
+    return {f.source_ids[0] for f in found if sizes_another_kind(f, said.get(f.source_ids[0], []), focus)}
+
+
+def verifiable(figure: Figure) -> bool:
+    """Whether the figure's quote writes its year (or it states none): a table cell dated by its column's
+    header ("| All weddings | €640m |" under "2025") does not."""
+    stated = set(re.findall(r"(?:19|20)\d{2}", figure.year))
+    return stated <= set(re.findall(r"(?:19|20)\d{2}", figure.quote))
+
+
+PERCENT_VALUE = re.compile(r"(\d+(?:\.\d+)?)\s?%")
+
+
+def stated_value(figure: Figure) -> object:
+    """What a figure states, comparable across its wordings: an amount with its currency ("€7.8m" and
+    "€7.8 million"), a rate's percentage ("CAGR of 9.8%", "CAGR 2025-2030 | 9.8%"); else the figure."""
+    if MONEY.search(figure.value):
+        return (currency_code(figure.value), amount(figure.value))
+    rate = PERCENT_VALUE.search(figure.value)
+    return float(rate.group(1)) if figure.kind == "growth_rate" and rate else id(figure)
+
+
+def one_per_amount(found: list[Figure], focus: set[str]) -> list[tuple[Figure, int]]:
+    """One figure per amount a source states, with how on topic the best of its statements is: a table
+    cell and a sentence of one report giving "€7.8m" and "€7.8 million in 2025" state one figure, kept as
+    the statement whose quote shows its year; rates and counts are each their own."""
+    groups: dict[object, list[Figure]] = {}
+    for figure in {(f.quote, f.value): f for f in found}.values():
+        key = (figure.source_ids[0], stated_value(figure), figure.timeframe)
+        groups.setdefault(key, []).append(figure)
+    return [
+        (max(group, key=verifiable), max(on_topic(figure, focus) for figure in group))
+        for group in groups.values()
+    ]
+
+
 def ranked(
     found: list[Figure],
     focus: set[str],
@@ -112,25 +181,25 @@ def ranked(
     prefer_current: bool = True,
     years: dict[str, int] | None = None,
 ) -> list[Figure]:
-    """Figures best first: not a vendor's, on topic, current (sizes), recent; one per sentence and value.
+    """Figures best first: not a vendor's, on topic, current (sizes), recent; one per sentence and value,
+    and one per amount a source states (see :func:`one_per_amount`).
 
     A figure stating no year is as recent as its source (``years``: each source's year), so a whole
     market "worth SEK 1.9bn" in this year's report is not ranked below every figure that names a year.
     """
     years = years or {}
-    unique = {(f.quote, f.value): f for f in found}
     order = sorted(
-        unique.values(),
-        key=lambda f: (
-            f.source_ids[0] not in vendor,
-            on_topic(f, focus) > 0,
-            f.timeframe == "current" or not prefer_current,
-            f.year[:4] or str(years.get(f.source_ids[0], "")),
-            on_topic(f, focus),
+        one_per_amount(found, focus),
+        key=lambda pair: (
+            pair[0].source_ids[0] not in vendor,
+            pair[1] > 0,
+            pair[0].timeframe == "current" or not prefer_current,
+            pair[0].year[:4] or str(years.get(pair[0].source_ids[0], "")),
+            pair[1],
         ),
         reverse=True,
     )
-    return order[:LIMIT]
+    return [figure for figure, _ in order[:LIMIT]]
 
 
 # how many of the customers own or can reach something ("74% own a smartphone", "61% of farms have access
@@ -179,6 +248,25 @@ def run_in_trends(sources: list[Source], sentences: list[Sentence]) -> list[Sent
         if (label := RUN_IN.match(line)) and trend_section(label.group("label"))
     }
     return [s for s in sentences if any(s.text in line for line in lines)]
+
+
+# a quantity stated at two dates: "rose from 1,140 in 2022 to 1,610 in 2024", "8,960, up from 8,310 in 2023"
+CHANGE_BETWEEN = re.compile(
+    r"\bfrom\s[\d,.]+%?\s(?:[\w-]+\s){0,3}?in\s(?:19|20)\d{2}\s(?:to|and)\s[\d,.]+"
+    r"|\b(?:up|down)\sfrom\s[\d,.]+%?\s(?:[\w-]+\s){0,3}?in\s(?:19|20)\d{2}\b",
+    re.I,
+)
+
+
+def dated_change(text: str, focus: set[str]) -> bool:
+    """Whether a sentence states how a quantity about the idea changed between two dates: the change a
+    table over years would show, a trend whatever its words."""
+    return bool(CHANGE_BETWEEN.search(text)) and on_topic_text(text, focus)
+
+
+def on_topic_text(text: str, focus: set[str]) -> bool:
+    """Whether ``text`` names one of the idea's terms (word families match)."""
+    return bool({stem(term) for term in focus} & {stem(word) for word in words(text)})
 
 
 YEAR_CELL = re.compile(r"(?:19|20)\d{2}")
@@ -232,6 +320,9 @@ def analyse_market(evidence: Evidence, focus: set[str]) -> MarketFindings:
     ]
     for figure in found:
         figure.vendor_claim = figure.vendor_claim or figure.source_ids[0] in evidence.vendor
+    elsewhere_sized = other_kind_sources(found, evidence.sources, focus)
+    apart = [f for f in found if f.kind in SIZED and f.source_ids[0] in elsewhere_sized]
+    found = [f for f in found if not any(f is other for other in apart)]
     sizes = ranked(
         [f for f in found if f.kind == "market_size" and about_idea(f, focus)],
         focus,
@@ -249,8 +340,8 @@ def analyse_market(evidence: Evidence, focus: set[str]) -> MarketFindings:
     ]
     growth = ranked(rates, focus, evidence.vendor, prefer_current=False)
     others = ranked([f for f in found if f.kind in OTHER_KINDS], focus, evidence.vendor)
-    used = {f.quote for f in [*sizes, *growth, *others]}
-    sized = {f.quote for f in [*sizes, *growth]}
+    used = {f.quote for f in [*sizes, *growth, *others, *apart]}
+    sized = {f.quote for f in [*sizes, *growth, *apart]}
     remaining = [s for s in sentences if s.text not in used and s.source_id not in evidence.vendor]
     # a sentence stating another kind of number (visitors, a firm's revenue) under a source's own
     # "Trends" heading is still the trend that source names; only market figures keep it to themselves
@@ -272,7 +363,8 @@ def analyse_market(evidence: Evidence, focus: set[str]) -> MarketFindings:
         row for source in evidence.sources if source.id not in evidence.vendor for row in year_rows(source)
     ]
     adopted = [s for s in remaining if s.text not in elsewhere and ADOPTION.search(s.text)]
-    trends = [*dated_rows, *[claim(s) for s in unique([*headed, *adopted, *worded])]][:TREND_LIMIT]
+    changed = [s for s in remaining if s.text not in elsewhere and dated_change(s.text, focus)]
+    trends = [*dated_rows, *[claim(s) for s in unique([*headed, *changed, *adopted, *worded])]][:TREND_LIMIT]
     used |= {c.quote for c in trends}
     left = [s for s in remaining if s.text not in used and not trend_section(s.heading)]
     headed = under(left, OPPORTUNITY_HEADING)

@@ -117,6 +117,18 @@ BOUGHT = re.compile(
     re.I,
 )
 GOODS = re.compile(r"\s(?:worth\s)?of\s(?!(?:19|20)\d{2}\b)")
+# an amount a total of spending or sales came to: "interpreting booked through the service came to EUR 4.6m"
+TOTALLED = re.compile(
+    r"\b(?:came|comes|come) to\b|\bamount(?:ed|s)? to\b|\btotall?(?:ed|ing|s)\b|\badded up to\b", re.I
+)
+# a bound on firms' own size in a definition: "brands with annual sales under $5 million" says which firms
+# are counted, not what they spend
+SIZE_BAND = re.compile(
+    r"\b(?:with|whose|having)\s(?:[\w-]+\s){0,2}(?:sales|revenues?|turnover|income|assets|budgets?)\s"
+    r"(?:of\s)?(?:under|below|above|over|less than|more than|up to|at least|exceeding|between)\s"
+    r"(?:about\s|around\s|roughly\s)?$",
+    re.I,
+)
 SIZING = re.compile(
     r"\b(?:puts?|sizes?|sized|estimates?|estimated|values?|valued|pegs?|worth)\b[^.;]*?\bat\b", re.I
 )
@@ -135,11 +147,17 @@ GROWS = re.compile(
     re.I,
 )
 PRICE_CHANGE = re.compile(r"\b(?:prices?|costs?|wages?|rents?|inflation|fees?)\b", re.I)
+# a rate after inflation is the market's own growth in volume, whatever prices did around it
+REAL_TERMS = re.compile(
+    r"\b(?:in real terms|real growth|inflation-adjusted|after inflation|in volume terms)\b", re.I
+)
 OWN_ASSET = re.compile(
     r"\bits (?:new |own |first )?[a-z-]+"
     r"|\b(?:system|platform|facility|building|plant|rollout|upgrade|migration|headquarters)\b"
     # "the project", "a new project" (a noun), never "we project spending to grow" (a verb)
-    r"|\b(?:the|a|an|this|that|their|our) (?:new |own |first )?projects?\b",
+    r"|\b(?:the|a|an|this|that|their|our) (?:new |own |first )?projects?\b"
+    # fitting out or refurbishing premises is a building's capital cost ("after a $1.1m fit-out")
+    r"|\b(?:fit-?outs?|fitting(?: it)? out|fitted out|refits?|refurbish\w*|renovat\w*|build-?outs?)\b",
     re.I,
 )
 # an amount named only as someone's estimate or forecast: "Our 2029 forecast is EUR 345 million"
@@ -153,7 +171,8 @@ ESTIMATE_NOUN = re.compile(
 LOSS = re.compile(r"\b(?:loss(?:es)?|damages?|claims paid|payouts?|write-?offs?)\b", re.I)
 SPEND = re.compile(r"\b(?:spends?|spent|spending|budgets?|pays?|paid|outlay|expenditure)\b", re.I)
 COST = re.compile(
-    r"\b(?:costs?|capital|capex|to build|to install|to deploy|installation|upfront|equipment|construction)\b",
+    r"\b(?:costs?|capital|capex|to build|to install|to deploy|installation|upfront|equipment|construction"
+    r"|fit-?outs?|fitting(?: it)? out|fitted out|refits?|refurbish\w*|renovat\w*|build-?outs?)\b",
     re.I,
 )
 MARKET = re.compile(
@@ -171,12 +190,15 @@ CLAIMED = re.compile(
     r"according to (?:the company|its (?:website|founders?|marketing|pitch)))\b",
     re.I,
 )
+# a sentence continuing the one before about its total: "Within the total, …", "Of that, …", "Of which …"
 BACK_REFERENCE = re.compile(
-    r"^(?:within (?:it|that|this)|of (?:that|this|it)|of which|that (?:market|total))\b", re.I
+    r"^(?:\*\*|__)?(?:within (?:it|that|this|the (?:total|market|figure))|of (?:that|this|it)|of which"
+    r"|that (?:market|total))\b",
+    re.I,
 )
 FORECAST = re.compile(
     r"\b(?:will|projected|projection|forecasts?|forecasted|expects?|expected|is set to|could|to reach|"
-    r"anticipated|"
+    r"anticipated|should (?:grow|reach|rise|climb|increase|expand|double|hit|top)|is likely to|are likely to|"
     r"outlook|estimated to (?:reach|grow|hit)|predicted|by (?:the )?(?:end of )?(?:19|20)\d{2})\b",
     re.I,
 )
@@ -482,6 +504,8 @@ def money_kind(
         return "market_size"
     if COST.search(around) and not MARKET.search(around):
         return "cost"
+    if TOTALLED.search(around) and not owned and not one_subject(before):  # "bookings … came to $4m"
+        return "market_size"
     if MARKET.search(around) or (
         re.search(r"\b(?:worth|valued|size[ds]?)\b", around, re.I) and not owned and not one_subject(before)
     ):  # "the new depot was worth EUR 12 million", "Acme's kiln was worth $2 million": one owner's asset
@@ -540,6 +564,13 @@ def counted(subject: str, around: str) -> bool:
     )
 
 
+def price_change(subject: str, around: str) -> bool:
+    """Whether a rate is a change of prices ("food prices rose 6%"): a price word in its subject, before
+    the rate, and no word saying it is growth after inflation ("in real terms"). A price named after the
+    rate ("…, as modules become part of the licence fee") says why it grew, not what grew."""
+    return bool(PRICE_CHANGE.search(subject)) and not REAL_TERMS.search(around)
+
+
 OWNER = re.compile(r"\b(?:at|of|by|from)\s([A-Z][\w&'-]+)")
 
 
@@ -551,6 +582,23 @@ def owned_by_name(subject: str, places: frozenset[str] = frozenset()) -> bool:
         if not (name in PLACES or name in DEMONYMS or places_in(name) or name.lower() in places):
             return True
     return False
+
+
+# a firm's own results: "Acme, which owns 40 shops, reported revenue of £12 million"
+REPORTED = re.compile(
+    r"^\W*(?P<name>[A-Z][\w&'-]*)[^.;]*?\b(?:reported|posted|announced|recorded)\s(?:[\w-]+\s){0,2}?"
+    r"(?:revenues?|sales|turnover|earnings|profits?|income)\b"
+)
+
+
+def reported_by_name(subject: str, places: frozenset[str] = frozenset()) -> bool:
+    """Whether the subject of a change is results one named organisation reported ("Cedarfield, which owns
+    40 clinics, reported revenue of £12 million, up 9%"), not a place's or a people's."""
+    reported = REPORTED.match(subject)
+    if reported is None:
+        return False
+    name = reported.group("name")
+    return not (name in PLACES or name in DEMONYMS or places_in(name) or name.lower() in places)
 
 
 def numbers_in(text: str, places: frozenset[str] = frozenset()) -> list[Found]:
@@ -566,10 +614,12 @@ def numbers_in(text: str, places: frozenset[str] = frozenset()) -> list[Found]:
     for match in [*GROWTH.finditer(text), *CHANGE_ON.finditer(text)]:
         around = clause(text, match.start(), match.end())
         subject = around[: max(0, match.start() - text.find(around))]
-        company = (one_subject(subject) or owned_by_name(subject, places)) and not MARKET.search(around)
+        company = (
+            one_subject(subject) or owned_by_name(subject, places) or reported_by_name(subject, places)
+        ) and not MARKET.search(around)
         # "food prices rose 6%" is inflation, not the market's growth; "overdrafts at 28% a year" is a
         # rate charged: a rate "a year" with no word of growth around it
-        prices = bool(PRICE_CHANGE.search(around)) or not GROWS.search(around)
+        prices = price_change(subject, around) or not GROWS.search(around)
         add(
             match.group(0),
             "other" if company or prices or counted(subject, around) else "growth_rate",
@@ -581,6 +631,8 @@ def numbers_in(text: str, places: frozenset[str] = frozenset()) -> list[Found]:
         before = text[max(0, match.start() - 80) : match.start()]
         if GRANT.match(text, match.end()):
             kind: FigureKind = "funding"
+        elif SIZE_BAND.search(before):
+            kind = "company_revenue"
         elif BOUGHT.search(before) and GOODS.match(text, match.end()):
             kind = "customer_spend" if one_buyer(around, before, places) else "market_size"
         else:
@@ -686,7 +738,7 @@ def _scope_words(phrase: str, stop_at_verbs: bool) -> str:
             continue
         if word.lower() not in SCOPE_DROP and not PLACE.fullmatch(word) and not re.match(r"\d|[$€£]", word):
             words.append(word)
-    return " ".join(words).strip(" ,'")
+    return " ".join(words).strip(" ,'*_")
 
 
 def _place_word(word: str) -> bool:
