@@ -19,13 +19,17 @@ run: venv frontend ## Serve the product with a worker on http://$${HOST:-127.0.0
 # Chromium, engines), so two run side by side even on two cores. Each module runs whole on one worker,
 # the long ones handed out first (order set in conftest.py); each worker has its own PostgreSQL, MongoDB
 # and Redis databases (pmfsite/settings/test.py). TEST_WORKERS=0 runs everything in one process.
+# The research against the local llama-server runs after them, alone: the model computes on the CPU,
+# and sharing two cores with Chromium and the other worker made its time vary fourfold (5 to 20+ minutes).
 TEST_WORKERS ?= 2
+LLAMA_TEST := research/tests/test_llm_real_server.py
 test: venv frontend system-deps llama ## Every test: Python (real engines, the local llama-server), frontend, browser
-	PMF_REQUIRE_LLAMA=1 ./scripts/test.sh $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder)
+	./scripts/test.sh --ignore=$(LLAMA_TEST) $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder)
+	PMF_REQUIRE_LLAMA=1 ./scripts/test.sh $(LLAMA_TEST) -q
 	cd frontend && npm test
 
 test-llm: venv llama ## The LLM analyst against the local llama-server (SmolLM2) through the API and a worker
-	PMF_REQUIRE_LLAMA=1 ./scripts/test.sh research/tests/test_llm_real_server.py -q
+	PMF_REQUIRE_LLAMA=1 ./scripts/test.sh $(LLAMA_TEST) -q
 
 venv: $(VENV_STAMP)
 $(VENV_STAMP): requirements/dev.txt
