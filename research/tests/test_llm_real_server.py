@@ -11,9 +11,10 @@ the ledger is right, and /health names the mode. Not held: that the report is an
 The three depths run at once on one worker (four threads) against one server whose slots decode them
 together, each answer whole (scripts/llama.py's LOCAL_SETTINGS): 5-7 minutes on two idle cores, as the
 model's sampled answers run from ~6,000 to ~9,000 tokens in all. ``make test`` runs this module alone,
-after the rest: beside Chromium and another pytest worker it took over 20 minutes. Faults a real server cannot produce on demand live in test_llm_faults.py. Skipped without
-``.venv-llama`` unless PMF_REQUIRE_LLAMA=1 (``make test`` and ``make test-llm`` build the server and
-set it: then a missing server fails).
+after the rest: beside Chromium and another pytest worker it took over 20 minutes. Faults a real
+server cannot produce on demand live in test_llm_faults.py. Skipped without ``.venv-llama`` unless
+PMF_REQUIRE_LLAMA=1 (``make test`` and ``make test-llm`` build the server and set it: then a missing
+server fails).
 """
 
 from __future__ import annotations
