@@ -18,16 +18,17 @@ from agents.analysts.conflicts import (
     price_conflicts,
     stated_disagreements,
 )
-from agents.analysts.figures import places_in
-from agents.analysts.idea import restatement, terms
-from agents.analysts.language import language_name
-from agents.analysts.sentences import all_sentences, stem
-from agents.analysts.sourcing import (
+from agents.analysts.coverage import (
     another_customer,
+    another_offer,
     another_place,
     another_product,
     unmentioned_customer_words,
 )
+from agents.analysts.figures import places_in
+from agents.analysts.idea import restatement, terms
+from agents.analysts.language import language_name
+from agents.analysts.sentences import all_sentences, stem
 from agents.context import RunContext
 from agents.evidence import (
     Findings,
@@ -137,6 +138,13 @@ def elsewhere(read: str, sources: list[Source]) -> str:
         return (
             "whose closest matches are about another product for the same customer "
             f"(none is about two of {named})"
+        )
+    offer = another_offer(read, sources)
+    if offer:
+        named = ", ".join(f"\u201c{word}\u201d" for word in offer)
+        return (
+            "whose closest matches are about the same customer but not what this idea offers "
+            f"(none mentions {named})"
         )
     places, countries = another_place(read, sources)
     if places:

@@ -379,7 +379,7 @@ def test_notes_about_the_customer_naming_the_products_parts_in_passing_are_relev
 
 
 def test_the_customer_words_no_source_uses_are_named() -> None:
-    from agents.analysts.sourcing import unmentioned_customer_words
+    from agents.analysts.coverage import unmentioned_customer_words
 
     # given sources about physiotherapy clinics in Australia
     sources = [
@@ -399,7 +399,7 @@ def test_the_customer_words_no_source_uses_are_named() -> None:
 
 
 def test_sources_sharing_one_customer_word_of_three_are_about_another_customer() -> None:
-    from agents.analysts.sourcing import another_customer
+    from agents.analysts.coverage import another_customer
 
     sources = [
         _source(

@@ -78,7 +78,7 @@ def _page(title: str, content: str) -> Source:
 
 
 def test_sources_about_the_customer_but_not_the_product_are_about_another_product() -> None:
-    from agents.analysts.sourcing import another_product
+    from agents.analysts.coverage import another_product
 
     # given pages about allotment gardeners and their tool sheds, which mention a rental once
     sources = [
