@@ -47,6 +47,10 @@ class Index:
     large_cities: dict[str, frozenset[str]]  # cities an idea can be set in (IDEA_CITY_POPULATION)
     cities: dict[str, frozenset[str]]  # every city of SOURCE_CITY_POPULATION or more
     names: dict[str, str]  # country code → its English name
+    # a country's initials, read only in capitals ("USA", "UK", "UAE"); its three-letter codes are not
+    # read at all: folded, "AND" (Andorra) and "ARE" (the United Arab Emirates) would be every "And …"
+    # and "Are …" opening a sentence, and "VAT" the Vatican
+    capitals: dict[str, frozenset[str]]
 
 
 def fold(text: str) -> str:
@@ -56,6 +60,11 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.replace("ø", "o").replace("Ø", "O"))
     folded = "".join(char for char in decomposed if not unicodedata.combining(char))
     return folded.lower().replace("\u2019", "'")
+
+
+def _initials(name: str) -> str:
+    """ "United Arab Emirates" -> "UAE"; "United States of America" -> "USA" (capitalised words only)."""
+    return "".join(word[0] for word in name.split() if word[:1].isupper())
 
 
 def _latin(name: str) -> str:
@@ -75,6 +84,7 @@ def index() -> Index:
     large: dict[str, set[str]] = defaultdict(set)
     cities: dict[str, set[str]] = defaultdict(set)
     names: dict[str, str] = {}
+    capitals: dict[str, set[str]] = defaultdict(set)
     codes = {
         (country.info().get("ISO") or {}).get("alpha2", "") for country in all_countries()
     }  # fmt: skip
@@ -87,7 +97,13 @@ def index() -> Index:
         spellings = [info["name"], info.get("demonym") or "", *(info.get("altSpellings") or [])]
         for spelling in spellings:
             # two-letter codes ("IN", "DE") are words in capitals too; "UK" is no country's code
-            if (folded := _latin(spelling)) and (len(spelling) > 2 or spelling not in codes):
+            if len(spelling) <= 2 and spelling in codes:
+                continue
+            if spelling.isupper() and len(spelling) <= 3:
+                # initials ("USA", "UK", "UAE"), not three-letter codes ("AND", "CAN", "VAT")
+                if spelling in {_initials(other) for other in spellings}:
+                    capitals[spelling].add(code)
+            elif folded := _latin(spelling):
                 countries[folded].add(code)
         countries[fold(".".join(code)) + "."].add(code)  # "U.S.", "U.K." written with dots
         for region in info.get("provinces") or []:
@@ -106,7 +122,14 @@ def index() -> Index:
                 if city["population"] >= IDEA_CITY_POPULATION:
                     large[folded].add(code)
     frozen = lambda table: {name: frozenset(codes) for name, codes in table.items()}  # noqa: E731
-    return Index(frozen(countries), frozen(regions), frozen(large), frozen(cities), names)
+    return Index(frozen(countries), frozen(regions), frozen(large), frozen(cities), names, frozen(capitals))
+
+
+def _country(places: Index, name: str, text: str, start: int) -> frozenset[str]:
+    """The countries the candidate ``name`` (folded, at ``start`` of ``text``) is a name of."""
+    found = places.countries.get(name, frozenset())
+    written = text[start : start + len(name)]
+    return found | places.capitals.get(written, frozenset()) if written.isupper() else found
 
 
 def _candidates(text: str) -> list[tuple[str, int]]:
@@ -139,9 +162,9 @@ def countries_of_idea(idea: str) -> dict[str, frozenset[str]]:
     for name, start in _candidates(idea):
         if name in NOT_PLACES:
             continue
-        codes = places.countries.get(name)
+        codes = _country(places, name, idea, start)
         if not codes and _after_where(idea[:start]):
-            codes = places.regions.get(name) or places.large_cities.get(name)
+            codes = places.regions.get(name) or places.large_cities.get(name) or frozenset()
         if codes:
             found.append((start, start + len(name), idea[start : start + len(name)], codes))
     return {
@@ -166,9 +189,10 @@ def places_named(text: str) -> set[str]:
     Kenya): what a page is about, when most pages retrieved together name the same one."""
     places = index()
     found: set[str] = set()
-    for name, _ in _candidates(text):
+    for name, start in _candidates(text):
         if name not in NOT_PLACES:
-            for table in (places.countries, places.regions, places.large_cities):
+            found |= _country(places, name, text, start)
+            for table in (places.regions, places.large_cities):
                 found |= table.get(name, frozenset())
     return found
 
@@ -176,8 +200,10 @@ def places_named(text: str) -> set[str]:
 def mentions(text: str, countries: frozenset[str]) -> bool:
     """Whether ``text`` names any of ``countries``, or a region or city in one of them."""
     places = index()
-    for name, _ in _candidates(text):
-        for table in (places.countries, places.regions, places.cities):
+    for name, start in _candidates(text):
+        if _country(places, name, text, start) & countries:
+            return True
+        for table in (places.regions, places.cities):
             if table.get(name, frozenset()) & countries:
                 return True
     return False

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from agents.analysts.coverage import another_place
 from agents.analysts.gazetteer import countries_of_idea, mentions, places_named
-from agents.analysts.sourcing import another_place
 from agents.state import Source
 
 
@@ -30,6 +30,19 @@ def test_months_brands_and_words_not_after_where_are_no_places() -> None:
     # "in March" is a month, not the English town; a city named as a brand or a noun is not where it is set
     assert countries_of_idea("A tax-filing helper for freelancers, launching in March.") == {}
     assert countries_of_idea("Repair kits for Phoenix Contact terminals sold to electricians.") == {}
+
+
+def test_words_opening_a_question_are_no_country_codes_while_initials_are_countries() -> None:
+    # an idea written as questions opens them with "Can", "Are", "And": not Canada, the Emirates, Andorra
+    idea = "Can beekeepers in Chile sell wax? Are buyers ready? And what if they paid per kilo?"
+    assert countries_of_idea(idea) == {"Chile": frozenset({"CL"})}
+    assert places_named("CAN WE? AND THEN. The VAT rose.") == set()
+    # while a country's initials, written in capitals, still name it
+    assert countries_of_idea("Fleet tracking for couriers in the UAE and the USA.") == {
+        "UAE": frozenset({"AE"}),
+        "USA": frozenset({"US"}),
+    }
+    assert mentions("Most couriers in the UK lease vans.", frozenset({"GB"}))
 
 
 def test_sources_name_countries_by_name_adjective_region_or_city() -> None:
