@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from babel import Locale, UnknownLocaleError
-from babel.numbers import list_currencies
+from babel.numbers import get_currency_name, list_currencies
 
 # three-letter codes that are also ordinary English words or abbreviations ("ALL", "TOP", "CUP")
 AMBIGUOUS_CODES = {"ALL", "CUP", "TOP", "MOP", "PEN", "BOB", "SOS", "CAD"}
@@ -65,12 +65,30 @@ SCALES = {
     "millon": 1e6, "milhões": 1e6, "milhoes": 1e6, "milhão": 1e6, "milhao": 1e6, "bilhões": 1e9,
     "bilhoes": 1e9, "bilhão": 1e9, "bilhao": 1e9, "millions": 1e6,
 }  # fmt: skip
-# currencies written as words after the number ("12 reais", "450 kr", "30 złoty"), plural and singular
-WORD_CURRENCY = (
-    r"(?:(?:dollars?|euros?|pounds?|shillings?|rupees?|naira|rand|yen|francs?|reais|reals?|kronor|kroner"
-    r"|krona|krone|kr|zlotys?|złoty|zł|pesos?|yuan|renminbi|liras?|lire|dinars?|dirhams?|rupiahs?"
-    r"|ringgits?|baht|forints?|lei|shekels?|cedis?|kwacha|birr|rubles?|roubles?|hryvnias?)\b)"
-)
+# words in Babel's currency names that are ordinary English words, or no currency's unit ("real" terms,
+# "marks", a "unit of account", "gold")
+NOT_CURRENCY_WORDS = {
+    "account", "code", "currency", "funds", "gold", "rights", "silver", "platinum", "palladium", "unit",
+    "units", "value", "real", "mark", "marks", "sol", "dram", "drams", "kip", "kips", "som", "soms",
+    "lati", "tala", "pula", "pulas", "mvdol", "mvdols", "austral", "australs", "inti", "intis", "cupon",
+}  # fmt: skip
+
+
+@cache
+def currency_words() -> tuple[str, ...]:
+    """The unit words of every currency's English name, singular and plural, from Babel ("won", "dong",
+    "taka", "riyals"), longest first; with the usual short forms and local spellings."""
+    words = {"kr", "złoty", "zł", "reais", "renminbi", "lire"}
+    for code in list_currencies():
+        for count in (1, 2):
+            name = get_currency_name(code, count=count, locale="en")
+            if name and "(" not in name:
+                words.add(name.split()[-1].lower())
+    return tuple(sorted(words - NOT_CURRENCY_WORDS, key=lambda word: (-len(word), word)))
+
+
+# currencies written as words after the number ("12 reais", "450 kr", "30 złoty", "7.6 trillion won")
+WORD_CURRENCY = rf"(?:(?:{'|'.join(re.escape(word) for word in currency_words())})\b)"
 CURRENCY = rf"(?:{SYMBOL}\s?|{CODE}\s)"
 # money with a scale: "$2.8 billion", "USD 3.5 billion", "3.5 billion USD", "4.5 billion dollars"
 MONEY = re.compile(
@@ -190,8 +208,22 @@ def currency_code(text: str) -> str:
         return code if code in USD_PER_UNIT else ""
     if named := re.search(WORD_CURRENCY, text, re.IGNORECASE):
         word = named.group(0).lower()
-        return WORD_CODES.get(word, WORD_CODES.get(word.rstrip("s"), ""))
+        return WORD_CODES.get(word) or WORD_CODES.get(word.rstrip("s")) or babel_code(word)
     return ""
+
+
+@cache
+def babel_code(word: str) -> str:
+    """The one priced currency (USD_PER_UNIT) whose English name ends in ``word`` ("won": KRW, not the
+    unpriced KPW; "dong": VND); "" when none or several."""
+    found = {
+        code
+        for code in list_currencies()
+        if code in USD_PER_UNIT
+        for count in (1, 2)
+        if (get_currency_name(code, count=count, locale="en") or "").lower().split()[-1:] == [word]
+    }
+    return found.pop() if len(found) == 1 else ""
 
 
 def usd(text: str) -> float:

@@ -86,7 +86,13 @@ def about_idea(figure: Figure, focus: set[str]) -> bool:
     A figure whose definition names something else ("court case management software") sizes an
     adjacent market, not this one.
     """
-    return on_topic(figure, focus) > 0 or len(figure.scope.split()) < 2  # one word is not a definition
+    return on_topic(figure, focus) > 0 or names_no_market(figure)
+
+
+def names_no_market(figure: Figure) -> bool:
+    """Whether the figure's words define no market of their own ("the Portuguese market was worth …",
+    its definition given by the sentences before it): one word is not a definition."""
+    return len(figure.scope.split()) < 2
 
 
 NAME = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][a-z]")
@@ -192,7 +198,9 @@ def ranked(
         one_per_amount(found, focus),
         key=lambda pair: (
             pair[0].source_ids[0] not in vendor,
-            pair[1] > 0,
+            # the idea's words, or "the market" of a relevant source naming no other one (a report that
+            # defines its market, then sizes it "on that definition")
+            pair[1] > 0 or names_no_market(pair[0]),
             pair[0].timeframe == "current" or not prefer_current,
             pair[0].year[:4] or str(years.get(pair[0].source_ids[0], "")),
             pair[1],

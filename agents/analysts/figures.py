@@ -340,10 +340,11 @@ def aside_of(text: str, start: int, end: int) -> str:
 
 
 def group_earnings(around: str, before: str) -> bool:
-    """Money a whole group earns ("Kenyan dairy farmers earned $2 billion"): a market, not a firm's revenue.
+    """Money a whole group earns ("Kenyan dairy farmers earned $2 billion"), or a kind of product
+    ("standalone booking apps earned €6m"): a market, not a firm's revenue.
 
     Only earnings and income (never revenue, sales or bookings, which firms report), with a plural
-    group as the subject and no single organisation or named company before the amount.
+    group or kind as the subject and no single organisation or named company before the amount.
     """
     earned = EARNINGS.search(around)
     if earned is None or OWN_REVENUE.search(around) or one_subject(before):
@@ -354,7 +355,12 @@ def group_earnings(around: str, before: str) -> bool:
     grouped = GROUP.search(subject) or any(
         word in GROUP_NOUNS for word in re.findall(r"[a-z]+", subject.lower())
     )
-    return bool(grouped) and not NAMED.search(subject)
+    # or a kind of goods or services ("Standalone booking apps earned €6m"): what all their makers take
+    # for them together is the kind's market
+    head = (re.findall(r"[A-Za-z'-]+", subject) or [""])[-1]
+    owners = [name for name in re.findall(r"\b([A-Z][\w&.-]*)'s\b", subject) if not places_in(name)]
+    kind = re.fullmatch(r"[a-z-]{2,}[^su'\W]s", head) and not owners  # not "Acme's apps"
+    return bool(grouped or kind) and not NAMED.search(subject)
 
 
 def one_spender(around: str, places: frozenset[str] = frozenset()) -> bool:

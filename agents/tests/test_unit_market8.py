@@ -1,0 +1,81 @@
+"""Market figures on invented text about tide clocks and piano tuning (no corpus sentences): a kind of
+product that "earned" an amount is its market, and a report's whole-market figure stated "on that
+definition" (its definition in the sentences before) ranks above forecasts and parts of it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from agents.analysts.amounts import currency_code
+from agents.analysts.extractive_market import analyse_market
+from agents.analysts.figures import numbers_in
+from agents.analysts.vetting import Evidence
+from agents.state import Source
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        # a kind of product as the subject: all its makers' takings together
+        ("Standalone tide-clock apps earned NZD 3.1m in New Zealand in 2025.", "NZD 3.1m", "market_size"),
+        ("Hand-built harbour clocks earned $2.4 million last year.", "$2.4 million", "market_size"),
+        # one named firm is still a firm
+        ("Harbourline earned NZD 3.1m in 2025, up from NZD 2.2m.", "NZD 3.1m", "company_revenue"),
+        ("Harbourline's apps earned NZD 3.1m in 2025.", "NZD 3.1m", "company_revenue"),
+    ],
+)
+def test_what_a_kind_of_product_earned_is_its_market(text: str, value: str, kind: str) -> None:
+    assert {found.value: found.kind for found in numbers_in(text)}[value] == kind
+
+
+def test_a_whole_market_sized_on_the_definition_before_it_ranks_above_forecasts_of_its_parts() -> None:
+    report = Source(
+        id="S1",
+        url="https://keys-research.example/piano-services-2026",
+        title="Piano Services in Ireland: Market Report 2026",
+        agent="market",
+        retrieved_at=datetime(2026, 5, 1, tzinfo=UTC),
+        content=(
+            "# Piano Services in Ireland: Market Report 2026\n\n"
+            "## Definition and size\n\n"
+            "We define piano services as tuning, regulation and repair bought by households, schools and "
+            "venues.\n\n"
+            "On that definition the Irish market was worth €14.2 million in 2025.\n\n"
+            "| Segment | 2025 | 2030 (forecast) |\n|---|---|---|\n"
+            "| of which: piano tuning for households | €6.1 million | €7.9 million |\n"
+            "| of which: piano tuning for schools | €2.2 million | €3.0 million |\n"
+            "| of which: piano tuning for venues | €1.4 million | €1.8 million |\n"
+        ),
+    )
+    evidence = Evidence(sources=[report], assessments=[], research_year=2026)
+    found = analyse_market(evidence, {"piano", "tuning"})
+    # the whole market of the relevant report is kept, although its sentence names none of the idea's
+    # words (they are in the definition before it), and ranks above every forecast of its parts
+    values = [figure.value for figure in found.market_size]
+    forecasts = [i for i, figure in enumerate(found.market_size) if figure.timeframe == "forecast"]
+    assert "€14.2 million" in values
+    assert all(values.index("€14.2 million") < i for i in forecasts)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "code"),
+    [
+        # any currency written as the word of its name, from Babel's names (no list of our own)
+        ("The clinic market was worth 7.6 trillion won in 2025.", "7.6 trillion won", "KRW"),
+        ("Ferry tickets cost 300,000 dong each.", "300,000 dong", "VND"),
+        ("A rickshaw ride costs 80 taka.", "80 taka", "BDT"),
+        ("Tutors charge 12 reais an hour.", "12 reais an hour", "BRL"),
+    ],
+)
+def test_amounts_in_any_currency_written_as_a_word(text: str, value: str, code: str) -> None:
+    assert value in {found.value for found in numbers_in(text)}
+    assert currency_code(value) == code
+
+
+def test_words_of_currency_names_that_are_english_words_are_no_amounts() -> None:
+    assert numbers_in("The ferry crew won 3 races in 2024.") == []
+    assert [found.value for found in numbers_in("Sales grew 4% in real terms; 3 units were sold.")] == [
+        "grew 4%"
+    ]
