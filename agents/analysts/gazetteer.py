@@ -198,15 +198,28 @@ def places_named(text: str) -> set[str]:
 
 
 def mentions(text: str, countries: frozenset[str]) -> bool:
-    """Whether ``text`` names any of ``countries``, or a region or city in one of them."""
+    """Whether ``text`` names any of ``countries``, or a region or city in one of them (a small town's
+    name not where it opens a sentence)."""
     places = index()
     for name, start in _candidates(text):
         if _country(places, name, text, start) & countries:
             return True
-        for table in (places.regions, places.cities):
-            if table.get(name, frozenset()) & countries:
-                return True
+        if places.regions.get(name, frozenset()) & countries:
+            return True
+        # a small town's name opening a sentence is as likely an ordinary word ("More deaths." names no
+        # town in Japan, "Best of all" none in the Netherlands): a large city counts anywhere, a town
+        # inside a sentence
+        if places.cities.get(name, frozenset()) & countries and (
+            name in places.large_cities or not _opens_sentence(text, start)
+        ):
+            return True
     return False
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence, a line, a heading or a list item."""
+    before = text[max(0, start - 40) : start].rstrip(" *_#>-\u2022\"'(\u201c\t")
+    return not before or before[-1] in ".!?:\n" or bool(re.search(r"(?:^|\n)\s*\d+[.)]$", before))
 
 
 def country_name(code: str) -> str:

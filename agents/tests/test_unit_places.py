@@ -45,6 +45,17 @@ def test_words_opening_a_question_are_no_country_codes_while_initials_are_countr
     assert mentions("Most couriers in the UK lease vans.", frozenset({"GB"}))
 
 
+def test_a_small_towns_name_opening_a_sentence_is_an_ordinary_word() -> None:
+    # "More" and "Best" are towns in Japan and the Netherlands, and words that open sentences
+    assert not mentions(
+        "## Trends\n\n1. **More deaths.** Best of all, halls publish prices.", frozenset({"JP"})
+    )
+    assert not mentions("Best of all, halls publish prices.", frozenset({"NL"}))
+    # inside a sentence a town is where the page is; a large city counts even where a sentence starts
+    assert mentions("Two funeral halls in Best cut their prices.", frozenset({"NL"}))
+    assert mentions("Leeds households buy soap weekly.", frozenset({"GB"}))
+
+
 def test_sources_name_countries_by_name_adjective_region_or_city() -> None:
     assert places_named("A survey of Peruvian households and a market report on Chile.") >= {"PE", "CL"}
     assert places_named("Commuters in Nairobi ride to work.") == {"KE"}
