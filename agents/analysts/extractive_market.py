@@ -89,6 +89,12 @@ def about_idea(figure: Figure, focus: set[str]) -> bool:
     return on_topic(figure, focus) > 0 or names_no_market(figure)
 
 
+def sizes_its_market(figure: Figure) -> bool:
+    """Whether the figure is "the market" of its source, named by no words of its own ("On that definition
+    the market was worth €11m"): the market its source defined before, not an amount someone paid."""
+    return names_no_market(figure) and bool(MARKET.search(figure.quote))
+
+
 def names_no_market(figure: Figure) -> bool:
     """Whether the figure's words define no market of their own ("the Portuguese market was worth …",
     its definition given by the sentences before it): one word is not a definition."""
@@ -200,7 +206,7 @@ def ranked(
             pair[0].source_ids[0] not in vendor,
             # the idea's words, or "the market" of a relevant source naming no other one (a report that
             # defines its market, then sizes it "on that definition")
-            pair[1] > 0 or names_no_market(pair[0]),
+            pair[1] > 0 or sizes_its_market(pair[0]),
             pair[0].timeframe == "current" or not prefer_current,
             pair[0].year[:4] or str(years.get(pair[0].source_ids[0], "")),
             pair[1],

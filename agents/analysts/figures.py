@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agents.analysts.amounts import CODE, MONEY, PRICE, SYMBOL
+from agents.analysts.amounts import CODE, MONEY, PRICE, SYMBOL, usd
 from agents.analysts.figure_places import DEMONYMS, PLACE, PLACES, geography_of, places_in
 from agents.analysts.idea import GROUP_NOUNS
 from agents.analysts.sentences import GROWTH, YEAR, Sentence
@@ -169,6 +169,11 @@ ESTIMATE_NOUN = re.compile(
 )
 LOSS = re.compile(r"\b(?:loss(?:es)?|damages?|claims paid|payouts?|write-?offs?)\b", re.I)
 SPEND = re.compile(r"\b(?:spends?|spent|spending|budgets?|pays?|paid|outlay|expenditure)\b", re.I)
+# money held, not spent in a year: "prepaid balances of $9bn", "deposits held against future funerals"
+STOCK = re.compile(
+    r"\b(?:balances?|deposits?|savings|reserves|held in trust|assets under management|outstanding loans?)\b",
+    re.I,
+)
 COST = re.compile(
     r"\b(?:costs?|capital|capex|to build|to install|to deploy|installation|upfront|equipment|construction"
     r"|fit-?outs?|fitting(?: it)? out|fitted out|refits?|refurbish\w*|renovat\w*|build-?outs?)\b",
@@ -422,6 +427,8 @@ def money_kind(
         return "funding"
     if LOSS.search(around):  # losses, damage and claims paid are costs someone bears, not a market
         return "cost"
+    if STOCK.search(around) and not MARKET.search(around):  # money held is no year's spending
+        return "other"
     # one organisation paying for its own system or project is a capital cost, not a market
     owned = OWN_ASSET.search(around)
     if (SPEND.search(around) and owned) or (COST.search(around) and (owned or one_subject(before))):
@@ -678,6 +685,9 @@ def column_of(sentence: Sentence, at: int) -> str:
     return sentence.columns[cell] if cell < len(sentence.columns) else ""
 
 
+MIN_MARKET_USD = 250_000  # no market is smaller than this (about a quarter of a million US dollars)
+
+
 def figures(
     sentence: Sentence,
     reference_year: int,
@@ -690,6 +700,10 @@ def figures(
     for found in numbers_in(sentence.text, places):
         if found.kind == "other" and MONEY.fullmatch(found.value) and in_market_context(sentence):
             found = Found(found.value, "market_size", found.start, found.end)
+        if found.kind == "market_size" and usd(found.value) < MIN_MARKET_USD:
+            # "₩11.6 million per funeral", "Rp 4.5 million a month": millions of a small unit are what one
+            # customer pays, never a whole market
+            found = Found(found.value, "customer_spend", found.start, found.end)
         year = year_of(sentence.text, found.start, found.end)
         header = column_of(sentence, found.start)  # a table cell is dated and typed by its column
         if header_year := re.search(r"\b(?:19|20)\d{2}\b", header):

@@ -10,7 +10,8 @@ import pytest
 
 from agents.analysts.amounts import currency_code
 from agents.analysts.extractive_market import analyse_market
-from agents.analysts.figures import numbers_in
+from agents.analysts.figures import figures, numbers_in
+from agents.analysts.sentences import Sentence
 from agents.analysts.vetting import Evidence
 from agents.state import Source
 
@@ -79,3 +80,29 @@ def test_words_of_currency_names_that_are_english_words_are_no_amounts() -> None
     assert [found.value for found in numbers_in("Sales grew 4% in real terms; 3 units were sold.")] == [
         "grew 4%"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        # millions of a small unit are what one customer pays, never a whole market
+        (
+            "Families spent on average ₩11.6 million per funeral at the hall.",
+            "₩11.6 million",
+            "customer_spend",
+        ),
+        ("Households spent Rp 4.5 million on school fees last term.", "Rp 4.5 million", "customer_spend"),
+        # while millions of a large unit can be a market
+        ("Households spent €4.5 million on piano tuning last year.", "€4.5 million", "market_size"),
+        # money held is no year's spending
+        (
+            "Members had paid in prepaid balances of 9.6 trillion won by 2025.",
+            "9.6 trillion won",
+            "other",
+        ),
+        ("Savers paid $4 billion into deposits at credit unions.", "$4 billion", "other"),
+    ],
+)
+def test_small_units_and_money_held_are_no_market(text: str, value: str, kind: str) -> None:
+    found = {figure.value: figure.kind for figure in figures(Sentence(text, "S1", 1), 2026, 2026)}
+    assert found[value] == kind
