@@ -162,7 +162,8 @@ PROBLEM_TOPIC = re.compile(
 PROBLEM_LIST = re.compile(
     r"\b(?:pain points?|pains|problems?|challenges|frustrations?|complaints?|difficulties|grievances"
     r"|barriers|obstacles|(?:what|where it) (?:still )?hurts"
-    r"|what (?:\w+ ){0,2}(?:hate|dislike|struggle with))\b",
+    r"|what (?:\w+ ){0,2}(?:hate|dislike|struggle with)"
+    r"|(?:what|where) (?:\w+ ){0,2}(?:went|goes|go) wrong)\b",
     re.IGNORECASE,
 )
 # a heading about what follows a lack or a failure: "What happens when there is no interpreter", "When the
@@ -325,7 +326,10 @@ def pain_score(unit: Unit, customers: set[str], focus: set[str]) -> float:
     itemised = itemised_problem(unit)
     signals = pain_signals(unit, focus) + bool(pain_cues(unit.minor, focus) or pain_cues(unit.lead, focus))
     signals += itemised
-    if not signals or MONEY.search(text) or NOT_CUSTOMER_PAIN.search(text.lstrip("*")) or unit.headline:
+    # an amount in the sentence is usually a price or a budget (willingness to pay, not a problem), unless
+    # the structure says it is a problem ("What went wrong | Final bill $200 above the quote | 36%")
+    priced = MONEY.search(text) and not itemised
+    if not signals or priced or NOT_CUSTOMER_PAIN.search(text.lstrip("*")) or unit.headline:
         return 0.0
     if study_question(text):
         return 0.0
@@ -354,6 +358,23 @@ def driver_topic(unit: Unit) -> bool:
     return any(DRIVER_TOPIC.search(part) or driver_cue(part) for part in parts if part)
 
 
+# a heading, list intro or table header over the things customers value, one item each: "What matters most
+# when choosing a hall", "Priorities | Share", "Reasons for choosing a provider"
+VALUED_LIST = re.compile(
+    r"\bwhat (?:\w+ ){0,3}(?:matters?|values?|look(?:s|ed)? for)\b|\bmatters? most\b|\bmost important\b"
+    r"|\bpriorities\b|\b(?:satisfaction|buying|purchase|choice) drivers?\b"
+    r"|\breasons? (?:for|to) (?:choos|buy|pick|stay|switch|select)\w*",
+    re.IGNORECASE,
+)
+
+
+def itemised_driver(unit: Unit) -> bool:
+    """A list item or table row under a heading, intro or header naming what customers value: each item
+    is one thing they value, whatever its words ("Seeing the full price up front: 66%")."""
+    parts = (unit.heading, unit.minor, unit.header) if unit.row else (unit.heading, unit.minor)
+    return (unit.row or unit.listed) and any(VALUED_LIST.search(part) for part in parts if part)
+
+
 def driver_score(unit: Unit, customers: set[str]) -> float:
     """How surely the sentence states what makes customers choose or stay (0: it does not)."""
     text = unit.text
@@ -365,7 +386,7 @@ def driver_score(unit: Unit, customers: set[str]) -> float:
     framing = (FRAMING.search(text) and not has_share(text)) or study_question(text)
     if not (cue or topic) or MONEY.search(text) or framing:
         return 0.0
-    score = 3.0 * topic + 2.0 * cue
+    score = 3.0 * topic + 2.0 * cue + 3.0 * itemised_driver(unit)
     if unit.source_type in CUSTOMER_VOICE:
         score += 1.5
     if has_share(text):

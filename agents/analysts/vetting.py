@@ -58,7 +58,9 @@ METHOD_SECTION = re.compile(
     r"\b(?:caveats?|limitations?|about (?:the|this) (?:sample|survey|data|study|panel)"
     r"|who (?:answered|responded|took part)|respondents?|respondent profile|sample profile"
     r"|profile of (?:the )?respondents|demographics|(?:the )?sample)\s*$"
-    r"|^(?:caveats?|limitations?|respondents?|methodology and caveats)\b",
+    r"|^(?:caveats?|limitations?|methodology and caveats)\b"
+    # "Respondents" as a heading, not a list's intro saying how they answered ("Respondents chose up to two")
+    r"|^respondents?\b(?!\s+(?:chose|choose|picked|ranked|named|selected|rated|could|gave|listed|said)\b)",
     re.IGNORECASE,
 )
 OFF_TOPIC = re.compile(
