@@ -264,6 +264,31 @@ def run_in_trends(sources: list[Source], sentences: list[Sentence]) -> list[Sent
     return [s for s in sentences if any(s.text in line for line in lines)]
 
 
+# what may come before a paragraph's or list item's first sentence on its line: a list marker, emphasis,
+# a quote mark, a run-in label ("- **Staff shortage.** Room attendants …")
+LINE_START = re.compile(r"^\s*(?:[-*+\u2022>]|\d+[.)])?\s*(?:(?:\*\*|__)[^*_]{1,80}(?:\*\*|__)[.:]?\s*)?$")
+
+
+def opens_item(sentence: Sentence, sources: list[Source]) -> bool:
+    """Whether the sentence is the first of its paragraph or list item in its source."""
+    content = next((source.content for source in sources if source.id == sentence.source_id), "")
+    at = content.find(sentence.text[:60])
+    if at < 0:
+        return True  # not found verbatim (joined lines, table rows): no reason to put it last
+    line_start = content.rfind("\n", 0, at) + 1
+    return bool(LINE_START.match(content[line_start:at]))
+
+
+def openers_first(sentences: list[Sentence], sources: list[Source]) -> list[Sentence]:
+    """The sentences with every paragraph's and list item's first one before the rest, each group in
+    order: a section of five trends, one per item, says five things in its first sentences, and the
+    second sentences of its first items would crowd the others out of the list."""
+    # a line ending in a colon introduces the items ("Drivers we see in 2026:"): it states none itself
+    stated = [sentence for sentence in sentences if not sentence.text.rstrip("*_ ").endswith(":")]
+    opening = [sentence for sentence in stated if opens_item(sentence, sources)]
+    return [*opening, *[sentence for sentence in stated if sentence not in opening]]
+
+
 # a quantity stated at two dates: "rose from 1,140 in 2022 to 1,610 in 2024", "8,960, up from 8,310 in 2023"
 CHANGE_BETWEEN = re.compile(
     r"\bfrom\s[\d,.]+%?\s(?:[\w-]+\s){0,3}?in\s(?:19|20)\d{2}\s(?:to|and)\s[\d,.]+"
@@ -362,12 +387,16 @@ def analyse_market(evidence: Evidence, focus: set[str]) -> MarketFindings:
     counted = [
         s for s in sentences if s.text in used and s.text not in sized and s.source_id not in evidence.vendor
     ]
-    # a source's own "Drivers" or "Trends" section first, then sentences worded as trends
-    headed = unique(
-        [
-            *[s for s in [*remaining, *counted] if trend_section(s.heading)],
-            *run_in_trends(evidence.sources, [*remaining, *counted]),
-        ]
+    # a source's own "Drivers" or "Trends" section first, then sentences worded as trends; the first
+    # sentence of each of its paragraphs and list items before the sentences that follow them
+    headed = openers_first(
+        unique(
+            [
+                *[s for s in [*remaining, *counted] if trend_section(s.heading)],
+                *run_in_trends(evidence.sources, [*remaining, *counted]),
+            ]
+        ),
+        evidence.sources,
     )
     # a sentence under an "Opportunities" or "Gaps" heading belongs there, whatever its words
     elsewhere = {s.text for s in [*under(remaining, OPPORTUNITY_HEADING), *under(remaining, GAP_HEADING)]}

@@ -106,3 +106,41 @@ def test_words_of_currency_names_that_are_english_words_are_no_amounts() -> None
 def test_small_units_and_money_held_are_no_market(text: str, value: str, kind: str) -> None:
     found = {figure.value: figure.kind for figure in figures(Sentence(text, "S1", 1), 2026, 2026)}
     assert found[value] == kind
+
+
+TREND_ITEMS = [
+    ("Fewer tuners", "Tuners are retiring faster than apprentices qualify.",
+     "Average waits for a tuning visit in Dublin reached three weeks in 2025."),
+    ("Digital pianos", "Schools are replacing uprights with digital pianos.",
+     "Digital pianos made up 40% of the pianos schools bought in 2025."),
+    ("Concert halls", "Halls now tune before every recital.",
+     "Most halls now sign tuning contracts that run for a whole season."),
+    ("Humidity", "Hotter summers put pianos out of tune sooner.",
+     "Owners in coastal towns now call a tuner twice a year on average."),
+    ("Apprenticeships", "A new apprenticeship opened in Cork in 2025.",
+     "The apprenticeship takes six students a year and lasts three years."),
+]  # fmt: skip
+
+
+def test_a_trends_section_gives_one_trend_per_item_before_the_sentences_that_follow() -> None:
+    items = "\n".join(f"- **{name}.** {first} {second}" for name, first, second in TREND_ITEMS)
+    report = Source(
+        id="S1",
+        url="https://keys-research.example/piano-trends-2026",
+        title="Piano Services in Ireland: Trends 2026",
+        agent="market",
+        retrieved_at=datetime(2026, 5, 1, tzinfo=UTC),
+        content=(
+            "# Piano Services in Ireland: Trends 2026\n\n## Landscape and drivers\n\n"
+            "**Providers.** KeyCare leads among piano tuning firms in Dublin. TuneRight serves schools "
+            "across Munster with a fleet of vans. Two family tuning firms closed in Galway in 2025.\n\n"
+            f"**Drivers we see in 2026:**\n\n{items}\n"
+        ),
+    )
+    evidence = Evidence(sources=[report], assessments=[], research_year=2026)
+    trends = [claim.text for claim in analyse_market(evidence, {"piano", "tuning"}).trends]
+    # each item's first sentence is a trend, before the second sentences crowd them out of the list;
+    # the list's introduction states none
+    for _, first, _ in TREND_ITEMS:
+        assert any(first in trend for trend in trends), (first, trends)
+    assert not any(trend.rstrip("*_ ").endswith(":") for trend in trends)
