@@ -7,6 +7,7 @@ import re
 from agents.analysts.amounts import MONEY, amount, currency_code
 from agents.analysts.figures import MARKET, OWN_REVENUE, SPEND, one_subject
 from agents.analysts.figures import figures as typed_figures
+from agents.analysts.idea import STOPWORDS
 from agents.analysts.sentences import (
     GAP_HEADING,
     OPPORTUNITY_HEADING,
@@ -74,19 +75,83 @@ def claim(sentence: Sentence) -> Claim:
     return Claim(text=sentence.text, source_ids=[sentence.source_id], quote=sentence.text)
 
 
-def on_topic(figure: Figure, focus: set[str]) -> int:
-    """How many of the idea's terms the figure's sentence and definition mention (word families match)."""
+# a source saying what its market or figure counts, in a sentence of its own: "We define the market as what
+# families spend on …", "X is defined as …", "our figure covers everything households pay for …"
+DEFINED_AS = re.compile(
+    r"\bwe define (?P<named>[^,;:.]{2,60}?) as (?P<defined>[^;:.]{3,200})"
+    r"|\b(?P<named2>[\w -]{2,60}?) (?:is|are) defined (?:here )?as (?P<defined2>[^;:.]{3,200})"
+    r"|\b(?:our|this|the) (?:figure|estimate|total|market size) (?:covers|includes|counts) "
+    r"(?P<defined3>[^;:.]{3,200})",
+    re.IGNORECASE,
+)
+GENERIC_NAME = re.compile(r"^(?:the |this |our |that )?(?:market|sector|industry|category|it|them)$", re.I)
+DEFINITION_REACH = 4  # sentences before or after a figure, in its section, where its source may define it
+PREPOSITIONS = frozenset({"through", "across", "around", "within", "between", "among", "beyond", "after"})
+DEFINITION_WORDS = 10  # a definition is named by its first words in the report ("what families spend on …")
+
+
+def definition_of(text: str) -> str:
+    """What a defining sentence says its market or figure counts, in its first words: what "the market"
+    is defined as, or what "our figure covers" ("" when the sentence defines no market in plain words)."""
+    match = DEFINED_AS.search(text)
+    if not match:
+        return ""
+    named = (match.group("named") or match.group("named2") or "").strip()
+    if named and not GENERIC_NAME.match(named):
+        return ""  # a label of the source's own ("hotel operations software") may not be the idea's words
+    defined = (match.group("defined") or match.group("defined2") or match.group("defined3") or "").strip()
+    kept = re.split(r",\s", defined)[0].split()[:DEFINITION_WORDS]
+    while kept and kept[-1].lower() in STOPWORDS | PREPOSITIONS:  # "… bought at or through": "… bought"
+        kept.pop()
+    return " ".join(kept)
+
+
+def definitions(found: list[Figure], sentences: list[Sentence]) -> dict[int, str]:
+    """Market figures that name no market of their own ("On that definition the market was worth …") take
+    the definition their source gives nearby in the same section (DEFINITION_REACH) as their scope; returns,
+    for each, that sentence, whose words say whether the figure is about the idea."""
+    by_source: dict[str, list[Sentence]] = {}
+    for sentence in sentences:
+        by_source.setdefault(sentence.source_id, []).append(sentence)
+    result: dict[int, str] = {}
+    for figure in found:
+        if figure.kind not in SIZED or not names_no_market(figure):
+            continue
+        said = by_source.get(figure.source_ids[0], [])
+        at = next((i for i, s in enumerate(said) if s.text.startswith(figure.quote[:60])), None)
+        if at is None:
+            continue
+        near = sorted(
+            (
+                s
+                for s in said[max(0, at - DEFINITION_REACH) : at + DEFINITION_REACH + 1]
+                if s is not said[at] and s.heading == said[at].heading
+            ),
+            key=lambda s: abs(s.position - said[at].position),
+        )
+        for sentence in near:
+            if phrase := definition_of(sentence.text):
+                figure.scope = phrase
+                result[id(figure)] = sentence.text
+                break
+    return result
+
+
+def on_topic(figure: Figure, focus: set[str], defined: dict[int, str] | None = None) -> int:
+    """How many of the idea's terms the figure's sentence and definition mention (word families match),
+    the sentence its source defines it in included (``defined``: see :func:`definitions`)."""
     wanted = {stem(term) for term in focus}
-    return len(wanted & {stem(word) for word in words(f"{figure.text} {figure.scope}")})
+    context = (defined or {}).get(id(figure), "")
+    return len(wanted & {stem(word) for word in words(f"{figure.text} {figure.scope} {context}")})
 
 
-def about_idea(figure: Figure, focus: set[str]) -> bool:
+def about_idea(figure: Figure, focus: set[str], defined: dict[int, str] | None = None) -> bool:
     """A figure naming the idea's terms, or "the market" of its (relevant) source without naming another.
 
     A figure whose definition names something else ("court case management software") sizes an
     adjacent market, not this one.
     """
-    return on_topic(figure, focus) > 0 or names_no_market(figure)
+    return on_topic(figure, focus, defined) > 0 or names_no_market(figure)
 
 
 def sizes_its_market(figure: Figure) -> bool:
@@ -172,7 +237,9 @@ def stated_value(figure: Figure) -> object:
     return float(rate.group(1)) if figure.kind == "growth_rate" and rate else id(figure)
 
 
-def one_per_amount(found: list[Figure], focus: set[str]) -> list[tuple[Figure, int]]:
+def one_per_amount(
+    found: list[Figure], focus: set[str], defined: dict[int, str] | None = None
+) -> list[tuple[Figure, int]]:
     """One figure per amount a source states, with how on topic the best of its statements is: a table
     cell and a sentence of one report giving "€7.8m" and "€7.8 million in 2025" state one figure, kept as
     the statement whose quote shows its year; rates and counts are each their own."""
@@ -181,7 +248,7 @@ def one_per_amount(found: list[Figure], focus: set[str]) -> list[tuple[Figure, i
         key = (figure.source_ids[0], stated_value(figure), figure.timeframe)
         groups.setdefault(key, []).append(figure)
     return [
-        (max(group, key=verifiable), max(on_topic(figure, focus) for figure in group))
+        (max(group, key=verifiable), max(on_topic(figure, focus, defined) for figure in group))
         for group in groups.values()
     ]
 
@@ -192,6 +259,7 @@ def ranked(
     vendor: set[str],
     prefer_current: bool = True,
     years: dict[str, int] | None = None,
+    defined: dict[int, str] | None = None,
 ) -> list[Figure]:
     """Figures best first: not a vendor's, on topic, current (sizes), recent; one per sentence and value,
     and one per amount a source states (see :func:`one_per_amount`).
@@ -201,12 +269,12 @@ def ranked(
     """
     years = years or {}
     order = sorted(
-        one_per_amount(found, focus),
+        one_per_amount(found, focus, defined),
         key=lambda pair: (
             pair[0].source_ids[0] not in vendor,
             # the idea's words, or "the market" of a relevant source naming no other one (a report that
             # defines its market, then sizes it "on that definition")
-            pair[1] > 0 or sizes_its_market(pair[0]),
+            pair[1] > 0 or sizes_its_market(pair[0]) or id(pair[0]) in (defined or {}),
             pair[0].timeframe == "current" or not prefer_current,
             pair[0].year[:4] or str(years.get(pair[0].source_ids[0], "")),
             pair[1],
@@ -362,22 +430,24 @@ def analyse_market(evidence: Evidence, focus: set[str]) -> MarketFindings:
     elsewhere_sized = other_kind_sources(found, evidence.sources, focus)
     apart = [f for f in found if f.kind in SIZED and f.source_ids[0] in elsewhere_sized]
     found = [f for f in found if not any(f is other for other in apart)]
+    defined = definitions(found, sentences)
     sizes = ranked(
-        [f for f in found if f.kind == "market_size" and about_idea(f, focus)],
+        [f for f in found if f.kind == "market_size" and about_idea(f, focus, defined)],
         focus,
         evidence.vendor,
         years=evidence.years,
+        defined=defined,
     )
     # growth is usually stated as a forecast CAGR: no preference for current rates
     # a source that sizes this idea's market may also give its parent market's growth, as context
-    sizing = {f.source_ids[0] for f in found if f.kind in SIZED and about_idea(f, focus)}
+    sizing = {f.source_ids[0] for f in found if f.kind in SIZED and about_idea(f, focus, defined)}
     rates = [
         f
         for f in found
         if f.kind == "growth_rate"
-        and (about_idea(f, focus) or (market_wide(f) and f.source_ids[0] in sizing))
+        and (about_idea(f, focus, defined) or (market_wide(f) and f.source_ids[0] in sizing))
     ]
-    growth = ranked(rates, focus, evidence.vendor, prefer_current=False)
+    growth = ranked(rates, focus, evidence.vendor, prefer_current=False, defined=defined)
     others = ranked([f for f in found if f.kind in OTHER_KINDS], focus, evidence.vendor)
     used = {f.quote for f in [*sizes, *growth, *others, *apart]}
     sized = {f.quote for f in [*sizes, *growth, *apart]}

@@ -144,3 +144,38 @@ def test_a_trends_section_gives_one_trend_per_item_before_the_sentences_that_fol
     for _, first, _ in TREND_ITEMS:
         assert any(first in trend for trend in trends), (first, trends)
     assert not any(trend.rstrip("*_ ").endswith(":") for trend in trends)
+
+
+def test_a_figure_naming_no_market_takes_the_definition_its_source_gives_nearby() -> None:
+    defined = Source(
+        id="S1",
+        url="https://harbour-research.example/ferry-ticketing-2026",
+        title="Ferry Ticketing in Greece: Market Brief 2026",
+        agent="market",
+        retrieved_at=datetime(2026, 5, 1, tzinfo=UTC),
+        content=(
+            "# Ferry Ticketing in Greece: Market Brief 2026\n\n## How we size the market\n\n"
+            "We define the market as what ferry operators spend on passenger ticketing software across "
+            "Greece: licences, booking fees and support. We exclude freight.\n\n"
+            "On that definition the market was worth €18 million in 2025.\n"
+        ),
+    )
+    covered = Source(
+        id="S2",
+        url="https://islands-economy.example/sea-travel-2025",
+        title="The sea-travel economy of the Greek islands, 2025",
+        agent="market",
+        retrieved_at=datetime(2026, 5, 1, tzinfo=UTC),
+        content=(
+            "# The sea-travel economy of the Greek islands, 2025\n\n"
+            "We put the sea-travel market at €410 million in 2025. Unlike estimates that count only "
+            "software, our figure covers everything travellers pay to reach the islands by sea: ferry "
+            "tickets, port fees and onboard spending.\n"
+        ),
+    )
+    evidence = Evidence(sources=[defined, covered], assessments=[], research_year=2026)
+    sizes = {f.value: f.scope for f in analyse_market(evidence, {"ferry", "ticketing"}).market_size}
+    # each whole-market figure is labelled with what its source says it counts, in its first words; the
+    # wider one is about the idea because its definition lists ferry tickets among what it counts
+    assert sizes["€18 million"] == "what ferry operators spend on passenger ticketing software across Greece"
+    assert sizes["€410 million"] == "everything travellers pay to reach the islands by sea"
