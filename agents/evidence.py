@@ -26,6 +26,7 @@ from agents.analysts.parent_markets import parents, stated_year
 from agents.analysts.sentences import stem
 from agents.analysts.sourcing import WORD, IdeaTerms, published, relevance, source_type, weights
 from agents.analysts.sourcing import idea_terms as lexical_terms
+from agents.analysts.spend import SPEND_DISAGREE, same_spend
 from agents.citations import iter_claims, passes_checks
 from agents.state import (
     DATED_AFTER_YEARS,
@@ -43,7 +44,7 @@ from agents.state import (
 
 Findings = tuple[MarketFindings, CompetitorFindings, CustomerFindings]
 DISAGREE = 1.25  # values further apart than this ratio disagree
-COMPARABLE = {"market_size", "population", "growth_rate"}
+COMPARABLE = {"market_size", "population", "growth_rate", "customer_spend"}
 SAME_SCOPE_ONLY = {
     "growth_rate"
 }  # growth rates of different things (downloads, revenue) are not one quantity
@@ -51,7 +52,7 @@ KIND_WORDS = {
     "market_size": "the market size",
     "population": "the number of",
     "growth_rate": "the growth rate",
-    "customer_spend": "customer spend",
+    "customer_spend": "what customers spend",
     "share": "the market share",
 }
 MAX_CONFLICTS = 4
@@ -595,11 +596,13 @@ def find_conflicts(
                 continue
             if left.kind == "population" and not same_count(left, right):
                 continue
+            if left.kind == "customer_spend" and not same_spend(left, right):
+                continue
             if not same_currency(left, right):
                 continue  # "Rp 1.9 trillion" and "US$265 million" are not one number in two sizes
             high, low = sorted((_number(left), _number(right)), reverse=True)
             key = (_quantity(left), frozenset([*left.source_ids, *right.source_ids]))
-            if high / low < DISAGREE:
+            if high / low < (SPEND_DISAGREE if left.kind == "customer_spend" else DISAGREE):
                 continue
             if _weak(left) and _weak(right):
                 continue  # a dated figure against a vendor's claim says nothing about today's market

@@ -22,6 +22,7 @@ from agents.analysts.sentences import (
     unique,
     words,
 )
+from agents.analysts.spend import disagreeing
 from agents.analysts.vetting import Evidence, is_statement
 from agents.state import Claim, Figure, MarketFindings, Source
 
@@ -380,6 +381,7 @@ def analyse_market(evidence: Evidence, focus: set[str]) -> MarketFindings:
     ]
     growth = ranked(rates, focus, evidence.vendor, prefer_current=False, defined=defined)
     others = ranked([f for f in found if f.kind in OTHER_KINDS], focus, evidence.vendor)
+    others += disagreeing(others, found)  # both sides of a disagreement on what customers pay
     used = {f.quote for f in [*sizes, *growth, *others, *apart]}
     sized = {f.quote for f in [*sizes, *growth, *apart]}
     remaining = [s for s in sentences if s.text not in used and s.source_id not in evidence.vendor]

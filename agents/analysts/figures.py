@@ -179,6 +179,11 @@ COST = re.compile(
     r"|fit-?outs?|fitting(?: it)? out|fitted out|refits?|refurbish\w*|renovat\w*|build-?outs?)\b",
     re.I,
 )
+# what customers pay on average for one purchase, not what one organisation spent on an asset: "the average
+# total cost of a funeral", "median spend per visit", "a typical bill"
+AVERAGE_SPEND = re.compile(
+    r"\b(?:average|median|mean|typical)\s+(?:[a-z-]+\s+){0,2}(?:costs?|spend(?:ing)?|bills?|outlay)\b", re.I
+)
 MARKET = re.compile(
     r"\b(?:market|industry|sector|tam|total addressable|spending on|spend on|category|segment)\b", re.I
 )
@@ -429,6 +434,8 @@ def money_kind(
         return "cost"
     if STOCK.search(around) and not MARKET.search(around):  # money held is no year's spending
         return "other"
+    if AVERAGE_SPEND.search(around) and not MARKET.search(around) and not OWN_ASSET.search(around):
+        return "customer_spend"
     # one organisation paying for its own system or project is a capital cost, not a market
     owned = OWN_ASSET.search(around)
     if (SPEND.search(around) and owned) or (COST.search(around) and (owned or one_subject(before))):
@@ -484,7 +491,7 @@ def valuation(around: str) -> bool:
 def price_kind(around: str, places: frozenset[str] = frozenset()) -> FigureKind:
     """The kind of an unscaled amount ("$29 per user per month", "KES 30")."""
     one = ONE_CUSTOMER.search(around) or ONE_BUYER.search(around) or one_spender(around, places)
-    if WOULD_PAY.search(around) or (SPEND.search(around) and one):
+    if WOULD_PAY.search(around) or (SPEND.search(around) and one) or AVERAGE_SPEND.search(around):
         return "customer_spend"
     if COST.search(around) and not PRICING.search(around.replace("costs", "")):
         return "cost"
@@ -677,14 +684,6 @@ def in_market_context(sentence: Sentence) -> bool:
     return bool(MARKET.search(sentence.heading) or BACK_REFERENCE.match(sentence.text))
 
 
-def column_of(sentence: Sentence, at: int) -> str:
-    """The header of the table column a row's character ``at`` sits in ("" outside a table)."""
-    if not sentence.columns:
-        return ""
-    cell = sentence.text[:at].count("|")
-    return sentence.columns[cell] if cell < len(sentence.columns) else ""
-
-
 MIN_MARKET_USD = 250_000  # no market is smaller than this (about a quarter of a million US dollars)
 
 
@@ -705,7 +704,7 @@ def figures(
             # customer pays, never a whole market
             found = Found(found.value, "customer_spend", found.start, found.end)
         year = year_of(sentence.text, found.start, found.end)
-        header = column_of(sentence, found.start)  # a table cell is dated and typed by its column
+        header = sentence.column_at(found.start)  # a table cell is dated and typed by its column
         if header_year := re.search(r"\b(?:19|20)\d{2}\b", header):
             year = header_year.group(0)
         # a figure that states no year is as old as its source ("it is now a £35 million niche" in 2018)

@@ -54,6 +54,13 @@ class Sentence:
     # a table row's column headers, cell by cell ("", "2025", "2030 (forecast)"): they date and type its cells
     columns: tuple[str, ...] = ()
 
+    def column_at(self, at: int) -> str:
+        """The header of the table column the row's character ``at`` sits in ("" outside a table)."""
+        if not self.columns:
+            return ""
+        cell = self.text[:at].count("|")
+        return self.columns[cell] if cell < len(self.columns) else ""
+
 
 def split_sentences(source: Source) -> list[Sentence]:
     """The prose sentences of a source and its table rows that state a number (headings, block quotes

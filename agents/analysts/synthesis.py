@@ -69,7 +69,9 @@ def executive_summary(
     else:
         parts.append("Competitors: not found in the sources.")
     if customer.pain_points:
-        parts.append(f"The leading customer pain point: {customer.pain_points[0].text}")
+        pain = customer.pain_points[0].text.rstrip()
+        stop = "" if pain.endswith((".", "!", "?")) else "."  # a table row ("…: 19%") ends with no stop
+        parts.append(f"The leading customer pain point: {pain}{stop}")
     else:
         parts.append("Customer pain points: not found in the sources.")
     others = [c.statement for c in (*competitor.conflicts, *customer.conflicts)][:1]

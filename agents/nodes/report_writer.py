@@ -196,7 +196,10 @@ def place_conflicts(
     market, competitor, customer = findings
     relevant = {source.id for source in report_sources if source.relevant}
     home = {*places_in(product_idea), "global"}
-    found = find_conflicts([*market.market_size, *market.growth, *market.other_figures], relevant, home)
+    # what customers pay is compared among the customer findings, wherever its figure was filed
+    spends = [f for f in market.other_figures if f.kind == "customer_spend"]
+    market_figures = [*market.market_size, *market.growth, *market.other_figures]
+    found = find_conflicts([f for f in market_figures if f.kind != "customer_spend"], relevant, home)
     vendor = frozenset(s.id for s in report_sources if s.source_type == "vendor")
     priced = all_sentences(source for source in sources if source.id in relevant)
     # an official statistics page is about a population, never about a product, so it is seldom judged
@@ -214,10 +217,11 @@ def place_conflicts(
     known = [{side.value for side in conflict.sides} for conflict in market.conflicts]
     market.conflicts += [c for c in counted if {side.value for side in c.sides} not in known]
     measured = all_sentences(source for source in sources if source.id in relevant | reference)
+    years = {s.id: s.published.year for s in report_sources if s.published}
     customer.conflicts = [
         *customer.conflicts,
-        *find_conflicts(customer.figures, relevant, home),
-        *measure_conflicts(measured, vendor, reference),
+        *find_conflicts([*customer.figures, *spends], relevant, home),
+        *measure_conflicts(measured, vendor, reference, years),
     ]
     for rival in competitor.competitors:
         competitor.conflicts += price_conflicts(rival.name, mentions(rival.name, priced))

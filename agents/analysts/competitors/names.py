@@ -12,6 +12,7 @@ from functools import cache
 
 from babel import Locale
 
+from agents.analysts import gazetteer
 from agents.state import Source
 
 UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
@@ -95,6 +96,10 @@ HEADING_WORDS = {
 }
 
 
+# a count written as a part of a whole: "21 of 38", "3 out of 10", "9 in 10"
+COUNTED = re.compile(r"\d[\d,.]*\s+(?:of|out of|in)\s+\d[\d,.]*")
+
+
 def clean_name(raw: str) -> str:
     """A name without emphasis, a parenthetical or trailing punctuation ("Acme (Berlin)." -> "Acme")."""
     name = re.sub(r"\s*\(.*$", "", raw.replace("**", "")).strip()
@@ -114,6 +119,7 @@ def is_name(name: str) -> bool:
         and not re.fullmatch(r"[\d\W]+", name)
         and not re.search(r"[,;:?!\"“”]", name)  # "Wanjiru, tomato trader": a persona, not a product
         and not LABEL.fullmatch(name)  # "Segment 1", "Group B": a label
+        and not COUNTED.fullmatch(name)  # "21 of 38": a count of people polled
     )
 
 
@@ -155,10 +161,12 @@ def _places() -> frozenset[str]:
 
 
 def is_place(name: str) -> bool:
-    """A country or region ("Kenya", "Western Kenya", "Sub-Saharan Africa"), from CLDR's territory names."""
+    """A country or region ("Kenya", "Western Kenya", "Sub-Saharan Africa"), from CLDR's territory names,
+    or a large city or a region written alone ("SEOUL", a news story's dateline), from the gazetteer."""
     words = name.lower().split()
     places = _places()
-    if name.lower() in places:
+    cities = gazetteer.index()
+    if name.lower() in places or gazetteer.fold(name) in {**cities.large_cities, **cities.regions}:
         return True
     return any(word in places for word in words) and all(word in places or word in COMPASS for word in words)
 

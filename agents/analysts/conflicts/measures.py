@@ -9,6 +9,7 @@ with both values and sources.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from agents.analysts.conflicts.core import (
@@ -21,11 +22,12 @@ from agents.analysts.conflicts.core import (
     label,
     number_word,
     share_base,
+    year_of,
 )
 from agents.analysts.idea import GENERIC, STOPWORDS
 from agents.analysts.sentences import YEAR, Sentence, stem
 from agents.analysts.vetting import describes_study
-from agents.state import Conflict
+from agents.state import DATED_AFTER_YEARS, Conflict
 
 MIN_OVERLAP = 0.5
 TERSE_WORDS = 4
@@ -107,14 +109,39 @@ COMPOSITION = re.compile(
 PER_PERIOD = re.compile(r"\s(?:(?:a|per|each|every)\s(?:year|month|week|annum)|annually|yearly)\b", re.I)
 
 
+# a table column that says what its shares are shares of: "Share of spend", "% of respondents"
+SHARE_COLUMN = re.compile(r"\b(?:share|percent(?:age)?|proportion|%)\s+(?P<of>of\s.+)", re.IGNORECASE)
+# what money is counted as: a share of one of these is a part of an amount ("catering is 38% of spend"),
+# never a share of the people or firms a survey counts ("sales" also counts transactions: not here)
+MONEY_BASES = frozenset(
+    stem(word)
+    for word in (
+        "spend", "spending", "spent", "revenue", "revenues", "cost", "costs", "budget", "budgets",
+        "turnover", "income", "expenditure", "value", "bill",
+    )
+)  # fmt: skip
+
+
 def composition(measure: Measure) -> bool:
     """Whether a share is a part's share of a whole ("make up 31% of …", "accounted for 21% of …"), or a
-    breakdown table's share beside the part's own amount ("Spare parts | 590 | 31%")."""
+    breakdown table's share beside the part's own amount ("Spare parts | 590 | 31%") or under a column
+    of shares of an amount ("Share of spend")."""
     text = measure.sentence.text
     at = text.find(measure.written)
     if measure.unit != "%" or at < 0:
         return False
-    return (at > 0 and bool(COMPOSITION.search(text[max(0, at - 40) : at]))) or _breakdown_row(text, at)
+    return (
+        (at > 0 and bool(COMPOSITION.search(text[max(0, at - 40) : at])))
+        or _breakdown_row(text, at)
+        or _money_column(measure.sentence, at)
+    )
+
+
+def _money_column(sentence: Sentence, at: int) -> bool:
+    """A share in a table column of shares of an amount ("Coffin and shroud | 14%" under "Share of
+    spend"): the row's part of the total, a breakdown."""
+    column = SHARE_COLUMN.search(sentence.column_at(at))
+    return bool(column and share_base(" " + column.group("of")) & MONEY_BASES)
 
 
 def _breakdown_row(text: str, at: int) -> bool:
@@ -249,12 +276,15 @@ def _value(match: re.Match[str]) -> float | None:
 
 
 def base_of(measure: Measure) -> frozenset[str]:
-    """What a share is a share of: "38% of intake spending" -> {intak, spend}; empty when unstated."""
+    """What a share is a share of: "38% of intake spending" -> {intak, spend}, or a table cell's column
+    header ("Share of spend" -> {spend}); empty when unstated."""
     if measure.unit != "%":
         return frozenset()
     text = measure.sentence.text
-    start = text.find(measure.written) + len(measure.written)
-    return share_base(text[start:])
+    at = text.find(measure.written)
+    stated = share_base(text[at + len(measure.written) :])
+    column = SHARE_COLUMN.search(measure.sentence.column_at(at)) if at >= 0 else None
+    return stated or (share_base(" " + column.group("of")) if column else frozenset())
 
 
 # a sentence naming a share of a charge as what it measures: "what fraction of the retail price reaches the
@@ -305,6 +335,8 @@ def _same_base(left: Measure, right: Measure) -> bool:
     whose sentence asks for a share of that same charge ("what fraction of the final price reaches the
     grower … averaged 42%") is a share of the charge too."""
     left_base, right_base = base_of(left), base_of(right)
+    if left_base and right_base and bool(left_base & MONEY_BASES) != bool(right_base & MONEY_BASES):
+        return False  # a part of an amount ("Coffin and shroud | 14%" of spend) is no share of people
     # "38% of respondents": a survey's sample stands for the people it surveyed, whoever they are
     if (left_base & SAMPLE) or (right_base & SAMPLE):
         left_base, right_base = left_base - SAMPLE - SAID, right_base - SAMPLE - SAID
@@ -367,15 +399,26 @@ def _comparable_to_reference(left: Measure, right: Measure, reference: frozenset
     return len(sides) == 1 and bool(base_of(left) & base_of(right))
 
 
+def _years_apart(left: Measure, right: Measure, years: Mapping[str, int]) -> bool:
+    """Whether two measures are of years more than five apart (each the year its sentence states, else
+    its source's): "82.7% in 2015" and a 2025 table's 94.1% are a change over time, not a disagreement."""
+    stated = [year_of(m.sentence)[:4] or str(years.get(m.sentence.source_id, "")) for m in (left, right)]
+    return all(stated) and abs(int(stated[0]) - int(stated[1])) > DATED_AFTER_YEARS
+
+
 def measure_conflicts(
-    sentences: list[Sentence], vendor: frozenset[str] = frozenset(), reference: frozenset[str] = frozenset()
+    sentences: list[Sentence],
+    vendor: frozenset[str] = frozenset(),
+    reference: frozenset[str] = frozenset(),
+    years: Mapping[str, int] | None = None,
 ) -> list[Conflict]:
     """Pairs of sentences from different sources measuring the same thing with different values.
 
     A vendor's own figure ("9 out of 10 of our students pass") may be one side, labelled as its
     claim and listed after independent pairs; two vendors' claims are never set against each other.
     A ``reference`` source (official statistics not about the idea itself) is only ever the other side
-    of a relevant source's measure, never both sides.
+    of a relevant source's measure, never both sides. ``years`` (source id -> publication year) dates a
+    sentence that states no year of its own.
     """
     # how a study was run ("interviewed through an online panel (78%) and by telephone (22%)") or who
     # answered it measures nothing about the market (a caveat beside a finding leaves it a finding)
@@ -413,7 +456,7 @@ def measure_conflicts(
                 continue
             if not _apart(left, right) or not _same_base(left, right):
                 continue
-            if composition(left) != composition(right):
+            if composition(left) != composition(right) or _years_apart(left, right, years or {}):
                 continue
             seen.add(key)
             what = label(left.sentence.text, shared, _key)
