@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from agents.analysts.idea_labels import labelled_parts, unlabelled
+from agents.analysts.idea_text import analysable
 from agents.analysts.sentences import singular, split_line
 from agents.state import AgentQueries, ProductContext
 
@@ -45,7 +46,12 @@ GENERIC = {
 }  # fmt: skip
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]*[A-Za-z0-9]|[A-Za-z]|\d+")
 FOR = re.compile(r"\s+(?:for|aimed at|targeting|targeted at|designed for|built for)\s+", re.IGNORECASE)
-TARGET_END = re.compile(r"[,;:]|\s+(?:who|that|which|so|to help|by|with|where|when|while)\s+", re.IGNORECASE)
+# the customer phrase ends at a clause, or at a spaced dash starting an aside ("for SME forwarders in
+# Singapore — S$3.50 a shipment")
+TARGET_END = re.compile(
+    r"[,;:]|\s+[\u2013\u2014-]+\s+|\s+(?:who|that|which|so|to help|by|with|where|when|while)\s+",
+    re.IGNORECASE,
+)
 ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
 # "… rents X to Y", "… sells X to Y": a verb that hands something over names its receiver after "to".
 # Only a receiver that reads as a group (a plural word, no possessive: not "to your door") is a customer.
@@ -554,16 +560,6 @@ def queries_for(product_idea: str, target: str) -> AgentQueries:
 
 
 # markup pasted into an idea ("<script>…</script>", "<b>", "<img src=x …>") is no word of the idea
-SCRIPT_ELEMENT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-TAG = re.compile(r"</?[A-Za-z][^<>]*>")
-
-
-def analysable(product_idea: str) -> str:
-    """The idea's words without markup: what the research reads and searches for (the idea itself is
-    kept verbatim for the report)."""
-    return TAG.sub(" ", SCRIPT_ELEMENT.sub(" ", product_idea))
-
-
 def parse_idea(product_idea: str) -> ProductContext:
     """Product, target customer and per-agent queries from the whole idea (nothing cut off), read
     without any markup pasted into it."""

@@ -8,7 +8,7 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
-from agents.analysts.idea import analysable
+from agents.analysts.idea_text import analysable
 from agents.analysts.llm_checks import checked_queries
 from agents.context import RunContext
 from agents.state import NodeUsage, ProductContext, ResearchState

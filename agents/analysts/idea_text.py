@@ -1,0 +1,86 @@
+"""The idea as the research reads it: the founder's text without what is not words of the idea.
+
+A founder pastes what they have: a web page's markup, a social-network post ("launching: CO2e reports
+for SME freight fwdrs in SG 🇸🇬 — S$290/mo #climatetech"). The research reads the words; the report
+keeps the idea verbatim. Read here:
+
+- markup (``<script>``, tags) is dropped;
+- a flag emoji is the country it stands for ("🇸🇬" → "Singapore"), and the country's code written just
+  before it ("in SG 🇸🇬") goes with it;
+- a run of hashtags closing the text is a post's topics, not the idea; a hashtag inside a sentence is
+  its word ("an #AI tutor" → "an AI tutor");
+- an announcement's opening label ("launching:", "Building:", "new:") says nothing about the idea;
+- common shorthand is written out: "w/" with, "w/o" without, "b/c" because, "&" and, a "+" joining two
+  things and, "/mo" a month, "/yr" a year, "/wk" a week.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.analysts import gazetteer
+
+SCRIPT_ELEMENT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+# two regional indicator symbols make a flag: 🇸🇬 is S + G
+FLAG_SYMBOLS = "[\U0001f1e6-\U0001f1ff]{2}"
+FLAG = re.compile(rf"(?:(?P<code>\b[A-Z]{{2}})\s*)?(?P<flag>{FLAG_SYMBOLS})")
+CLOSING_TAGS = re.compile(r"(?:\s*#\w[\w-]*)+\s*$")
+INLINE_TAG = re.compile(r"(?<![\w&])#(?=[A-Za-z]\w*)")
+# "launching:", "Building:", "new:" opening the text: an announcement's label, not a word of the idea
+OPENING_LABEL = re.compile(
+    r"^\s*(?:[A-Za-z]+ing|new|idea|update|wip|announcing|announcement|today|just launched|now live)"
+    r"\s*[:\u2014\u2013-]\s+",
+    re.IGNORECASE,
+)
+SHORTHAND = (
+    (re.compile(r"(?<![\w/])w/o(?![\w/])", re.IGNORECASE), "without"),
+    (re.compile(r"(?<![\w/])w/(?=\s|$)", re.IGNORECASE), "with"),
+    (re.compile(r"(?<![\w/])b/c(?![\w/])", re.IGNORECASE), "because"),
+    (re.compile(r"\s&\s"), " and "),
+    (re.compile(r"(?<=[A-Za-z)])\s\+\s(?=[A-Za-z])"), " and "),  # "CO2e reports + a badge": not "2 + 2"
+    (re.compile(r"/(?:mo|mth|month)\b", re.IGNORECASE), " a month"),
+    (re.compile(r"/(?:yr|year)\b", re.IGNORECASE), " a year"),
+    (re.compile(r"/(?:wk|week)\b", re.IGNORECASE), " a week"),
+)
+
+
+def _code(flag: str) -> str:
+    return "".join(chr(ord(symbol) - 0x1F1E6 + ord("A")) for symbol in flag)
+
+
+def _flag(match: re.Match[str]) -> str:
+    code = _code(match.group("flag"))
+    name = gazetteer.country_name(code)
+    written = match.group("code") or ""
+    if name == code:  # not a country's flag: leave the emoji out
+        return written
+    if written and written != code:
+        return f"{written} {name}"
+    if not written and match.string[: match.start()].rstrip().endswith(name):
+        return ""  # "in Chile 🇨🇱": the country is written already
+    return name
+
+
+def _flags(text: str) -> str:
+    """Flags as their countries' names; the countries' codes written elsewhere in the text too ("for
+    SG sellers 🇸🇬" → "for Singapore sellers Singapore")."""
+    codes = {_code(flag) for flag in re.findall(FLAG_SYMBOLS, text)}
+    text = FLAG.sub(_flag, text)
+    for code in codes:
+        if (name := gazetteer.country_name(code)) != code:
+            text = re.sub(rf"\b{code}\b", name, text)
+    return text
+
+
+def analysable(product_idea: str) -> str:
+    """The idea's words without markup, post labels, hashtags, flags and shorthand: what the research
+    reads and searches for (the idea itself is kept verbatim for the report)."""
+    text = TAG.sub(" ", SCRIPT_ELEMENT.sub(" ", product_idea))
+    text = _flags(text)
+    text = CLOSING_TAGS.sub("", text)
+    text = INLINE_TAG.sub("", text)
+    text = OPENING_LABEL.sub("", text, count=1)
+    for pattern, words in SHORTHAND:
+        text = pattern.sub(words, text)
+    return text

@@ -1,0 +1,50 @@
+"""The idea as the research reads it: a social-network post's flags, hashtags, labels and shorthand
+(issue 11, "understanding the idea"). Invented posts, in domains no eval corpus covers."""
+
+from agents.analysts.coverage import another_customer
+from agents.analysts.gazetteer import countries_of_idea
+from agents.analysts.idea import defining_split, parse_idea
+from agents.analysts.idea_text import analysable
+from agents.tests.helpers import markdown_source
+
+POST = (
+    "launching: route-level noise maps + night-flight alerts for residents' groups near airports in NL 🇳🇱 "
+    "— €4/mo per household, w/ a weekly digest & an API #aviation #civictech"
+)
+
+
+def test_a_flag_is_its_country_and_its_code_goes_with_it() -> None:
+    read = analysable(POST)
+    assert "Netherlands" in read and "🇳🇱" not in read and " NL" not in read
+    assert countries_of_idea(read) == {"Netherlands": frozenset({"NL"})}
+    # the country already written before its flag is not written twice
+    assert analysable("Bike couriers in Chile 🇨🇱 for pharmacies").count("Chile") == 1
+
+
+def test_closing_hashtags_an_opening_label_and_shorthand_are_not_words_of_the_idea() -> None:
+    read = analysable(POST)
+    assert not read.startswith("launching")
+    assert "#" not in read and "civictech" not in read and "aviation" not in read
+    assert "€4 a month per household, with a weekly digest and an API" in read
+    assert "noise maps and night-flight alerts" in read
+    # a hashtag inside a sentence is a word of it; arithmetic keeps its plus
+    assert analysable("An #AI tutor for 2 + 2 drills") == "An AI tutor for 2 + 2 drills"
+
+
+def test_a_post_names_its_customer_up_to_the_dash_before_its_price() -> None:
+    _, product, customer = defining_split(analysable(POST))
+    assert customer == "residents' groups near airports in Netherlands"
+    assert "noise maps" in product
+    # and the queries carry the idea's own words, not the post's label or tags
+    queries = parse_idea(POST).queries
+    assert "launching" not in queries.market and "civictech" not in queries.market
+    assert "noise" in queries.market
+
+
+def test_a_post_about_a_covered_customer_is_not_refused_for_its_flag_or_shorthand() -> None:
+    # given a page about the same customer in the same country, written out in full
+    page = markdown_source(
+        "S1", "Residents living near airports in the Netherlands track night flights and noise each month."
+    )
+    # then the post's customer words are all found (no code, flag or "mo" left to miss)
+    assert another_customer(analysable(POST), [page]) == []
