@@ -1,8 +1,9 @@
 """Whether the sources on topic are evidence for this idea, or for a neighbour of it: another customer
 (vet clinics researched on physiotherapy clinics), another product for the same customer (insurance
 researched on boat owners' maintenance), another offer (a supply-ordering tool researched on pages about
-the same practices' no-shows) or another place. Each returns what the report then names; empty when
-the sources do cover the idea."""
+the same practices' no-shows), another trade serving them (opticians' rounds researched on pages about
+hearing-aid technicians' rounds of the same homes) or another place. Each returns what the report then
+names; empty when the sources do cover the idea."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import re
 from collections import Counter
 
 from agents.analysts import gazetteer
-from agents.analysts.idea import defining_split, terms, words_of
+from agents.analysts.idea import STAFF, defining_split, terms, words_of
 from agents.analysts.sentences import stem
 from agents.analysts.sourcing import GENERIC_STEMS, counts, facet, idea_terms
 from agents.state import AgentQueries, ProductContext, Source
@@ -83,6 +84,34 @@ def another_offer(product_idea: str, sources: list[Source]) -> list[str]:
         return []
     written = {stem(key): surface for surface, key in words_of(sentence)}
     return [written.get(term, term) for term in missing]
+
+
+# how staff are vouched for, not what trade they are in: "certified hearing-aid technicians"
+VOUCHED = frozenset(
+    stem(word)
+    for word in (
+        "certified", "trained", "qualified", "licensed", "vetted", "experienced", "skilled", "professional",
+        "expert", "local", "own", "our", "their", "the", "a", "an", "two", "three",
+    )
+)  # fmt: skip
+
+
+def another_trade(product_idea: str, sources: list[Source]) -> list[str]:
+    """The trade of the staff the idea sends to its customers ("Kirameki sends opticians on a round of
+    nursing homes"), when no source names any word of it: the sources are about the same customers
+    served by another trade (hearing-aid technicians at the same homes), not about this service.
+    Empty when the idea names no staff it sends, or a source names them."""
+    sentence = defining_split(product_idea)[0]
+    staff = STAFF.search(sentence)
+    if not staff or not sources:
+        return []
+    words = [word for word in terms(staff["phrase"]) if stem(word) not in VOUCHED | GENERIC_STEMS]
+    seen: Counter[str] = Counter()
+    for source in sources:
+        seen.update(counts(f"{source.title} {source.content}"))
+    if not words or any(seen[stem(word)] for word in words):
+        return []
+    return [staff["phrase"]]
 
 
 def _bare_context(product_idea: str) -> ProductContext:

@@ -608,7 +608,7 @@ def numbers_in(text: str, places: frozenset[str] = frozenset()) -> list[Found]:
 def year_of(text: str, start: int, end: int) -> str:
     """The year a number refers to: "in/by/for YEAR" just after it, else the nearest year in its clause."""
     after = re.match(
-        r"[^.;]{0,40}?\b(?:in|by|for|as of|through|until|during|of)\s+((?:19|20)\d{2})\b", text[end:]
+        r"[^.;]{0,40}?\b(?:in|by|for|as of|through|until|during|of)\s+(?:FY)?((?:19|20)\d{2})\b", text[end:]
     )
     if after:
         return after.group(1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from agents.analysts.idea_labels import labelled_parts, unlabelled
-from agents.analysts.idea_text import analysable
+from agents.analysts.idea_text import OFFER_VERB, analysable
 from agents.analysts.sentences import singular, split_line
 from agents.state import AgentQueries, ProductContext
 
@@ -73,7 +73,8 @@ NOT_AGENTS = re.compile(
     r"|filters|heaters|printers|trackers|scooters|lockers|containers|sensors|monitors|computers|chargers"
     r"|boilers|stickers|meters|routers|blenders|dryers|coolers|freezers|trailers|tractors|generators"
     r"|detectors|inverters|motors|elevators|refrigerators|radiators|timers|markers|posters|vouchers"
-    r"|flyers|covers|papers|letters|centers|centres|waters|layers|folders|tickets|lenses)$",
+    r"|flyers|covers|papers|letters|centers|centres|waters|layers|folders|tickets|lenses"
+    r"|agrees|degrees)$",
     re.IGNORECASE,
 )
 GROUP_NOUNS = {
@@ -81,6 +82,7 @@ GROUP_NOUNS = {
     "patients", "students", "people", "seniors", "women", "men", "couples", "freelancers", "workers",
     "teams", "firms", "businesses", "companies", "enterprises", "startups", "smes", "agencies", "shops",
     "stores", "restaurants", "bars", "cafes", "hotels", "clinics", "hospitals", "practices", "schools",
+    "homes",
     "universities", "farms", "smallholders", "cooperatives", "charities", "nonprofits", "municipalities",
     "councils", "carriers", "brands", "landlords", "homeowners", "tenants", "retailers", "wholesalers",
     "manufacturers", "breweries", "bakeries", "pharmacies", "salons", "gyms", "insurers", "lenders", "banks",
@@ -124,12 +126,18 @@ def blocks(text: str) -> list[str]:
 
 
 # "Owners pay NOK 990 a year and boatyards pay an 8% commission": whoever pays is a customer
-PAYER = re.compile(r"\b([A-Za-z][\w'-]*s)\s+(?:pay|are charged|are billed|subscribe)\b")
+PAYER = re.compile(
+    r"\b([A-Za-z][\w'-]*s)\s+(?:pay|are charged|are billed|subscribe)\b"
+    # "The care home pays ¥3,800 per resident": one of a group, said in the singular
+    r"|\b(?:the|each|every|a|an)\s+((?:[a-z-]+\s){0,2}[a-z-]+)\s+(?:pays|is charged|is billed|subscribes)\b",
+    re.IGNORECASE,
+)
 
 
 def payers(product_idea: str) -> list[str]:
-    """The groups the idea says pay for it ("Clinics pay per clinician", "boatyards pay a commission")."""
-    return [key for match in PAYER.finditer(product_idea) for key in terms(match.group(1))]
+    """The groups the idea says pay for it ("Clinics pay per clinician", "boatyards pay a commission",
+    "the care home pays per resident")."""
+    return [key for match in PAYER.finditer(product_idea) for key in terms(match.group(1) or match.group(2))]
 
 
 def list_items(text: str) -> list[str]:
@@ -330,6 +338,9 @@ def customer_groups(product_idea: str) -> list[str]:
         words = [word.lower() for word in WORD.findall(examples)]
         if not any(word in GROUP_NOUNS for word in words):
             things.update(words)
+    # the people a business sends or employs are its staff ("sends certified technicians on a round of
+    # nursing homes"), not whom it serves
+    things.update(match.group("staff").lower() for match in STAFF.finditer(product_idea))
     found = [
         word.lower()
         for word in WORD.findall(product_idea)
@@ -337,6 +348,18 @@ def customer_groups(product_idea: str) -> list[str]:
         or (AGENT_PLURAL.fullmatch(word) and not NOT_AGENTS.search(word) and word.lower() not in things)
     ]
     return list(dict.fromkeys(key for word in found for key in terms(word)))
+
+
+STAFF = re.compile(
+    r"\b(?:sends?|sent|dispatch(?:es)?|employs?|hires?|deploys?)\s+"
+    r"(?P<phrase>(?:[\w-]+\s+){0,3}?(?P<staff>[a-z-]+s))\b",
+    re.IGNORECASE,
+)
+# a company's name saying what it does: "Mimimori sends technicians …", "Acme Labs rents …"
+NAMED_OFFER = re.compile(
+    rf"^(?!(?i:you|we|they|i|it|he|she|this|that|these|those|who|what|why|how)\b)"
+    rf"(?P<name>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)\s+{OFFER_VERB}"
+)
 
 
 OFFER = re.compile(r"^(?:we|our)\b", re.IGNORECASE)
@@ -412,6 +435,9 @@ def problem_first(sentence: str) -> bool:
     "A tracker …"). Only asked when a later sentence says what "we" offer."""
     if OFFER.match(sentence):
         return False
+    named = NAMED_OFFER.match(sentence)
+    if named and not customer_groups(named["name"]) and not AGENT_PLURAL.fullmatch(named["name"]):
+        return False  # "Kirameki sends opticians …": a company saying what it offers
     if YOU_RUN.match(sentence):  # whom the pitch addresses, by what they run: the customer
         return True
     if asks(sentence):  # a question states a problem, never the product

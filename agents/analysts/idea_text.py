@@ -45,6 +45,44 @@ SHORTHAND = (
 )
 
 
+# an email pasted whole: its header lines, its greeting, and its sign-off with the signature below it
+EMAIL_HEADER = re.compile(
+    r"^\s*(?:subject|re|fwd?|to|from|cc|bcc|date|sent)\s*:.*$", re.IGNORECASE | re.MULTILINE
+)
+GREETING = re.compile(
+    r"^\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^\n.!?]{0,40}[,!]?\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+SIGN_OFF = re.compile(
+    r"^\s*(?:best|best regards|kind regards|warm regards|regards|many thanks|thanks|thank you|cheers"
+    r"|sincerely|yours sincerely|all the best|speak soon|talk soon)\b[^\n]{0,20}[,.!]?\s*$.*",
+    re.IGNORECASE | re.MULTILINE | re.DOTALL,
+)
+
+
+# what a business does for its customers, said by "we", "our <product>" or the company's name
+OFFER_VERB = (
+    r"(?:are\s+|is\s+)?(?:build|offer|run|send|help|let|make|provide|connect|sell|rent|deliver|visit"
+    r"|book|match|check|track|monitor|fit|install|clean|turn|bring|give|put|take|collect|lend|teach|train"
+    r"|insure|repair|service|compare|host|print)(?:s|es|ing)?\b"
+)
+OFFER_OPENING = re.compile(
+    rf"(?:^|(?<=[.!?])\s+|(?<=\n))\s*(?=(?:we|our\s+[\w-]+|[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)\s+{OFFER_VERB})",
+    re.MULTILINE,
+)
+
+
+def _letter(text: str) -> str:
+    """An email's body, when the text has a greeting or a sign-off: without its header lines, greeting,
+    and sign-off (the signature below it), from the sentence saying what the business does ("Mimimori
+    sends technicians …", "We rent …"): the small talk before it is no word of the idea."""
+    if not (GREETING.search(text) or SIGN_OFF.search(text)):
+        return text
+    body = SIGN_OFF.sub("", GREETING.sub("", EMAIL_HEADER.sub("", text)))
+    offer = OFFER_OPENING.search(body)
+    return body[offer.start() :].strip() if offer else body
+
+
 def _code(flag: str) -> str:
     return "".join(chr(ord(symbol) - 0x1F1E6 + ord("A")) for symbol in flag)
 
@@ -76,7 +114,7 @@ def _flags(text: str) -> str:
 def analysable(product_idea: str) -> str:
     """The idea's words without markup, post labels, hashtags, flags and shorthand: what the research
     reads and searches for (the idea itself is kept verbatim for the report)."""
-    text = TAG.sub(" ", SCRIPT_ELEMENT.sub(" ", product_idea))
+    text = _letter(TAG.sub(" ", SCRIPT_ELEMENT.sub(" ", product_idea)))
     text = _flags(text)
     text = CLOSING_TAGS.sub("", text)
     text = INLINE_TAG.sub("", text)

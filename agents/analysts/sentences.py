@@ -28,7 +28,8 @@ GROWTH = re.compile(
     re.IGNORECASE,
 )
 PERCENT = re.compile(r"\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)? percent", re.IGNORECASE)
-YEAR = re.compile(r"\b(?:19|20)\d{2}\b(?:\s?(?:\u2013|-|to)\s?(?:19|20)\d{2}\b)?")
+# a year, or a range of years; a fiscal year ("FY2025") is its year
+YEAR = re.compile(r"(?:\b|(?<=\bFY))(?:19|20)\d{2}\b(?:\s?(?:\u2013|-|to)\s?(?:FY)?(?:19|20)\d{2}\b)?")
 # the next sentence may open with emphasis ("… a month. **Acme (Berlin).** EUR 9 …")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[]?(?:\*\*|__)?[A-Z0-9$€£])")
 # a part ending like this was cut at an abbreviation, not at a sentence end: "U.S.", "e.g.", "Dr."

@@ -166,7 +166,9 @@ FORUM = re.compile(r"\bforums?\b|\bthreads?\b|/t/|\bcommunity\b|\breddit\b|\bdis
 FIRST_PERSON = re.compile(r"\b(?:we|we're|we've|our|ours|us)\b", re.IGNORECASE)
 VENDOR_URL = re.compile(r"/(?:pricing|prices|plans|products?|buy|signup|sign-up)(?:[/?#.]|$)", re.I)
 STUDY_TITLE = re.compile(
-    r"\b(?:study|survey|research|report|analysis|benchmark|compar\w*|review\w*|index)\b", re.I
+    r"\b(?:study|survey|research|report|analysis|benchmark|compar\w*|review\w*|index|paper|policy|brief"
+    r"|outlook|statistics|note)\b",
+    re.I,
 )
 DATE_LINE = re.compile(
     r"(?:published|updated|posted|date|released)\s*:?\s*(?:on\s+)?"

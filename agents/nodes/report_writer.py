@@ -23,6 +23,7 @@ from agents.analysts.coverage import (
     another_offer,
     another_place,
     another_product,
+    another_trade,
     unmentioned_customer_words,
 )
 from agents.analysts.figures import places_in
@@ -144,6 +145,13 @@ def elsewhere(read: str, sources: list[Source]) -> str:
         named = ", ".join(f"\u201c{word}\u201d" for word in offer)
         return (
             "whose closest matches are about the same customer but not what this idea offers "
+            f"(none mentions {named})"
+        )
+    trade = another_trade(read, sources)
+    if trade:
+        named = ", ".join(f"\u201c{words}\u201d" for words in trade)
+        return (
+            "whose closest matches are about the same customer served by another trade "
             f"(none mentions {named})"
         )
     places, countries = another_place(read, sources)

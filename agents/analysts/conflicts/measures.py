@@ -163,17 +163,30 @@ def _key(word: str) -> str:
 
 
 def _content(text: str, duration: bool = False) -> frozenset[str]:
-    """The words naming a measure; for a ``duration``, "time" and "delay" name it as a wait does."""
+    """The words naming a measure; for a ``duration``, "time" and "delay" name it as a wait does. A
+    compound counts as many words as it has parts: "first-attempt" as "first" and "attempt";
+    "second-hand" as "hand" and itself ("second" alone names nothing)."""
     named = {**USE, **WAIT} if duration else USE
-    return frozenset(
-        named.get(part) or stem(part)
-        for word in WORD.findall(text.lower())
-        for part in {word, *word.split("-")}  # "first-attempt" also counts as "first" and "attempt"
-        if len(part) > 1
-        and part not in STOPWORDS
-        and part not in UNIT_WORDS
-        and (part not in GENERIC or part in named)
-    )
+
+    def kept(part: str) -> bool:
+        return (
+            len(part) > 1
+            and part not in STOPWORDS
+            and part not in UNIT_WORDS
+            and (part not in GENERIC or part in named)
+        )
+
+    found: set[str] = set()
+    for word in WORD.findall(text.lower()):
+        parts = word.split("-") if "-" in word.strip("-") else [word]
+        meaningful = [part for part in parts if kept(part)]
+        found.update(named.get(part) or stem(part) for part in meaningful)
+        if len(meaningful) < len(parts) and len(parts) > 1 and kept(word):
+            found.add(stem(word))
+    return frozenset(found)
+
+
+REASON = re.compile(r",?\s(?:mostly |partly |largely |mainly |often |usually )?because\b", re.IGNORECASE)
 
 
 def _unit(text: str) -> str:
@@ -202,8 +215,13 @@ def measures(sentence: Sentence) -> list[Measure]:
         left, right = clause_span(sentence.text, match.start(), match.end())
         frame = max((m.end() for m in REPORTED.finditer(sentence.text, left, match.start())), default=0)
         duration = unit in DURATIONS
+        # a reason given after the measure ("…, mostly because families already handle them") explains
+        # it; its words do not name what was measured
+        reason = REASON.search(sentence.text, match.end())
+        if reason:
+            right = min(right, reason.start())
         near = _content(sentence.text[max(left, frame) : right], duration)
-        content = _content(sentence.text[frame:], duration)
+        content = _content(sentence.text[frame : reason.start() if reason else None], duration)
         # another figure in another clause ("a fee 'from 2%', but our review found 4.5%"): the sentence's
         # other words describe that figure, so the clause alone names this measure
         crowded = any(not left <= other.start() < right for other in every)
@@ -275,6 +293,10 @@ def _value(match: re.Match[str]) -> float | None:
     return round(100 * part / whole, 1)
 
 
+# a count given before its share in brackets: "25 facilities (6%)", "312 of the clinics ("
+COUNTED_BEFORE = re.compile(r"\b\d[\d,]*\s+(?:of\s+(?:the\s+)?)?(?P<noun>[A-Za-z-]+s)\s?\(\s*$")
+
+
 def base_of(measure: Measure) -> frozenset[str]:
     """What a share is a share of: "38% of intake spending" -> {intak, spend}, or a table cell's column
     header ("Share of spend" -> {spend}); empty when unstated."""
@@ -283,6 +305,9 @@ def base_of(measure: Measure) -> frozenset[str]:
     text = measure.sentence.text
     at = text.find(measure.written)
     stated = share_base(text[at + len(measure.written) :])
+    counted = COUNTED_BEFORE.search(text[max(0, at - 40) : at]) if at > 0 else None
+    if not stated and counted:  # "25 facilities (6%)": a share of facilities
+        stated = frozenset({stem(counted["noun"].lower())})
     column = SHARE_COLUMN.search(measure.sentence.column_at(at)) if at >= 0 else None
     return stated or (share_base(" " + column.group("of")) if column else frozenset())
 
@@ -388,6 +413,18 @@ def _shares_of_one_base(left: Measure, right: Measure) -> tuple[frozenset[str], 
     return shared, overlap
 
 
+AT_LENGTH = 4
+
+
+def _named_at_length(left: Measure, right: Measure) -> bool:
+    """Two shares of groups named differently ("6% of facilities", "1 in 5 care homes") that name what
+    they measure alike in four words or more besides those groups ("had a contract with an outside
+    hearing-aid maintenance service", "already use an outside hearing-aid maintenance service"): one
+    measure of one population, counted by two names."""
+    shared = (left.near & right.near) - base_of(left) - base_of(right)
+    return len(shared) >= AT_LENGTH and len(shared) * 2 >= min(len(left.near), len(right.near))
+
+
 def _comparable_to_reference(left: Measure, right: Measure, reference: frozenset[str]) -> bool:
     """Whether a pair may use a reference source (official statistics not about the idea): never on
     both sides, and only when both shares say what they are shares of and it is the same group ("13% of
@@ -454,7 +491,7 @@ def measure_conflicts(
             claimed = [m.sentence.source_id in vendor for m in (left, right)]
             if all(claimed):
                 continue
-            if not _apart(left, right) or not _same_base(left, right):
+            if not _apart(left, right) or not (_same_base(left, right) or _named_at_length(left, right)):
                 continue
             if composition(left) != composition(right) or _years_apart(left, right, years or {}):
                 continue

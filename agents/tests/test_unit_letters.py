@@ -1,0 +1,127 @@
+"""An idea pasted as an email, the staff it sends, fiscal years, a policy paper's title, and shares that
+name their group in brackets or explain themselves (issue 11). Invented text only, in domains no eval
+corpus covers (piano tuning rounds, school lunches, ferry tickets)."""
+
+from datetime import UTC, datetime
+
+from agents.analysts.conflicts import measure_conflicts
+from agents.analysts.coverage import another_trade
+from agents.analysts.figures import figures
+from agents.analysts.idea import defining_split, payers, problem_first
+from agents.analysts.idea_text import analysable
+from agents.analysts.sentences import Sentence
+from agents.analysts.sourcing import idea_terms, source_type
+from agents.state import AgentQueries, ProductContext, Source
+from agents.tests.helpers import conflict_values, markdown_source, sentence_pool
+
+EMAIL = """Subject: Tunewell — after the pitch night (piano care for schools)
+
+Hi Maria,
+
+Lovely to meet you at the pitch night, and thanks for the coffee tip — we tried it on Monday.
+
+As promised, here is the short version. Tunewell sends certified piano technicians on a termly round of
+primary schools and music schools in Bristol and Bath: on each visit they tune every piano, fix sticking
+keys and leave a condition report for the head of music. The school pays £38 per piano per term, with
+minor repairs included. We have 14 schools on a paid pilot.
+
+Would you have 20 minutes next week?
+
+Best wishes,
+
+Tom Reed
+Founder, Tunewell Ltd
++44 117 555 0199
+https://tunewell.example
+"""
+
+
+def _context(idea: str) -> ProductContext:
+    return ProductContext(
+        product_idea=idea, sector="", target_customer="", product_context="",
+        queries=AgentQueries(market="", competitor="", customer=""),
+    )  # fmt: skip
+
+
+def test_an_email_is_read_from_the_sentence_saying_what_the_business_does() -> None:
+    read = analysable(EMAIL)
+    # the header, greeting, small talk, sign-off and signature are no words of the idea
+    assert read.startswith("Tunewell sends certified piano technicians")
+    for gone in ("Subject", "Hi Maria", "coffee", "Best wishes", "+44", "tunewell.example"):
+        assert gone not in read
+    # and the idea is defined by that sentence, not by a greeting or the small talk
+    first, _, _ = defining_split(read)
+    assert first.startswith("Tunewell sends")
+
+
+def test_the_staff_a_business_sends_are_not_its_customers_and_the_payer_is() -> None:
+    terms = idea_terms(_context(analysable(EMAIL)))
+    assert "technician" not in terms.customer
+    assert "school" in terms.customer  # "The school pays £38 per piano per term"
+    assert payers("The school pays £38 per piano per term.") == ["school"]
+    # a company naming itself opens with what it offers, not with a problem
+    assert not problem_first("Tunewell sends piano technicians to primary schools.")
+    assert problem_first("You run a music school, and every piano drifts out of tune by spring.")
+
+
+def test_sources_about_the_same_customers_served_by_another_trade_are_about_another_service() -> None:
+    # given pages about schools' pianos, and an idea sending another trade to the same schools
+    pages = [
+        markdown_source("S1", "Piano technicians visit primary schools each term to tune pianos."),
+        markdown_source("S2", "Music schools in Bristol pay technicians per piano per term."),
+    ]
+    lunches = "Tunewell sends nutritionists on a termly round of primary schools in Bristol to plan lunches."
+    # then the sources name no nutritionist: another trade serves those schools
+    assert another_trade(lunches, pages) == ["nutritionists"]
+    # while the idea sending piano technicians is covered by them
+    assert another_trade(analysable(EMAIL), pages) == []
+
+
+def test_a_fiscal_year_dates_its_figure() -> None:
+    text = "The market was worth ¥12.4 billion in FY2025, up from ¥8.6 billion in FY2020."
+    found = figures(Sentence(text, "S1", 0), 2026, 2026)
+    assert [(f.value, f.year, f.timeframe) for f in found] == [
+        ("¥12.4 billion", "2025", "current"),
+        ("¥8.6 billion", "2020", "historical"),
+    ]
+
+
+def test_a_policy_paper_whose_title_says_plans_is_no_sales_page() -> None:
+    paper = Source(
+        id="S1",
+        url="https://ageing-institute.example/papers/school-music-2025",
+        title="School music: a £90 million field that budget plans ignore (policy paper summary)",
+        content="We estimate the field at £90 million. Our survey of 300 schools shows we undercount it.",
+        agent="market",
+        retrieved_at=datetime.now(UTC),
+    )
+    assert source_type(paper) != "vendor"
+
+
+def test_a_share_named_by_the_count_before_it_and_a_reason_after_it_are_read_as_such() -> None:
+    # "25 schools (6%)" is a share of schools: it is not a share of pupils
+    schools = Sentence("- 25 schools (6%) pay an outside technician to tune their pianos each term.", "S1", 0)
+    pupils = Sentence("About 31% of pupils play the pianos in their school each term, tuned or not.", "S2", 0)
+    assert measure_conflicts([schools, pupils]) == []
+    # a reason after a share does not name what it measures
+    owned = Sentence("We estimate that 14% of pupils own a piano at home.", "S3", 0)
+    refused = Sentence(
+        "21% said they would not pay at all, mostly because pupils' parents own a piano at home.", "S4", 0
+    )
+    assert measure_conflicts([owned, refused]) == []
+
+
+def test_one_share_of_one_population_counted_by_two_names_disagrees() -> None:
+    # given an analyst's share of schools and a vendor's share of "primary schools" with the same contract
+    sentences = sentence_pool(
+        "We estimate that only 6% of schools had a contract with an outside piano tuning service in 2025.",
+        "Already 20% of academies in England use an outside piano tuning service.",
+    )
+    found = measure_conflicts(sentences, vendor=frozenset({"S2"}))
+    assert [conflict_values(c) for c in found] == [{"6%", "20%"}]
+    # two shares of differently named groups that share little else are two measures
+    apart = sentence_pool(
+        "We estimate that only 6% of schools had a contract with an outside piano tuning service in 2025.",
+        "Already 20% of academies in England use a piano.",
+    )
+    assert measure_conflicts(apart) == []
