@@ -156,7 +156,8 @@ def market_score(market: MarketFindings, context: Context) -> SubScore:
     best = best or pick_headline(market.model_copy(update={"market_size": sizes}), set())
     size = usd(best.value or best.text) if best else 0.0  # in US dollars: SEK 1.9bn is a $190m market
     size_points = next((points for floor, points in SIZE_POINTS if size >= floor), 0.0) if size > 0 else 0.0
-    growth = best_growth(context.usable(market.growth))
+    # a rate stated more than five years ago, or by a dated source, says nothing of the market's growth now
+    growth = best_growth([f for f in context.current(context.usable(market.growth)) if not f.dated])
     rates = [float(m.group(1)) for f in growth[:1] if (m := RATE.search(f.value or f.text))]
     rate = rates[0] if rates else 0.0
     growth_points = 12.5 if rate >= 15 else 10 if rate >= 10 else 7 if rate >= 5 else 4 if rate > 0 else 0

@@ -213,6 +213,7 @@ def place_conflicts(
     # an official statistics page is about a population, never about a product, so it is seldom judged
     # relevant; its counts and shares are the reference a relevant source's are checked against
     reference = frozenset(s.id for s in report_sources if s.source_type == "government") - relevant
+    years = {s.id: s.published.year for s in report_sources if s.published}
     counted = count_conflicts(
         all_sentences(sources),
         {s.id: owner(s.url) for s in report_sources if s.source_type == "vendor"},
@@ -220,12 +221,12 @@ def place_conflicts(
         frozenset(stem(term) for term in terms(product_idea)),
         vendor,
         reference,
+        years,
     )
     market.conflicts = [*market.conflicts, *found, *stated_disagreements(priced)]
     known = [{side.value for side in conflict.sides} for conflict in market.conflicts]
     market.conflicts += [c for c in counted if {side.value for side in c.sides} not in known]
     measured = all_sentences(source for source in sources if source.id in relevant | reference)
-    years = {s.id: s.published.year for s in report_sources if s.published}
     customer.conflicts = [
         *customer.conflicts,
         *find_conflicts([*customer.figures, *spends], relevant, home),

@@ -125,3 +125,28 @@ def test_one_share_of_one_population_counted_by_two_names_disagrees() -> None:
         "Already 20% of academies in England use a piano.",
     )
     assert measure_conflicts(apart) == []
+
+
+def test_a_share_picked_as_what_matters_most_is_no_share_of_owners() -> None:
+    # given a survey's ranked list of what matters when choosing a tuner, and an analyst's share of schools
+    picked = Sentence(
+        "5. Works with all piano brands — 26%", "S1", 0, "What matters most when choosing a tuner"
+    )
+    owned = Sentence("We estimate that 9% of schools own a piano of two brands or more.", "S2", 0)
+    assert measure_conflicts([picked, owned]) == []
+    # while two surveys' shares picking the same item still disagree
+    other = Sentence("Works with all piano brands — 61%", "S3", 0, "What matters most to music teachers")
+    assert [conflict_values(c) for c in measure_conflicts([picked, other])] == [{"26%", "61%"}]
+
+
+def test_counts_of_one_thing_ten_years_apart_are_a_series() -> None:
+    from agents.analysts.conflicts import count_conflicts
+
+    # given a 2016 article's count of a chain's shops and a 2026 comparison page's
+    old = Sentence("Tunewell Music, which operates about 150 shops, began school visits last year.", "S1", 0)
+    new = Sentence("Tunewell Music runs about 210 shops nationwide and visits schools for free.", "S2", 0)
+    usable = frozenset({"S1", "S2"})
+    # then, dated by their sources, they are a change over time
+    assert count_conflicts([old, new], {}, usable, published={"S1": 2016, "S2": 2026}) == []
+    # and from sources of one year they disagree
+    assert len(count_conflicts([old, new], {}, usable, published={"S1": 2025, "S2": 2026})) == 1

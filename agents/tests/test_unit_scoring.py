@@ -197,3 +197,19 @@ def test_a_market_size_in_another_currency_is_judged_in_us_dollars() -> None:
     assert market_points("Rp 2.8 billion") == round((3 + 10) * 0.85, 1)
     # and a size in crore is read with its scale: ₹2,800 crore is about $320 million
     assert market_points("₹2,800 crore") == round((8 + 10) * 0.85, 1)
+
+
+def test_a_growth_rate_stated_years_ago_earns_no_growth_points() -> None:
+    # given a 2016 article's "10% a year for the rest of the decade" listed before today's 4% forecast
+    market, competitor, customer = strong_findings()
+    market.growth = [
+        Figure(text="about 10% a year", value="10% a year", source_ids=["S2"], verified=True, dated=True),
+        Figure(text="CAGR of 4% to 2030", value="CAGR of 4%", source_ids=["S3"], verified=True),
+    ]
+    # when scored, then today's rate counts (4 points for > 0%), not the dated 10%
+    rationale = score_pmf(market, competitor, customer).sub_scores[0].rationale
+    assert "best stated growth of this market 4% (4 pts)" in rationale
+    # and with the dated rate alone, no growth is found
+    market.growth = market.growth[:1]
+    rationale = score_pmf(market, competitor, customer).sub_scores[0].rationale
+    assert "best stated growth of this market not found (0 pts)" in rationale

@@ -4,12 +4,12 @@ conflict is written, and the small grammar (number words, clauses, changes over 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Protocol
 
 from agents.analysts.idea import STOPWORDS
 from agents.analysts.sentences import YEAR, Sentence, stem
-from agents.state import Conflict, ConflictSide
+from agents.state import DATED_AFTER_YEARS, Conflict, ConflictSide
 
 MEASURE = re.compile(
     r"(?P<number>\d+(?:\.\d+)?)\s?"
@@ -60,6 +60,14 @@ def number_word(word: str) -> float:
 def year_of(sentence: Sentence) -> str:
     match = YEAR.search(sentence.text)
     return match.group(0) if match else ""
+
+
+def years_apart(left: Sentence, right: Sentence, years: Mapping[str, int]) -> bool:
+    """Whether two sentences state values of years more than five apart (each the year it states, else
+    its source's publication year): "82.7% in 2015" and a 2025 table's 94.1%, or a 2016 article's "about
+    150 shops" and a 2026 page's 210, are a change over time, not a disagreement."""
+    stated = [year_of(s)[:4] or str(years.get(s.source_id, "")) for s in (left, right)]
+    return all(stated) and abs(int(stated[0]) - int(stated[1])) > DATED_AFTER_YEARS
 
 
 def differ(left: float, right: float, ratio: float = DISAGREE) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from agents.analysts.amounts import MONEY
@@ -21,6 +22,7 @@ from agents.analysts.conflicts.core import (
     conflict,
     differ,
     year_of,
+    years_apart,
 )
 from agents.analysts.figures import PLACES, places_in
 from agents.analysts.idea import GENERIC, STOPWORDS
@@ -277,6 +279,7 @@ def count_conflicts(
     idea_nouns: frozenset[str] = frozenset(),
     vendor: frozenset[str] = frozenset(),
     reference: frozenset[str] = frozenset(),
+    published: Mapping[str, int] | None = None,
 ) -> list[Conflict]:
     """Two sources counting one thing differently: the same noun, a named product or firm in common
     (or three more shared words), a quarter or more apart. ``owners`` names whose page a source is (a
@@ -286,7 +289,8 @@ def count_conflicts(
     (``idea_nouns``): a statistics page not about the product still counts its customers. Samples
     ("we surveyed 1,200 firms"), changes and forecasts are not counts of the thing today. A ``reference``
     source (official statistics not about the idea) counts against a relevant source's count, or against
-    a claim it reports itself ("the Federation's estimate … is higher than ours")."""
+    a claim it reports itself ("the Federation's estimate … is higher than ours"). ``published`` (source
+    id -> publication year) dates a count that states no year: counts of years far apart are a series."""
     # "about **740 tienditas**": Markdown emphasis is no part of a count
     sentences = [replace(sentence, text=EMPHASIS.sub("", sentence.text)) for sentence in sentences]
     known = frozenset(owners.values())
@@ -328,6 +332,8 @@ def count_conflicts(
             years = {year_of(left.sentence), year_of(right.sentence)} - {""}
             if len(years) > 1 and not any(claimed) and not (census and _adjacent(years)):
                 continue  # two years of one count is a series
+            if years_apart(left.sentence, right.sentence, published or {}) and not any(claimed):
+                continue  # a 2016 article's count and a 2026 page's are a series, not a disagreement
             if _span(left.sentence.text) != _span(right.sentence.text):
                 continue  # "90 complaints over five months" and a year's 29,000 count two periods
             key = frozenset({left.value, right.value})  # one pair of values, however each is written

@@ -22,12 +22,13 @@ from agents.analysts.conflicts.core import (
     label,
     number_word,
     share_base,
-    year_of,
+    years_apart,
 )
+from agents.analysts.customer_signals import VALUED_LIST
 from agents.analysts.idea import GENERIC, STOPWORDS
 from agents.analysts.sentences import YEAR, Sentence, stem
 from agents.analysts.vetting import describes_study
-from agents.state import DATED_AFTER_YEARS, Conflict
+from agents.state import Conflict
 
 MIN_OVERLAP = 0.5
 TERSE_WORDS = 4
@@ -436,11 +437,10 @@ def _comparable_to_reference(left: Measure, right: Measure, reference: frozenset
     return len(sides) == 1 and bool(base_of(left) & base_of(right))
 
 
-def _years_apart(left: Measure, right: Measure, years: Mapping[str, int]) -> bool:
-    """Whether two measures are of years more than five apart (each the year its sentence states, else
-    its source's): "82.7% in 2015" and a 2025 table's 94.1% are a change over time, not a disagreement."""
-    stated = [year_of(m.sentence)[:4] or str(years.get(m.sentence.source_id, "")) for m in (left, right)]
-    return all(stated) and abs(int(stated[0]) - int(stated[1])) > DATED_AFTER_YEARS
+def _valued(measure: Measure) -> bool:
+    """A share under a heading naming what customers value ("What matters most when choosing a
+    service"): the share of respondents who picked that item, not a measure of the market."""
+    return bool(VALUED_LIST.search(measure.sentence.heading))
 
 
 def measure_conflicts(
@@ -493,8 +493,12 @@ def measure_conflicts(
                 continue
             if not _apart(left, right) or not (_same_base(left, right) or _named_at_length(left, right)):
                 continue
-            if composition(left) != composition(right) or _years_apart(left, right, years or {}):
+            if composition(left) != composition(right):
                 continue
+            if years_apart(left.sentence, right.sentence, years or {}):
+                continue
+            if _valued(left) != _valued(right):
+                continue  # a share choosing what matters most is a preference, never a share of owners
             seen.add(key)
             what = label(left.sentence.text, shared, _key)
             if charged:  # "the share of the price (paid growers market)"
