@@ -69,7 +69,7 @@ def assess_sources(sources: list[Source], context: ProductContext, findings: Fin
                 noted[note.source_id] = first.model_copy(
                     update={"relevant": True, "relevance": max(first.relevance, note.relevance)}
                 )
-    idea = lexical_terms(context)
+    idea = lexical_terms(context).spelled_out(sources)
     weight = weights(idea.all, sources)
     cited = {i for part in findings for claim in iter_claims(part) for i in claim.source_ids}
     result = []
@@ -235,6 +235,25 @@ def _names_term(words: list[str], wanted: set[str]) -> bool:
     return any(word in wanted or any(len(t) >= 3 and word.startswith(t) for t in wanted) for word in words)
 
 
+# what an industry takes in from its own customers: "operating receipts of the freight forwarding industry"
+EARNED = re.compile(r"\b(?:receipts|revenues?|turnover|takings|income|earnings)\b", re.IGNORECASE)
+
+
+def customers_takings(figure: Figure, idea: IdeaTerms, product: set[str]) -> bool:
+    """Whether a market size is what the idea's customers themselves take in ("Operating receipts of the
+    freight forwarding industry: S$24.6 billion" for a tool sold to freight forwarders): the customers'
+    own revenue, named by their words and none of the product's, not a market for the product."""
+    if figure.kind != "market_size":
+        return False
+    clause = f"{figure_clause(figure)} {figure.scope}"
+    words = _content(clause)
+    return (
+        bool(EARNED.search(clause))
+        and _names_term(words, set(idea.core(idea.customer)))
+        and not _names_term(words, product)
+    )
+
+
 def other_product_market(figure: Figure, product: set[str], title: str = "") -> bool:
     """Whether a market size sizes another product's market, on a page about that other product.
 
@@ -360,6 +379,7 @@ def set_aside_adjacent_markets(
             or other_product_market(figure, product, title)
             or excluded_market(figure, idea)
             or other_audience(figure, product_idea)
+            or customers_takings(figure, idea, product)
         )
 
     market.market_size = [f for f in market.market_size if not adjacent(f)]

@@ -46,7 +46,8 @@ def another_product(product_idea: str, sources: list[Source]) -> list[str]:
     # the product as the idea writes it, its words the customer shares included ("bike" of "mobile bike
     # repair vans for bike commuters"), and the terms read from the rest of the idea
     written_product = defining_split(product_idea)[1]
-    product = idea_terms(_bare_context(product_idea)).product | {stem(t) for t in terms(written_product)}
+    read = idea_terms(_bare_context(product_idea)).spelled_out(sources)
+    product = read.product | {stem(t) for t in terms(written_product)}
     if len(product) < MIN_PRODUCT_TERMS or not sources:
         return []
     for source in sources:
@@ -68,7 +69,7 @@ def another_offer(product_idea: str, sources: list[Source]) -> list[str]:
     about the same practices' missed appointments shares "price" and "list" with them, never
     "supplier", "item" or "cheapest". Only judged for an offer told in at least MIN_OFFER_TERMS words;
     empty otherwise."""
-    idea = idea_terms(_bare_context(product_idea))
+    idea = idea_terms(_bare_context(product_idea)).spelled_out(sources)
     sentence = defining_split(product_idea)[0]
     offer = [
         term for term in dict.fromkeys(stem(word) for word in terms(sentence))
@@ -123,7 +124,7 @@ def _bare_context(product_idea: str) -> ProductContext:
 
 def _unmentioned(product_idea: str, sources: list[Source]) -> tuple[list[str], int]:
     """(the customer's words no source uses, as the idea writes them; how many words name the customer)."""
-    idea = idea_terms(_bare_context(product_idea))
+    idea = idea_terms(_bare_context(product_idea)).spelled_out(sources)
     seen: Counter[str] = Counter()
     for source in sources:
         seen.update(counts(f"{source.title} {source.content}"))

@@ -198,10 +198,42 @@ class IdeaTerms:
         """Every term."""
         return self.product | self.customer
 
+    def spelled_out(self, sources: list[Source]) -> IdeaTerms:
+        """The terms with each abbreviation no source uses replaced by the word the sources spell out
+        ("fwdrs" -> forwarders, "shpt" -> shipment): a post's shorthand names what its pages name."""
+        vocabulary = Counter(
+            word for source in sources for word in WORD.findall(f"{source.title} {source.content}".lower())
+        )
+        seen = {stem(word) for word in vocabulary}
+
+        def spell(terms: frozenset[str]) -> frozenset[str]:
+            return frozenset(spelled(term, vocabulary) if term not in seen else term for term in terms)
+
+        return IdeaTerms(spell(self.product), spell(self.customer), self.places)
+
     def core(self, facet: frozenset[str]) -> frozenset[str]:
         """A facet's terms less the names of places, unless nothing else is left: a page mentioning
         contract review "in Europe" is not about translation agencies in Europe."""
         return (facet - self.places) or facet
+
+
+# a word written without its vowels after the first letter: "fwdr", "shpt", "mgmt", "govt"
+ABBREVIATION = re.compile(r"[a-z][b-df-hj-np-tv-z]{2,}")
+
+
+def spelled(term: str, vocabulary: Counter[str]) -> str:
+    """The stem of the most used word of ``vocabulary`` that ``term`` abbreviates: a longer word with the
+    same first letter holding its letters in order ("fwdr" in "forwarders"); ``term`` itself when it is
+    no abbreviation or none is found."""
+    if not ABBREVIATION.fullmatch(term):
+        return term
+    order = re.compile(".*".join(re.escape(letter) for letter in term))
+    found = [
+        (count, word)
+        for word, count in vocabulary.items()
+        if word[:1] == term[:1] and len(word) >= len(term) + 2 and order.search(word)
+    ]
+    return stem(max(found)[1]) if found else term
 
 
 def idea_terms(context: ProductContext) -> IdeaTerms:
@@ -320,7 +352,8 @@ def relevance(source: Source, idea: IdeaTerms, weight: dict[str, float]) -> tupl
     else:
         wholly = strong >= min(3, len(idea.product))  # every product term (up to three) is what it is about
         product = strong >= 1 or mentioned >= 2
-        customer = told >= 1 or named >= 2 or (wholly and named >= 1)
+        # the customer's place repeated ("Singapore" on a page about ship managers) is not the customer
+        customer = told_core >= 1 or named >= 2 or (wholly and named >= 1)
         # two terms it is about, or the customer it is about and three of the product's terms mentioned
         # (interview notes about the customer that name the product's parts in passing)
         relevant = product and customer and (strong + told >= 2 or (told >= 1 and mentioned >= 3))
@@ -355,11 +388,14 @@ def source_type(source: Source) -> SourceType:
     if FORUM.search(source.url) or FORUM.search(source.title):
         return "review_forum"
     prices = len(PRICE.findall(source.content))
+    study = bool(STUDY_TITLE.search(source.title))
     if (
         selling >= 3
         or (selling >= 2 and (we >= 0.8 or sales_page))
         or (sales_page and (we >= 0.8 or you >= 0.5))
-        or (self_published(source) and (you >= 0.3 or selling >= 1 or prices >= 2))
+        # an association's or a firm's own study (a members' survey on its site) quotes prices it does
+        # not charge: only its selling or its talking to "you" makes it a sales page
+        or (self_published(source) and (you >= 0.3 or selling >= 1 or (prices >= 2 and not study)))
         or (we >= 0.8 and you >= 0.8)
     ):
         return "vendor"
@@ -465,7 +501,7 @@ def spelled_apart(name: str) -> str:
 
 def assess(sources: list[Source], context: ProductContext) -> list[SourceAssessment]:
     """Type, date and relevance of each source retrieved for one agent."""
-    idea = idea_terms(context)
+    idea = idea_terms(context).spelled_out(sources)
     weight = weights(idea.all, sources)
     judged = {source.id: relevance(source, idea, weight) for source in sources}
     rivals = named_rivals(sources, {i for i, (_, relevant) in judged.items() if relevant})

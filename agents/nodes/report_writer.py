@@ -278,9 +278,9 @@ def analysed(state: ResearchState, sources: list[Source]) -> tuple[Findings, lis
     report_sources = assess_sources(sources, state["context"], findings)
     flag_figures(findings, report_sources, datetime.now(UTC).year)
     set_aside_vendor_claims(findings[0])
-    idea = lexical_terms(state["context"])
+    idea = lexical_terms(state["context"]).spelled_out(sources)
     titles = {source.id: source.title for source in sources}
-    set_aside_adjacent_markets(findings[0], idea, state["product_idea"], titles)
+    set_aside_adjacent_markets(findings[0], idea, state["context"].product_idea, titles)
     relevant = {source.id for source in report_sources if source.relevant}
     findings[0].headline = headline(findings[0], relevant, idea.all)
     for part in findings:
@@ -331,7 +331,7 @@ def write_report(state: ResearchState, context: RunContext) -> dict[str, Any]:
     if foreign:  # the sources on topic are about another customer or place: none is evidence for this one
         report_sources = [source.model_copy(update={"relevant": False}) for source in report_sources]
         relevant = set()
-    conflicts = place_conflicts(findings, sources, report_sources, state["product_idea"])
+    conflicts = place_conflicts(findings, sources, report_sources, read)
     # no retrieved source about the idea: nothing to judge, so no score (the credits are refunded), and
     # no findings either: a survey of another market's customers says nothing about this idea's
     score = score_pmf(*findings, report_sources) if relevant else None

@@ -11,7 +11,7 @@ from agents.analysts.idea import defining_split, payers, problem_first
 from agents.analysts.idea_text import analysable
 from agents.analysts.sentences import Sentence
 from agents.analysts.sourcing import idea_terms, source_type
-from agents.state import AgentQueries, ProductContext, Source
+from agents.state import AgentQueries, Figure, ProductContext, Source
 from agents.tests.helpers import conflict_values, markdown_source, sentence_pool
 
 EMAIL = """Subject: Tunewell — after the pitch night (piano care for schools)
@@ -150,3 +150,92 @@ def test_counts_of_one_thing_ten_years_apart_are_a_series() -> None:
     assert count_conflicts([old, new], {}, usable, published={"S1": 2016, "S2": 2026}) == []
     # and from sources of one year they disagree
     assert len(count_conflicts([old, new], {}, usable, published={"S1": 2025, "S2": 2026})) == 1
+
+
+# --- a terse post's shorthand, an association's survey, and what customers take in ----------------------
+
+
+def test_an_abbreviation_no_source_uses_is_spelled_out_from_the_sources() -> None:
+    from collections import Counter
+
+    from agents.analysts.sourcing import IdeaTerms, spelled
+
+    vocabulary = Counter({"forwarders": 9, "forward": 2, "shipments": 4, "shipped": 1, "tms": 3})
+    assert spelled("fwdr", vocabulary) == "forward"  # the stem of "forwarders", the word it abbreviates
+    assert spelled("shpt", vocabulary) == "ship"  # "shipments"
+    assert spelled("tuner", vocabulary) == "tuner"  # a word with its vowels is no abbreviation
+    pages = [markdown_source("S1", "Forwarders track shipments in their TMS.")]
+    read = IdeaTerms(frozenset({"shpt", "report"}), frozenset({"sme", "fwdr"})).spelled_out(pages)
+    assert read.customer == {"sme", "forward"} and read.product == {"ship", "report"}
+
+
+def test_an_associations_own_survey_quoting_prices_is_no_sales_page() -> None:
+    survey = Source(
+        id="S1",
+        url="https://tunersguild.example/insights/member-survey-2026",
+        title="What schools pay: Tunersguild member survey 2026",
+        content="Members told us they charge £38 or £45 per piano. We asked 212 members; 61% raised prices.",
+        agent="customer",
+        retrieved_at=datetime.now(UTC),
+    )
+    assert source_type(survey) != "vendor"
+
+
+def test_the_customers_own_takings_are_no_market_for_the_product() -> None:
+    from agents.analysts.sourcing import IdeaTerms
+    from agents.evidence import customers_takings
+
+    idea = IdeaTerms(frozenset({"tune", "piano"}), frozenset({"music", "school"}))
+    takings = Figure(
+        text="Operating receipts of the music school industry: £1.2 billion",
+        quote="Operating receipts of the music school industry: £1.2 billion",
+        value="£1.2 billion", kind="market_size", scope="receipts music school",
+    )  # fmt: skip
+    spend = Figure(
+        text="Music schools spent £14 million on piano tuning in 2025.",
+        quote="Music schools spent £14 million on piano tuning in 2025.",
+        value="£14 million", kind="market_size", scope="piano tuning",
+    )  # fmt: skip
+    assert customers_takings(takings, idea, {"tune", "piano"})
+    assert not customers_takings(spend, idea, {"tune", "piano"})
+
+
+def test_what_customers_would_pay_is_not_set_against_what_they_pay() -> None:
+    from agents.analysts.spend import same_spend
+
+    paid = figures(
+        Sentence("The average subscription price is £38 a month on a termly plan.", "S1", 0), 2026, 2026
+    )
+    spent = figures(
+        Sentence("Schools that pay reported an average spend of £61 a month.", "S2", 0), 2026, 2026
+    )
+    would = figures(
+        Sentence("The median amount they would pay was £25 a month on average.", "S3", 0), 2026, 2026
+    )
+    assert same_spend(paid[0], spent[0])  # one period named by both counts as a shared word
+    assert not same_spend(paid[0], would[0])
+
+
+def test_shares_of_an_amount_and_terms_of_a_deal_are_no_shares_of_people() -> None:
+    table = markdown_source(
+        "S1",
+        "| Spending by type, 2025 | Share |\n|---|---|\n| Tuning visits by outside technicians | 46% |\n",
+    )
+    restated = Sentence("Primary schools accounted for **£11 million** of 2025 spending (29%).", "S2", 0)
+    weighting = Sentence("Tuning now carries a 10% weighting in the council's piano tenders.", "S3", 0)
+    people = sentence_pool(
+        "About 61% of schools said tuning visits by outside technicians were too rare.",
+        "About 40% of primary schools said they would buy more piano tuning visits.",
+        "About 31% of schools fear losing piano tenders over tuning.",
+    )
+    from agents.analysts.conflicts.measures import composition, measures
+    from agents.analysts.sentences import split_sentences
+
+    # the table's row and the bracketed share are parts of an amount; the weighting a term of a deal
+    [row] = [m for sentence in split_sentences(table) for m in measures(sentence)]
+    assert composition(row) and composition(measures(restated)[0])
+    assert measures(weighting)[0].unit == "%/money"
+    assert not any(composition(m) for sentence in people for m in measures(sentence))
+    pairs = measure_conflicts([*split_sentences(table), restated, weighting, *people])
+    values = [conflict_values(c) for c in pairs]
+    assert not any(v & {"46%", "29%", "10%"} for v in values)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from agents.analysts.amounts import MONEY
 from agents.analysts.conflicts.core import (
     MEASURE,
     MIN_SHARED,
@@ -123,6 +124,11 @@ MONEY_BASES = frozenset(
 )  # fmt: skip
 
 
+# a share in brackets restating an amount just given as a part of a total: "accounted for S$11 million of
+# 2025 spending (29%)"
+AMOUNT_THEN_SHARE = re.compile(rf"{MONEY.pattern}[^.;()]{{0,50}}\(\s*$")
+
+
 def composition(measure: Measure) -> bool:
     """Whether a share is a part's share of a whole ("make up 31% of …", "accounted for 21% of …"), or a
     breakdown table's share beside the part's own amount ("Spare parts | 590 | 31%") or under a column
@@ -135,14 +141,25 @@ def composition(measure: Measure) -> bool:
         (at > 0 and bool(COMPOSITION.search(text[max(0, at - 40) : at])))
         or _breakdown_row(text, at)
         or _money_column(measure.sentence, at)
+        or bool(AMOUNT_THEN_SHARE.search(text[max(0, at - 80) : at]))
     )
+
+
+BARE_SHARE = re.compile(r"^\s*(?:share|%|percent(?:age)?|share \(%\))\s*$", re.IGNORECASE)
 
 
 def _money_column(sentence: Sentence, at: int) -> bool:
     """A share in a table column of shares of an amount ("Coffin and shroud | 14%" under "Share of
-    spend"): the row's part of the total, a breakdown."""
-    column = SHARE_COLUMN.search(sentence.column_at(at))
-    return bool(column and share_base(" " + column.group("of")) & MONEY_BASES)
+    spend"), or in a bare "Share" column of a table whose label names an amount ("Spending by type,
+    2025 | Share"): the row's part of the total, a breakdown."""
+    own = sentence.column_at(at)
+    column = SHARE_COLUMN.search(own)
+    if column:
+        return bool(share_base(" " + column.group("of")) & MONEY_BASES)
+    if not BARE_SHARE.match(own):
+        return False
+    labels = {stem(word) for header in sentence.columns for word in WORD.findall(header.lower())}
+    return bool(labels & MONEY_BASES)
 
 
 def _breakdown_row(text: str, at: int) -> bool:
@@ -270,6 +287,15 @@ MONEY_RATE_BEFORE = re.compile(
 )
 
 
+# a percentage naming a term of a deal, not a share of people: "a 10% weighting in its tenders", "a 5%
+# discount", "a 2% surcharge"
+TERM_AFTER = re.compile(
+    r"\s(?:weighting|weight|discount|margin|mark-?up|commission|stake|interest|tax|vat|gst|surcharge"
+    r"|deposit|royalty|rebate|levy)\b",
+    re.IGNORECASE,
+)
+
+
 def _per(text: str, match: re.Match[str], unit: str) -> str:
     """The unit, read as a rate when a period follows a percentage ("4% a year" -> "%/period"), a
     rate of growth names it ("a compound annual rate of 8.4%") or it states a change ("up 12% on 2023")."""
@@ -279,7 +305,7 @@ def _per(text: str, match: re.Match[str], unit: str) -> str:
     rate = PER_PERIOD.match(text, match.end()) or RATE_BEFORE.search(before)
     change = CHANGE_BEFORE.search(before) or CHANGE_AFTER.match(text, match.end())
     further = FURTHER_BEFORE.search(before) and CHANGED.search(text[: match.start()])
-    if MONEY_RATE_BEFORE.search(before):
+    if MONEY_RATE_BEFORE.search(before) or TERM_AFTER.match(text, match.end()):
         return "%/money"
     return "%/period" if rate or change or further else unit
 
