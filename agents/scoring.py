@@ -140,13 +140,33 @@ def _distinct_sources(claims: list[ClaimT]) -> int:
     return len({i for claim in claims for i in claim.source_ids})
 
 
+# a change over one year ("up 17% on 2024", "grew 8% year on year"), not a rate sustained over years
+ONE_YEAR = re.compile(
+    r"\b(?:up|down|rose|fell|grew|increased|decreased|climbed|jumped)\b[^.;]{0,30}?\bon\s(?:19|20)\d{2}\b"
+    r"|\byear[- ]on[- ]year\b|\bover the (?:last|past|previous) year\b",
+    re.IGNORECASE,
+)
+
+
+def one_year(figure: Figure) -> bool:
+    """Whether a growth figure is one year's change, not a rate sustained over years (a CAGR, "a year")."""
+    return bool(ONE_YEAR.search(figure.value or "") or ONE_YEAR.search(_own_clause(figure)))
+
+
+def _own_clause(figure: Figure) -> str:
+    text = figure.quote or figure.text
+    at = text.find(figure.value) if figure.value else -1
+    return text[max(0, at - 40) : at + len(figure.value) + 30] if at >= 0 else ""
+
+
 def best_growth(growth: list[Figure]) -> list[Figure]:
-    """Growth figures best first: the analyst's order, a past year's rate after current or forecast ones.
+    """Growth figures best first: the analyst's order, rates sustained over years before one year's
+    change ("up 17% on 2024" is one year, however fast), a past year's rate last.
 
     One market's growth is judged, not a median across definitions (a parent market's rate, a
     segment's last year): the analyst lists the idea's own market first.
     """
-    return sorted(growth, key=lambda figure: figure.timeframe == "historical")
+    return sorted(growth, key=lambda figure: (figure.timeframe == "historical", one_year(figure)))
 
 
 def market_score(market: MarketFindings, context: Context) -> SubScore:

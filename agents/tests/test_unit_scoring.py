@@ -213,3 +213,21 @@ def test_a_growth_rate_stated_years_ago_earns_no_growth_points() -> None:
     market.growth = market.growth[:1]
     rationale = score_pmf(market, competitor, customer).sub_scores[0].rationale
     assert "best stated growth of this market not found (0 pts)" in rationale
+
+
+def test_a_rate_sustained_over_years_counts_before_one_years_change() -> None:
+    # given the analyst's first growth figure a one-year jump, then a five-year forecast
+    market, competitor, customer = strong_findings()
+    market.growth = [
+        Figure(
+            text="Piano tuning apps earned €6m in 2025, up 17% on 2024.",
+            quote="Piano tuning apps earned €6m in 2025, up 17% on 2024.",
+            value="up 17% on 2024",
+            source_ids=["S2"],
+            verified=True,
+        ),
+        Figure(text="a CAGR of 6% for 2025-2030", value="CAGR of 6%", source_ids=["S3"], verified=True),
+    ]
+    # when scored, then the sustained rate counts (7 points for >= 5%), not one year's 17%
+    rationale = score_pmf(market, competitor, customer).sub_scores[0].rationale
+    assert "best stated growth of this market 6% (7 pts)" in rationale
