@@ -4,7 +4,8 @@ A founder pastes what they have: a web page's markup, a social-network post ("la
 for SME freight fwdrs in SG 🇸🇬 — S$290/mo #climatetech"). The research reads the words; the report
 keeps the idea verbatim. Read here:
 
-- markup (``<script>``, tags) is dropped;
+- markup (``<script>``, tags) and web addresses are dropped, and so is a first line that was only the
+  product's name and its address ("Rowfrost — https://rowfrost.example");
 - a flag emoji is the country it stands for ("🇸🇬" → "Singapore"), and the country's code written just
   before it ("in SG 🇸🇬") goes with it;
 - a run of hashtags closing the text is a post's topics, not the idea; a hashtag inside a sentence is
@@ -111,10 +112,27 @@ def _flags(text: str) -> str:
     return text
 
 
+URL = re.compile(r"\b(?:https?://|www\.)[^\s()<>]*[^\s()<>.,;:!?'\"]", re.IGNORECASE)
+# a line naming the product and nothing else once its address is gone: "Rowfrost —", "Acme Labs:"
+NAME_LINE = re.compile(r"^\s*[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,2}\s*[\u2014\u2013:|-]*\s*$")
+
+
+def _addresses(text: str) -> str:
+    """The text without web addresses (never words of the idea), and without a first line that is only
+    the product's name once its address is gone ("Rowfrost — https://rowfrost.example")."""
+    if not URL.search(text):
+        return text
+    lines = URL.sub("", text).splitlines()
+    first = next((index for index, line in enumerate(lines) if line.strip()), None)
+    if first is not None and NAME_LINE.match(lines[first]) and len(lines) > first + 1:
+        lines = lines[first + 1 :]
+    return "\n".join(lines)
+
+
 def analysable(product_idea: str) -> str:
     """The idea's words without markup, post labels, hashtags, flags and shorthand: what the research
     reads and searches for (the idea itself is kept verbatim for the report)."""
-    text = _letter(TAG.sub(" ", SCRIPT_ELEMENT.sub(" ", product_idea)))
+    text = _addresses(_letter(TAG.sub(" ", SCRIPT_ELEMENT.sub(" ", product_idea))))
     text = _flags(text)
     text = CLOSING_TAGS.sub("", text)
     text = INLINE_TAG.sub("", text)

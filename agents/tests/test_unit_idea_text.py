@@ -48,3 +48,20 @@ def test_a_post_about_a_covered_customer_is_not_refused_for_its_flag_or_shorthan
     )
     # then the post's customer words are all found (no code, flag or "mo" left to miss)
     assert another_customer(analysable(POST), [page]) == []
+
+
+def test_a_pasted_name_and_address_line_is_no_words_of_the_idea() -> None:
+    # given a product's name with its landing page, then its tagline
+    pasted = (
+        "Tunewell — https://tunewell.example\nPiano tuning rounds for primary schools.\n"
+        "A technician every term, a report for the head of music. £38 a piano a term."
+    )
+    read = analysable(pasted)
+    # then the research reads the tagline, not the address or the bare name
+    assert "http" not in read and "example" not in read and not read.startswith("Tunewell")
+    _, product, customer = defining_split(read)
+    assert product == "Piano tuning rounds" and customer == "primary schools"
+    # an address inside a sentence goes, the sentence stays
+    assert analysable("We tune pianos for schools (see www.tunewell.example).") == (
+        "We tune pianos for schools (see )."
+    )
