@@ -11,6 +11,8 @@ keeps the idea verbatim. Read here:
 - a run of hashtags closing the text is a post's topics, not the idea; a hashtag inside a sentence is
   its word ("an #AI tutor" → "an AI tutor");
 - an announcement's opening label ("launching:", "Building:", "new:") says nothing about the idea;
+- a voice memo typed in lower case loses its fillers ("um", "so basically", "you know") and its
+  places are capitalised ("in dublin and cork");
 - common shorthand is written out: "w/" with, "w/o" without, "b/c" because, "&" and, a "+" joining two
   things and, "/mo" a month, "/yr" a year, "/wk" a week.
 """
@@ -129,10 +131,37 @@ def _addresses(text: str) -> str:
     return "\n".join(lines)
 
 
+# a transcript's fillers and self-corrections: no words of the idea ("um ok so basically it's a van …",
+# "every second week no sorry every week", "… so yeah that's basically it")
+FILLER = re.compile(
+    r"\b(?:um+|uh+|erm+|hmm+|ok(?:ay)?\s+so|so\s+basically|basically|you\s+know|i\s+mean|so\s+yeah"
+    r"|that's\s+(?:basically\s+)?it|or\s+whatever|whatever|no\s+sorry|sorry)\b[,.]?\s*",
+    re.IGNORECASE,
+)
+PLACE_WORD = re.compile(r"\b(?P<where>in|across|around|near|from|to|and)\s(?P<word>[a-z][a-z-]+)")
+
+
+def _spoken(text: str) -> str:
+    """A transcript typed in lower case (a voice memo): without fillers, and with the places it names
+    after "in", "across", "and" … capitalised as written places are ("in dublin and cork" → "in Dublin
+    and Cork"), so they are read as places. Text with capitals is left as it is."""
+    if any(char.isupper() for char in text):
+        return text
+    text = FILLER.sub("", text)
+    places = gazetteer.index()
+
+    def capital(match: re.Match[str]) -> str:
+        word = match["word"]
+        known = gazetteer.fold(word) in {**places.countries, **places.regions, **places.large_cities}
+        return f"{match['where']} {word.capitalize() if known else word}"
+
+    return PLACE_WORD.sub(capital, text)
+
+
 def analysable(product_idea: str) -> str:
     """The idea's words without markup, post labels, hashtags, flags and shorthand: what the research
     reads and searches for (the idea itself is kept verbatim for the report)."""
-    text = _addresses(_letter(TAG.sub(" ", SCRIPT_ELEMENT.sub(" ", product_idea))))
+    text = _spoken(_addresses(_letter(TAG.sub(" ", SCRIPT_ELEMENT.sub(" ", product_idea)))))
     text = _flags(text)
     text = CLOSING_TAGS.sub("", text)
     text = INLINE_TAG.sub("", text)

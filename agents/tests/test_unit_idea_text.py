@@ -65,3 +65,17 @@ def test_a_pasted_name_and_address_line_is_no_words_of_the_idea() -> None:
     assert analysable("We tune pianos for schools (see www.tunewell.example).") == (
         "We tune pianos for schools (see )."
     )
+
+
+def test_a_voice_memo_loses_its_fillers_and_its_places_read_as_places() -> None:
+    memo = (
+        "um ok so basically it's a piano tuning round for primary schools in bristol and bath you know "
+        "every term no sorry every half term and the school pays like £38 a piano so yeah that's it"
+    )
+    read = analysable(memo)
+    for filler in ("um ", "basically", "you know", "sorry", "so yeah"):
+        assert filler not in read
+    assert "in Bristol and Bath" in read
+    assert {"Bristol", "Bath"} <= set(countries_of_idea(read))
+    # a text with capitals is the founder's own writing: left as it is
+    assert analysable("Um, a round in bath towels.") == "Um, a round in bath towels."
