@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -124,36 +125,25 @@ def methodology(
     )
 
 
+# each neighbour the sources may be about instead of the idea: its check, how the words it found are
+# joined, and the reason it gives ("{named}": those words, quoted)
+NEIGHBOURS: tuple[tuple[Callable[[str, list[Source]], list[str]], str, str], ...] = (
+    (another_customer, " or ", "about another customer (none mentions {named})"),
+    (another_product, ", ", "about another product for the same customer (none is about two of {named})"),
+    (another_offer, ", ", "about the same customer but not what this idea offers (none mentions {named})"),
+    (another_trade, ", ", "about the same customer served by another trade (none mentions {named})"),
+)
+
+
 def elsewhere(read: str, sources: list[Source]) -> str:
-    """Why the sources on topic are no evidence for this idea, when they are about another customer
-    or another place ("" when they are about this one): the reason the research then gives."""
+    """Why the sources on topic are no evidence for this idea, when they are about another customer,
+    product, offer, trade or place ("" when they are about this one): the reason the research gives."""
     if not sources:  # nothing on topic: no customer or place to compare
         return ""
-    foreign = another_customer(read, sources)
-    if foreign:
-        named = " or ".join(f"\u201c{word}\u201d" for word in foreign)
-        return f"whose closest matches are about another customer (none mentions {named})"
-    product = another_product(read, sources)
-    if product:
-        named = ", ".join(f"\u201c{word}\u201d" for word in product)
-        return (
-            "whose closest matches are about another product for the same customer "
-            f"(none is about two of {named})"
-        )
-    offer = another_offer(read, sources)
-    if offer:
-        named = ", ".join(f"\u201c{word}\u201d" for word in offer)
-        return (
-            "whose closest matches are about the same customer but not what this idea offers "
-            f"(none mentions {named})"
-        )
-    trade = another_trade(read, sources)
-    if trade:
-        named = ", ".join(f"\u201c{words}\u201d" for words in trade)
-        return (
-            "whose closest matches are about the same customer served by another trade "
-            f"(none mentions {named})"
-        )
+    for check, joiner, reason in NEIGHBOURS:
+        if found := check(read, sources):
+            named = joiner.join(f"\u201c{word}\u201d" for word in found)
+            return "whose closest matches are " + reason.format(named=named)
     places, countries = another_place(read, sources)
     if places:
         named = " or ".join(f"\u201c{place}\u201d" for place in places)
