@@ -2,8 +2,6 @@
 name their group in brackets or explain themselves (issue 11). Invented text only, in domains no eval
 corpus covers (piano tuning rounds, school lunches, ferry tickets)."""
 
-from datetime import UTC, datetime
-
 from agents.analysts.conflicts import measure_conflicts
 from agents.analysts.coverage import another_trade
 from agents.analysts.figures import figures
@@ -11,8 +9,8 @@ from agents.analysts.idea import defining_split, payers, problem_first
 from agents.analysts.idea_text import analysable
 from agents.analysts.sentences import Sentence
 from agents.analysts.sourcing import idea_terms, source_type
-from agents.state import AgentQueries, Figure, ProductContext, Source
-from agents.tests.helpers import conflict_values, markdown_source, sentence_pool
+from agents.state import AgentQueries, Figure, ProductContext
+from agents.tests.helpers import competitor_source, conflict_values, markdown_source, sentence_pool
 
 EMAIL = """Subject: Tunewell — after the pitch night (piano care for schools)
 
@@ -87,13 +85,10 @@ def test_a_fiscal_year_dates_its_figure() -> None:
 
 
 def test_a_policy_paper_whose_title_says_plans_is_no_sales_page() -> None:
-    paper = Source(
-        id="S1",
+    paper = competitor_source(
+        "We estimate the field at £90 million. Our survey of 300 schools shows we undercount it.",
         url="https://ageing-institute.example/papers/school-music-2025",
         title="School music: a £90 million field that budget plans ignore (policy paper summary)",
-        content="We estimate the field at £90 million. Our survey of 300 schools shows we undercount it.",
-        agent="market",
-        retrieved_at=datetime.now(UTC),
     )
     assert source_type(paper) != "vendor"
 
@@ -170,13 +165,10 @@ def test_an_abbreviation_no_source_uses_is_spelled_out_from_the_sources() -> Non
 
 
 def test_an_associations_own_survey_quoting_prices_is_no_sales_page() -> None:
-    survey = Source(
-        id="S1",
+    survey = competitor_source(
+        "Members told us they charge £38 or £45 per piano. We asked 212 members; 61% raised prices.",
         url="https://tunersguild.example/insights/member-survey-2026",
         title="What schools pay: Tunersguild member survey 2026",
-        content="Members told us they charge £38 or £45 per piano. We asked 212 members; 61% raised prices.",
-        agent="customer",
-        retrieved_at=datetime.now(UTC),
     )
     assert source_type(survey) != "vendor"
 
