@@ -19,6 +19,7 @@ from datetime import date
 from itertools import pairwise
 
 from agents.analysts.amounts import CURRENCY_CODES, amount, currency_of
+from agents.analysts.figure_definitions import SAID_OF_IT
 from agents.analysts.figures import BACK_REFERENCE, one_subject, places_in
 from agents.analysts.idea import GENERIC, STOPWORDS, terms
 from agents.analysts.language import language_of
@@ -196,7 +197,13 @@ def adjacent_market(
     """
     if figure.kind not in ("market_size", "growth_rate") or not idea.product:
         return False
-    scope = _content(figure.scope)
+    # a place qualifies where, not what kind ("Vietnam's pickleball court rental"): it names no sibling
+    placed = {
+        stem(name.lower())
+        for name in re.findall(r"\b[A-Z][\w-]*(?=['\u2019]s\b|\b)", figure.scope)
+        if places_in(name)
+    }
+    scope = [word for word in _content(figure.scope) if word not in placed]
     shared = [index for index, word in enumerate(scope) if word in idea.product]
     if len(scope) < 2 or not shared or shared[0] == 0:
         return False
@@ -382,9 +389,26 @@ def set_aside_adjacent_markets(
             or customers_takings(figure, idea, product)
         )
 
-    market.market_size = [f for f in market.market_size if not adjacent(f)]
-    market.growth = [f for f in market.growth if not adjacent(f)]
-    market.other_figures = [f for f in market.other_figures if not adjacent(f)]
+    # a growth rate said of "it" on a page whose every market size is set aside grows that market
+    sizes = [f for f in (*market.market_size, *market.other_figures) if f.kind == "market_size"]
+    aside = [adjacent(f) for f in sizes]
+    kept = {i for f, out in zip(sizes, aside, strict=True) if not out for i in f.source_ids}
+    sizing_another = {i for f, out in zip(sizes, aside, strict=True) if out for i in f.source_ids} - kept
+
+    def grows_another(figure: Figure) -> bool:
+        return (
+            figure.kind == "growth_rate"
+            and not figure.scope
+            and bool(set(figure.source_ids) & sizing_another)
+            and bool(SAID_OF_IT.match(figure.quote or figure.text))
+        )
+
+    def left_out(figure: Figure) -> bool:
+        return adjacent(figure) or grows_another(figure)
+
+    market.market_size = [f for f in market.market_size if not left_out(f)]
+    market.growth = [f for f in market.growth if not left_out(f)]
+    market.other_figures = [f for f in market.other_figures if not left_out(f)]
 
 
 def first_year(text: str) -> int:

@@ -71,7 +71,33 @@ def definitions(found: list[Figure], sentences: list[Sentence]) -> dict[int, str
                 figure.scope = phrase
                 result[id(figure)] = sentence.text
                 break
+        else:
+            if at > 0 and SAID_OF_IT.match(figure.quote) and said[at - 1].heading == said[at].heading:
+                _said_of_the_one_before(figure, said[at - 1], found, result)
     return result
+
+
+# a figure whose subject is the market just named: "We expect it to grow at 4.2% a year", "The market
+# grew 9% in 2025"
+SAID_OF_IT = re.compile(
+    r"^\W*(?:[\w-]+\s+){0,3}?(?:it|this market|that market|the market|this segment)\b", re.IGNORECASE
+)
+
+
+def _said_of_the_one_before(
+    figure: Figure, before: Sentence, found: list[Figure], result: dict[int, str]
+) -> None:
+    """A figure said of "it" takes the definition of the market size stated in the sentence before it
+    ("Vietnam's mini football pitch rental market was worth …. We expect it to grow at 4.2% a year")."""
+    for other in found:
+        if (
+            other.kind == "market_size"
+            and not names_no_market(other)
+            and before.text.startswith(other.quote[:60])
+        ):
+            figure.scope = other.scope
+            result[id(figure)] = before.text
+            return
 
 
 def names_no_market(figure: Figure) -> bool:

@@ -43,6 +43,21 @@ CATEGORY_SALES = re.compile(
     r"\b(?:retail|consumer|total|annual|national|household)\s+sales\s+of\s+(?!the\b|its\b|their\b)",
     re.IGNORECASE,
 )
+# what a category's buyers paid, as its subject, reaching an amount: "Subscriptions to condominium software
+# reached an estimated $9.7 billion", "fees for pickleball bookings rose to $3m"
+CATEGORY_PAID = re.compile(
+    r"\b(?:subscriptions|sales|fees|bookings|purchases|spending|licences|licenses)\s+(?:to|of|for|on|in)\s"
+    r"(?!(?:the|its|their|our|his|her)\b|(?-i:[A-Z]))"  # not one seller's: "sales of the Zeta app"
+    r"[^.;]*?\b(?:reached|hit|rose\s+to|grew\s+to|climbed\s+to|fell\s+to|stood\s+at|totall?ed|were|was)\b",
+    re.IGNORECASE,
+)
+# the budget of one programme, project or course: money set aside for it, not a market ("improvement
+# programme …, budget: $42 billion", "set a budget of $4 million for the new library")
+PROGRAMME_BUDGET = re.compile(
+    r"\b(?:programmes?|programs?|projects?|schemes?|initiatives?|courses?|pilots?|campaigns?|funds?)\b"
+    r"[^.;]*\bbudget\b|\bbudget\b[^.;]*?\bfor\s+(?:the|a|an|this|its|their)\s",
+    re.IGNORECASE,
+)
 # one organisation as the one spending: "the company will spend", "Acme plans to spend" (a plural group
 # spending, "Households spend", is a market)
 FIRM_SPENDS = re.compile(
@@ -433,6 +448,8 @@ def money_kind(
         return "funding"
     if LOSS.search(around):  # losses, damage and claims paid are costs someone bears, not a market
         return "cost"
+    if PROGRAMME_BUDGET.search(around) and not MARKET.search(around):
+        return "cost"
     if STOCK.search(around) and not MARKET.search(around):  # money held is no year's spending
         return "other"
     if AVERAGE_SPEND.search(around) and not MARKET.search(around) and not OWN_ASSET.search(around):
@@ -448,7 +465,11 @@ def money_kind(
         return "cost"
     # "retail sales of household cleaning products reached $9 billion": a category's sales, with no
     # one seller as subject, are its market's value
-    if CATEGORY_SALES.search(around) and not one_subject(before) and not NAMED.search(before):
+    if (
+        (CATEGORY_SALES.search(around) or CATEGORY_PAID.search(before))
+        and not one_subject(before)
+        and not NAMED.search(before)
+    ):
         return "market_size"
     if REVENUE.search(around) and (one_subject(before) or not MARKET.search(around)):
         return "market_size" if group_earnings(around, before) else "company_revenue"

@@ -553,7 +553,8 @@ def restatement(product_idea: str) -> str:
     if labelled := template_split(product_idea):
         first, _, customer = labelled
         whom = f" for {customer[0].lower()}{customer[1:]}" if customer[1:2].islower() else f" for {customer}"
-        return f"This report assesses the idea \u201c{first}\u201d{whom if customer else ''}."
+        said = customer.lower() in first.lower()  # "one app for the administrator …": whom is said already
+        return f"This report assesses the idea \u201c{first}\u201d{whom if customer and not said else ''}."
     sentences = sentences_of(product_idea)
     index = offer_index(sentences)
     first = (ordered_sentences(product_idea) or ["an unnamed idea"])[0]

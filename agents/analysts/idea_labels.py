@@ -29,6 +29,9 @@ ROLES = {
     "pricing": {"pricing", "price", "prices", "business model", "revenue", "revenue model", "fees"},
 }  # fmt: skip
 MIN_LABELS = 3  # fewer labelled lines are prose with a colon, not a template
+NAME = re.compile(
+    r"(?:\*\*)?[A-Z][\w.'&-]*(?:\s[A-Z][\w.'&-]*)?(?:\*\*)?"
+)  # a product's name: one or two capitalised words
 
 
 def label_of(line: str) -> tuple[str, str] | None:
@@ -52,6 +55,10 @@ def labelled_parts(text: str) -> dict[str, str] | None:
             continue
         if found := label_of(line):
             last = found[0]
+            if not parts and last not in ROLES and NAME.fullmatch(line.split(":", 1)[0].strip(" -*\u2022")):
+                last = (
+                    "tagline"  # "Prorrata: gastos comunes, billed and collected": the name, then what it is
+                )
             parts[last] = f"{parts[last]} {found[1]}" if last in parts else found[1]
         elif last:
             parts[last] = f"{parts[last]} {line.strip()}"

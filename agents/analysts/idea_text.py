@@ -13,6 +13,10 @@ keeps the idea verbatim. Read here:
 - an announcement's opening label ("launching:", "Building:", "new:") says nothing about the idea;
 - a voice memo typed in lower case loses its fillers ("um", "so basically", "you know") and its
   places are capitalised ("in dublin and cork");
+- a pitch deck's outline loses its slide numbers ("Slide 2 — Problem: …" is the labelled line
+  "Problem: …") and its team and ask slides;
+- an opening analogy is the service it stands for ("Like OpenTable, but for pickleball courts" →
+  "Online booking for pickleball courts", see :mod:`agents.analysts.analogies`);
 - common shorthand is written out: "w/" with, "w/o" without, "b/c" because, "&" and, a "+" joining two
   things and, "/mo" a month, "/yr" a year, "/wk" a week.
 """
@@ -22,6 +26,7 @@ from __future__ import annotations
 import re
 
 from agents.analysts import gazetteer
+from agents.analysts.analogies import told_plainly
 
 SCRIPT_ELEMENT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 TAG = re.compile(r"</?[A-Za-z][^<>]*>")
@@ -158,14 +163,34 @@ def _spoken(text: str) -> str:
     return PLACE_WORD.sub(capital, text)
 
 
+# a pitch deck's outline: "Slide 2 — Problem: …", "Slide 6: Team: …"
+SLIDE = re.compile(
+    r"^\s*(?:slide|page)\s*\d+\s*(?:[\u2014\u2013:|.)-]+\s*|\s+)", re.IGNORECASE | re.MULTILINE
+)
+MIN_SLIDES = 3
+# the slides that say who builds it or what it asks for, not what it is
+OFF_IDEA_SLIDE = re.compile(
+    r"^\s*(?:the\s+)?(?:team|founders?|about us|contact|the ask|ask|thank you|thanks)\b[^\n]*$\n?",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _slides(text: str) -> str:
+    """A pitch deck's outline read as the labelled lines it is: without its slide numbers ("Slide 2 —
+    Problem: …" → "Problem: …"), and without the slides on the team or the ask."""
+    if len(SLIDE.findall(text)) < MIN_SLIDES:
+        return text
+    return OFF_IDEA_SLIDE.sub("", SLIDE.sub("", text))
+
+
 def analysable(product_idea: str) -> str:
     """The idea's words without markup, post labels, hashtags, flags and shorthand: what the research
     reads and searches for (the idea itself is kept verbatim for the report)."""
-    text = _spoken(_addresses(_letter(TAG.sub(" ", SCRIPT_ELEMENT.sub(" ", product_idea)))))
+    text = _slides(_spoken(_addresses(_letter(TAG.sub(" ", SCRIPT_ELEMENT.sub(" ", product_idea))))))
     text = _flags(text)
     text = CLOSING_TAGS.sub("", text)
     text = INLINE_TAG.sub("", text)
     text = OPENING_LABEL.sub("", text, count=1)
     for pattern, words in SHORTHAND:
         text = pattern.sub(words, text)
-    return text
+    return told_plainly(text)

@@ -88,7 +88,7 @@ def split_sentences(source: Source) -> list[Sentence]:
             continue
         if not stripped or stripped.startswith(SKIP_PREFIXES):
             continue
-        stripped = LIST_MARKER.sub("", stripped)
+        stripped = LEADER.sub(": ", LIST_MARKER.sub("", stripped))  # "budget ...... $42m" -> "budget: $42m"
         for part in split_line(stripped):
             text = part.strip()
             # a short sentence is a byline or caption, unless it leads an item ("**Acme** — the
@@ -101,6 +101,12 @@ def split_sentences(source: Source) -> list[Sentence]:
     return sentences
 
 
+# a text table's dot leader between a row's label and its value: "budget ............ $42.000 millones"
+# (three dots before a number are one too: "in registered condominiums ... 1.42 million")
+LEADER = re.compile(r"\s*(?:\.\s?){4,}\s*|\s*\u2026{2,}\s*|\s+\.{3}\s+(?=[\d$\u20ac\u00a3\u00a5])")
+LEADER_ROW = re.compile(
+    r"(?:(?:\.\s?){4,}|\u2026{2,}|\s\.{3}\s(?=[\d$\u20ac\u00a3\u00a5]))\s*[^\s.\u2026].{0,40}$"
+)
 BLOCK_START = re.compile(r"^\s*(?:#|\||>|```|---|\*\*\*|<|(?:[-*+\u2022]|\d+[.)])\s)")
 MAX_WRAP_WIDTH = 160  # lines longer than this are whole paragraphs, not a hard-wrapped text
 WRAPPED_SHARE = 0.5  # share of prose lines near the widest line that marks a text as hard-wrapped
@@ -135,6 +141,7 @@ def unwrap_lines(text: str) -> str:
             and not re.match(r"^\s*(?:#|\||```|---)|^[A-Za-z][\w ]{0,30}:\s", previous)  # "Title: …"
             and len(previous.rstrip()) >= NEAR_WIDTH * width
             and not previous.endswith(("  ", "\\"))
+            and not LEADER_ROW.search(previous)  # "budget ...... $42m": a row ends with its value
         )
         if continues:
             joined[-1] = f"{previous.rstrip()} {line.strip()}"
@@ -236,9 +243,15 @@ SUFFIXES = (
 MIN_STEM = 4
 
 
+# the words of large numbers are their own family: "billion" is no "billing", "million" no "mill"
+NUMBER_WORDS = frozenset({"thousand", "million", "billion", "trillion", "milliard", "crore", "lakh"})
+
+
 def stem(word: str) -> str:
     """A light stem for matching word families: "insurers", "insurance", "insured" -> "insur"."""
     word = singular(word.lower())
+    if word in NUMBER_WORDS:
+        return word
     for suffix in SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
             word = word[: -len(suffix)]

@@ -34,6 +34,7 @@ from agents.analysts.idea import (
     terms,
 )
 from agents.analysts.idea_labels import labelled_parts
+from agents.analysts.scope import without_left_out
 from agents.analysts.sentences import stem
 from agents.state import ProductContext, Source, SourceAssessment, SourceType
 
@@ -243,7 +244,8 @@ def idea_terms(context: ProductContext) -> IdeaTerms:
     rural markets where smallholder farmers and traders pay per crate")."""
     idea = _defining_terms(context)
     rest = ordered_sentences(context.product_idea)[1:]
-    if "customer" in (labelled_parts(context.product_idea) or {}):  # a template says whom, by its label
+    parts = labelled_parts(context.product_idea) or {}
+    if "customer" in parts:  # a template says whom, by its label
         rest = []
     later = [receiver for sentence in rest if (receiver := recipient(sentence))]
     named = frozenset(stem(term) for receiver in later for term in terms(receiver))
@@ -255,6 +257,9 @@ def idea_terms(context: ProductContext) -> IdeaTerms:
     # an idea that lists what its product does ("- book haul-out and storage at boatyards") says what it
     # is in the list: its opening sentence may only say what it is for ("keep the boat looked after")
     listed = frozenset(stem(term) for item in list_items(context.product_idea) for term in terms(item))
+    # a template's first line names the product and says what it is ("Prorrata: common expenses, billed,
+    # collected and explained"): its words are the product's too
+    listed |= frozenset(stem(term) for term in terms(parts.get("tagline", "")))
     return IdeaTerms(idea.product | (listed - customer), customer, places(context.product_idea))
 
 
@@ -338,7 +343,8 @@ def relevance(source: Source, idea: IdeaTerms, weight: dict[str, float]) -> tupl
     or two mentioned), and about two of the idea's terms in all: sharing the product's words
     ("solar", "cold", "storage") without the customer is an adjacent market, not this idea.
     """
-    title, body = counts(source.title), counts(source.content)
+    # what a page says it leaves out ("software for freight forwarders is not covered") is not its topic
+    title, body = counts(source.title), counts(without_left_out(source.content))
     score = covered(idea.all, weight, title, body)
     strong, mentioned = facet(idea.product, title, body)
     told, named = facet(idea.customer, title, body)
@@ -352,8 +358,9 @@ def relevance(source: Source, idea: IdeaTerms, weight: dict[str, float]) -> tupl
     else:
         wholly = strong >= min(3, len(idea.product))  # every product term (up to three) is what it is about
         product = strong >= 1 or mentioned >= 2
-        # the customer's place repeated ("Singapore" on a page about ship managers) is not the customer
-        customer = told_core >= 1 or named >= 2 or (wholly and named >= 1)
+        # the customer's place repeated ("Singapore" on a page about ship managers), or named once on a page
+        # wholly about the product's words, is not the customer
+        customer = told_core >= 1 or named >= 2 or (wholly and named_core >= 1)
         # two terms it is about, or the customer it is about and three of the product's terms mentioned
         # (interview notes about the customer that name the product's parts in passing)
         relevant = product and customer and (strong + told >= 2 or (told >= 1 and mentioned >= 3))
@@ -396,7 +403,9 @@ def source_type(source: Source) -> SourceType:
         # an association's or a firm's own study (a members' survey on its site) quotes prices it does
         # not charge: only its selling or its talking to "you" makes it a sales page
         or (self_published(source) and (you >= 0.3 or selling >= 1 or (prices >= 2 and not study)))
-        or (we >= 0.8 and you >= 0.8)
+        # a study's write-up thanks its respondents and tells them what "you" said: pronouns alone do
+        # not make it a sales page
+        or (we >= 0.8 and you >= 0.8 and not (study and not selling and not sales_page))
     ):
         return "vendor"
     scores = {kind: sum(len(re.findall(cue, text, re.M)) for cue in cues) for kind, cues in TYPE_CUES.items()}

@@ -79,3 +79,27 @@ def test_a_voice_memo_loses_its_fillers_and_its_places_read_as_places() -> None:
     assert {"Bristol", "Bath"} <= set(countries_of_idea(read))
     # a text with capitals is the founder's own writing: left as it is
     assert analysable("Um, a round in bath towels.") == "Um, a round in bath towels."
+
+
+DECK = """Slide 1 — Tidewell: berth bookings, paid and confirmed
+Slide 2 — Problem: small marinas in Croatia take berth requests by email; 1 in 4 nights goes unsold
+Slide 3 — Solution: one app for the harbour master and the skippers — live berth map, online payment
+Slide 4 — Market: 22,000 berths in Croatia, a €40 million TAM
+Slide 5 — Business model: €2 per booked night, paid by the marina
+Slide 6 — Team: Ana Horvat (harbour master for 11 years), Luka Babić (ex-engineer at a Zagreb start-up)"""
+
+
+def test_a_pitch_decks_outline_is_read_as_its_labelled_lines_without_the_team() -> None:
+    from agents.analysts.idea import defining_split
+    from agents.analysts.sourcing import idea_terms
+
+    read = analysable(DECK)
+    assert "Slide" not in read and "Horvat" not in read and "Team" not in read
+    assert read.splitlines()[1].startswith("Problem: small marinas")
+    # the solution says what is offered and to whom; the first slide's tagline says what it is
+    _, product, customer = defining_split(read)
+    assert product == "one app" and customer == "the harbour master and the skippers"
+    terms = idea_terms(parse_idea(DECK))
+    assert {"berth", "book"} <= terms.product and "tidewell" not in terms.product
+    # fewer than three numbered slides are no deck
+    assert analysable("Slide 1: a title") == "Slide 1: a title"

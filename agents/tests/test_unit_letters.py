@@ -173,6 +173,23 @@ def test_an_associations_own_survey_quoting_prices_is_no_sales_page() -> None:
     assert source_type(survey) != "vendor"
 
 
+def test_a_survey_write_up_telling_its_respondents_what_you_said_is_no_sales_page() -> None:
+    # "we asked", "our survey", "how you booked": a write-up speaking to its respondents, selling nothing
+    write_up = competitor_source(
+        "Thank you to the 640 riders who answered our survey. We asked about one thing: getting a stable. "
+        "How you booked your last stable: 54% by message, 21% by an app. You told us that we should ask "
+        "about prices next year, and we will. Our thanks to you all; your answers shape what we do.",
+        url="https://riders-network.example/blog/riders-survey-2026",
+        title="How we book: results of the 2026 Riders Survey",
+    )
+    assert source_type(write_up) != "vendor"
+    # the same pronouns on a page that sells are a vendor's
+    selling = write_up.model_copy(
+        update={"content": f"{write_up.content} Start your free trial. Sign up today."}
+    )
+    assert source_type(selling) == "vendor"
+
+
 def test_the_customers_own_takings_are_no_market_for_the_product() -> None:
     from agents.analysts.sourcing import IdeaTerms
     from agents.evidence import customers_takings

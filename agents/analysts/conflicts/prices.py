@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 
-from agents.analysts.amounts import PRICE, amount
+from agents.analysts.amounts import PRICE, amount, currency_code
 from agents.analysts.conflicts.core import differ, year_of
 from agents.analysts.sentences import Sentence
 from agents.state import Conflict, ConflictSide
 
 PRICE_DISAGREE = 1.05  # a list price is exact, not an estimate: 5% apart is a different price
+# two prices of one product more than ten times apart are not one price read two ways: one of them is
+# an amount of something else ("a seed round of US$ 560,000" beside "CLP 350 per unit")
+PRICE_APART_MAX = 10.0
 
 
 def price_conflicts(name: str, sentences: list[Sentence]) -> list[Conflict]:
@@ -40,6 +43,8 @@ def price_conflicts(name: str, sentences: list[Sentence]) -> list[Conflict]:
                 continue
             if also_states(source, other_unit, amount(right)) or also_states(other, unit, amount(left)):
                 continue
+            if not _one_price(left, right):
+                continue
             if differ(amount(left), amount(right), PRICE_DISAGREE):
                 sides = [
                     ConflictSide(value=value, year=year_of(s), source_ids=[s.source_id])
@@ -51,6 +56,15 @@ def price_conflicts(name: str, sentences: list[Sentence]) -> list[Conflict]:
                 )
                 return [Conflict(quantity=f"{name}'s price", sides=sides, statement=statement)]
     return []
+
+
+def _one_price(left: str, right: str) -> bool:
+    """Whether two amounts can be one product's price read by two sources: in the same currency (an
+    exchange rate would make its own difference) and within PRICE_APART_MAX of each other."""
+    if currency_code(left) != currency_code(right):
+        return False
+    low, high = sorted((amount(left), amount(right)))
+    return low > 0 and high / low <= PRICE_APART_MAX
 
 
 def _one_unit(left: frozenset[str], right: frozenset[str]) -> bool:
