@@ -16,13 +16,13 @@ from babel.numbers import get_currency_name, list_currencies
 # three-letter codes that are also ordinary English words or abbreviations ("ALL", "TOP", "CUP")
 AMBIGUOUS_CODES = {"ALL", "CUP", "TOP", "MOP", "PEN", "BOB", "SOS", "CAD"}
 CODES = sorted(code for code in list_currencies() if code.isalpha() and code not in AMBIGUOUS_CODES)
-CODE = r"(?:" + "|".join(CODES) + r"|CAD|KSh|Ksh)"
+CODE = r"(?:" + "|".join(CODES) + r"|CAD|KSh|Ksh|TL)"  # "TL": the Turkish lira as Turkish writers write it
 # signs written before the number; beside the one-character ones, the letters some currencies are written
 # with ("Rp 4.2 trillion" rupiah, "Rs 500" rupees, "RM 20" ringgit, "S$ 30" Singapore dollars)
 # "R" alone is the rand only right before a digit and after no letter ("R1.2 billion", "R290 per book";
 # not "R&D", "BR2", "Model R2"…: a capital R and digits inside a word or a product name stay what they are)
 SYMBOL = (
-    r"(?:US\$|A\$|C\$|CA\$|NZ\$|HK\$|R\$|S\$|[$€£¥₹₦₩₱₪₺₫₴฿]|(?:Rp\.?|Rs\.?|RM)(?=\s?\d)"
+    r"(?:US\$|A\$|C\$|CA\$|NZ\$|HK\$|R\$|S\$|E£|[$€£¥₹₦₩₱₪₺₫₴฿]|(?:Rp\.?|Rs\.?|RM)(?=\s?\d)"
     r"|(?<![\w.-])R(?=\d{3}|\d{1,3}[ ,.]\d{3}|\d+(?:[.,]\d+)?\s?-?(?:billion|million|bn|m)\b"
     r"|\d+(?:[.,]\d+)?\s(?:per|a|an|each)\s))"
 )
@@ -40,6 +40,7 @@ NUMBER = (
 OTHER_SCALES = (
     r"(?:lakh|thousand|hundred)\s(?:crores?)"  # a crore counted in lakhs or thousands: "₹5 lakh crore"
     r"|crores?|lakhs?|juta|miliar|triliun|milliards?|[Mm]rd|[Mm]io"
+    r"|milyar|milyon|trilyon"  # Turkish: "1,4 milyar TL"
     # Spanish and Portuguese: "mil millones" and "mil milhões" are a thousand millions (a billion)
     r"|mil\smillones|mil\smilh(?:õ|o)es|millones|mill(?:ó|o)n|milh(?:õ|o)es|milh(?:ã|a)o|bilh(?:õ|o)es|bilh(?:ã|a)o"
     r"|millions(?=\s(?:d['\u2019]|de\s))"  # French "21 millions d'euros" (English writes "million")
@@ -64,6 +65,7 @@ SCALES = {
     "mil millones": 1e9, "mil milhões": 1e9, "mil milhoes": 1e9, "millones": 1e6, "millón": 1e6,
     "millon": 1e6, "milhões": 1e6, "milhoes": 1e6, "milhão": 1e6, "milhao": 1e6, "bilhões": 1e9,
     "bilhoes": 1e9, "bilhão": 1e9, "bilhao": 1e9, "millions": 1e6,
+    "milyar": 1e9, "milyon": 1e6, "trilyon": 1e12,
 }  # fmt: skip
 # words in Babel's currency names that are ordinary English words, or no currency's unit ("real" terms,
 # "marks", a "unit of account", "gold")
@@ -172,7 +174,7 @@ CURRENCY_CODES = {
     "US$": "USD", "A$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "HK$": "HKD", "S$": "SGD",
     "R$": "BRL", "€": "EUR", "£": "GBP", "₹": "INR", "₦": "NGN", "₩": "KRW", "₱": "PHP", "₪": "ILS",
     "₺": "TRY", "₫": "VND", "₴": "UAH", "฿": "THB", "Rp": "IDR", "Rp.": "IDR", "RM": "MYR", "KSh": "KES",
-    "Ksh": "KES", "R": "ZAR",
+    "Ksh": "KES", "R": "ZAR", "TL": "TRY", "E£": "EGP",
 }  # fmt: skip
 # words naming a currency after the number, as their ISO codes; "kr" (Swedish, Norwegian or Danish) as
 # the crown nearest in value to the three, "rupees" as India's, "dollars" as the US's

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from agents.analysts.amounts import MONEY, amount, currency_code
-from agents.analysts.figure_definitions import SIZED, definitions, names_no_market
+from agents.analysts.figure_definitions import SIZED, definitions, disowned, names_no_market
 from agents.analysts.figures import MARKET, OWN_REVENUE, SPEND, one_subject
 from agents.analysts.figures import figures as typed_figures
 from agents.analysts.sentences import (
@@ -362,6 +362,7 @@ def analyse_market(evidence: Evidence, focus: set[str]) -> MarketFindings:
     elsewhere_sized = other_kind_sources(found, evidence.sources, focus)
     apart = [f for f in found if f.kind in SIZED and f.source_ids[0] in elsewhere_sized]
     found = [f for f in found if not any(f is other for other in apart)]
+    disowned(found, sentences)
     defined = definitions(found, sentences)
     sizes = ranked(
         [f for f in found if f.kind == "market_size" and about_idea(f, focus, defined)],

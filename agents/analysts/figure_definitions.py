@@ -5,6 +5,7 @@ sizes it in another ("On that definition the market was worth €11m")."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from agents.analysts.idea import STOPWORDS
 from agents.analysts.sentences import Sentence
@@ -104,3 +105,26 @@ def names_no_market(figure: Figure) -> bool:
     """Whether the figure's words define no market of their own ("the Portuguese market was worth …",
     its definition given by the sentences before it): one word is not a definition."""
     return len(figure.scope.split()) < 2
+
+
+# the sentence after an amount saying it is not the market: "That is the money flowing through buildings'
+# accounts, not the money spent on software."
+NOT_THE_MARKET = re.compile(
+    r"^\W*(?:that|this|which)(?:\s+(?:figure|amount|sum|total|money|number))?\s+(?:is|was|'s)\b[^.]*\bnot\b",
+    re.IGNORECASE,
+)
+
+
+def disowned(found: list[Figure], sentences: list[Sentence]) -> None:
+    """Market sizes whose source says, in the next sentence, that they are not the market ("… TRY 61
+    billion in aidat. That is the money flowing through buildings' accounts, not the money spent on
+    software.") become other figures."""
+    following = {
+        (before.source_id, before.text): after
+        for before, after in pairwise(sentences)
+        if before.source_id == after.source_id
+    }
+    for figure in found:
+        after = following.get((figure.source_ids[0], figure.quote))
+        if figure.kind == "market_size" and after is not None and NOT_THE_MARKET.match(after.text):
+            figure.kind = "other"

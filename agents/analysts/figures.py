@@ -167,7 +167,10 @@ REAL_TERMS = re.compile(
 )
 OWN_ASSET = re.compile(
     r"\bits (?:new |own |first )?[a-z-]+"
-    r"|\b(?:system|platform|facility|building|plant|rollout|upgrade|migration|headquarters)\b"
+    r"|\b(?:system|platform|facility|rollout|upgrade|migration|headquarters)\b"
+    # a building or a plant, not the word naming a trade or a group ("building management software")
+    r"|\b(?:building|plant)\b(?!\s+(?:management|managers?|owners?|services?|maintenance|software|sector"
+    r"|industry|materials?|societ(?:y|ies)|associations?|trades?|automation))"
     # "the project", "a new project" (a noun), never "we project spending to grow" (a verb)
     r"|\b(?:the|a|an|this|that|their|our) (?:new |own |first )?projects?\b"
     # fitting out or refurbishing premises is a building's capital cost ("after a $1.1m fit-out")
@@ -707,6 +710,11 @@ def in_market_context(sentence: Sentence) -> bool:
 
 
 MIN_MARKET_USD = 250_000  # no market is smaller than this (about a quarter of a million US dollars)
+# an amount given as context, not as the market: "For scale: residents paid …", "For comparison, …"
+FOR_CONTEXT = re.compile(
+    r"^\W*(?:for (?:scale|context|comparison|reference|perspective)|by comparison|by way of comparison)\b",
+    re.I,
+)
 
 
 def figures(
@@ -721,6 +729,8 @@ def figures(
     for found in numbers_in(sentence.text, places):
         if found.kind == "other" and MONEY.fullmatch(found.value) and in_market_context(sentence):
             found = Found(found.value, "market_size", found.start, found.end)
+        if found.kind == "market_size" and (FOR_CONTEXT.match(sentence.text)):
+            found = Found(found.value, "other", found.start, found.end)  # given for scale, not as the market
         if found.kind == "market_size" and usd(found.value) < MIN_MARKET_USD:
             # "₩11.6 million per funeral", "Rp 4.5 million a month": millions of a small unit are what one
             # customer pays, never a whole market

@@ -363,6 +363,26 @@ NAMED_OFFER = re.compile(
 
 
 OFFER = re.compile(r"^(?:we|our)\b", re.IGNORECASE)
+# a pitch naming the incumbents first: "Acme and Zeta charge dentists $90 a month and still …", "Acme,
+# Zeta and Kappa leave …": two or more names, then what they do to the customers
+NAME = r"[A-Z][\w-]*(?:\s[A-Z][\w-]*)?"
+INCUMBENTS = re.compile(
+    rf"^(?P<names>{NAME}(?:\s*,\s*{NAME})*\s+(?:and|or|&)\s+{NAME})\s+(?:(?:all|both|still|only|already)\s+)?"
+    r"(?P<verb>charge|cost|sell|offer|leave|make|force|ask|take|lock|bill|serve|want|require|are|were|do|"
+    r"don't|can't|cannot)\s+(?P<rest>.+)"
+)
+
+
+def incumbents(sentence: str) -> list[str]:
+    """The names an incumbents-first sentence opens with ([] for any other sentence)."""
+    found = INCUMBENTS.match(sentence)
+    return [name.strip() for name in re.split(r",|\band\b|\bor\b|&", found["names"])] if found else []
+
+
+def named_offer(sentence: str, others: list[str]) -> bool:
+    """Whether a sentence is a company's name saying what it offers, the company not one of ``others``."""
+    found = NAMED_OFFER.match(sentence)
+    return found is not None and found["name"] not in others and not customer_groups(found["name"])
 
 
 def ordered_sentences(product_idea: str) -> list[str]:
@@ -391,8 +411,9 @@ def offer_index(sentences: list[str]) -> int:
     """Index of the sentence saying what "we" offer when the idea opens with its customers' problem;
     0 when the idea opens with what it offers."""
     if len(sentences) > 1 and problem_first(sentences[0]):
+        rivals = incumbents(sentences[0])
         for index, sentence in enumerate(sentences[1:], start=1):
-            if OFFER.match(sentence):
+            if OFFER.match(sentence) or (rivals and named_offer(sentence, rivals)):
                 return index
         if asks(sentences[0]):  # "Why do …? A marketplace where …": the answer is the next sentence
             return 1
@@ -435,6 +456,8 @@ def problem_first(sentence: str) -> bool:
     "A tracker …"). Only asked when a later sentence says what "we" offer."""
     if OFFER.match(sentence):
         return False
+    if incumbents(sentence):  # "Acme and Zeta charge dentists …": the customers' problem, told by rivals
+        return True
     named = NAMED_OFFER.match(sentence)
     if named and not customer_groups(named["name"]) and not AGENT_PLURAL.fullmatch(named["name"]):
         return False  # "Kirameki sends opticians …": a company saying what it offers
@@ -454,6 +477,8 @@ def sufferers(sentence: str) -> str:
     if addressed := YOU_RUN.match(sentence):  # "You run a piano school, and …" -> "piano school"
         group = AND_THEN.split(TARGET_END.split(addressed["group"], maxsplit=1)[0], maxsplit=1)[0]
         return RECEIVER_END.split(group, maxsplit=1)[0].strip()
+    if rivals := INCUMBENTS.match(sentence):  # "Acme and Zeta charge Leeds dentists …" -> "Leeds dentists"
+        return group_phrase(rivals["rest"])
     sentence = QUESTION.sub("", sentence)
     phrase = RECEIVER_END.split(TARGET_END.split(sentence, maxsplit=1)[0], maxsplit=1)[0].strip()
     return group_phrase(phrase) or phrase
@@ -497,7 +522,8 @@ def defining_split(product_idea: str) -> tuple[str, str, str]:
         return labelled
     if index := offer_index(sentences):
         first = sentences[index]
-        stated = BUILD.sub("", OFFER.sub("", first).strip())
+        told = NAMED_OFFER.match(first) if incumbents(sentences[0]) else None  # "Komsukasa collects …"
+        stated = BUILD.sub("", OFFER.sub("", first[told.end("name") :] if told else first).strip())
         # "We let couples from the UK, the US and Australia book venues …": what the group is let do is
         # the offer, read past the commas of the group's places
         enabled = enabled_group(stated)

@@ -72,7 +72,7 @@ SIGN_OFF = re.compile(
 OFFER_VERB = (
     r"(?:are\s+|is\s+)?(?:build|offer|run|send|help|let|make|provide|connect|sell|rent|deliver|visit"
     r"|book|match|check|track|monitor|fit|install|clean|turn|bring|give|put|take|collect|lend|teach|train"
-    r"|insure|repair|service|compare|host|print)(?:s|es|ing)?\b"
+    r"|insure|repair|service|compare|host|print|keep|handle|automate|manage|collect|store)(?:s|es|ing)?\b"
 )
 OFFER_OPENING = re.compile(
     rf"(?:^|(?<=[.!?])\s+|(?<=\n))\s*(?=(?:we|our\s+[\w-]+|[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)\s+{OFFER_VERB})",
