@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agents.analysts.sentences import Sentence, split_line
+from agents.analysts.sentences import Sentence, split_line, stem
 from agents.state import Source, SourceType
 
 LIST_MARKER = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s+")
@@ -167,9 +167,32 @@ def closing_reply(lines: list[str], following: list[tuple[int, int]]) -> bool:
     return bool(opens) and not opens[0] and (len(opens) == 1 or opens[1])
 
 
-def on_topic(source: Source) -> Source:
+# a forum thread's title line: "Thread: …", "Topic: …", or a heading
+THREAD_TITLE = re.compile(r"^(?:#{1,6}\s|(?:thread|topic|subject|discussion)\s*:)", re.IGNORECASE)
+MIN_THREAD_TERMS = 2  # one shared word ("apartment") is a neighbouring subject, not the idea's
+WORD = re.compile(r"[a-z0-9]+")
+
+
+def off_topic_threads(lines: list[str], about: frozenset[str]) -> list[tuple[int, int]]:
+    """The line spans of a forum page's threads that name fewer than MIN_THREAD_TERMS of the idea's
+    terms (``about``, stems): a housing board's thread on residence permits beside one on building dues.
+    A page of one thread is left whole."""
+    titles = [index for index, line in enumerate(lines) if THREAD_TITLE.match(line.strip())]
+    if len(titles) < 2 or not about:
+        return []
+    spans = list(zip(titles, [*titles[1:], len(lines)], strict=True))
+    return [
+        (start, end)
+        for start, end in spans
+        if len(about & {stem(word) for word in WORD.findall(" ".join(lines[start:end]).lower())})
+        < MIN_THREAD_TERMS
+    ]
+
+
+def on_topic(source: Source, about: frozenset[str] = frozenset(), forum: bool = False) -> Source:
     """The source without its off-topic asides: a post that says it is off topic, with the thread it
-    opens or the replies addressed to it."""
+    opens or the replies addressed to it; and, on a forum (``forum``), the threads that are not about
+    the idea (see :func:`off_topic_threads`)."""
     lines = source.content.splitlines()
     spans = posts(lines)
     keep = [True] * len(lines)
@@ -177,6 +200,8 @@ def on_topic(source: Source) -> Source:
         if any(declares_aside(line) for line in lines[start:end]):
             first, last = aside_span(lines, spans, at)
             keep[first:last] = [False] * (last - first)
+    for start, end in off_topic_threads(lines, about) if forum else []:
+        keep[start:end] = [False] * (end - start)
     if all(keep):
         return source
     content = "\n".join(line for line, kept in zip(lines, keep, strict=True) if kept)

@@ -33,7 +33,10 @@ SEVERE = re.compile(
     r"|severe|serious|critical|useless|give up|gave up|hate|furious|brutal|sick of|can['\u2019]t stand)\b",
     re.IGNORECASE,
 )
-ADVICE_WORDS = ("should", "wish", "ask for", "asked for", "would like", "would win", "want", "need")
+# what customers wish for, said now: "want " and "need " (a word prefix), never "the landlord wanted …"
+ADVICE_WORDS = (
+    "should", "wish", "ask for", "asked for", "would like", "would win", "want ", "wants ", "need ", "needs ",
+)  # fmt: skip
 LIMIT = 5
 PAIN_LIMIT = 10
 WTP_LIMIT = 10  # a survey's answer bands are one row each
@@ -195,8 +198,13 @@ def analyse_customers(
     customers = customers or set()
     # a forum's off-topic aside speaks for nobody's customers
     every_source = [*evidence.sources, *evidence.voices]
-    customer_side = [on_topic(source) for source in every_source if source.id not in evidence.vendor]
     types = {note.source_id: note.source_type for note in evidence.assessments}
+    about = evidence.idea_stems()
+    customer_side = [
+        on_topic(source, about, forum=types.get(source.id) == "review_forum")
+        for source in every_source
+        if source.id not in evidence.vendor
+    ]
     every_unit, study = readable_units(customer_side, types)
     # a table row states a finding only under a heading, intro or header that says what it answers
     placed = place(every_unit, customers, focus)

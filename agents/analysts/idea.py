@@ -363,6 +363,7 @@ NAMED_OFFER = re.compile(
 
 
 OFFER = re.compile(r"^(?:we|our)\b", re.IGNORECASE)
+EVERY = re.compile(r"^(?:every|each|most|many|all|so many)\s+(?!of\b)[a-z][\w-]*", re.IGNORECASE)
 # a pitch naming the incumbents first: "Acme and Zeta charge dentists $90 a month and still …", "Acme,
 # Zeta and Kappa leave …": two or more names, then what they do to the customers
 NAME = r"[A-Z][\w-]*(?:\s[A-Z][\w-]*)?"
@@ -458,6 +459,8 @@ def problem_first(sentence: str) -> bool:
         return False
     if incumbents(sentence):  # "Acme and Zeta charge dentists …": the customers' problem, told by rivals
         return True
+    if EVERY.match(sentence):  # "Every family I talked to …", "Most bakeries …": a group, never a product
+        return True
     named = NAMED_OFFER.match(sentence)
     if named and not customer_groups(named["name"]) and not AGENT_PLURAL.fullmatch(named["name"]):
         return False  # "Kirameki sends opticians …": a company saying what it offers
@@ -474,6 +477,10 @@ def problem_first(sentence: str) -> bool:
 def sufferers(sentence: str) -> str:
     """The group a problem-first sentence opens with: "Small dairy farms in southern Brazil lose …" ->
     "Small dairy farms"."""
+    if every := EVERY.match(sentence):  # "Every family in Bogotá I talked to that employs …" -> "family …"
+        return RECEIVER_END.split(
+            TARGET_END.split(sentence[every.start() :].split(" ", 1)[1], maxsplit=1)[0]
+        )[0]
     if addressed := YOU_RUN.match(sentence):  # "You run a piano school, and …" -> "piano school"
         group = AND_THEN.split(TARGET_END.split(addressed["group"], maxsplit=1)[0], maxsplit=1)[0]
         return RECEIVER_END.split(group, maxsplit=1)[0].strip()
@@ -510,6 +517,14 @@ BUILD = re.compile(
     r"developed|created|launched|build|develop|create|launch|offer)\s+(?=(?:an?|the)\s)",
     re.IGNORECASE,
 )
+ASKED_OF_YOU = re.compile(
+    r"^(?:(?:tell|send|give|show|let)\s+us\b|(?:just\s+)?(?:upload|sign\s+up|download|install)\b)", re.I
+)
+# "are building Casanomina: …", "launching Rowfrost — …": the product's name, then what it does
+NAMED_BUILD = re.compile(
+    r"^(?:are\s+|have\s+)?(?:building|developing|creating|launching|built|launched)\s+"
+    r"[A-Z][\w-]*(?:\s[A-Z][\w-]*)?\s*(?::|\u2014|\s-\s|,)\s*"
+)
 WE_BUILD = re.compile(rf"^(?:we|our team)\s+{BUILD.pattern[1:]}", re.IGNORECASE)
 
 
@@ -524,6 +539,8 @@ def defining_split(product_idea: str) -> tuple[str, str, str]:
         first = sentences[index]
         told = NAMED_OFFER.match(first) if incumbents(sentences[0]) else None  # "Komsukasa collects …"
         stated = BUILD.sub("", OFFER.sub("", first[told.end("name") :] if told else first).strip())
+        # "we are building Casanomina: tell us the days she works, we calculate her pay …": what it does
+        stated = NAMED_BUILD.sub("", stated)
         # "We let couples from the UK, the US and Australia book venues …": what the group is let do is
         # the offer, read past the commas of the group's places
         enabled = enabled_group(stated)
@@ -531,7 +548,12 @@ def defining_split(product_idea: str) -> tuple[str, str, str]:
         whole = PARENTHESIS.sub(
             lambda m: f"({m.group(1).replace(',', ' and')})", enabled[0] if enabled else stated
         )
-        offer = re.split(r"[,;:]", whole, maxsplit=1)[0].strip()
+        # an instruction to the customer first ("tell us the days she works, we calculate her pay …") is how
+        # it is used: the offer is the clause after it
+        clauses = [clause.strip() for clause in re.split(r"[,;:]", whole)]
+        while len(clauses) > 1 and ASKED_OF_YOU.match(clauses[0]):
+            clauses = clauses[1:]
+        offer = OFFER.sub("", clauses[0]).strip()
         # a two-sided offer names its other side as whom it sells to ("… sell it to restaurants")
         buyers = enabled[1] if enabled else recipient(offer) or ((enabled_group(offer) or ("", ""))[1])
         # "We build a home-visit service for elderly parents …": whom the offer is for is a customer too

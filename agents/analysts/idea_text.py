@@ -13,6 +13,8 @@ keeps the idea verbatim. Read here:
 - an announcement's opening label ("launching:", "Building:", "new:") says nothing about the idea;
 - a voice memo typed in lower case loses its fillers ("um", "so basically", "you know") and its
   places are capitalised ("in dublin and cork");
+- a numbered thread ("1/ …", "2/ …") loses its post numbers, emoji and call to action ("DM me if …"),
+  each post ending with a full stop;
 - a pitch deck's outline loses its slide numbers ("Slide 2 — Problem: …" is the labelled line
   "Problem: …") and its team and ask slides;
 - an opening analogy is the service it stands for ("Like OpenTable, but for pickleball courts" →
@@ -24,6 +26,7 @@ keeps the idea verbatim. Read here:
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from agents.analysts import gazetteer
 from agents.analysts.analogies import told_plainly
@@ -183,11 +186,50 @@ def _slides(text: str) -> str:
     return OFF_IDEA_SLIDE.sub("", SLIDE.sub("", text))
 
 
+# a numbered thread's posts: "1/ Every family …", "2/ Today they …" (also "1/5", "(1)")
+POST_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s?/\s?(?:\d{1,2})?|\(\d{1,2}\))\s+", re.MULTILINE)
+MIN_POSTS = 3
+# a picture, not a word: emoji and pictographs (a flag is read as its country before this)
+EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\ufe0f\u200d]+")
+# a post's call to action ("DM me if …", "Reply if …", "Follow for …"): no words of the idea
+CALL_TO_ACTION = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:DM|dm|message|reply|follow|ping)\s+(?:me|us)?\b[^\n]*$", re.M
+)
+OPENING_SO = re.compile(r"^(?:so|and|but|anyway)\s*,?\s+(?=\S)", re.IGNORECASE | re.MULTILINE)
+CONTRACTIONS = (
+    (re.compile(r"\bwe['\u2019]re\b", re.I), "we are"),
+    (re.compile(r"\bwe['\u2019]ve\b", re.I), "we have"),
+)
+
+
+def _as_written(words: str, match: re.Match[str]) -> str:
+    """``words`` capitalised as the text they replace was ("We're" → "We are")."""
+    return words.capitalize() if match[0][0].isupper() else words
+
+
+def _thread(text: str) -> str:
+    """A numbered thread read as the paragraphs it is: without its post numbers, its emoji and its call to
+    action, each post one sentence or more ending with a full stop, "So we are building …" opening
+    with what the post says."""
+    if len(POST_NUMBER.findall(text)) < MIN_POSTS:
+        return text
+    posts = []
+    for line in POST_NUMBER.sub("", text).splitlines():
+        line = OPENING_SO.sub("", CALL_TO_ACTION.sub("", EMOJI.sub("", line)).strip())
+        if line:
+            line = f"{line[0].upper()}{line[1:]}"  # "So we are …" → "We are …": a post opens a sentence
+            posts.append(line if line[-1] in ".!?:" else f"{line}.")
+    return "\n".join(posts)
+
+
 def analysable(product_idea: str) -> str:
     """The idea's words without markup, post labels, hashtags, flags and shorthand: what the research
     reads and searches for (the idea itself is kept verbatim for the report)."""
     text = _slides(_spoken(_addresses(_letter(TAG.sub(" ", SCRIPT_ELEMENT.sub(" ", product_idea))))))
     text = _flags(text)
+    for pattern, words in CONTRACTIONS:
+        text = pattern.sub(partial(_as_written, words), text)
+    text = _thread(text)
     text = CLOSING_TAGS.sub("", text)
     text = INLINE_TAG.sub("", text)
     text = OPENING_LABEL.sub("", text, count=1)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from agents.analysts.sentences import Sentence
-from agents.analysts.sourcing import assess
+from agents.analysts.sourcing import IdeaTerms, assess, idea_terms
 from agents.state import ProductContext, Source, SourceAssessment
 
 # how the answers were collected: "interviewed 4-29 August through a mixed online panel (78%) and
@@ -129,6 +129,13 @@ class Evidence:
     # the retrieved sources not judged about the idea (news about a rival the relevant ones name is still
     # read for rivals that closed; used for competitor findings only)
     others: list[Source] = field(default_factory=list)
+    idea: IdeaTerms | None = None  # the idea's terms as the sources spell them
+
+    def idea_stems(self) -> frozenset[str]:
+        """The idea's product and customer terms, names of places aside (empty when unknown)."""
+        if self.idea is None:
+            return frozenset()
+        return (self.idea.product | self.idea.core(self.idea.customer)) - self.idea.places
 
     def reference_year(self, source_id: str) -> int:
         """The year a source was written (for "current" vs "historical"); the research year if unknown."""
@@ -152,6 +159,7 @@ def gather(sources: list[Source], context: ProductContext, research_year: int | 
         voices=[source for source in sources if source.id in voices],
         others=[source for source in sources if source.id not in relevant],
         titles={source.id: source.title for source in sources},
+        idea=idea_terms(context).spelled_out(sources),
         years={
             note.source_id: int(note.published[:4]) for note in assessments if note.published[:4].isdigit()
         },

@@ -103,3 +103,22 @@ def test_a_pitch_decks_outline_is_read_as_its_labelled_lines_without_the_team() 
     assert {"berth", "book"} <= terms.product and "tidewell" not in terms.product
     # fewer than three numbered slides are no deck
     assert analysable("Slide 1: a title") == "Slide 1: a title"
+
+
+THREAD = """1/ Every beekeeper in Cusco I talked to that sells honey has the same problem: the jars leak in transit 😩
+2/ Today they wrap each jar in newspaper and lose one box in five.
+3/ So we're building Melbox: send us your jar size, we mould a padded crate for it, and we ship it flat.
+4/ Pricing: S/ 12 per crate. DM me if you keep bees and want in 🙏"""
+
+
+def test_a_numbered_thread_is_read_as_paragraphs_and_defined_by_what_we_build() -> None:
+    from agents.analysts.idea import defining_split
+
+    read = analysable(THREAD)
+    assert "1/" not in read and "DM me" not in read and "😩" not in read
+    assert "\nWe are building Melbox: send us" in read
+    # "Every beekeeper … has the same problem" is the customers' problem; the offer is what "we" do,
+    # after the instruction to the customer and without the product's name
+    first, product, customer = defining_split(read)
+    assert first.startswith("We are building Melbox")
+    assert product == "mould a padded crate for it" and customer.startswith("beekeeper")
