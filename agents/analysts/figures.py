@@ -185,7 +185,13 @@ ESTIMATE_NOUN = re.compile(
     r"|^(?:forecast|projection|outlook)\b(?=[^|]*\|)",
     re.I,
 )
-LOSS = re.compile(r"\b(?:loss(?:es)?|damages?|claims paid|payouts?|write-?offs?)\b", re.I)
+LOSS = re.compile(
+    r"\b(?:loss(?:es)?|damages?|claims paid|payouts?|write-?offs?)\b"
+    # "cost the industry NZ$48 million in lost grapes", "lost revenue of $3m": what was lost, not spent
+    r"|\bin lost\b|\blost (?:revenue|sales|income|output|production|productivity|crops?|harvests?|yields?"
+    r"|fruit|grapes|milk|stock|working days|hours)\b",
+    re.I,
+)
 SPEND = re.compile(r"\b(?:spends?|spent|spending|budgets?|pays?|paid|outlay|expenditure)\b", re.I)
 # money held, not spent in a year: "prepaid balances of $9bn", "deposits held against future funerals"
 STOCK = re.compile(

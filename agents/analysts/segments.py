@@ -157,7 +157,7 @@ def candidates(units: list[Unit], customers: set[str]) -> list[tuple[Segment, Un
         # describes the group: "Regional chains (revenue $5m to $50m) make up 40% of buyers")
         if MONEY.search(without_asides(unit.text)):
             continue
-        item = listed_group(unit) or lead_group(unit, customers)
+        item = listed_group(unit) or lead_group(unit, customers) or counted_part(unit, customers)
         if item:
             listed.append((item, unit))
         elif not unit.row:
@@ -273,6 +273,41 @@ def banded_group(unit: Unit) -> str:
     if not (singular(head) in PEOPLE | BUYER_NOUNS or is_agent_noun(head)) or not head.endswith("s"):
         return ""
     return f"{who[0].upper()}{who[1:]} with {label}"
+
+
+# a statistics line counting a qualified part of the customers: "Vineyards under 20 hectares: 1,230, or 61%
+# of vineyards", "Owner-run dental practices: 1,480 (62%)"
+COUNTED_PART = re.compile(
+    r"^(?P<label>[A-Z][^:|]{3,70}?)\s*:\s*(?:about\s+|around\s+)?\d[\d,.\u202f ]*"
+    r"(?:\s*\((?P<share>\d+(?:\.\d+)?\s?%)[^)]*\)|,\s*or\s+(?P<share2>\d+(?:\.\d+)?\s?%)\s+of\s+\w+|\s*$)"
+)
+
+
+def counted_part(unit: Unit, customers: set[str]) -> Segment | None:
+    """A counted part of the idea's customers, named with what sets it apart ("Vineyards under 20
+    hectares: 1,230, or 61% of vineyards"): a segment with its size. The whole population ("Producing
+    vineyards: 2,010"), a count of things ("Wind machines installed: 1,150") or of people not the idea's
+    customers is none."""
+    counted = COUNTED_PART.match(plain(unit.text))
+    if not counted or not customers:
+        return None
+    label = counted.group("label").strip()
+    words = re.findall(r"[a-z][\w-]*", label.lower())
+    wanted = {singular(word) for word in customers}
+    heads = [index for index, word in enumerate(words) if singular(word) in wanted and word.endswith("s")]
+    # its own qualifier: words beyond the customer's noun that are not the customer's other words
+    qualifier = [word for word in words if singular(word) not in wanted and word not in STOP_QUALIFIERS]
+    # the customers are what the line counts: their noun heads the label ("Grooming tables sold to
+    # groomers" counts tables)
+    if not heads or heads[0] > LABEL_HEAD_REACH or len(qualifier) < 2:
+        return None
+    return Segment(name=label, description=plain(unit.text), evidence=evidence(unit))
+
+
+LABEL_HEAD_REACH = 2  # the customers' noun among a label's first three words
+STOP_QUALIFIERS = frozenset(
+    {"the", "a", "an", "of", "in", "and", "all", "total", "number", "producing", "registered"}
+)
 
 
 def lead_group(unit: Unit, customers: set[str]) -> Segment | None:

@@ -25,7 +25,10 @@ SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 INTENT = re.compile(
     r"(?:\bwould|\bwouldn['\u2019]t|\bcould|\bcouldn['\u2019]t|['\u2019]d"
     r"|\bwilling to|\bprepared to|\bready to|\bhappy to|\bexpect to"
-    r"|\bplan to)\s+(?:\w+\s+){0,2}?(?:pay|paid|spend|spent|budget|afford|manage|justify|subscribe)(?:ing)?\b"
+    r"|\bplan to)\s+(?:\w+\s+){0,2}?"
+    r"(?:pay|paid|spend|spent|budget|afford|manage|justify|subscribe|approve)(?:ing)?\b"
+    # a buyer advising the one who pays: "would recommend that their communities pay for …"
+    r"|\bwould recommend\s+(?:that\s+)?(?:\w+\s+){0,3}?(?:pay|buy|subscribe)\b"
     # a seller's side of the price: "would accept a commission of up to 10%"
     r"|\b(?:would|willing to|prepared to|ready to|happy to)\s+accept\s+(?:a |an )?(?:\w+\s+){0,2}?"
     r"(?:commissions?|fees?|prices?|charges?|rates?|mark-?ups?|surcharges?|cuts?|deposits?|margins?)\b"

@@ -105,7 +105,7 @@ def test_a_pitch_decks_outline_is_read_as_its_labelled_lines_without_the_team() 
     assert analysable("Slide 1: a title") == "Slide 1: a title"
 
 
-THREAD = """1/ Every beekeeper in Cusco I talked to that sells honey has the same problem: the jars leak in transit 😩
+THREAD = """1/ Every beekeeper in Cusco I talked to that sells honey has the same problem: jars leak 😩
 2/ Today they wrap each jar in newspaper and lose one box in five.
 3/ So we're building Melbox: send us your jar size, we mould a padded crate for it, and we ship it flat.
 4/ Pricing: S/ 12 per crate. DM me if you keep bees and want in 🙏"""

@@ -1,6 +1,7 @@
 """A forum page's threads that are not about the idea, what a third party "wanted", a figure's city, a
-breakdown told with its verb left out, and countries CLDR names anew (issue 11, "findings placed by
-meaning", "typed evidence", "conflicts"). Invented pages, in domains no eval corpus covers."""
+breakdown told with its verb left out, countries CLDR names anew, a counted part of the customers and
+what members would recommend paying (issue 11, "findings placed by meaning", "typed evidence",
+"conflicts"). Invented pages, in domains no eval corpus covers."""
 
 from datetime import UTC, datetime
 
@@ -69,11 +70,44 @@ def test_the_next_part_of_a_breakdown_with_its_verb_left_out_is_no_share_of_buye
     assert found == []
 
 
-def test_shares_written_as_a_split_of_the_whole_are_a_breakdown() -> None:
-    found = measure_conflicts(
-        sentence_pool(
-            "Bookings / deposit fees | 70% / 30% | 65% / 35%",
-            "Dog groomers pay deposit fees of 3% per booking on most booking apps, 2025.",
-        )
-    )
-    assert found == []
+def test_a_counted_part_of_the_customers_in_a_statistics_list_is_a_segment() -> None:
+    from agents.analysts.vetting import gather
+
+    release = Source(
+        id="G1", url="https://stats.example/releases/grooming-2025", title="Dog grooming statistics 2025",
+        agent="customer", retrieved_at=datetime(2026, 5, 1, tzinfo=UTC),
+        content=(
+            "Dog grooming statistics 2025\n\nKey figures\n\n"
+            "- Registered dog groomers: 2,010 (2024: 1,985)\n"
+            "- Dog groomers working from a van: 640, or 32% of groomers\n"
+            "- Grooming tables sold to groomers: 1,150\n"
+            "- Dog groomers with two or more staff: 410 (20%)\n"
+            "Online booking is offered by 31% of dog groomers; booking by phone is still the usual way.\n"
+        ),
+    )  # fmt: skip
+    evidence = gather([release], parse_idea("Online booking for dog groomers, with deposits and reminders."))
+    assert evidence.sources == [release]
+    names = {segment.name for segment in analyse_customers(evidence, {"groomer"}, {"groomers"}).segments}
+    # the qualified parts are segments; the whole population and a count of things are not
+    assert {"Dog groomers working from a van", "Dog groomers with two or more staff"} <= names, names
+    assert "Registered dog groomers" not in names and not any("tables" in name for name in names)
+
+
+def test_what_members_would_recommend_paying_or_would_not_approve_is_willingness_to_pay() -> None:
+    from agents.analysts.vetting import gather
+
+    survey = Source(
+        id="V1", url="https://groomers-guild.example/survey-2026", title="Dog groomers survey 2026: booking",
+        agent="customer", retrieved_at=datetime(2026, 5, 1, tzinfo=UTC),
+        content=(
+            "# Dog groomers survey 2026: booking\n\nWe surveyed 412 dog groomers about online booking.\n\n"
+            "## Would you pay?\n\n"
+            "- **58%** would recommend that their salons pay for online booking with deposits.\n"
+            "- **19%** said their partners would not approve any extra cost for booking software this year.\n"
+        ),
+    )  # fmt: skip
+    evidence = gather([survey], parse_idea("Online booking for dog groomers, with deposits and reminders."))
+    paying = [
+        claim.text for claim in analyse_customers(evidence, {"groomer"}, {"groomers"}).willingness_to_pay
+    ]
+    assert any("58%" in text for text in paying) and any("19%" in text for text in paying), paying

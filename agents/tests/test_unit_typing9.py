@@ -28,6 +28,9 @@ from agents.tests.helpers import conflict_values, sentence_pool
         # the budget of one programme, course or project is money set aside, not a market
         ("Harbour dredging programme (silt removal at 14 small ports), budget: €42 million", "cost"),
         ("The council set a budget of €4 million for the new marina office.", "cost"),
+        # what was lost is a cost someone bore, not what was spent
+        ("Hail still cost the industry an estimated €48 million in lost apples in the 2024 season.", "cost"),
+        ("Marinas reported lost revenue of €3 million after the storm.", "cost"),
         # a group's combined budget spent on something is still a market
         ("Marinas spent a combined budget of €40 million on booking software in 2025.", "market_size"),
     ],

@@ -33,6 +33,18 @@ def worker_env(tavily: FakeTavily) -> dict[str, str]:
     }  # fmt: skip
 
 
+def checkpointed(thread_id: str) -> set[str]:
+    """The state channels a research thread's finished nodes have written to the checkpointer so far."""
+    from django.db import DatabaseError, connection
+
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT DISTINCT channel FROM checkpoint_writes WHERE thread_id = %s", [thread_id])
+            return {row[0] for row in cursor.fetchall()}
+    except DatabaseError:  # the worker has not created the checkpointer's tables yet
+        return set()
+
+
 def submit(client: APIClient) -> documents.ResearchTask:
     response = client.post("/api/v1/research/submit", {"product_idea": IDEA}, format="json")
     assert response.status_code == 202, response.content
@@ -93,6 +105,11 @@ def test_worker_killed_during_an_agent_is_resumed_by_another_without_rerunning_f
     task = submit(key_client(alice))
     done = {"market_analysis_completed", "customer_analysis_completed"}
     wait_until(lambda: done <= set(keys(task.id)), timeout=90, what="market and customer agents finished")
+    # their progress events come just before their results are written to the checkpointer: the kill
+    # must come after the write (a kill between the two re-runs a finished agent, by design)
+    wait_until(
+        lambda: {"market", "customer"} <= checkpointed(task.id), timeout=30, what="results checkpointed"
+    )
     assert "competitor_search_completed" not in keys(task.id)
     # when the worker is SIGKILLed in the middle of the competitor agent
     first.stop(kill=True)

@@ -114,8 +114,6 @@ COMPOSITION_GOES_ON = re.compile(
     r"\s[^.;]*?\d+(?:\.\d+)?\s?%[^.;%]*?(?:,|\band)\s+[a-z][\w\s-]{0,40}$",
     re.IGNORECASE,
 )
-# shares written as a split that adds up to the whole: "Subscriptions / payment commissions | 62% / 38%"
-SPLIT = re.compile(r"(\d+(?:\.\d+)?)\s?%\s*/\s*(\d+(?:\.\d+)?)\s?%")
 # a percentage per period is a rate ("grows about 4% a year"), not a share of anything
 PER_PERIOD = re.compile(r"\s(?:(?:a|per|each|every)\s(?:year|month|week|annum)|annually|yearly)\b", re.I)
 
@@ -149,10 +147,6 @@ def composition(measure: Measure) -> bool:
     return (
         (at > 0 and bool(COMPOSITION.search(text[max(0, at - 40) : at])))
         or bool(COMPOSITION_GOES_ON.search(text[:at]))
-        or any(
-            split.start() <= at < split.end() and abs(float(split[1]) + float(split[2]) - 100) <= 2
-            for split in SPLIT.finditer(text)
-        )
         or _breakdown_row(text, at)
         or _money_column(measure.sentence, at)
         or bool(AMOUNT_THEN_SHARE.search(text[max(0, at - 80) : at]))
