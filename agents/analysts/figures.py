@@ -206,7 +206,8 @@ COST = re.compile(
 # what customers pay on average for one purchase, not what one organisation spent on an asset: "the average
 # total cost of a funeral", "median spend per visit", "a typical bill"
 AVERAGE_SPEND = re.compile(
-    r"\b(?:average|median|mean|typical)\s+(?:[a-z-]+\s+){0,2}(?:costs?|spend(?:ing)?|bills?|outlay|prices?)\b",
+    r"\b(?:average|median|mean|typical)\s+(?:[a-z-]+\s+){0,2}"
+    r"(?:costs?|spend(?:ing)?|bills?|outlay|prices?|amounts?\s+(?:paid|spent)|payments?)\b",
     re.I,
 )
 MARKET = re.compile(

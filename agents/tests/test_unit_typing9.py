@@ -31,6 +31,8 @@ from agents.tests.helpers import conflict_values, sentence_pool
         # what was lost is a cost someone bore, not what was spent
         ("Hail still cost the industry an estimated €48 million in lost apples in the 2024 season.", "cost"),
         ("Marinas reported lost revenue of €3 million after the storm.", "cost"),
+        # an average amount paid is what customers spend, not a list price
+        ("Among the owners who pay, the average amount paid was €18 per berth per month.", "customer_spend"),
         # a group's combined budget spent on something is still a market
         ("Marinas spent a combined budget of €40 million on booking software in 2025.", "market_size"),
     ],
