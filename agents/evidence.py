@@ -216,7 +216,9 @@ def adjacent_market(
     own = idea_words[at - 1] if at > 0 else ""
     if not own or own in scope:
         return False  # the idea does not qualify that word, or the definition keeps its qualifier
-    return not (idea.customer & set(_content(figure_clause(figure))))
+    # the idea's customers (places aside) named where the figure is stated or in its definition ("what
+    # school canteens spend on meal ordering"): the customers' own market, worded differently
+    return not (idea.core(idea.customer) & set(_content(f"{figure_clause(figure)} {figure.scope}")))
 
 
 def _heads_phrase(word: str, text: str) -> bool:
@@ -261,23 +263,27 @@ def customers_takings(figure: Figure, idea: IdeaTerms, product: set[str]) -> boo
     )
 
 
-def other_product_market(figure: Figure, product: set[str], title: str = "") -> bool:
+def other_product_market(
+    figure: Figure, product: set[str], title: str = "", customer: frozenset[str] = frozenset()
+) -> bool:
     """Whether a market size sizes another product's market, on a page about that other product.
 
     "The U.S. insulin pump market reached $3.1 billion" on a page titled "Insulin pumps in 2025", for
     a glucose-coaching app: a stated definition of two words or more ("studio kilns", not
     "commercial"), a clause with no word of the idea's ``product`` (the words the idea is about, its
     customers and places aside; market words aside too), and a source ``title`` naming that definition
-    (the page is about it). A clause naming the product anywhere ("legal practice software (… client
-    intake …)", "the wedding tourism economy" for a wedding-venue idea), a wider market, a part of the
-    source's total ("Within the total, …"), or a definition in
-    other words on a page about something else (a paraphrase: "workplace hot-drink contracts" in a
-    report on office coffee) is kept, with its definition.
+    in words other than the idea's ``customer`` (the page is about it). A clause naming the product
+    anywhere ("legal practice software (… client intake …)", "the wedding tourism economy" for a
+    wedding-venue idea), a wider market, a part of the source's total ("Within the total, …"), or a
+    definition in other words on a page about something else (a paraphrase: "workplace hot-drink
+    contracts" in a report on office coffee) is kept, with its definition.
     """
     if figure.kind != "market_size" or not product or not title:
         return False  # a growth rate's subject ("growth in owner-paid consultations") is no definition
     definition = _content(figure.scope)
-    if len(definition) < 2 or not set(definition) & set(_content(title)):
+    # the customer's words in the title ("School catering software") say whom the page is about, not
+    # which other product it sizes
+    if len(definition) < 2 or not (set(definition) & set(_content(title))) - customer:
         return False  # no definition of its own ("the market" of its source), or not the page's topic
     clause = figure_clause(figure)
     if PARENT.search(clause) or BACK_REFERENCE.match(figure.quote or figure.text):
@@ -383,7 +389,7 @@ def set_aside_adjacent_markets(
         title = " ".join(titles.get(i, "") for i in figure.source_ids)
         return (
             adjacent_market(figure, idea, words, joined, bare)
-            or other_product_market(figure, product, title)
+            or other_product_market(figure, product, title, idea.customer)
             or excluded_market(figure, idea)
             or other_audience(figure, product_idea)
             or customers_takings(figure, idea, product)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from babel import Locale, UnknownLocaleError
-from babel.numbers import get_currency_name, list_currencies
+from babel import Locale, UnknownLocaleError, localedata
+from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies, list_currencies
 
 # three-letter codes that are also ordinary English words or abbreviations ("ALL", "TOP", "CUP")
 AMBIGUOUS_CODES = {"ALL", "CUP", "TOP", "MOP", "PEN", "BOB", "SOS", "CAD"}
@@ -45,8 +45,71 @@ OTHER_SCALES = (
     r"|mil\smillones|mil\smilh(?:õ|o)es|millones|mill(?:ó|o)n|milh(?:õ|o)es|milh(?:ã|a)o|bilh(?:õ|o)es|bilh(?:ã|a)o"
     r"|millions(?=\s(?:d['\u2019]|de\s))"  # French "21 millions d'euros" (English writes "million")
 )
+
+
+def _locales() -> list[Locale]:
+    locales = []
+    for identifier in localedata.locale_identifiers():
+        try:
+            locales.append(Locale.parse(identifier))
+        except (UnknownLocaleError, ValueError):
+            continue
+    return locales
+
+
+# abbreviations that read as something else beside an amount: English words or units ("km", "mm"), "kr"
+# (crowns), English writers' "bln" and "mil" for a billion and a million where a Polish or Spanish writer
+# means a thousand times more or less, and the two-letter ones of a single locale
+AMBIGUOUS_SCALES = {
+    "bln",
+    "bio",
+    "mil",
+    "tri",
+    "bion",
+    "hoz",
+    "tuh",
+    "obz",
+    "ming",
+    "miu",
+    "kcr",
+    "lcr",
+    "lak",
+}
+
+
+@cache
+def local_scales() -> dict[str, float]:
+    """The scale words writers of other languages abbreviate, from Unicode CLDR's short number formats
+    ("186 mil. Kč" and "46 mld. Kč" in Czech, "1,2 mln zł" in Polish, "20 mila euro" in Italian, "3 Mrd. €"):
+    abbreviations of three letters or more, or ending in a dot, that every locale writing them means the
+    same by, lower case, with their value."""
+    seen: dict[str, set[float]] = {}
+    for locale in _locales():
+        for forms in locale.compact_decimal_formats.get("short", {}).values():
+            for magnitude, pattern in forms.items():
+                text = str(getattr(pattern, "pattern", pattern)).replace("\u00a0", " ").replace("'", "")
+                written = re.fullmatch(r"(0+)\s?([^\d\s]+\.?)", text)
+                if written:
+                    zeros = len(written.group(1))
+                    seen.setdefault(written.group(2).lower(), set()).add(int(magnitude) / 10 ** (zeros - 1))
+    return {
+        word: values.pop()
+        for word, values in seen.items()
+        if len(values) == 1
+        and re.fullmatch(r"[a-zà-ž]{3,}\.?|[a-zà-ž]{2,}\.", word)
+        and word not in AMBIGUOUS_SCALES
+    }
+
+
+# longest first, so "mlrd." is not read as "mln"; a dotted one keeps its dot ("mil." is a million in
+# Czech, "mil" alone a thousand in Spanish)
+LOCAL_SCALES = "|".join(
+    re.escape(word) for word in sorted(local_scales(), key=lambda word: (-len(word), word))
+)
 # a crore counted in thousands comes before "thousand" alone: "Rs. 40 thousand crore"
-SCALE = rf"(?:{OTHER_SCALES}|trillion|billion|million|thousand|bn|mn|tn|[bBmMkK](?![\w$€£]))"
+SCALE = (
+    rf"(?:{OTHER_SCALES}|trillion|billion|million|thousand|bn|mn|tn|(?i:{LOCAL_SCALES})|[bBmMkK](?![\w$€£]))"
+)
 SCALES = {
     "trillion": 1e12,
     "tn": 1e12,
@@ -89,14 +152,48 @@ def currency_words() -> tuple[str, ...]:
     return tuple(sorted(words - NOT_CURRENCY_WORDS, key=lambda word: (-len(word), word)))
 
 
-# currencies written as words after the number ("12 reais", "450 kr", "30 złoty", "7.6 trillion won")
-WORD_CURRENCY = rf"(?:(?:{'|'.join(re.escape(word) for word in currency_words())})\b)"
-CURRENCY = rf"(?:{SYMBOL}\s?|{CODE}\s)"
+# signs that read as something else beside a number: English words and units, or letters the rand ("R")
+# or rupees ("Rs") are already read by
+AMBIGUOUS_SIGNS = {"Ar", "Br", "Bs", "Db", "Le", "Rf", "Rs", "Rs.", "Rp", "den"}
+
+
+@cache
+def local_signs() -> dict[str, str]:
+    """The signs with letters that each country writes its currency with, from Unicode CLDR ("Kč" the
+    Czech crown, "Ft" the forint, "zł" the złoty, "лв." the lev, "TSh" the Tanzanian shilling), as the one
+    ISO code each stands for: two characters or more, at least one of them lower case or not Latin, so a
+    bare capital ("R", "K", "DA") stays what English text means by it."""
+    signs: dict[str, set[str]] = {}
+    for locale in _locales():
+        if not locale.territory:
+            continue
+        for code in get_territory_currencies(locale.territory)[:1]:
+            sign = get_currency_symbol(code, locale=locale).strip("\u200f")
+            if sign != code and len(sign) >= 2 and re.search(r"[^\W\d_A-Z]", sign):
+                signs.setdefault(sign, set()).add(code)
+    return {
+        sign: codes.pop()
+        for sign, codes in signs.items()
+        if len(codes) == 1 and sign not in AMBIGUOUS_SIGNS and "$" not in sign
+    }
+
+
+# currencies written as words after the number ("12 reais", "450 kr", "30 złoty", "7.6 trillion won"), or
+# as their country's sign with letters ("14 900 Kč", "5 000 Ft")
+SIGN_WORDS = "|".join(re.escape(sign) for sign in sorted(local_signs(), key=lambda sign: (-len(sign), sign)))
+WORD_CURRENCY = (
+    rf"(?:(?:{'|'.join(re.escape(word) for word in currency_words())})\b|(?-i:{SIGN_WORDS})(?!\w))"
+)
+# a local sign may come first too ("TSh 5,000", "лв. 20")
+CURRENCY = rf"(?:{SYMBOL}\s?|{CODE}\s|(?-i:{SIGN_WORDS})\s?)"
+# the sign after the number, as French, German or Polish writers put it: "29 $", "12 € par mois", "9,90 €"
+SIGN_AFTER = r"(?:€|\$|£|zł)(?![\w$€£])"
 # money with a scale: "$2.8 billion", "USD 3.5 billion", "3.5 billion USD", "4.5 billion dollars"
 MONEY = re.compile(
-    rf"(?<![\w$€£]){CURRENCY}{NUMBER}[\s-]?{SCALE}\b"  # "$5-million", "R38-million" as papers write it
-    rf"|(?<![\w.,]){NUMBER}\s?(?:trillion|billion|million|bn|mn|{OTHER_SCALES})\s"
+    rf"(?<![\w$€£]){CURRENCY}{NUMBER}[\s-]?{SCALE}(?!\w)"  # "$5-million", "R38-million" as papers write it
+    rf"|(?<![\w.,]){NUMBER}\s?(?:trillion|billion|million|bn|mn|{OTHER_SCALES}|(?i:{LOCAL_SCALES}))\s"
     rf"(?:d['\u2019]|de\s)?(?:{CODE}\b|{WORD_CURRENCY})"  # "21 millions d'euros", "3 mil millones de pesos"
+    rf"|(?<![\w.,]){NUMBER}\s?(?i:{LOCAL_SCALES}|{OTHER_SCALES})\s?{SIGN_AFTER}"  # "3 Mrd. €", "1,2 mln zł"
 )
 UNIT_WORD = r"[a-z][a-z-]*"
 TIME_UNIT = r"(?:month|mo|year|yr|annum|week|wk|day|hour|hr|visit|session|use|user|seat|head|unit)"
@@ -106,12 +203,10 @@ PRICE_UNITS = (
     rf"|\s+(?:a|an|each)\s+{TIME_UNIT}\b)"
 )
 # a price: an amount without a scale, with its units kept ("$29 per developer per month")
-# the sign after the number, as French, German or Polish writers put it: "29 $", "12 € par mois", "9,90 €"
-SIGN_AFTER = r"(?:€|\$|£|zł)(?![\w$€£])"
 PRICE = re.compile(
     rf"(?:(?<![\w$€£]){CURRENCY}{NUMBER}|(?<![\w.,]){NUMBER}\s?(?:{CODE}\b|{WORD_CURRENCY})"
     rf"|(?<![\w.,])(?!(?:19|20)\d\d\b){NUMBER}\s?{SIGN_AFTER})"
-    rf"(?![\s-]?{SCALE}\b)(?:{PRICE_UNITS}){{0,3}}",
+    rf"(?![\s-]?{SCALE}(?!\w))(?:{PRICE_UNITS}){{0,3}}",
 )
 VALUE = re.compile(rf"({NUMBER})[\s-]?({SCALE})?", re.IGNORECASE)
 
@@ -127,7 +222,7 @@ def amount(text: str) -> float:
             digits = digits.replace(".", "")  # "Rp 499.000" is 499000, "R$ 1.250,00" is 1250.00
         if re.fullmatch(r"\d+,\d{1,2}", digits):
             digits = digits.replace(",", ".")
-        return float(digits.replace(",", "")) * SCALES.get(scale, 1.0)
+        return float(digits.replace(",", "")) * (SCALES.get(scale) or local_scales().get(scale, 1.0))
     return 0.0
 
 
@@ -209,6 +304,8 @@ def currency_code(text: str) -> str:
         code = READ_AS.get(sign) or CURRENCY_CODES.get(sign, sign.upper())
         return code if code in USD_PER_UNIT else ""
     if named := re.search(WORD_CURRENCY, text, re.IGNORECASE):
+        if local := local_signs().get(named.group(0)):
+            return local if local in USD_PER_UNIT else ""
         word = named.group(0).lower()
         return WORD_CODES.get(word) or WORD_CODES.get(word.rstrip("s")) or babel_code(word)
     return ""

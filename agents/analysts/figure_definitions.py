@@ -38,6 +38,8 @@ def definition_of(text: str) -> str:
     if named and not GENERIC_NAME.match(named):
         return ""  # a label of the source's own ("hotel operations software") may not be the idea's words
     defined = (match.group("defined") or match.group("defined2") or match.group("defined3") or "").strip()
+    # a gloss in brackets ("school canteens (*školní jídelny*)") restates a word: no word of the definition
+    defined = re.sub(r"\s*\([^)]*\)", "", defined)
     kept = re.split(r",\s", defined)[0].split()[:DEFINITION_WORDS]
     while kept and kept[-1].lower() in STOPWORDS | PREPOSITIONS:  # "… bought at or through": "… bought"
         kept.pop()

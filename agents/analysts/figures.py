@@ -137,6 +137,23 @@ TOTALLED = re.compile(
 )
 # a bound on firms' own size in a definition: "brands with annual sales under $5 million" says which firms
 # are counted, not what they spend
+# one firm's reported results just before the amount: "…, which reported revenue of CZK 71 million",
+# "Acme posted sales of $4m" (a market named earlier in the sentence is what the firm sells in)
+REPORTED_RESULTS = re.compile(
+    r"\b(?:reported|posted|announced|recorded|disclosed)\s(?:[\w-]+\s){0,2}?"
+    r"(?:revenues?|sales|turnover|earnings|income)\s(?:of\s)?"
+    r"(?:(?:about|around|roughly|some|nearly|almost|over|more than|just over|just under|close to"
+    r"|an estimated)\s)*$",
+    re.I,
+)
+EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")  # Markdown bold and italics around words
+# goods that went to waste: "the uncollected lunches were worth CZK 12.7 million", "unsold stock worth
+# $3m" is what was lost, not what a market trades
+WASTED = re.compile(
+    r"\b(?:uncollected|unsold|uneaten|unused|wasted|thrown away|spoil(?:ed|t)|discarded|expired"
+    r"|written off)\b",
+    re.I,
+)
 SIZE_BAND = re.compile(
     r"\b(?:with|whose|having)\s(?:[\w-]+\s){0,2}(?:sales|revenues?|turnover|income|assets|budgets?)\s"
     r"(?:of\s)?(?:under|below|above|over|less than|more than|up to|at least|exceeding|between)\s"
@@ -458,6 +475,8 @@ def money_kind(
         return "funding"
     if LOSS.search(around):  # losses, damage and claims paid are costs someone bears, not a market
         return "cost"
+    if WASTED.search(around) and not MARKET.search(around):
+        return "cost"
     if PROGRAMME_BUDGET.search(around) and not MARKET.search(around):
         return "cost"
     if STOCK.search(around) and not MARKET.search(around):  # money held is no year's spending
@@ -617,7 +636,11 @@ def numbers_in(text: str, places: frozenset[str] = frozenset()) -> list[Found]:
         before = text[max(0, match.start() - 80) : match.start()]
         if GRANT.match(text, match.end()):
             kind: FigureKind = "funding"
-        elif SIZE_BAND.search(before):
+        elif SIZE_BAND.search(before) or (
+            (reported := REPORTED_RESULTS.search(plain := EMPHASIS.sub("", before)))
+            and not MARKET.search(plain[max(0, reported.start() - 20) : reported.start()])
+            and not LOSS.search(reported.group(0))  # "reported lost revenue of €3 million": a loss
+        ):  # a bound on firms' size in a definition, or a firm's own reported results
             kind = "company_revenue"
         elif BOUGHT.search(before) and GOODS.match(text, match.end()):
             kind = "customer_spend" if one_buyer(around, before, places) else "market_size"

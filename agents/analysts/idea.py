@@ -86,6 +86,12 @@ GROUP_NOUNS = {
     "universities", "farms", "smallholders", "cooperatives", "charities", "nonprofits", "municipalities",
     "councils", "carriers", "brands", "landlords", "homeowners", "tenants", "retailers", "wholesalers",
     "manufacturers", "breweries", "bakeries", "pharmacies", "salons", "gyms", "insurers", "lenders", "banks",
+    # institutions and sites that buy for themselves, named by what they are rather than who works there
+    "canteens", "cafeterias", "caterers", "nurseries", "kindergartens", "daycares", "preschools", "colleges",
+    "academies", "libraries", "museums", "churches", "parishes", "studios", "garages", "workshops",
+    "dealerships", "fleets", "factories", "wineries", "vineyards", "dairies", "ranches", "orchards",
+    "airlines", "hostels", "guesthouses", "resorts", "campsites", "marinas", "boatyards", "theatres",
+    "cinemas", "clubs", "associations", "unions", "hospices", "pubs", "eateries",
 }  # fmt: skip
 POSSESSIVE = re.compile(r"^(?:your|their|his|her|its|my|our|the)\b", re.IGNORECASE)
 RECEIVER_END = re.compile(r"\s+(?:at|in|on|from|across|around|near|via|through|as)\s+", re.IGNORECASE)
@@ -280,7 +286,7 @@ def enabled_group(sentence: str) -> tuple[str, str] | None:
         group = group_phrase(RECEIVER_END.split(TARGET_END.split(rest, maxsplit=1)[0], maxsplit=1)[0])
         if group and not POSSESSIVE.match(group):
             # what the group is let do, up to where the idea goes on to say how (": we pitch …")
-            done = PLACE_AFTER.sub("", re.split(r"[;:]", rest[len(group) :], maxsplit=1)[0].strip())
+            done = PLACE_AFTER.sub("", re.split(r";|:(?!\d)", rest[len(group) :], maxsplit=1)[0].strip())
             return f"{sentence[: enabled.start()].strip()} {done}".strip(), group
     return None
 
@@ -362,7 +368,22 @@ NAMED_OFFER = re.compile(
 )
 
 
-OFFER = re.compile(r"^(?:we|our)\b", re.IGNORECASE)
+# who offers it: "We …", "Our app …", or a founder telling it in the first person singular ("So I built
+# Talirek, an app that …", "That's why I started …"), the verb left for BUILD / NAMED_BUILD
+OFFER = re.compile(
+    r"^(?:(?:so|and so|that['\u2019]s why|this is why|which is why|then|now|today|eventually|finally"
+    r"|in the end)\s*,?\s+)?"
+    r"(?:we|our|I(?=\s+(?:have\s+|am\s+|['\u2019]m\s+)?(?:built|build|building|started|founded|created"
+    r"|made|launched|developed|designed|set up)\b))\b",
+    re.IGNORECASE,
+)
+# a founder's own backstory opening the idea ("I spent nine years as …", "For years my mother …",
+# "Last winter I …"): the problem told through the writer's life, the offer said later
+BACKSTORY = re.compile(
+    r"^(?:(?:for|after|over|last|in|when|as|growing up|back in|years ago|every)\b[^,.]{0,60},\s*)?"
+    r"(?:I|my)\b(?!\s+(?:have\s+|am\s+|'m\s+)?(?:built|build|building|started|founded|created|launched)\b)",
+    re.IGNORECASE,
+)
 EVERY = re.compile(r"^(?:every|each|most|many|all|so many)\s+(?!of\b)[a-z][\w-]*", re.IGNORECASE)
 # a pitch naming the incumbents first: "Acme and Zeta charge dentists $90 a month and still …", "Acme,
 # Zeta and Kappa leave …": two or more names, then what they do to the customers
@@ -461,6 +482,8 @@ def problem_first(sentence: str) -> bool:
         return True
     if EVERY.match(sentence):  # "Every family I talked to …", "Most bakeries …": a group, never a product
         return True
+    if BACKSTORY.match(sentence):  # "I spent nine years as a canteen manager …": the writer's story first
+        return True
     named = NAMED_OFFER.match(sentence)
     if named and not customer_groups(named["name"]) and not AGENT_PLURAL.fullmatch(named["name"]):
         return False  # "Kirameki sends opticians …": a company saying what it offers
@@ -477,6 +500,8 @@ def problem_first(sentence: str) -> bool:
 def sufferers(sentence: str) -> str:
     """The group a problem-first sentence opens with: "Small dairy farms in southern Brazil lose …" ->
     "Small dairy farms"."""
+    if BACKSTORY.match(sentence):  # the writer is no customer group: whom the offer serves says it
+        return ""
     if every := EVERY.match(sentence):  # "Every family in Bogotá I talked to that employs …" -> "family …"
         return RECEIVER_END.split(
             TARGET_END.split(sentence[every.start() :].split(" ", 1)[1], maxsplit=1)[0]
@@ -526,6 +551,13 @@ NAMED_BUILD = re.compile(
     r"[A-Z][\w-]*(?:\s[A-Z][\w-]*)?\s*(?::|\u2014|\s-\s|,)\s*"
 )
 WE_BUILD = re.compile(rf"^(?:we|our team)\s+{BUILD.pattern[1:]}", re.IGNORECASE)
+# a founder's "So I built Talirek, an app that …": the product's name and what it is, without the story
+I_BUILT = re.compile(
+    r"^(?:(?:so|and so|that['\u2019]s why|this is why|which is why|then|now|eventually|finally|in the end)"
+    r"\s*,?\s+)?I\s+(?:have\s+)?(?:built|started|founded|created|made|launched|developed|designed|set up)\s+"
+    r"(?=[A-Z])",
+    re.IGNORECASE,
+)
 
 
 def defining_split(product_idea: str) -> tuple[str, str, str]:
@@ -550,7 +582,7 @@ def defining_split(product_idea: str) -> tuple[str, str, str]:
         )
         # an instruction to the customer first ("tell us the days she works, we calculate her pay …") is how
         # it is used: the offer is the clause after it
-        clauses = [clause.strip() for clause in re.split(r"[,;:]", whole)]
+        clauses = enumerations([clause.strip() for clause in re.split(r";|(?<!\d)[,:]|[,:](?!\d)", whole)])
         while len(clauses) > 1 and ASKED_OF_YOU.match(clauses[0]):
             clauses = clauses[1:]
         offer = OFFER.sub("", clauses[0]).strip()
@@ -558,12 +590,45 @@ def defining_split(product_idea: str) -> tuple[str, str, str]:
         buyers = enabled[1] if enabled else recipient(offer) or ((enabled_group(offer) or ("", ""))[1])
         # "We build a home-visit service for elderly parents …": whom the offer is for is a customer too
         served = split_product(offer)[1]
+        if not (served and customer_groups(served)):
+            # whom a later clause says the whole offer is for, unless the problem already named that group
+            served = set_apart_for(clauses[1:], already=sufferers(sentences[0]))
         if served and customer_groups(served) and served not in buyers:
             buyers = " and ".join(part for part in (served, buyers) if part)
         return first, offer, " and ".join(part for part in (sufferers(sentences[0]), buyers) if part)
     first = sentences[0]
     product, target = split_product(first)
     return first, product, target
+
+
+# the tail of an enumeration cut at its commas: "order", "cancel and pay for lunches" -> one clause
+ENUMERATION_TAIL = re.compile(r"^[\w-]+(?:\s[\w-]+)?\s+(?:and|or|&)\s+\S")
+
+
+def enumerations(clauses: list[str]) -> list[str]:
+    """Clauses cut at commas, with the items of one enumeration joined again ("lets parents order,
+    cancel and pay for school lunches" is one offer, not "order" and a second clause)."""
+    joined: list[str] = []
+    for clause in clauses:
+        if joined and ENUMERATION_TAIL.match(clause):
+            joined[-1] = f"{joined[-1]}, {clause}"
+        else:
+            joined.append(clause)
+    return joined
+
+
+def set_apart_for(clauses: list[str], already: str = "") -> str:
+    """The group a later clause of the offer serves, set apart by commas ("…, gives the kitchen a count,
+    for school canteens in Czechia."): whom the whole offer is for; "" when it is the group ``already``
+    named (the same head noun: "small climbing gyms in Porto" after "Lisbon climbing gyms")."""
+    named = set(customer_groups(already))
+    for clause in clauses:
+        if not clause.lower().startswith("for "):
+            continue
+        group = TARGET_END.split(clause[4:], maxsplit=1)[0].strip()
+        if (found := customer_groups(group)) and not set(found) & named:
+            return group
+    return ""
 
 
 def template_split(product_idea: str) -> tuple[str, str, str] | None:
@@ -607,7 +672,7 @@ def restatement(product_idea: str) -> str:
     index = offer_index(sentences)
     first = (ordered_sentences(product_idea) or ["an unnamed idea"])[0]
     told = bool(index) and bool(CLAUSE.match(first))  # the offer told as a clause, without "we"
-    first = WE_BUILD.sub("", first)
+    first = I_BUILT.sub("", WE_BUILD.sub("", first))
     if ARTICLE.match(first) and not told:
         return f"This report assesses {first[0].lower()}{first[1:]}."
     # an offer told after its customers' problem may not name them ("Our service texts every patient …"

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from agents.analysts.amounts import MONEY, PRICE
+from agents.analysts.amounts import MONEY, PRICE, local_scales
 from agents.state import Source
 
 __all__ = ["MONEY", "PRICE"]  # re-exported: the patterns live in amounts
@@ -35,7 +35,9 @@ SENTENCE_END = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[]?(?:\*\*|__)?[
 # a part ending like this was cut at an abbreviation, not at a sentence end: "U.S.", "e.g.", "Dr."
 ABBREVIATION_END = re.compile(
     r"(?:\b(?:[A-Za-z]\.){2,}|\b[A-Z]\.|\b(?:Dr|Mr|Mrs|Ms|Prof|Sr|Jr|St|Mt|Inc|Ltd|Co|Corp|vs|etc|approx"
-    r"|No|Fig|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gov|Dept|Univ|est)\.)$"
+    r"|No|Fig|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gov|Dept|Univ|est)\."
+    # an amount's scale abbreviated with a dot, as Czech, Polish or German writers do: "186 mil. Kč"
+    r"|\d\s?(?i:" + "|".join(re.escape(word) for word in local_scales() if word.endswith(".")) + r"))$"
 )
 LIST_MARKER = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 WORD = re.compile(r"[a-z0-9]+")

@@ -161,6 +161,7 @@ VENDOR_CTA = (
     r"\bbilled (?:monthly|annually)\b",
     r"\bcancel anytime\b",
     r"\btrusted by\b",
+    r"\b(?:ask for|request|get) (?:an? |your )?(?:free )?(?:offer|quote)\b",
 )
 SECOND_PERSON = re.compile(r"\b(?:you|your|you're|yours)\b", re.IGNORECASE)
 FORUM = re.compile(r"\bforums?\b|\bthreads?\b|/t/|\bcommunity\b|\breddit\b|\bdiscussion\b", re.IGNORECASE)
@@ -170,6 +171,10 @@ STUDY_TITLE = re.compile(
     r"\b(?:study|survey|research|report|analysis|benchmark|compar\w*|review\w*|index|paper|policy|brief"
     r"|outlook|statistics|note)\b",
     re.I,
+)
+STUDY_METHOD = re.compile(
+    r"\b(?:respondents?|questionnaires?|surveyed|we asked|who we asked|margin of error|sample of|weighted"
+    r"|fieldwork|methodology)\b"
 )
 DATE_LINE = re.compile(
     r"(?:published|updated|posted|date|released)\s*:?\s*(?:on\s+)?"
@@ -379,8 +384,10 @@ def relevance(source: Source, idea: IdeaTerms, weight: dict[str, float]) -> tupl
 def self_published(source: Source) -> bool:
     """Whether the page is the named company's own site: its domain's name is in its title."""
     name = brand(source)
-    title = re.sub(r"[^a-z0-9 ]", "", source.title.lower())
-    return len(name) >= 4 and any(word == name for word in title.split())
+    # accents folded and words joined as a domain writes them ("Strávník Online" -> "stravnikonline")
+    words = re.sub(r"[^a-z0-9 ]", "", folded(source.title).lower()).split()
+    joined = {"".join(words[at : at + size]) for size in (1, 2) for at in range(len(words))}
+    return len(name) >= 4 and name in joined
 
 
 def source_type(source: Source) -> SourceType:
@@ -395,7 +402,9 @@ def source_type(source: Source) -> SourceType:
     if FORUM.search(source.url) or FORUM.search(source.title):
         return "review_forum"
     prices = len(PRICE.findall(source.content))
-    study = bool(STUDY_TITLE.search(source.title))
+    # a study says so in its title, or tells how it asked ("Who we asked: 389 physiotherapists completed our
+    # questionnaire", "respondents"), whoever publishes it
+    study = bool(STUDY_TITLE.search(source.title)) or len(set(STUDY_METHOD.findall(text))) >= 2
     if (
         selling >= 3
         or (selling >= 2 and (we >= 0.8 or sales_page))
@@ -495,9 +504,18 @@ def named_rivals(sources: list[Source], relevant: set[str]) -> set[str]:
     }
 
 
+# letters Unicode does not decompose into a base letter and an accent, as domain names spell them
+UNDECOMPOSED = str.maketrans(
+    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe",
+     "Œ": "Oe", "þ": "th", "Þ": "Th", "\u0131": "i", "ħ": "h"}
+)  # fmt: skip
+
+
 def folded(text: str) -> str:
-    """``text`` without accents, as a domain name writes it ("BåtPass" -> "BatPass", "Café" -> "Cafe")."""
-    return "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
+    """``text`` without accents, as a domain name writes it ("BåtPass" -> "BatPass", "Café" -> "Cafe",
+    "Wiosło" -> "Wioslo")."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(UNDECOMPOSED))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def spelled_apart(name: str) -> str:
