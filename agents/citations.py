@@ -40,10 +40,16 @@ WHITESPACE = re.compile(r"\s+")
 NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\d])")
 
 
+# a text table's dot leader between a label and its value ("events, 2025 ........ $29m"), which a quote
+# writes as the label, a colon and the value
+LEADER = re.compile(r"\s*(?:\.\s?){4,}\s*|\s*\u2026{2,}\s*")
+
+
 def normalise(text: str) -> str:
-    """Text reduced for quote matching: NFKC, unified quotes and dashes, no emphasis, casefolded."""
+    """Text reduced for quote matching: NFKC, unified quotes and dashes, no emphasis, dot leaders read as a
+    colon, casefolded."""
     text = unicodedata.normalize("NFKC", text).translate(QUOTES)
-    return WHITESPACE.sub(" ", text).strip().casefold()
+    return WHITESPACE.sub(" ", LEADER.sub(": ", text)).strip().casefold()
 
 
 def quote_found(quote: str, content: str) -> bool:

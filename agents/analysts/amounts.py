@@ -24,7 +24,9 @@ CODE = r"(?:" + "|".join(CODES) + r"|CAD|KSh|Ksh|TL)"  # "TL": the Turkish lira 
 SYMBOL = (
     r"(?:US\$|A\$|C\$|CA\$|NZ\$|HK\$|R\$|S\$|E£|[$€£¥₹₦₩₱₪₺₫₴฿]|(?:Rp\.?|Rs\.?|RM)(?=\s?\d)"
     r"|(?<![\w.-])R(?=\d{3}|\d{1,3}[ ,.]\d{3}|\d+(?:[.,]\d+)?\s?-?(?:billion|million|bn|m)\b"
-    r"|\d+(?:[.,]\d+)?\s(?:per|a|an|each)\s))"
+    r"|\d+(?:[.,]\d+)?\s(?:per|a|an|each)\s)"
+    # "N" alone is the naira only right before a scaled amount, as Nigerian papers write it ("N265bn")
+    r"|(?<![\w.-])N(?=\d+(?:[.,]\d+)?\s?-?(?:trillion|billion|million|tn|bn|m)\b))"
 )
 # thousands marked with dots, as Indonesian, Brazilian or German writers do ("499.000", "1.250,00",
 # "2.500.000"): a price in a currency without a scale, not a decimal ("$2.5", "3.1415")
@@ -269,7 +271,7 @@ CURRENCY_CODES = {
     "US$": "USD", "A$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "HK$": "HKD", "S$": "SGD",
     "R$": "BRL", "€": "EUR", "£": "GBP", "₹": "INR", "₦": "NGN", "₩": "KRW", "₱": "PHP", "₪": "ILS",
     "₺": "TRY", "₫": "VND", "₴": "UAH", "฿": "THB", "Rp": "IDR", "Rp.": "IDR", "RM": "MYR", "KSh": "KES",
-    "Ksh": "KES", "R": "ZAR", "TL": "TRY", "E£": "EGP",
+    "Ksh": "KES", "R": "ZAR", "N": "NGN", "TL": "TRY", "E£": "EGP",
 }  # fmt: skip
 # words naming a currency after the number, as their ISO codes; "kr" (Swedish, Norwegian or Danish) as
 # the crown nearest in value to the three, "rupees" as India's, "dollars" as the US's

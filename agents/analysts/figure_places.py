@@ -19,6 +19,12 @@ ALIASES = {
     "America": "United States",
     "UK": "United Kingdom",
     "U.K.": "United Kingdom",
+    # the short forms a terse idea or a post writes ("AU festivals", "SME forwarders in SG")
+    "AU": "Australia",
+    "NZ": "New Zealand",
+    "SG": "Singapore",
+    "UAE": "United Arab Emirates",
+    "KSA": "Saudi Arabia",
     "EU": "European Union",
     "European Union": "European Union",
     "APAC": "Asia-Pacific",

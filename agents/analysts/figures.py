@@ -736,7 +736,14 @@ def _place_word(word: str) -> bool:
 
 def in_market_context(sentence: Sentence) -> bool:
     """A sentence under a market heading, or continuing one ("Within it, …", "Of that, …")."""
-    return bool(MARKET.search(sentence.heading) or BACK_REFERENCE.match(sentence.text))
+    return bool(
+        MARKET.search(sentence.heading)
+        or SIZE_HEADING.search(sentence.heading)
+        or BACK_REFERENCE.match(sentence.text)
+    )
+
+
+SIZE_HEADING = re.compile(r"\b(?:size|sizing|how big)\b", re.I)  # "Size and growth", "Market sizing"
 
 
 MIN_MARKET_USD = 250_000  # no market is smaller than this (about a quarter of a million US dollars)

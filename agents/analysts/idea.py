@@ -91,7 +91,7 @@ GROUP_NOUNS = {
     "academies", "libraries", "museums", "churches", "parishes", "studios", "garages", "workshops",
     "dealerships", "fleets", "factories", "wineries", "vineyards", "dairies", "ranches", "orchards",
     "airlines", "hostels", "guesthouses", "resorts", "campsites", "marinas", "boatyards", "theatres",
-    "cinemas", "clubs", "associations", "unions", "hospices", "pubs", "eateries",
+    "cinemas", "clubs", "associations", "unions", "hospices", "pubs", "eateries", "festivals", "venues",
 }  # fmt: skip
 POSSESSIVE = re.compile(r"^(?:your|their|his|her|its|my|our|the)\b", re.IGNORECASE)
 RECEIVER_END = re.compile(r"\s+(?:at|in|on|from|across|around|near|via|through|as)\s+", re.IGNORECASE)
@@ -135,7 +135,9 @@ def blocks(text: str) -> list[str]:
 PAYER = re.compile(
     r"\b([A-Za-z][\w'-]*s)\s+(?:pay|are charged|are billed|subscribe)\b"
     # "The care home pays ¥3,800 per resident": one of a group, said in the singular
-    r"|\b(?:the|each|every|a|an)\s+((?:[a-z-]+\s){0,2}[a-z-]+)\s+(?:pays|is charged|is billed|subscribes)\b",
+    r"|\b(?:the|each|every|a|an)\s+((?:[a-z-]+\s){0,2}[a-z-]+)\s+(?:pays|is charged|is billed|subscribes)\b"
+    # shorthand without an article, opening a phrase of a terse list: "…, organiser pays per cup, …"
+    r"|(?:^|[,;:\u2014\u2013|]\s*)([a-z][\w'-]*)\s+(?:pays|is charged|is billed)\b",
     re.IGNORECASE,
 )
 
@@ -143,7 +145,11 @@ PAYER = re.compile(
 def payers(product_idea: str) -> list[str]:
     """The groups the idea says pay for it ("Clinics pay per clinician", "boatyards pay a commission",
     "the care home pays per resident")."""
-    return [key for match in PAYER.finditer(product_idea) for key in terms(match.group(1) or match.group(2))]
+    return [
+        key
+        for match in PAYER.finditer(product_idea)
+        for key in terms(match.group(1) or match.group(2) or match.group(3))
+    ]
 
 
 def list_items(text: str) -> list[str]:
@@ -377,6 +383,19 @@ OFFER = re.compile(
     r"|made|launched|developed|designed|set up)\b))\b",
     re.IGNORECASE,
 )
+# a persona story opening the idea ("Meet Tunde, who runs a repair stall …", "This is Ana. She …"): one
+# person's problem, told before the offer
+PERSONA = re.compile(
+    r"^(?i:meet|this is|say hello to|picture|imagine)\s+(?P<person>[A-Z][\w'-]+)(?=[\s,.:;!]|$)"
+)
+# what a persona runs: "…, who runs a two-bench phone repair stall on a busy road" -> "two-bench phone
+# repair stall"
+RUNS = re.compile(
+    r"\bwho\s+(?:runs|owns|manages|operates|keeps)\s+(?:an?|the|his|her|their)\s+"
+    r"(?P<what>[^,.;:]+?)(?=\s+(?:on|in|at|near|from|with|for|by|outside|off)\s|[,.;:]|$)"
+)
+# the offer named and said to be a thing: "PartsPadi is a wholesale app where …", "Rowly is an app that …"
+NAMED_IS = re.compile(r"^(?P<name>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)\s+is\s+(?=(?:an?|the)\s)")
 # a founder's own backstory opening the idea ("I spent nine years as …", "For years my mother …",
 # "Last winter I …"): the problem told through the writer's life, the offer said later
 BACKSTORY = re.compile(
@@ -437,6 +456,11 @@ def offer_index(sentences: list[str]) -> int:
         for index, sentence in enumerate(sentences[1:], start=1):
             if OFFER.match(sentence) or (rivals and named_offer(sentence, rivals)):
                 return index
+            # or told in the third person: "PartsPadi is a wholesale app where …", a name the problem
+            # never used
+            named = NAMED_IS.match(sentence)
+            if named and named["name"] not in sentences[0] and not customer_groups(named["name"]):
+                return index
         if asks(sentences[0]):  # "Why do …? A marketplace where …": the answer is the next sentence
             return 1
         # told without "we": "… sit in stock. A plug-in tool reads …" — the first later sentence that
@@ -482,7 +506,7 @@ def problem_first(sentence: str) -> bool:
         return True
     if EVERY.match(sentence):  # "Every family I talked to …", "Most bakeries …": a group, never a product
         return True
-    if BACKSTORY.match(sentence):  # "I spent nine years as a canteen manager …": the writer's story first
+    if BACKSTORY.match(sentence) or PERSONA.match(sentence):  # the writer's story, or one person's, first
         return True
     named = NAMED_OFFER.match(sentence)
     if named and not customer_groups(named["name"]) and not AGENT_PLURAL.fullmatch(named["name"]):
@@ -500,8 +524,10 @@ def problem_first(sentence: str) -> bool:
 def sufferers(sentence: str) -> str:
     """The group a problem-first sentence opens with: "Small dairy farms in southern Brazil lose …" ->
     "Small dairy farms"."""
-    if BACKSTORY.match(sentence):  # the writer is no customer group: whom the offer serves says it
-        return ""
+    if PERSONA.match(sentence) and (runs := RUNS.search(sentence)):  # "Meet Tunde, who runs a phone repair
+        return runs["what"].strip()  # stall …": the kind of business the person runs is the customer
+    if BACKSTORY.match(sentence) or PERSONA.match(sentence):  # one person is no customer group: whom the
+        return ""  # offer serves says it
     if every := EVERY.match(sentence):  # "Every family in Bogotá I talked to that employs …" -> "family …"
         return RECEIVER_END.split(
             TARGET_END.split(sentence[every.start() :].split(" ", 1)[1], maxsplit=1)[0]
@@ -572,7 +598,7 @@ def defining_split(product_idea: str) -> tuple[str, str, str]:
         told = NAMED_OFFER.match(first) if incumbents(sentences[0]) else None  # "Komsukasa collects …"
         stated = BUILD.sub("", OFFER.sub("", first[told.end("name") :] if told else first).strip())
         # "we are building Casanomina: tell us the days she works, we calculate her pay …": what it does
-        stated = NAMED_BUILD.sub("", stated)
+        stated = NAMED_BUILD.sub("", NAMED_IS.sub("", stated))
         # "We let couples from the UK, the US and Australia book venues …": what the group is let do is
         # the offer, read past the commas of the group's places
         enabled = enabled_group(stated)
@@ -585,9 +611,12 @@ def defining_split(product_idea: str) -> tuple[str, str, str]:
         clauses = enumerations([clause.strip() for clause in re.split(r";|(?<!\d)[,:]|[,:](?!\d)", whole)])
         while len(clauses) > 1 and ASKED_OF_YOU.match(clauses[0]):
             clauses = clauses[1:]
-        offer = OFFER.sub("", clauses[0]).strip()
-        # a two-sided offer names its other side as whom it sells to ("… sell it to restaurants")
+        # "repair shops like Tunde's": the persona the story told, compared, is no word of the offer
+        offer = LIKE_PERSON.sub("", OFFER.sub("", clauses[0])).strip()
+        # a two-sided offer names its other side as whom it sells to ("… sell it to restaurants"); a place
+        # named for its users ("a wholesale app where repair shops order parts") names them
         buyers = enabled[1] if enabled else recipient(offer) or ((enabled_group(offer) or ("", ""))[1])
+        buyers = buyers or where_group(offer)
         # "We build a home-visit service for elderly parents …": whom the offer is for is a customer too
         served = split_product(offer)[1]
         if not (served and customer_groups(served)):
@@ -615,6 +644,18 @@ def enumerations(clauses: list[str]) -> list[str]:
         else:
             joined.append(clause)
     return joined
+
+
+LIKE_PERSON = re.compile(r"\s+like\s+[A-Z][\w-]*(?:['\u2019]s)?(?=[\s,.;:]|$)")
+WHERE = re.compile(r"\b(?:where|in which|on which|through which)\s+(?P<rest>.+)", re.IGNORECASE)
+
+
+def where_group(offer: str) -> str:
+    """The group an offer's "where" clause names as its users: "a wholesale app where repair shops order
+    …" -> "repair shops"; "" when it names none."""
+    found = WHERE.search(offer)
+    group = group_phrase(found["rest"]) if found else ""
+    return group if group and customer_groups(group) else ""
 
 
 def set_apart_for(clauses: list[str], already: str = "") -> str:

@@ -72,11 +72,16 @@ def split_sentences(source: Source) -> list[Sentence]:
     heading = ""
     columns: tuple[str, ...] = ()
     previous = ""
-    for line in source.content.splitlines():
+    lines = source.content.splitlines()
+    for index, line in enumerate(lines):
         stripped = line.strip()
         # section headings only: a document title ("Leaders, Gaps and Saturation") covers everything
         if stripped.startswith("##"):
             heading = stripped.lstrip("#").strip()
+        elif plain_heading(stripped, previous, lines[index + 1].strip() if index + 1 < len(lines) else ""):
+            heading = PLAIN_HEADING.sub("", stripped)
+            previous = stripped
+            continue
         if not stripped.startswith("|"):
             columns = ()
         elif TABLE_RULE.match(stripped) and previous.startswith("|"):
@@ -101,6 +106,20 @@ def split_sentences(source: Source) -> list[Sentence]:
             if not text.endswith(":"):
                 sentences.append(Sentence(text, source.id, len(sentences), heading))
     return sentences
+
+
+# a plain text's numbered section heading on a line of its own: "2. Size and growth", "3) Adoption"
+PLAIN_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]\s+(?=[A-Z])")
+MAX_HEADING_WORDS = 7
+
+
+def plain_heading(line: str, before: str, after: str) -> bool:
+    """Whether a line of a plain text is a numbered section heading: a number, then a few words with no
+    digit and no closing punctuation, between blank lines (a numbered list's items follow one another)."""
+    if not PLAIN_HEADING.match(line) or before or after:
+        return False
+    words = PLAIN_HEADING.sub("", line)
+    return len(words.split()) <= MAX_HEADING_WORDS and not re.search(r"\d|[.!?:;,]$", words)
 
 
 # a text table's dot leader between a row's label and its value: "budget ............ $42.000 millones"

@@ -25,6 +25,7 @@ from agents.analysts.sentences import split_line
         ("A lesson costs 5 000 Ft per hour.", "5 000 Ft per hour", "HUF", 5000),
         ("Italian rowing clubs raised 20 mila euro from members.", "20 mila euro", "EUR", 2e4),
         ("Ferry tickets are TSh 5,000 per crossing.", "TSh 5,000 per crossing", "TZS", 5000),
+        ("Lagos tailors bought fabric worth N38bn in 2025.", "N38bn", "NGN", 3.8e10),
     ],
 )
 def test_a_local_sign_or_a_dotted_scale_is_read_as_money(
@@ -44,6 +45,8 @@ def test_ambiguous_letters_are_no_sign_and_no_scale() -> None:
     assert local_scales()["mil."] == 1e6
     assert amount("$5 mil") == 5
     assert numbers_in("The trail climbs 5 km to the hut above the lake.") == []
+    # a capital N is the naira only before a scaled amount: "Model N2", "N95" stay names
+    assert numbers_in("The Model N2 helmet and N95 masks arrived in May.") == []
 
 
 def test_a_dotted_scale_does_not_end_the_sentence() -> None:
