@@ -20,7 +20,7 @@ from itertools import pairwise
 
 from agents.analysts.amounts import CURRENCY_CODES, amount, currency_of
 from agents.analysts.figure_definitions import SAID_OF_IT
-from agents.analysts.figures import BACK_REFERENCE, one_subject, places_in
+from agents.analysts.figures import BACK_REFERENCE, SPENT_ON, one_subject, places_in
 from agents.analysts.idea import GENERIC, STOPWORDS, terms
 from agents.analysts.language import language_of
 from agents.analysts.parent_markets import parents, stated_year
@@ -250,17 +250,24 @@ EARNED = re.compile(r"\b(?:receipts|revenues?|turnover|takings|income|earnings)\
 
 def customers_takings(figure: Figure, idea: IdeaTerms, product: set[str]) -> bool:
     """Whether a market size is what the idea's customers themselves take in ("Operating receipts of the
-    freight forwarding industry: S$24.6 billion" for a tool sold to freight forwarders): the customers'
-    own revenue, named by their words and none of the product's, not a market for the product."""
+    freight forwarding industry: S$24.6 billion" for a tool sold to freight forwarders), or what others
+    spend on the customers' own service: the customers' own revenue, named by their words and none of the
+    product's, not a market for the product."""
     if figure.kind != "market_size":
         return False
     clause = f"{figure_clause(figure)} {figure.scope}"
     words = _content(clause)
-    return (
-        bool(EARNED.search(clause))
-        and _names_term(words, set(idea.core(idea.customer)))
-        and not _names_term(words, product)
-    )
+    customers = set(idea.core(idea.customer))
+    if bool(EARNED.search(clause)) and _names_term(words, customers) and not _names_term(words, product):
+        return True
+    # what others spend on the customers' own service ("Nigerians spent NGN 640 billion on smartphone
+    # repairs" for a parts supplier to repair shops): the customers' takings, named by what was bought
+    said = figure_clause(figure)
+    bought = SPENT_ON.search(said)
+    if bought is None or _names_term(_content(said[: bought.start()]), customers):
+        return False  # the customers themselves spending ("translation teams spent … on QA software")
+    spent_on = _content(bought.group(1))
+    return _names_term(spent_on, customers) and not _names_term(spent_on, product)
 
 
 def other_product_market(
@@ -401,13 +408,17 @@ def set_aside_adjacent_markets(
     kept = {i for f, out in zip(sizes, aside, strict=True) if not out for i in f.source_ids}
     sizing_another = {i for f, out in zip(sizes, aside, strict=True) if out for i in f.source_ids} - kept
 
+    customers = set(idea.core(idea.customer))
+
     def grows_another(figure: Figure) -> bool:
-        return (
-            figure.kind == "growth_rate"
-            and not figure.scope
-            and bool(set(figure.source_ids) & sizing_another)
-            and bool(SAID_OF_IT.match(figure.quote or figure.text))
-        )
+        if figure.kind != "growth_rate" or not set(figure.source_ids) & sizing_another:
+            return False
+        if not figure.scope and SAID_OF_IT.match(figure.quote or figure.text):
+            return True
+        # or grows what that page sized in the customers' words, none of the product's ("phone repair
+        # services to grow 17% a year" on the page sizing what phone owners spend on repairs)
+        words = _content(figure_clause(figure))
+        return _names_term(words, customers) and not _names_term(words, product)
 
     def left_out(figure: Figure) -> bool:
         return adjacent(figure) or grows_another(figure)
@@ -462,8 +473,17 @@ def _quantity(figure: Figure) -> str:
     """What a figure measures, for comparing like with like ("market_size", "population:farmers")."""
     if figure.kind == "population":
         noun = NOUN.search(figure.value.lower())
-        return f"population:{noun.group(1) if noun else ''}"
+        word = noun.group(1) if noun else ""
+        return f"population:{'businesses' if word in BUSINESS_NOUNS else word}"
     return figure.kind
+
+
+# the words a count of small businesses uses for them: "52,000 shops, stalls and kiosks" and "21,400
+# registered businesses" count one thing
+BUSINESS_NOUNS = frozenset(
+    {"shops", "stores", "businesses", "outlets", "firms", "companies", "stalls", "kiosks", "enterprises",
+     "establishments", "traders"}
+)  # fmt: skip
 
 
 def _number(figure: Figure) -> float:

@@ -258,6 +258,14 @@ COUNT = re.compile(
     r"(?<![\w$€£.,])(?P<number>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s?(?:million|billion|thousand))"
     r"\s+(?:[a-z-]+\s){0,2}?(?P<noun>[a-z-]+s|people)\b"
 )
+# what follows a count of one firm's customers: "… bought through it", "… use Acme", "… signed up"
+FIRM_USERS = re.compile(
+    r"\s+(?:[\w-]+\s){0,2}?(?:have\s+|had\s+)?(?:bought|buy|ordered|order|booked|book|used|use|uses|paid|pay)"
+    r"\s+(?:through|via|from|on|with)\s+(?:it|us|them|the (?:app|platform|marketplace|company|service|site)\b"
+    r"|[A-Z][\w-]+)"
+    r"|\s+(?:[\w-]+\s){0,2}?(?:use|used|signed up (?:for|to)|subscribe to|subscribed to)"
+    r"\s+(?:it|us|[A-Z][\w-]+)\b"
+)
 SCOPE = re.compile(r"((?:[\w'-]+\s){1,5}?)(?:market|industry|sector|segment)\b")
 SCOPE_AFTER = re.compile(r"\b(?:market|industry|sector|segment|spending) (?:for|of|on) ((?:[\w'-]+\s?){1,5})")
 # "insurers spent $620 million on drone roof inspections": what the money was spent on
@@ -656,7 +664,9 @@ def numbers_in(text: str, places: frozenset[str] = frozenset()) -> list[Found]:
             start = text.find(percent.group(0))
             add(percent.group(0), "share", start, start + len(percent.group(0)))
     for match in COUNT.finditer(text):
-        add(match.group(0), "population", match.start(), match.end())
+        # "3,100 repair shops bought through it": one firm's customers, not how many there are
+        counted_as: FigureKind = "other" if FIRM_USERS.match(text, match.end()) else "population"
+        add(match.group(0), counted_as, match.start(), match.end())
     return sorted(found, key=lambda item: item.start)
 
 

@@ -147,6 +147,12 @@ def metropolis_in(text: str) -> str:
     )
 
 
+def metropolises_in(text: str) -> set[str]:
+    """Every city of a million people or more that ``text`` names, by its English name."""
+    places = index()
+    return {places.metropolises[name] for name, _ in _candidates(text) if name in places.metropolises}
+
+
 def _country(places: Index, name: str, text: str, start: int) -> frozenset[str]:
     """The countries the candidate ``name`` (folded, at ``start`` of ``text``) is a name of."""
     found = places.countries.get(name, frozenset())

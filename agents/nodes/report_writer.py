@@ -28,6 +28,7 @@ from agents.analysts.coverage import (
     unmentioned_customer_words,
 )
 from agents.analysts.figures import places_in
+from agents.analysts.gazetteer import metropolises_in
 from agents.analysts.idea import restatement, terms
 from agents.analysts.language import language_name
 from agents.analysts.sentences import all_sentences, stem
@@ -193,7 +194,9 @@ def place_conflicts(
     """
     market, competitor, customer = findings
     relevant = {source.id for source in report_sources if source.relevant}
-    home = {*places_in(product_idea), "global"}
+    # the idea's countries and its big cities ("a stall on the edge of Lagos"): a figure stating no place
+    # is compared with one stated for where the idea sells
+    home = {*places_in(product_idea), *metropolises_in(product_idea), "global"}
     # what customers pay is compared among the customer findings, wherever its figure was filed
     spends = [f for f in market.other_figures if f.kind == "customer_spend"]
     market_figures = [*market.market_size, *market.growth, *market.other_figures]

@@ -7,12 +7,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from agents.analysts.figure_places import places_in
-from agents.analysts.figures import figures
+from agents.analysts.figures import figures, numbers_in
+from agents.analysts.gazetteer import metropolises_in
 from agents.analysts.idea import defining_split, parse_idea, payers, restatement
 from agents.analysts.sentences import split_sentences, stem
 from agents.analysts.sourcing import idea_terms
 from agents.citations import quote_found
-from agents.state import Source
+from agents.evidence import _quantity, find_conflicts, lexical_terms, set_aside_adjacent_markets
+from agents.state import Figure, MarketFindings, Source
 
 PERSONA = (
     "Meet Ines, who runs a one-chair barber shop on a side street in Porto. Twice a week she closes early "
@@ -92,3 +94,67 @@ def test_a_numbered_plain_heading_titles_its_section_and_a_leader_row_sizes_the_
     # the quote, written with a colon for the dot leader, is still found in the source
     assert quote_found(figure.quote, BRIEFING)
     assert not quote_found("Knife sharpening services for restaurant kitchens, 2025: $15m", BRIEFING)
+
+
+def test_what_others_spend_on_the_customers_own_service_is_their_takings_not_this_market() -> None:
+    idea_text = "A supply app that delivers sharpened blades and razors to barber shops by courier."
+    idea = lexical_terms(parse_idea(idea_text))
+
+    def stated(quote: str, value: str, kind: str = "market_size", source: str = "S2") -> Figure:
+        return Figure(text=quote, quote=quote, value=value, kind=kind, source_ids=[source])
+
+    takings = stated(
+        "Portuguese men spent €410 million on barber haircuts in 2025, tips included.", "€410 million"
+    )
+    its_growth = stated("Barber haircuts are expected to grow 9% a year to 2030.", "9% a year", "growth_rate")
+    own = stated("Barber shops spent €38 million on blades and razors in 2025.", "€38 million", source="S1")
+    market = MarketFindings(market_size=[takings, own], growth=[its_growth])
+    set_aside_adjacent_markets(market, idea, idea_text)
+    assert [f.value for f in market.market_size] == ["€38 million"]
+    # the growth of what that page sized, said in the customers' words, goes with it
+    assert market.growth == []
+
+
+def test_a_count_of_one_firms_customers_is_not_how_many_there_are() -> None:
+    assert [f.kind for f in numbers_in("The firm says 3,400 barber shops ordered through it last year.")] == [
+        "other"
+    ]
+    assert [f.kind for f in numbers_in("About 12,000 salons use Snipr every week.")] == ["other"]
+    assert [f.kind for f in numbers_in("Portugal had about 12,000 barber shops in 2025.")] == ["population"]
+
+
+def test_counts_of_shops_and_of_businesses_are_one_quantity() -> None:
+    def count(quote: str, value: str) -> Figure:
+        return Figure(text=quote, quote=quote, value=value, kind="population", source_ids=["S1"])
+
+    shops = count("We count 52,000 barber shops and kiosks in Porto district in 2025.", "52,000 barber shops")
+    firms = count(
+        "The guild counts 21,400 registered barber businesses in Porto district.", "21,400 businesses"
+    )
+    assert _quantity(shops) == _quantity(firms)
+
+
+def test_a_figure_stating_no_place_is_compared_with_one_in_the_ideas_big_city() -> None:
+    assert "Lagos" in metropolises_in("Meet Ada, who runs a salon on the edge of Lagos.")
+    left = Figure(
+        text="Lagos salons spent NGN 157 billion on supplies in 2025.",
+        quote="Lagos salons spent NGN 157 billion on supplies in 2025.",
+        value="NGN 157 billion", kind="market_size", geography="Lagos", source_ids=["S1"],
+    )  # fmt: skip
+    right = Figure(
+        text="Our members bought supplies worth N265bn in 2025.",
+        quote="Our members bought supplies worth N265bn in 2025.",
+        value="N265bn", kind="market_size", source_ids=["S2"],
+    )  # fmt: skip
+    assert find_conflicts([left, right], set(), {"Lagos", "global"})
+    assert not find_conflicts([left, right], set(), {"global"})
+
+
+def test_what_the_customers_themselves_spend_on_a_service_is_their_market() -> None:
+    idea_text = "A supply app that delivers sharpened blades and razors to barber shops by courier."
+    idea = lexical_terms(parse_idea(idea_text))
+    quote = "Barber shops in Portugal spent €90 million on barber chairs and mirrors in 2025."
+    spend = Figure(text=quote, quote=quote, value="€90 million", kind="market_size", source_ids=["S1"])
+    market = MarketFindings(market_size=[spend])
+    set_aside_adjacent_markets(market, idea, idea_text)
+    assert [f.value for f in market.market_size] == ["€90 million"]

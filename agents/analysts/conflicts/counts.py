@@ -24,7 +24,7 @@ from agents.analysts.conflicts.core import (
     year_of,
     years_apart,
 )
-from agents.analysts.figures import PLACES, places_in
+from agents.analysts.figures import FIRM_USERS, PLACES, places_in
 from agents.analysts.idea import GENERIC, STOPWORDS
 from agents.analysts.sentences import YEAR, Sentence, stem
 from agents.state import Conflict
@@ -120,6 +120,7 @@ class Count:
     census: bool = False  # stated as how many there are ("there were 142 tuners", "we count about 95 tuners")
     found: bool = False  # stated as the source's own finding ("we found about 210 councils")
     naming: str = ""  # the earlier sentence naming the firm this one calls "the company"
+    users: bool = False  # one firm's customers ("3,100 repair shops bought through it"), not all there are
 
 
 def _counts(
@@ -175,6 +176,7 @@ def _counts(
                 found=own,
                 census=bool(CENSUS.search(lead)),
                 naming=naming,
+                users=bool(FIRM_USERS.match(sentence.text, match.end())),
             )
         )
     return found
@@ -319,6 +321,8 @@ def count_conflicts(
             if all(claimed) or not differ(left.value, right.value):
                 continue
             named = left.names & right.names
+            if left.users != right.users and not named:
+                continue  # one firm's customers against how many there are: two different counts
             qualified = _qualified(left, right)
             if left.noun != right.noun and not (
                 _users_of_one(left, right, named, claimed) or (qualified and _people_of_one(left, right))
