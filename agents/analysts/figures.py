@@ -584,6 +584,13 @@ def price_change(subject: str, around: str) -> bool:
     return bool(PRICE_CHANGE.search(subject)) and not REAL_TERMS.search(around)
 
 
+# a rise the writer says was (almost) all higher prices: inflation, not more bought
+MOSTLY_PRICE = re.compile(
+    r"\b(?:(?:almost|nearly|mostly|largely|practically)\s+)?(?:all|most)\s+of\s+(?:that|it|this|the"
+    r"\s(?:rise|increase|growth))\s+(?:was|is|came from|reflects|reflected)\s+(?:higher\s+)?(?:price|prices"
+    r"|inflation)\b",
+    re.I,
+)
 OWNER = re.compile(r"\b(?:at|of|by|from)\s([A-Z][\w&'-]+)")
 
 
@@ -632,7 +639,11 @@ def numbers_in(text: str, places: frozenset[str] = frozenset()) -> list[Found]:
         ) and not MARKET.search(around)
         # "food prices rose 6%" is inflation, not the market's growth; "overdrafts at 28% a year" is a
         # rate charged: a rate "a year" with no word of growth around it
-        prices = price_change(subject, around) or not GROWS.search(around)
+        prices = (
+            price_change(subject, around)
+            or not GROWS.search(around)
+            or bool(MOSTLY_PRICE.search(text, match.end()))  # "rose 20%, but almost all of that was price"
+        )
         add(
             match.group(0),
             "other" if company or prices or counted(subject, around) else "growth_rate",

@@ -158,3 +158,11 @@ def test_what_the_customers_themselves_spend_on_a_service_is_their_market() -> N
     market = MarketFindings(market_size=[spend])
     set_aside_adjacent_markets(market, idea, idea_text)
     assert [f.value for f in market.market_size] == ["€90 million"]
+
+
+def test_a_rise_the_writer_says_was_almost_all_price_is_no_market_growth() -> None:
+    said = "Members' spending on blades rose about 20% in 2025, but almost all of that was price."
+    assert [f.kind for f in numbers_in(said)] == ["other"]
+    assert [f.kind for f in numbers_in("Spending on blades rose about 20% in 2025 as shops opened.")] == [
+        "growth_rate"
+    ]
