@@ -168,7 +168,11 @@ def candidates(units: list[Unit], customers: set[str]) -> list[tuple[Segment, Un
 
 GROUP_COLUMN = re.compile(
     r"^(?:(?:customer|buyer|client|user|member)s?(?: (?:type|group|segment|profile)s?)?|segments?|groups?"
-    r"|cohorts?|who(?: buys| pays| uses)?|type of (?:customer|buyer|client|user)|(?:customer|buyer) type)$",
+    r"|cohorts?|who(?: buys| pays| uses)?|type of (?:customer|buyer|client|user)|(?:customer|buyer) type"
+    # a breakdown by kind of buyer: "By type of event", "By customer type", "By kind of venue"
+    r"|by (?:(?:type|kind|category) of )?(?:customer|buyer|client|user|end[- ]user|event|venue|business"
+    r"|organisation|organization|institution|facility|operator)s?(?: (?:type|group|segment)s?)?"
+    r"|by (?:segment|customer segment))$",
     re.IGNORECASE,
 )
 NAMED_GROUP = re.compile(

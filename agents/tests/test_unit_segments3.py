@@ -254,3 +254,25 @@ a local pickup (31%).
 def test_what_mattered_most_under_what_makes_a_good_purchase_is_a_satisfaction_driver() -> None:
     found = findings(("S1", BIKE_BUYERS, "survey"), customers={"rider"})
     assert any("battery health report" in claim.text for claim in found.satisfaction_drivers)
+
+
+HARBOUR_SPEND = """# Mooring services in the Solent, 2025
+
+| By item | Share of 2025 spending |
+|---|---|
+| Chains and swivels | 64% |
+| Buoys | 36% |
+
+| By type of venue | Share of 2025 spending |
+|---|---|
+| Marinas | 52% |
+| Sailing clubs and yacht clubs | 30% |
+| Harbour authorities | 18% |
+"""
+
+
+def test_rows_of_a_spending_breakdown_by_kind_of_buyer_are_segments_and_by_item_are_not() -> None:
+    found = findings(("S1", HARBOUR_SPEND, "analyst_report"), customers={"marina", "club"})
+    names = {segment.name for segment in found.segments}
+    assert {"Marinas", "Sailing clubs and yacht clubs", "Harbour authorities"} <= names
+    assert not names & {"Chains and swivels", "Buoys"}
