@@ -97,8 +97,9 @@ def query_of(entry: Request) -> str:
 def test_worker_killed_during_an_agent_is_resumed_by_another_without_rerunning_finished_agents(
     transactional_db: None, request: pytest.FixtureRequest, tavily: FakeTavily, alice: Any, mongo_db: Any
 ) -> None:
-    # given the competitor search is slow (4 s) while market and customer finish quickly
-    tavily.set_latency("/search", lambda entry: 4.0 if "competitors" in query_of(entry) else 0.2)
+    # given the competitor search is slow (12 s) while market and customer finish quickly (their analysis
+    # takes a few seconds on a loaded 2-core machine: the competitor agent must still be searching)
+    tavily.set_latency("/search", lambda entry: 12.0 if "competitors" in query_of(entry) else 0.2)
     queue = private_queue(request)
     first = WorkerProcess(queue, name="first", **worker_env(tavily))
     request.addfinalizer(first.stop)  # never left running (its reaper would act on later tests' tasks)
